@@ -1,0 +1,6 @@
+export { createApiClient } from './client.js';
+export type { ApiClientOptions, KassenzeichenApi } from './client.js';
+export { ApiError, isApiError } from './errors.js';
+export type { ApiErrorKind } from './errors.js';
+export { newIdempotencyKey } from './idempotency.js';
+export type * from './types.js';

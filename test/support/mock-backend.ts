@@ -1,0 +1,28 @@
+import { setupWorker } from 'msw/browser';
+import { MockBackend } from '../../mock/backend.js';
+import { createHandlers } from '../../mock/handlers.js';
+import type { ScenarioName } from '../../mock/scenarios.js';
+
+/** Where the tests' backend lives: on the test page's own origin. */
+export const BACKEND_URL = `${location.origin}/api`;
+
+export const worker = setupWorker();
+let started: Promise<unknown> | undefined;
+
+/**
+ * A fresh mock backend for one test, behind msw. Requests to the backend URL
+ * that no handler answers fail the test (`onUnhandledFrame: 'error'`).
+ */
+export async function useMockBackend(scenario: ScenarioName = 'first-visit'): Promise<MockBackend> {
+  const backend = new MockBackend(scenario, { newCode: sequentialCodes() });
+  backend.responseDelayMs = 0;
+  worker.resetHandlers(...createHandlers(backend, BACKEND_URL));
+  started ??= worker.start({ quiet: true, onUnhandledFrame: 'error' });
+  await started;
+  return backend;
+}
+
+function sequentialCodes(): () => string {
+  let n = 0;
+  return () => `CODE-${String(++n).padStart(4, '0')}`;
+}

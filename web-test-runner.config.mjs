@@ -1,0 +1,24 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+
+/** Serves msw's worker at the root so that its scope covers every test page. */
+const serveMockServiceWorker = (context, next) => {
+  if (context.path === '/mockServiceWorker.js') context.path = '/public/mockServiceWorker.js';
+  return next();
+};
+
+export default {
+  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  middleware: [serveMockServiceWorker],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10_000 } },
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+};
