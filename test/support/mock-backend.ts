@@ -10,6 +10,21 @@ export const worker = setupWorker();
 let started: Promise<unknown> | undefined;
 
 /**
+ * Starts msw once per test page. A request to the test backend or identity
+ * provider that no handler answers is an error; the page's own modules pass.
+ */
+export async function startWorker(): Promise<void> {
+  started ??= worker.start({
+    quiet: true,
+    onUnhandledFrame: ({ frame, defaults }) => {
+      const url = (frame as { data?: { request?: Request } }).data?.request?.url ?? '';
+      if (url.startsWith(BACKEND_URL) || url.startsWith(`${location.origin}/idp`)) defaults.error();
+    },
+  });
+  await started;
+}
+
+/**
  * A fresh mock backend for one test, behind msw. Requests to the backend URL
  * that no handler answers fail the test (`onUnhandledFrame: 'error'`).
  */
@@ -17,8 +32,7 @@ export async function useMockBackend(scenario: ScenarioName = 'first-visit'): Pr
   const backend = new MockBackend(scenario, { newCode: sequentialCodes() });
   backend.responseDelayMs = 0;
   worker.resetHandlers(...createHandlers(backend, BACKEND_URL));
-  started ??= worker.start({ quiet: true, onUnhandledFrame: 'error' });
-  await started;
+  await startWorker();
   return backend;
 }
 

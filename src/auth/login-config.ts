@@ -1,0 +1,74 @@
+import type { ProviderId } from '../i18n/messages.js';
+import { isLoopback } from '../shared/urls.js';
+import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
+
+export type TokenStorage = 'session' | 'memory';
+
+/** The sign-in settings of one `<servicekonto-login>` (or a manager without one), checked. */
+export interface LoginConfig {
+  authority: string;
+  clientId: string;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  scope: string;
+  idpHint?: string;
+  provider: ProviderId;
+  registrationUrl: string;
+  tokenStorage: TokenStorage;
+}
+
+export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: ConfigProblem[] };
+
+export interface PageLocation {
+  protocol: string;
+  hostname: string;
+  origin: string;
+  pathname: string;
+}
+
+const PROVIDERS = ['servicekonto-nrw', 'bundid'] as const;
+const TOKEN_STORAGES = ['session', 'memory'] as const;
+
+/** Where citizens create an account when the editor sets no `registration-url`. */
+export const DEFAULT_REGISTRATION_URLS: Record<ProviderId, string> = {
+  'servicekonto-nrw': 'https://servicekonto.nrw/',
+  bundid: 'https://id.bund.de/de/registration',
+};
+
+/**
+ * Checks the attributes of a sign-in element. Pure: the caller passes the
+ * attribute reader and the page's location.
+ */
+export function readLoginConfig(attribute: (name: string) => string | null, page: PageLocation): ConfigResult<LoginConfig> {
+  const problems: ConfigProblem[] = [];
+  if (page.protocol !== 'https:' && !isLoopback(page.hostname)) problems.push({ kind: 'insecure-page' });
+  const authority = readUrlAttribute('authority', attribute('authority'), problems, true);
+  const clientId = attribute('client-id')?.trim();
+  if (!clientId) problems.push({ kind: 'missing', attribute: 'client-id' });
+  const currentPage = page.origin + page.pathname;
+  const redirectUri = readUrlAttribute('redirect-uri', attribute('redirect-uri'), problems, false);
+  const postLogout = readUrlAttribute('post-logout-redirect-uri', attribute('post-logout-redirect-uri'), problems, false);
+  const registration = readUrlAttribute('registration-url', attribute('registration-url'), problems, false);
+  const provider = readChoiceAttribute('provider', attribute('provider'), PROVIDERS, problems);
+  const tokenStorage = readChoiceAttribute('token-storage', attribute('token-storage'), TOKEN_STORAGES, problems);
+  if (problems.length > 0 || !authority || !clientId) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      authority: authority.href.replace(/\/+$/, ''),
+      clientId,
+      redirectUri: redirectUri?.href ?? currentPage,
+      postLogoutRedirectUri: postLogout?.href ?? currentPage,
+      scope: attribute('scope')?.trim() || 'openid profile',
+      idpHint: attribute('idp-hint')?.trim() || undefined,
+      provider,
+      registrationUrl: registration?.href ?? DEFAULT_REGISTRATION_URLS[provider],
+      tokenStorage,
+    },
+  };
+}
+
+/** The key under which one session is shared on a page. */
+export function sessionKey(config: Pick<LoginConfig, 'authority' | 'clientId'>): string {
+  return `${config.authority} ${config.clientId}`;
+}

@@ -1,0 +1,53 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AuthSession, SessionSnapshot } from './auth-session.js';
+
+/**
+ * Keeps an element in step with a shared session: subscribes while connected,
+ * re-renders on every change and tells the host what changed.
+ */
+export class SessionController implements ReactiveController {
+  session?: AuthSession;
+  snapshot: SessionSnapshot = { status: 'starting' };
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onChange: (next: SessionSnapshot, previous: SessionSnapshot) => void = () => undefined,
+  ) {
+    host.addController(this);
+  }
+
+  /** Switches to `session` (or none) and starts it. */
+  use(session: AuthSession | undefined): void {
+    if (session === this.session) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.session = session;
+    if (session) {
+      this.listen();
+      void session.start();
+    }
+  }
+
+  hostConnected(): void {
+    if (this.session && !this.unsubscribe) this.listen();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private listen(): void {
+    const session = this.session!;
+    this.unsubscribe = session.subscribe((next) => this.apply(next));
+    this.apply(session.snapshot);
+  }
+
+  private apply(next: SessionSnapshot): void {
+    const previous = this.snapshot;
+    this.snapshot = next;
+    if (next !== previous) this.onChange(next, previous);
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,58 @@
+/*
+ * The events the elements fire for the host page. All bubble and cross shadow
+ * boundaries. `detail` carries codes and counts only: never a token, a name,
+ * a Kassenzeichen or an address.
+ */
+
+abstract class WidgetEvent<T> extends CustomEvent<T> {
+  constructor(type: string, detail: T) {
+    super(type, { bubbles: true, composed: true, detail });
+  }
+}
+
+export type SignInProvider = 'servicekonto-nrw' | 'bundid';
+
+/** The citizen is signed in (after the redirect, or restored on page load). */
+export class ServicekontoSignedInEvent extends WidgetEvent<{ provider: SignInProvider }> {
+  static readonly type = 'servicekonto-signed-in';
+  constructor(provider: SignInProvider) {
+    super(ServicekontoSignedInEvent.type, { provider });
+  }
+}
+
+export type SignedOutCause = 'user' | 'expired' | 'other-tab' | 'cancelled' | 'stale-callback' | 'sign-in-failed';
+
+/** The citizen is signed out: by their own choice, by expiry or in another tab. */
+export class ServicekontoSignedOutEvent extends WidgetEvent<{ reason: SignedOutCause }> {
+  static readonly type = 'servicekonto-signed-out';
+  constructor(reason: SignedOutCause) {
+    super(ServicekontoSignedOutEvent.type, { reason });
+  }
+}
+
+/** The session ends soon; the element shows its warning dialog. */
+export class ServicekontoSessionExpiringEvent extends WidgetEvent<{ secondsLeft: number }> {
+  static readonly type = 'servicekonto-session-expiring';
+  constructor(secondsLeft: number) {
+    super(ServicekontoSessionExpiringEvent.type, { secondsLeft });
+  }
+}
+
+export type LoginErrorCode = 'config-invalid' | 'discovery-failed' | 'sign-in-failed' | 'storage-blocked';
+
+/** Something went wrong with sign-in; `code` is stable for the host page to act on. */
+export class ServicekontoErrorEvent extends WidgetEvent<{ code: LoginErrorCode }> {
+  static readonly type = 'servicekonto-error';
+  constructor(code: LoginErrorCode) {
+    super(ServicekontoErrorEvent.type, { code });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'servicekonto-signed-in': ServicekontoSignedInEvent;
+    'servicekonto-signed-out': ServicekontoSignedOutEvent;
+    'servicekonto-session-expiring': ServicekontoSessionExpiringEvent;
+    'servicekonto-error': ServicekontoErrorEvent;
+  }
+}

@@ -1,0 +1,59 @@
+import type { Messages } from '../i18n/messages.js';
+import { isSecureUrl, parseHttpUrl } from './urls.js';
+
+/** Something a web editor set wrong on an element; shown inside it, not to the console only. */
+export type ConfigProblem =
+  | { kind: 'missing'; attribute: string }
+  | { kind: 'invalid-url'; attribute: string }
+  | { kind: 'needs-https'; attribute: string }
+  | { kind: 'invalid-value'; attribute: string; allowed: readonly string[] }
+  | { kind: 'insecure-page' };
+
+export function describeConfigProblem(problem: ConfigProblem, messages: Messages['config']): string {
+  switch (problem.kind) {
+    case 'missing':
+      return messages.missing(problem.attribute);
+    case 'invalid-url':
+      return messages.invalidUrl(problem.attribute);
+    case 'needs-https':
+      return messages.needsHttps(problem.attribute);
+    case 'invalid-value':
+      return messages.invalidValue(problem.attribute, problem.allowed.join(', '));
+    case 'insecure-page':
+      return messages.insecurePage;
+  }
+}
+
+/** Reads a URL attribute: required or optional, https outside loopback. */
+export function readUrlAttribute(
+  attribute: string,
+  value: string | null,
+  problems: ConfigProblem[],
+  required: boolean,
+): URL | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) {
+    if (required) problems.push({ kind: 'missing', attribute });
+    return undefined;
+  }
+  const url = parseHttpUrl(trimmed);
+  if (!url) problems.push({ kind: 'invalid-url', attribute });
+  else if (!isSecureUrl(url)) {
+    problems.push({ kind: 'needs-https', attribute });
+  }
+  return url;
+}
+
+/** Reads an attribute that takes one of a few words; the first is the default. */
+export function readChoiceAttribute<T extends string>(
+  attribute: string,
+  value: string | null,
+  allowed: readonly T[],
+  problems: ConfigProblem[],
+): T {
+  const trimmed = value?.trim();
+  if (!trimmed) return allowed[0];
+  if ((allowed as readonly string[]).includes(trimmed)) return trimmed as T;
+  problems.push({ kind: 'invalid-value', attribute, allowed });
+  return allowed[0];
+}

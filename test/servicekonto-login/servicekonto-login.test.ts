@@ -1,0 +1,218 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/servicekonto-login/define.js';
+import type { ServicekontoLogin } from '../../src/servicekonto-login/servicekonto-login.js';
+import { AUTHORITY, CLIENT_ID, resetAuthState, seedSignedInUser, storedUser, useFakeProvider } from '../support/fake-provider.js';
+import { buttonNamed, linkNamed, settled, textOf } from '../support/queries.js';
+
+async function login(attributes = html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`) {
+  const element = await fixture<ServicekontoLogin>(attributes);
+  await settled(element);
+  return element;
+}
+
+describe('<servicekonto-login>', () => {
+  beforeEach(() => resetAuthState());
+  afterEach(() => resetAuthState());
+
+  it('creates no session before an element is on the page', () => {
+    const sessions = (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for('buergerportal-widgets.sessions')];
+    expect(sessions?.size ?? 0).to.equal(0);
+  });
+
+  describe('signed out', () => {
+    it('offers „Zum Servicekonto.NRW“, explains it and links the registration', async () => {
+      await useFakeProvider();
+      const element = await login();
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+      expect(textOf(element)).to.contain('weitergeleitet');
+      expect(linkNamed(element, 'Jetzt registrieren')?.getAttribute('href')).to.equal('https://servicekonto.nrw/');
+      await expect(element).to.be.accessible();
+    });
+
+    it('names BundID with provider="bundid" and takes a registration-url', async () => {
+      await useFakeProvider();
+      const element = await login(
+        html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID} provider="bundid" registration-url="https://example.org/register"></servicekonto-login>`,
+      );
+      expect(buttonNamed(element, 'Mit BundID anmelden')).to.exist;
+      expect(linkNamed(element, 'Jetzt registrieren')?.getAttribute('href')).to.equal('https://example.org/register');
+    });
+
+    it('speaks English with lang="en"', async () => {
+      await useFakeProvider();
+      const element = await login(html`<servicekonto-login lang="en" authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`);
+      expect(buttonNamed(element, 'Go to Servicekonto.NRW')).to.exist;
+    });
+  });
+
+  describe('signed in', () => {
+    it('shows the name from the ID token and „Abmelden“, and fires signed-in without personal data', async () => {
+      await useFakeProvider();
+      seedSignedInUser();
+      const element = document.createElement('servicekonto-login');
+      element.setAttribute('authority', AUTHORITY);
+      element.setAttribute('client-id', CLIENT_ID);
+      const signedIn = oneEvent(document.body, 'servicekonto-signed-in');
+      document.body.append(element);
+      const event = await signedIn;
+      await settled(element);
+      expect(event.detail).to.deep.equal({ provider: 'servicekonto-nrw' });
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(textOf(element)).to.contain('Angemeldet als Erika Mustermann');
+      expect(buttonNamed(element, 'Abmelden')).to.exist;
+      await expect(element).to.be.accessible();
+      element.remove();
+    });
+
+    it('signs out locally even when the provider has no end-session endpoint', async () => {
+      await useFakeProvider({ endSession: false });
+      seedSignedInUser();
+      const element = await login();
+      const signedOut = oneEvent(element, 'servicekonto-signed-out');
+      buttonNamed(element, 'Abmelden')!.click();
+      expect((await signedOut).detail).to.deep.equal({ reason: 'user' });
+      await settled(element);
+      expect(storedUser()).to.equal(null);
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+    });
+
+    it('signs out when another tab signs out', async () => {
+      await useFakeProvider();
+      seedSignedInUser();
+      const element = await login();
+      const otherTab = new BroadcastChannel('buergerportal-widgets-auth');
+      const signedOut = oneEvent(element, 'servicekonto-signed-out');
+      otherTab.postMessage({ type: 'signed-out', key: `${AUTHORITY} ${CLIENT_ID}` });
+      expect((await signedOut).detail.reason).to.equal('other-tab');
+      otherTab.close();
+      await settled(element);
+      expect(textOf(element)).to.contain('in einem anderen Fenster abgemeldet');
+      expect(storedUser()).to.equal(null);
+    });
+
+    it('ends an expired session that cannot be renewed with a plain sentence', async () => {
+      await useFakeProvider({ refresh: false });
+      seedSignedInUser({ expiresInSeconds: -10, refreshToken: 'refresh-1' });
+      const element = await login();
+      await waitUntil(() => textOf(element).includes('abgelaufen'));
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+    });
+
+    it('renews an expired session with its refresh token on load', async () => {
+      const provider = await useFakeProvider({ refresh: true });
+      seedSignedInUser({ expiresInSeconds: -10, refreshToken: 'refresh-1' });
+      const element = await login();
+      await waitUntil(() => textOf(element).includes('Angemeldet als'));
+      expect(provider.tokenRequests.map((body) => body.get('grant_type'))).to.deep.equal(['refresh_token']);
+    });
+  });
+
+  describe('session ending', () => {
+    it('warns in a dialog with „Sitzung verlängern“, renews, and gives focus back', async () => {
+      await useFakeProvider({ refresh: true });
+      seedSignedInUser({ expiresInSeconds: 90, refreshToken: 'refresh-1' });
+      const before = document.createElement('button');
+      before.textContent = 'Seite';
+      document.body.append(before);
+      before.focus();
+      const expiring = oneEvent(document.body, 'servicekonto-session-expiring');
+      const element = await login();
+      expect((await expiring).detail.secondsLeft).to.be.within(1, 120);
+      const dialog = element.shadowRoot!.querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      expect(dialog.getAttribute('aria-labelledby')).to.equal('expiring-title');
+      await expect(element).to.be.accessible();
+      buttonNamed(element, 'Sitzung verlängern')!.click();
+      await waitUntil(() => !dialog.open);
+      await waitUntil(() => element.session?.snapshot.expiring === false);
+      expect(document.activeElement).to.equal(before);
+      before.remove();
+    });
+  });
+
+  describe('the way back from the provider', () => {
+    it('says „Anmeldung abgebrochen“ after access_denied and cleans the URL', async () => {
+      await useFakeProvider();
+      history.replaceState(null, '', `${location.pathname}?keep=1&error=access_denied&state=abc&iss=x`);
+      const signedOut = oneEvent(document.body, 'servicekonto-signed-out');
+      const element = await login();
+      expect((await signedOut).detail.reason).to.equal('cancelled');
+      await settled(element);
+      expect(textOf(element)).to.contain('Anmeldung abgebrochen');
+      expect(location.search).to.equal('?keep=1');
+    });
+
+    it('explains a stale callback (reload, back button) and cleans the URL', async () => {
+      await useFakeProvider();
+      history.replaceState(null, '', `${location.pathname}?code=old&state=unknown-state`);
+      const element = await login();
+      await waitUntil(() => textOf(element).includes('nicht abgeschlossen'));
+      expect(location.search).to.equal('');
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+    });
+
+    it('stays signed in on a repeated callback when a session exists', async () => {
+      await useFakeProvider();
+      seedSignedInUser();
+      history.replaceState(null, '', `${location.pathname}?code=old&state=unknown-state`);
+      const element = await login();
+      await waitUntil(() => textOf(element).includes('Angemeldet als'));
+      expect(location.search).to.equal('');
+    });
+  });
+
+  describe('set up wrong', () => {
+    it('names a missing authority and client-id for the editor, once in the console', async () => {
+      const errors: unknown[][] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      try {
+        const element = await fixture<ServicekontoLogin>(html`<servicekonto-login></servicekonto-login>`);
+        await element.updateComplete;
+        const box = element.shadowRoot!.querySelector('[role="alert"]')!;
+        expect(box.textContent).to.contain('„authority“ fehlt');
+        expect(box.textContent).to.contain('„client-id“ fehlt');
+        await expect(element).to.be.accessible();
+      } finally {
+        console.error = original;
+      }
+      expect(errors).to.have.length(1);
+    });
+
+    it('refuses an authority without https outside localhost', async () => {
+      const errorEvent = oneEvent(document.body, 'servicekonto-error');
+      const element = await fixture<ServicekontoLogin>(
+        html`<servicekonto-login authority="http://idp.example.org/realms/mg" client-id="x"></servicekonto-login>`,
+      );
+      expect((await errorEvent).detail).to.deep.equal({ code: 'config-invalid' });
+      expect(textOf(element)).to.contain('muss mit https:// beginnen');
+    });
+
+    it('rejects unknown values of provider and token-storage', async () => {
+      const element = await fixture<ServicekontoLogin>(
+        html`<servicekonto-login authority=${AUTHORITY} client-id="x" provider="google" token-storage="cookie"></servicekonto-login>`,
+      );
+      expect(textOf(element)).to.contain('„provider“ erlaubt nur: servicekonto-nrw, bundid');
+      expect(textOf(element)).to.contain('„token-storage“ erlaubt nur: session, memory');
+    });
+
+    it('says when the discovery document cannot be loaded', async () => {
+      await useFakeProvider({ discovery: 'missing' });
+      const errorEvent = oneEvent(document.body, 'servicekonto-error');
+      const element = await login();
+      expect((await errorEvent).detail.code).to.equal('discovery-failed');
+      await settled(element);
+      expect(textOf(element)).to.contain('Anmeldedienst nicht erreichbar oder falsch konfiguriert');
+      expect(buttonNamed(element, 'Erneut versuchen')).to.exist;
+      await expect(element).to.be.accessible();
+    });
+
+    it('recovers when the attributes are set after the element was added', async () => {
+      await useFakeProvider();
+      const element = await fixture<ServicekontoLogin>(html`<servicekonto-login></servicekonto-login>`);
+      element.setAttribute('authority', AUTHORITY);
+      element.setAttribute('client-id', CLIENT_ID);
+      await waitUntil(() => buttonNamed(element, 'Zum Servicekonto.NRW'));
+    });
+  });
+});

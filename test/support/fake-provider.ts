@@ -1,0 +1,73 @@
+import { http, HttpResponse } from 'msw';
+import { User } from 'oidc-client-ts';
+import { forgetAllSessions } from '../../src/auth/session-registry.js';
+import { startWorker, worker } from './mock-backend.js';
+
+/*
+ * Discovery and token endpoint of an OpenID provider as msw handlers: enough
+ * for element tests of every state. The real redirect flow against a real
+ * provider (oidc-provider) is proven by the end-to-end tests.
+ */
+
+export const AUTHORITY = `${location.origin}/idp`;
+export const CLIENT_ID = 'buergerportal-test';
+
+export interface FakeProviderOptions {
+  endSession?: boolean;
+  /** Answer of the token endpoint to a refresh; `invalid_grant` when false. */
+  refresh?: boolean;
+  discovery?: 'ok' | 'missing';
+}
+
+export async function useFakeProvider(options: FakeProviderOptions = {}): Promise<{ tokenRequests: URLSearchParams[] }> {
+  const tokenRequests: URLSearchParams[] = [];
+  await startWorker();
+  worker.resetHandlers(
+    http.get(`${AUTHORITY}/.well-known/openid-configuration`, () =>
+      options.discovery === 'missing'
+        ? new HttpResponse('<html>Not found</html>', { status: 404, headers: { 'Content-Type': 'text/html' } })
+        : HttpResponse.json({
+            issuer: AUTHORITY,
+            authorization_endpoint: `${AUTHORITY}/auth`,
+            token_endpoint: `${AUTHORITY}/token`,
+            jwks_uri: `${AUTHORITY}/jwks`,
+            ...(options.endSession ? { end_session_endpoint: `${AUTHORITY}/session/end` } : {}),
+            response_types_supported: ['code'],
+            code_challenge_methods_supported: ['S256'],
+          }),
+    ),
+    http.post(`${AUTHORITY}/token`, async ({ request }) => {
+      const body = new URLSearchParams(await request.text());
+      tokenRequests.push(body);
+      if (!options.refresh) return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
+      return HttpResponse.json({ access_token: 'renewed-token', token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-2' });
+    }),
+  );
+  return { tokenRequests };
+}
+
+/** Puts a signed-in citizen into sessionStorage, as oidc-client-ts would after a sign-in. */
+export function seedSignedInUser(options: { expiresInSeconds?: number; refreshToken?: string; name?: string } = {}): void {
+  const user = new User({
+    access_token: 'access-1',
+    token_type: 'Bearer',
+    id_token: 'header.payload.signature',
+    refresh_token: options.refreshToken,
+    scope: 'openid profile',
+    profile: { sub: 'citizen-1', iss: AUTHORITY, aud: CLIENT_ID, exp: 0, iat: 0, name: options.name ?? 'Erika Mustermann' },
+    expires_at: Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600),
+  });
+  sessionStorage.setItem(`oidc.user:${AUTHORITY}:${CLIENT_ID}`, user.toStorageString());
+}
+
+export function storedUser(): string | null {
+  return sessionStorage.getItem(`oidc.user:${AUTHORITY}:${CLIENT_ID}`);
+}
+
+/** A clean page for the next test: no sessions, no stored users, no callback parameters. */
+export function resetAuthState(): void {
+  forgetAllSessions();
+  sessionStorage.clear();
+  localStorage.clear();
+  history.replaceState(null, '', location.pathname);
+}
