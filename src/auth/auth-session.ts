@@ -1,4 +1,4 @@
-import type { User, UserManager } from 'oidc-client-ts';
+import type { OidcClient, RefreshState, User } from 'oidc-client-ts';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
@@ -45,6 +45,11 @@ export interface AuthSession {
   dispose(): void;
 }
 
+interface Oidc {
+  client: OidcClient;
+  User: typeof User;
+}
+
 export const WARNING_BEFORE_END_MS = 120_000;
 const RENEW_AHEAD_MS = 60_000;
 const CHANNEL_NAME = 'buergerportal-widgets-auth';
@@ -53,7 +58,12 @@ const CHANNEL_NAME = 'buergerportal-widgets-auth';
 export class OidcAuthSession implements AuthSession {
   readonly key: string;
   snapshot: SessionSnapshot = { status: 'starting' };
-  private manager?: UserManager;
+  private loading?: Promise<Oidc>;
+  private storage?: Storage;
+  private readonly memory = new MemoryStorage();
+  private readonly userKey: string;
+  private lastToken?: string;
+  private storageBlocked = false;
   private started?: Promise<void>;
   private renewing?: Promise<string | null>;
   private warningTimer?: ReturnType<typeof setTimeout>;
@@ -63,6 +73,8 @@ export class OidcAuthSession implements AuthSession {
 
   constructor(private readonly config: LoginConfig) {
     this.key = sessionKey(config);
+    // The key oidc-client-ts's UserManager would use, so stored sign-ins stay readable.
+    this.userKey = `oidc.user:${config.authority}:${config.clientId}`;
   }
 
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
@@ -76,24 +88,26 @@ export class OidcAuthSession implements AuthSession {
   }
 
   async signIn(): Promise<void> {
-    const manager = await this.userManager();
+    const { client } = await this.oidc();
     const returnTo = withoutCallbackParams(new URL(location.href)).href;
     try {
-      await manager.signinRedirect({ url_state: undefined, state: { returnTo } });
+      const request = await client.createSigninRequest({ state: { returnTo } });
+      location.assign(request.url);
     } catch {
       this.update({ status: 'signed-out', reason: 'sign-in-failed' });
     }
   }
 
   async signOut(): Promise<void> {
-    const manager = await this.userManager();
-    const user = await manager.getUser().catch(() => null);
+    const { client } = await this.oidc();
+    const user = await this.storedUser();
     await this.endLocally('user');
     this.channel?.postMessage({ type: 'signed-out', key: this.key });
     try {
-      const metadata = await manager.metadataService.getMetadata();
+      const metadata = await client.metadataService.getMetadata();
       if (!metadata.end_session_endpoint) return;
-      await manager.signoutRedirect({ id_token_hint: user?.id_token });
+      const request = await client.createSignoutRequest({ id_token_hint: user?.id_token });
+      location.assign(request.url);
     } catch {
       // The provider is unreachable: the local session is gone all the same.
     }
@@ -136,33 +150,34 @@ export class OidcAuthSession implements AuthSession {
 
   private async initialise(): Promise<void> {
     this.listenToOtherTabs();
-    let manager: UserManager;
+    let oidc: Oidc;
     try {
-      manager = await this.userManager();
-      await manager.metadataService.getMetadata();
+      oidc = await this.oidc();
+      await oidc.client.metadataService.getMetadata();
     } catch {
       this.update({ status: 'failed', failure: 'discovery-failed' });
       return;
     }
     const url = new URL(location.href);
-    if (isSigninCallback(url)) await this.completeCallback(manager, url);
+    if (isSigninCallback(url)) await this.completeCallback(oidc, url);
     else await this.restore();
+    void oidc.client.clearStaleState().catch(() => undefined);
     addEventListener('pageshow', this.onPageShow);
   }
 
-  private async completeCallback(manager: UserManager, url: URL): Promise<void> {
+  private async completeCallback({ client, User }: Oidc, url: URL): Promise<void> {
     const cancelled = url.searchParams.get('error') === 'access_denied';
     let returnTo = withoutCallbackParams(url);
     try {
-      const user = await manager.signinCallback(url.href);
-      if (user) {
-        returnTo = safeReturnUrl((user.state as { returnTo?: unknown } | undefined)?.returnTo, url);
-        this.applyUser(user);
-      }
+      const response = await client.processSigninResponse(url.href);
+      const user = new User({ ...response, session_state: response.session_state ?? null });
+      returnTo = safeReturnUrl((response.userState as { returnTo?: unknown } | undefined)?.returnTo, url);
+      this.storeUser(user);
+      this.applyUser(user);
     } catch {
       // A reloaded or repeated callback ("No matching state found") or a refusal.
       const stored = await this.storedUser();
-      if (stored) this.applyUser(stored);
+      if (stored && !stored.expired) this.applyUser(stored);
       else this.update({ status: 'signed-out', reason: cancelled ? 'cancelled' : 'stale-callback' });
     }
     this.leaveCallbackUrl(url, returnTo);
@@ -186,16 +201,12 @@ export class OidcAuthSession implements AuthSession {
   }
 
   private async renewOnce(): Promise<string | null> {
-    const manager = await this.userManager();
     const attempt = async () => {
-      const stored = await manager.getUser().catch(() => null);
+      // Re-read inside the lock: another tab may have renewed already.
+      const stored = await this.storedUser();
       if (!stored?.refresh_token) return null;
-      try {
-        const renewed = await manager.signinSilent();
-        return renewed;
-      } catch {
-        return null;
-      }
+      if ((stored.expires_at ?? 0) * 1000 - Date.now() > RENEW_AHEAD_MS && stored.access_token !== this.lastToken) return stored;
+      return this.refresh(stored).catch(() => null);
     };
     // One renewal at a time across tabs: a rotating refresh token is used once.
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();
@@ -203,11 +214,28 @@ export class OidcAuthSession implements AuthSession {
       await this.endLocally('expired');
       return null;
     }
+    this.storeUser(user);
     this.applyUser(user);
     return user.access_token;
   }
 
+  private async refresh(stored: User): Promise<User> {
+    const { client, User } = await this.oidc();
+    const { refresh_token, id_token, session_state, scope, profile } = stored;
+    // RefreshState is a plain record that oidc-client-ts does not export at run time.
+    const state = { refresh_token: refresh_token!, id_token, session_state, scope, profile } as RefreshState;
+    const response = await client.useRefreshToken({ state });
+    return new User({
+      ...response,
+      session_state: response.session_state ?? session_state,
+      id_token: response.id_token ?? id_token,
+      refresh_token: response.refresh_token ?? refresh_token,
+      profile: response.profile && Object.keys(response.profile).length > 0 ? response.profile : profile,
+    });
+  }
+
   private applyUser(user: User): void {
+    this.lastToken = user.access_token;
     const profile = user.profile;
     const name = profile.name ?? ([profile.given_name, profile.family_name].filter(Boolean).join(' ') || profile.preferred_username);
     const expiresAt = user.expires_at ? user.expires_at * 1000 : undefined;
@@ -233,8 +261,8 @@ export class OidcAuthSession implements AuthSession {
   private async endLocally(reason: SignedOutReason): Promise<void> {
     clearTimeout(this.warningTimer);
     clearTimeout(this.endTimer);
-    await this.manager?.removeUser().catch(() => undefined);
-    this.update({ status: 'signed-out', reason, storageBlocked: this.snapshot.storageBlocked });
+    this.removeUser();
+    this.update({ status: 'signed-out', reason });
   }
 
   private listenToOtherTabs(): void {
@@ -248,37 +276,59 @@ export class OidcAuthSession implements AuthSession {
   }
 
   private async storedUser(): Promise<User | null> {
-    const manager = await this.userManager();
-    return manager.getUser().catch(() => null);
+    const { User } = await this.oidc();
+    const raw = this.userStorage().getItem(this.userKey);
+    try {
+      return raw ? User.fromStorageString(raw) : null;
+    } catch {
+      return null;
+    }
   }
 
-  private async userManager(): Promise<UserManager> {
-    if (this.manager) return this.manager;
-    const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
-    const { config } = this;
-    const userStorage = (config.tokenStorage === 'session' && usableStorage('session')) || new MemoryStorage();
-    const stateStorage = usableStorage('local') ?? usableStorage('session');
-    if (!stateStorage) this.snapshot = { ...this.snapshot, storageBlocked: true };
-    this.manager ??= new UserManager({
-      authority: config.authority,
-      client_id: config.clientId,
-      redirect_uri: config.redirectUri,
-      post_logout_redirect_uri: config.postLogoutRedirectUri,
-      scope: config.scope,
-      response_type: 'code',
-      extraQueryParams: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
-      userStore: new WebStorageStateStore({ store: userStorage }),
-      stateStore: new WebStorageStateStore({ store: stateStorage ?? new MemoryStorage() }),
-      automaticSilentRenew: false,
-      monitorSession: false,
-      loadUserInfo: false,
-      requestTimeoutInSeconds: 10,
+  private storeUser(user: User): void {
+    try {
+      this.userStorage().setItem(this.userKey, user.toStorageString());
+    } catch {
+      // Quota exceeded: the session lives on in this page only.
+      this.memory.setItem(this.userKey, user.toStorageString());
+      this.storage = this.memory;
+    }
+  }
+
+  private removeUser(): void {
+    this.userStorage().removeItem(this.userKey);
+  }
+
+  private userStorage(): Storage {
+    this.storage ??= (this.config.tokenStorage === 'session' && usableStorage('session')) || this.memory;
+    return this.storage;
+  }
+
+  /** oidc-client-ts, loaded on first use so that the first view does not wait for it. */
+  private oidc(): Promise<Oidc> {
+    this.loading ??= import('./oidc.js').then(({ OidcClient, WebStorageStateStore, User }) => {
+      const { config } = this;
+      const stateStorage = usableStorage('local') ?? usableStorage('session');
+      this.storageBlocked = !stateStorage;
+      const client = new OidcClient({
+        authority: config.authority,
+        client_id: config.clientId,
+        redirect_uri: config.redirectUri,
+        post_logout_redirect_uri: config.postLogoutRedirectUri,
+        scope: config.scope,
+        response_type: 'code',
+        extraQueryParams: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
+        stateStore: new WebStorageStateStore({ store: stateStorage ?? this.memory }),
+        loadUserInfo: false,
+        requestTimeoutInSeconds: 10,
+      });
+      return { client, User };
     });
-    return this.manager;
+    return this.loading;
   }
 
   private update(next: SessionSnapshot): void {
-    this.snapshot = next.storageBlocked === undefined ? { ...next, storageBlocked: this.snapshot.storageBlocked } : next;
+    this.snapshot = this.storageBlocked ? { ...next, storageBlocked: true } : next;
     for (const listener of this.listeners) listener(this.snapshot);
   }
 }

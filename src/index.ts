@@ -1,0 +1,8 @@
+/**
+ * buergerportal-widgets: `import 'buergerportal-widgets'` registers both
+ * elements. Register one alone with `buergerportal-widgets/servicekonto-login`
+ * or `buergerportal-widgets/kassenzeichen-manager`.
+ */
+export { ServicekontoLogin } from './servicekonto-login/define.js';
+export * from './events.js';
+export type { AuthSession, SessionSnapshot } from './auth/auth-session.js';

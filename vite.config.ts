@@ -1,0 +1,58 @@
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { createDevIdentityProvider } from './scripts/dev-identity-provider.mjs';
+
+const DEMO_PORT = 5173;
+const DEMO_ORIGIN = `http://localhost:${DEMO_PORT}`;
+
+/** Mounts a real OpenID provider at /oidc on the dev server: the demo signs in without outside services. */
+function devIdentityProvider(): Plugin {
+  return {
+    name: 'buergerportal-dev-identity-provider',
+    configureServer(server) {
+      const { handle } = createDevIdentityProvider({
+        issuer: `${DEMO_ORIGIN}/oidc`,
+        clientId: 'buergerportal-demo',
+        redirectUris: [`${DEMO_ORIGIN}/demo/`, `${DEMO_ORIGIN}/demo/index.html`, `${DEMO_ORIGIN}/demo/theme.html`],
+      });
+      server.middlewares.use((req, res, next) => (req.url?.startsWith('/oidc') ? handle(req, res) : next()));
+    },
+  };
+}
+
+/** The self-contained file for CMS pages: lit and oidc-client-ts inlined, one <script type="module">. */
+const bundle: UserConfig['build'] = {
+  outDir: 'dist',
+  emptyOutDir: false,
+  copyPublicDir: false,
+  target: 'es2022',
+  // Library mode keeps whitespace when Vite minifies; rolldown's own minifier removes it.
+  minify: true,
+  lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
+  rolldownOptions: { output: { codeSplitting: false, minify: true } },
+};
+
+/** ES modules for bundler users: one file per source module, dependencies left to the bundler. */
+const modules: UserConfig['build'] = {
+  outDir: 'dist/esm',
+  emptyOutDir: true,
+  copyPublicDir: false,
+  target: 'es2022',
+  minify: false,
+  lib: {
+    entry: {
+      index: 'src/index.ts',
+      'servicekonto-login/define': 'src/servicekonto-login/define.ts',
+    },
+    formats: ['es'],
+  },
+  rolldownOptions: {
+    external: [/^lit($|\/)/, /^@lit\//, /^oidc-client-ts$/],
+    output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+  },
+};
+
+export default defineConfig(({ mode }) => ({
+  server: { port: DEMO_PORT, strictPort: true, host: 'localhost', open: false },
+  plugins: [devIdentityProvider()],
+  build: mode === 'modules' ? modules : bundle,
+}));
