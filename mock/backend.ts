@@ -1,6 +1,6 @@
 import type { Address, Item, LinkRequest, Role } from '../src/api/types.js';
 import { CITY_RECORDS, type CityRecord } from './city-records.js';
-import type { ScenarioName } from './scenarios.js';
+import { isScenarioName, type ScenarioName } from './scenarios.js';
 
 /** A letter the mock "posted": shown in the demo's letterbox. */
 export interface Letter {
@@ -39,6 +39,15 @@ export interface Exchange {
   path: string;
   idempotencyKey: string | null;
   response: MockResponse;
+}
+
+interface SavedState {
+  scenario: ScenarioName;
+  consentGiven: boolean;
+  items: StoredItem[];
+  nextId: number;
+  letters: Letter[];
+  replies: Array<[string, MockResponse]>;
 }
 
 export interface MockBackendOptions {
@@ -99,6 +108,37 @@ export class MockBackend {
     this.nextId = 1;
     if (scenario !== 'first-visit') this.seedReturningCitizen();
     this.notify();
+  }
+
+  /** The whole state as JSON, so that the demo survives the sign-in redirect. */
+  save(): string {
+    const state: SavedState = {
+      scenario: this.scenario,
+      consentGiven: this.consentGiven,
+      items: this.items,
+      nextId: this.nextId,
+      letters: this.letters,
+      replies: [...this.replies],
+    };
+    return JSON.stringify(state);
+  }
+
+  /** Restores what {@link save} wrote; ignores anything unreadable. */
+  restore(saved: string | null): boolean {
+    try {
+      const state = JSON.parse(saved ?? '') as SavedState;
+      if (!isScenarioName(state.scenario) || !Array.isArray(state.items)) return false;
+      this.reset(state.scenario);
+      this.consentGiven = state.consentGiven;
+      this.items = state.items;
+      this.nextId = state.nextId;
+      this.letters.push(...state.letters);
+      for (const [key, value] of state.replies) this.replies.set(key, value);
+      this.notify();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Called after every change, e.g. to redraw the demo's letterbox. */
