@@ -14,7 +14,17 @@ function devIdentityProvider(): Plugin {
         clientId: 'buergerportal-demo',
         redirectUris: [`${DEMO_ORIGIN}/demo/`, `${DEMO_ORIGIN}/demo/index.html`, `${DEMO_ORIGIN}/demo/theme.html`],
       });
-      server.middlewares.use((req, res, next) => (req.url?.startsWith('/oidc') ? handle(req, res) : next()));
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.startsWith('/oidc')) return handle(req, res);
+        if (req.url === '/') {
+          res.writeHead(302, { Location: '/demo/' });
+          return res.end();
+        }
+        next();
+      });
+      server.httpServer?.once('listening', () => {
+        setTimeout(() => server.config.logger.info(`\n  Demo: ${DEMO_ORIGIN}/demo/  (Anmeldung: beliebiger Name, beliebiges Passwort)\n`), 0);
+      });
     },
   };
 }
@@ -42,6 +52,8 @@ const modules: UserConfig['build'] = {
     entry: {
       index: 'src/index.ts',
       'servicekonto-login/define': 'src/servicekonto-login/define.ts',
+      'kassenzeichen-manager/define': 'src/kassenzeichen-manager/define.ts',
+      'i18n/register-en': 'src/i18n/register-en.ts',
     },
     formats: ['es'],
   },

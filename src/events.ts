@@ -56,3 +56,58 @@ declare global {
     'servicekonto-error': ServicekontoErrorEvent;
   }
 }
+
+/** The citizen's list changed (loaded, linked, removed): how many are confirmed and pending. */
+export class KassenzeichenChangedEvent extends WidgetEvent<{ confirmed: number; pending: number }> {
+  static readonly type = 'kassenzeichen-changed';
+  constructor(confirmed: number, pending: number) {
+    super(KassenzeichenChangedEvent.type, { confirmed, pending });
+  }
+}
+
+/** A letter with a confirmation code was requested (a new Kassenzeichen or a new code). */
+export class KassenzeichenRequestedEvent extends WidgetEvent<{ newCode: boolean }> {
+  static readonly type = 'kassenzeichen-requested';
+  constructor(newCode: boolean) {
+    super(KassenzeichenRequestedEvent.type, { newCode });
+  }
+}
+
+/** A Kassenzeichen was confirmed with its code; `autoLinked` further ones followed automatically. */
+export class KassenzeichenConfirmedEvent extends WidgetEvent<{ autoLinked: number }> {
+  static readonly type = 'kassenzeichen-confirmed';
+  constructor(autoLinked: number) {
+    super(KassenzeichenConfirmedEvent.type, { autoLinked });
+  }
+}
+
+export type ManagerErrorCode =
+  | 'config-invalid'
+  | 'validation'
+  | 'conflict'
+  | 'rate-limited'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'gone'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'unexpected-response';
+
+/** A request failed or the element is set up wrong; `code` is stable for the host page to act on. */
+export class KassenzeichenErrorEvent extends WidgetEvent<{ code: ManagerErrorCode }> {
+  static readonly type = 'kassenzeichen-error';
+  constructor(code: ManagerErrorCode) {
+    super(KassenzeichenErrorEvent.type, { code });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kassenzeichen-changed': KassenzeichenChangedEvent;
+    'kassenzeichen-requested': KassenzeichenRequestedEvent;
+    'kassenzeichen-confirmed': KassenzeichenConfirmedEvent;
+    'kassenzeichen-error': KassenzeichenErrorEvent;
+  }
+}

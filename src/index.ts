@@ -4,5 +4,7 @@
  * or `buergerportal-widgets/kassenzeichen-manager`.
  */
 export { ServicekontoLogin } from './servicekonto-login/define.js';
+export { KassenzeichenManager } from './kassenzeichen-manager/define.js';
 export * from './events.js';
 export type { AuthSession, SessionSnapshot } from './auth/auth-session.js';
+export type { Item, Role, Address } from './api/types.js';

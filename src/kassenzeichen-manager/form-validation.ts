@@ -18,7 +18,8 @@ export type FieldProblem =
   | { kind: 'too-long'; max: number }
   | { kind: 'postal-code' }
   | { kind: 'kassenzeichen'; problem: KassenzeichenProblem }
-  | { kind: 'server'; code: FieldError['code']; detail?: string };
+  | { kind: 'server'; code: FieldError['code']; detail?: string }
+  | { kind: 'wrong-code'; remainingAttempts?: number };
 
 export type FieldProblems<F extends string> = Partial<Record<F, FieldProblem>>;
 

@@ -7,6 +7,7 @@ export type ConfigProblem =
   | { kind: 'invalid-url'; attribute: string }
   | { kind: 'needs-https'; attribute: string }
   | { kind: 'invalid-value'; attribute: string; allowed: readonly string[] }
+  | { kind: 'login-not-found'; id: string }
   | { kind: 'insecure-page' };
 
 export function describeConfigProblem(problem: ConfigProblem, messages: Messages['config']): string {
@@ -19,6 +20,8 @@ export function describeConfigProblem(problem: ConfigProblem, messages: Messages
       return messages.needsHttps(problem.attribute);
     case 'invalid-value':
       return messages.invalidValue(problem.attribute, problem.allowed.join(', '));
+    case 'login-not-found':
+      return messages.loginNotFound(problem.id);
     case 'insecure-page':
       return messages.insecurePage;
   }

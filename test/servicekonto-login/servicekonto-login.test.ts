@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/servicekonto-login/define.js';
+import '../../src/i18n/register-en.js';
 import type { ServicekontoLogin } from '../../src/servicekonto-login/servicekonto-login.js';
 import { AUTHORITY, CLIENT_ID, resetAuthState, seedSignedInUser, storedUser, useFakeProvider } from '../support/fake-provider.js';
 import { buttonNamed, linkNamed, settled, textOf } from '../support/queries.js';

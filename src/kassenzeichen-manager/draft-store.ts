@@ -1,0 +1,63 @@
+import { usableStorage } from '../auth/safe-storage.js';
+import type { FlowState } from './flow.js';
+
+/*
+ * Keeps what the citizen typed across a failed request, a new sign-in and
+ * the sign-in redirect: in sessionStorage, per citizen, removed on success
+ * and on sign-out. Never in localStorage, never in the URL.
+ */
+
+const PREFIX = 'buergerportal-widgets.draft:';
+
+type Draft = Pick<FlowState, 'resume' | 'address' | 'role' | 'code' | 'codeItemId' | 'requestKey' | 'codeFrom'>;
+
+/** A short, stable, non-reversible-at-a-glance key for the citizen (FNV-1a of the subject). */
+function keyFor(subject: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < subject.length; i++) hash = Math.imul(hash ^ subject.charCodeAt(i), 0x01000193) >>> 0;
+  return PREFIX + hash.toString(36);
+}
+
+export class DraftStore {
+  private readonly storage = usableStorage('session');
+
+  save(subject: string, state: FlowState): void {
+    const draft: Draft = {
+      resume: ['choice', 'form', 'check', 'role', 'code'].includes(state.step) ? state.step : state.resume,
+      address: state.address,
+      role: state.role,
+      code: state.code,
+      codeItemId: state.codeItemId,
+      requestKey: state.requestKey,
+      codeFrom: state.codeFrom,
+    };
+    try {
+      this.storage?.setItem(keyFor(subject), JSON.stringify(draft));
+    } catch {
+      // Quota exceeded: the draft lives on in memory only.
+    }
+  }
+
+  load(subject: string): Partial<Draft> | undefined {
+    try {
+      const raw = this.storage?.getItem(keyFor(subject));
+      return raw ? (JSON.parse(raw) as Partial<Draft>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Removes the citizen's draft, or every draft (sign-out; a different person signs in). */
+  clear(subject?: string): void {
+    if (!this.storage) return;
+    const keys = Object.keys(this.storage).filter((key) => key.startsWith(PREFIX));
+    for (const key of keys) if (!subject || key === keyFor(subject)) this.storage.removeItem(key);
+  }
+
+  /** A different person signed in: forget everyone else's drafts. */
+  keepOnly(subject: string): void {
+    if (!this.storage) return;
+    const own = keyFor(subject);
+    for (const key of Object.keys(this.storage)) if (key.startsWith(PREFIX) && key !== own) this.storage.removeItem(key);
+  }
+}

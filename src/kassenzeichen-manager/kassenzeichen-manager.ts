@@ -1,0 +1,424 @@
+import { TaskStatus } from '@lit/task';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createApiClient, type KassenzeichenApi } from '../api/client.js';
+import { ApiError, isApiError } from '../api/errors.js';
+import { newIdempotencyKey } from '../api/idempotency.js';
+import type { ConfirmationResult, Item, Role } from '../api/types.js';
+import type { SessionSnapshot } from '../auth/auth-session.js';
+import { SessionController } from '../auth/session-controller.js';
+import { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
+import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
+import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { baseStyles } from '../shared/styles.js';
+import { DraftStore } from './draft-store.js';
+import { codeTarget, initialFlow, transition, type FlowEvent, type FlowState } from './flow.js';
+import { hasProblems, mapServerFieldErrors, validateAddress, ADDRESS_FIELDS, type AddressField, type FieldProblems } from './form-validation.js';
+import { normaliseCode } from './kassenzeichen-format.js';
+import { managerStyles } from './kassenzeichen-manager.styles.js';
+import { readManagerConfig, type ManagerConfig } from './manager-config.js';
+import { clockAfter, describeApiError, isRetryable } from './problem-text.js';
+import { renderStep } from './render-step.js';
+import { createRequests, type RequestName } from './requests.js';
+import { findSession } from './session-source.js';
+import type { Banner, CodeField, RoleField, ViewContext } from './views/context.js';
+
+/**
+ * The citizen's Kassenzeichen: one-time consent, overview, adding one (a letter
+ * with a confirmation code comes by post) and confirming it with the code.
+ * Follows the city's guide „Anmeldung im Bürgerportal“ step by step.
+ *
+ * @summary Link Kassenzeichen to the citizen's account, from consent to „Beenden“.
+ * @tag kassenzeichen-manager
+ *
+ * @slot consent-text - The city's own legal text on the data transfer (a default text is shown when empty).
+ *
+ * @fires kassenzeichen-changed - The list was loaded or changed. `detail: { confirmed, pending }` (counts).
+ * @fires kassenzeichen-requested - A letter with a confirmation code was requested. `detail: { newCode }`.
+ * @fires kassenzeichen-confirmed - A Kassenzeichen was confirmed. `detail: { autoLinked }` (how many followed automatically).
+ * @fires kassenzeichen-error - A request failed or the element is set up wrong. `detail: { code }`, e.g. `network`, `validation`, `rate-limited`, `config-invalid`.
+ *
+ * @csspart heading - The heading of each step.
+ * @csspart form - The forms (address, role, code).
+ * @csspart field - A label with its hint, error and input.
+ * @csspart field-error - The error text at a field.
+ * @csspart error-summary - The list of errors above a form.
+ * @csspart error - The message of a failed request, with its retry.
+ * @csspart submit-button - The main button of a step („Weiter“, „OK“, „Zustimmen“ …).
+ * @csspart add-button - „Kassenzeichen hinzufügen“ in the overview.
+ * @csspart sign-in-button - The sign-in button when signed out.
+ * @csspart list - The list of Kassenzeichen.
+ * @csspart item - One Kassenzeichen in the list.
+ * @csspart summary - The entries to check before sending.
+ * @csspart consent-text - The box around the consent text.
+ * @csspart phone-link - The service number.
+ * @csspart busy - The line shown while a request runs.
+ * @csspart notice - Status notices (session expired).
+ * @csspart status - The polite live region.
+ * @csspart config-error - The box that tells the web editor what is set up wrong.
+ *
+ * @cssprop --bp-font-family - Font of the element (default: the page's).
+ * @cssprop --bp-font-size - Base text size (default: 16px, independent of the page's root size).
+ * @cssprop --bp-color-text - Text colour.
+ * @cssprop --bp-color-primary - Buttons and accents.
+ * @cssprop --bp-color-on-primary - Text on primary buttons.
+ * @cssprop --bp-color-surface - Background of boxes and secondary buttons.
+ * @cssprop --bp-color-link - Links.
+ * @cssprop --bp-color-focus - The focus ring.
+ * @cssprop --bp-color-error - Errors.
+ * @cssprop --bp-color-notice-bg - Background of notices.
+ * @cssprop --bp-color-border - Borders of inputs and list items.
+ * @cssprop --bp-focus-width - Width of the focus ring.
+ * @cssprop --bp-radius - Corner radius.
+ * @cssprop --bp-space - Gap between controls.
+ */
+export class KassenzeichenManager extends LitElement {
+  static override styles = [baseStyles, managerStyles];
+
+  /** Base URL of the backend contract (`src/api/openapi.yaml`). Required; https outside localhost; a path such as `/api` is taken relative to the page. */
+  @property({ attribute: 'backend-url' }) backendUrl = '';
+  /** Id of the `<servicekonto-login>` whose session to use. Default: the page's first one. */
+  @property() login = '';
+  /** OpenID issuer URL, for use without a `<servicekonto-login>` on the page. */
+  @property() authority = '';
+  /** Client id at the provider, for use without a `<servicekonto-login>` on the page. */
+  @property({ attribute: 'client-id' }) clientId = '';
+  /** The number to call when objects are missing after confirmation. Default: `02161 49 10 10`. */
+  @property({ attribute: 'support-phone' }) supportPhone = '';
+  /** The Kassenzeichen's format, `#` for a digit. Default: `####.####.####`. */
+  @property({ attribute: 'kassenzeichen-format' }) kassenzeichenFormat = '';
+  /** Language of the texts. Default: the closest `lang` on the page, else German. */
+  @property() override lang = '';
+
+  @state() private flow: FlowState = initialFlow();
+  @state() private list: Item[] = [];
+  @state() private banner?: Banner;
+  @state() private notice = '';
+  @state() private addressProblems: FieldProblems<AddressField> = {};
+  @state() private codeProblems: FieldProblems<CodeField> = {};
+  @state() private roleProblems: FieldProblems<RoleField> = {};
+  @state() private otherProblems: string[] = [];
+  @state() private lockedUntil?: number;
+
+  private readonly auth = new SessionController(this, (next, previous) => this.sessionChanged(next, previous));
+  private readonly drafts = new DraftStore();
+  private readonly requests = createRequests(this, {
+    api: () => this.api,
+    loaded: (result) => this.loaded(result),
+    consented: () => {
+      this.go({ type: 'consent-given' }, true);
+      this.load();
+    },
+    requested: (item, newCode) => this.requested(item, newCode),
+    confirmed: (result) => this.confirmed(result),
+    removed: () => this.removed(),
+    failed: (error, request) => this.failed(error, request),
+  });
+  private api?: KassenzeichenApi;
+  private config?: ManagerConfig;
+  private configProblems: string[] = [];
+  private messages: Messages = messagesFor('de');
+  private focusTarget?: 'heading' | 'summary';
+
+  /** The citizen's Kassenzeichen as last loaded (read-only). */
+  get items(): readonly Item[] {
+    return Object.freeze(this.list.map((item) => ({ ...item })));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.messages = messagesFor(languageOf(this));
+    if (this.hasUpdated && !['backendUrl', 'login', 'authority', 'clientId', 'supportPhone', 'kassenzeichenFormat'].some((p) => changed.has(p))) return;
+    this.configure();
+  }
+
+  private configure(): void {
+    const own = readManagerConfig((name) => this.getAttribute(name), location.href);
+    const source = findSession(this);
+    const problems = [...own.problems, ...source.problems];
+    const descriptions = describeConfigProblems(problems, this.messages.config);
+    if (descriptions.join() !== this.configProblems.join() && descriptions.length > 0) {
+      reportConfigError('kassenzeichen-manager', descriptions);
+      this.emit(new KassenzeichenErrorEvent('config-invalid'));
+    }
+    this.configProblems = descriptions;
+    this.config = descriptions.length === 0 ? own.config : undefined;
+    const session = this.config ? source.session : undefined;
+    this.api = session && this.config
+      ? createApiClient({ baseUrl: this.config.backendUrl, getAccessToken: () => session.getAccessToken(), renewAccessToken: () => session.renew() })
+      : undefined;
+    this.auth.use(session);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const subject = this.auth.snapshot.subject;
+    if (changed.has('flow') && subject && this.auth.snapshot.status === 'signed-in') this.drafts.save(subject, this.flow);
+    const target = this.focusTarget;
+    this.focusTarget = undefined;
+    const selector = target === 'summary' ? '.error-summary' : target === 'heading' ? 'h2' : undefined;
+    if (selector) (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.config) return renderConfigError('kassenzeichen-manager', this.configProblems, this.messages.config);
+    if (this.auth.snapshot.status === 'failed') {
+      return renderConfigError('kassenzeichen-manager', [this.messages.config.discoveryFailed(this.auth.session?.key.split(' ')[0] ?? '')], this.messages.config);
+    }
+    return html`${renderStep(this.viewContext(this.config))}
+      <p class="visually-hidden" role="status" part="status">${this.notice}</p>`;
+  }
+
+  private viewContext(config: ManagerConfig): ViewContext {
+    const t = this.messages.manager;
+    const loginConfig = findSession(this).config;
+    const provider = loginConfig?.provider ?? 'servicekonto-nrw';
+    const busy = Object.values(this.requests).some((task) => task.status === TaskStatus.PENDING);
+    return {
+      t, lang: languageOf(this), provider, config, busy,
+      signInLabel: this.messages.login.signInButton[provider],
+      state: this.flow, items: this.list, banner: this.banner, notice: this.notice,
+      sessionExpired: this.auth.snapshot.reason === 'expired',
+      addressProblems: this.addressProblems, codeProblems: this.codeProblems, roleProblems: this.roleProblems,
+      otherProblems: this.otherProblems, lockedUntil: this.lockedUntil,
+      go: (event) => this.go(event, true),
+      signIn: () => void this.auth.session?.signIn(),
+      signOut: () => void this.auth.session?.signOut(),
+      agree: () => void this.requests.consent.run([]),
+      submitAddress: (form) => this.submitAddress(form),
+      editAddress: (form) => this.flowOnly({ type: 'edit', address: readAddress(form) }),
+      submitRole: (role) => this.submitRole(role),
+      submitCode: (form) => this.submitCode(form),
+      editCode: (form) => this.flowOnly({ type: 'code-typed', ...readCode(form) }),
+      requestNewLetter: () => this.requestNewLetter(),
+      remove: () => this.flow.targetId && void this.requests.remove.run([this.flow.targetId]),
+      cancel: () => Object.values(this.requests).forEach((task) => task.abort()),
+      reload: () => this.load(),
+    };
+  }
+
+  /** A step change by the citizen (or an answer to their action): focus follows to the new heading. */
+  private go(event: FlowEvent, byCitizen = false): void {
+    const before = this.flow.step;
+    this.flow = transition(this.flow, event);
+    if (this.flow.step !== before) {
+      this.banner = undefined;
+      this.addressProblems = {};
+      this.codeProblems = {};
+      this.roleProblems = {};
+      this.otherProblems = [];
+      if (byCitizen) this.focusTarget = 'heading';
+    }
+  }
+
+  /** Typing: the state follows the inputs without re-rendering the form from scratch. */
+  private flowOnly(event: FlowEvent): void {
+    this.flow = transition(this.flow, event);
+  }
+
+  private load(): void {
+    this.banner = undefined;
+    void this.requests.load.run([]);
+  }
+
+  private sessionChanged(next: SessionSnapshot, previous: SessionSnapshot): void {
+    if (next.status === 'signed-in' && (previous.status !== 'signed-in' || next.subject !== previous.subject)) {
+      this.drafts.keepOnly(next.subject ?? '');
+      const draft = this.drafts.load(next.subject ?? '');
+      if (draft) this.flow = { ...this.flow, ...draft };
+      this.go({ type: 'signed-in' });
+      this.load();
+    } else if (next.status === 'signed-out' && previous.status !== 'signed-out') {
+      const keepDraft = next.reason === 'expired';
+      if (!keepDraft) {
+        this.drafts.clear();
+        this.flow = initialFlow();
+      }
+      this.list = [];
+      this.go({ type: 'signed-out' });
+    }
+  }
+
+  private loaded(result: { consentRequired: boolean; items: Item[] }): void {
+    this.list = result.items;
+    if (!result.consentRequired) this.emitCounts();
+    this.go({ type: 'loaded', ...result });
+  }
+
+  private submitAddress(form: HTMLFormElement): void {
+    const { problems, cleaned } = validateAddress(readAddress(form), this.config!.kassenzeichenFormat);
+    this.addressProblems = problems;
+    this.otherProblems = [];
+    if (hasProblems(problems)) {
+      this.focusTarget = 'summary';
+      this.flowOnly({ type: 'edit', address: readAddress(form) });
+      return;
+    }
+    this.go({ type: 'address-checked', address: cleaned }, true);
+  }
+
+  private submitRole(role: Role | undefined): void {
+    if (this.requests.request.status === TaskStatus.PENDING) return;
+    this.flowOnly({ type: 'role-chosen', role });
+    if (!role) {
+      this.roleProblems = { role: { kind: 'required' } };
+      this.focusTarget = 'summary';
+      return;
+    }
+    this.roleProblems = {};
+    // Same logical request, same key: a retry after a timeout never posts a second letter.
+    const key = this.flow.requestKey ?? newIdempotencyKey();
+    this.flowOnly({ type: 'request-started', key });
+    this.notice = this.messages.manager.busy;
+    void this.requests.request.run([{ ...this.flow.address, role }, key]);
+  }
+
+  private submitCode(form: HTMLFormElement): void {
+    if (this.requests.confirm.status === TaskStatus.PENDING) return;
+    const { code, itemId } = readCode(form);
+    this.flowOnly({ type: 'code-typed', code, itemId });
+    const target = codeTarget(this.flow, this.list);
+    const problems: FieldProblems<CodeField> = {};
+    if (!target) problems.codeFor = { kind: 'required' };
+    if (!normaliseCode(code)) problems.code = { kind: 'required' };
+    this.codeProblems = problems;
+    if (hasProblems(problems) || !target) {
+      this.focusTarget = 'summary';
+      return;
+    }
+    this.notice = this.messages.manager.busy;
+    void this.requests.confirm.run([target.id, normaliseCode(code)]);
+  }
+
+  private requestNewLetter(): void {
+    const id = this.flow.targetId;
+    if (!id || this.requests.letter.status === TaskStatus.PENDING) return;
+    const key = this.flow.requestKey ?? newIdempotencyKey();
+    this.flowOnly({ type: 'request-started', key });
+    void this.requests.letter.run([id, key]);
+  }
+
+  private requested(item: Item, newCode: boolean): void {
+    this.drafts.clear(this.auth.snapshot.subject);
+    this.lockedUntil = undefined;
+    this.emit(new KassenzeichenRequestedEvent(newCode));
+    this.go({ type: 'requested', item }, true);
+    this.refreshList();
+  }
+
+  private confirmed(result: ConfirmationResult): void {
+    this.drafts.clear(this.auth.snapshot.subject);
+    this.emit(new KassenzeichenConfirmedEvent(result.autoLinked.length));
+    this.go({ type: 'confirmed', result }, true);
+    this.refreshList();
+  }
+
+  private removed(): void {
+    this.notice = this.messages.manager.removed;
+    this.go({ type: 'removed' }, true);
+    this.refreshList();
+  }
+
+  /** Reloads the list in the background, keeping the current step. */
+  private refreshList(): Promise<void> {
+    return this.api!.listKassenzeichen()
+      .then((items) => {
+        this.list = items;
+        this.emitCounts();
+      })
+      .catch(() => undefined);
+  }
+
+  private failed(error: unknown, request: RequestName): void {
+    this.notice = '';
+    const apiError = isApiError(error) ? error : new ApiError('unexpected-response');
+    if (apiError.kind === 'aborted') return;
+    this.emit(new KassenzeichenErrorEvent(apiError.kind));
+    if (apiError.kind === 'unauthorized') return; // the session signs out; the draft waits for the return
+    if (apiError.kind === 'forbidden') return this.go({ type: 'consent-missing' });
+    if (request === 'load') {
+      this.go({ type: 'load-failed' });
+      this.banner = { text: describeApiError(apiError, this.messages.manager, languageOf(this)), retry: () => this.load() };
+      return;
+    }
+    this.explain(apiError, request);
+  }
+
+  private explain(error: ApiError, request: RequestName): void {
+    const t = this.messages.manager;
+    const lang = languageOf(this);
+    const retry = isRetryable(error) ? () => this.retry(request) : undefined;
+    if (error.kind === 'validation' && request === 'request') return this.rejectedFields(error);
+    if (error.kind === 'validation' && request === 'confirm') {
+      this.codeProblems = { code: { kind: 'wrong-code', remainingAttempts: error.remainingAttempts } };
+      this.focusTarget = 'summary';
+      return;
+    }
+    const pendingId = codeTarget(this.flow, this.list)?.id;
+    const newLetter = pendingId ? { label: t.newCodeButton, run: () => this.go({ type: 'ask-new-letter', itemId: pendingId }, true) } : undefined;
+    if (error.kind === 'rate-limited' && request === 'confirm') {
+      this.lockedUntil = Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
+      this.banner = { text: t.problems.locked(clockAfter(error.retryAfterSeconds ?? 60, lang)), action: newLetter };
+    } else if (error.kind === 'gone') {
+      this.banner = { text: t.problems.expired, action: newLetter };
+    } else if (error.kind === 'conflict') {
+      void this.explainConflict();
+    } else if (error.kind === 'not-found') {
+      this.banner = { text: t.problems.notFound, action: { label: t.toOverview, run: () => this.go({ type: 'finish' }, true) } };
+      void this.refreshList();
+    } else {
+      this.banner = { text: describeApiError(error, t, lang), retry };
+    }
+  }
+
+  private async explainConflict(): Promise<void> {
+    const t = this.messages.manager;
+    await this.refreshList();
+    const existing = this.list.find((item) => item.kassenzeichen === this.flow.address.kassenzeichen);
+    const text = existing?.status === 'pending' ? t.problems.alreadyPending : existing ? t.problems.alreadyLinked : t.problems.conflict;
+    this.flowOnly({ type: 'request-started', key: newIdempotencyKey() });
+    this.banner = { text, action: { label: t.toOverview, run: () => this.go({ type: 'finish' }, true) } };
+  }
+
+  private rejectedFields(error: ApiError): void {
+    const { problems, unplaced } = mapServerFieldErrors(error.fieldErrors, ADDRESS_FIELDS);
+    this.go({ type: 'rejected-fields' }, true);
+    this.addressProblems = problems;
+    this.otherProblems = unplaced.map((fieldError) => fieldError.detail ?? this.messages.manager.errors.serverFormat);
+    this.focusTarget = 'summary';
+  }
+
+  private retry(request: RequestName): void {
+    this.banner = undefined;
+    if (request === 'request') this.submitRole(this.flow.role);
+    else if (request === 'letter') this.requestNewLetter();
+    else if (request === 'consent') void this.requests.consent.run([]);
+    else if (request === 'remove' && this.flow.targetId) void this.requests.remove.run([this.flow.targetId]);
+    else if (request === 'confirm') this.banner = undefined;
+  }
+
+  private emitCounts(): void {
+    const pending = this.list.filter((item) => item.status === 'pending').length;
+    this.emit(new KassenzeichenChangedEvent(this.list.length - pending, pending));
+  }
+
+  /** Every event goes out here; the manifest takes event names from the JSDoc above. */
+  private emit(event: Event): void {
+    this.dispatchEvent(event);
+  }
+}
+
+function readAddress(form: HTMLFormElement): FlowState['address'] {
+  const data = new FormData(form);
+  const value = (name: string) => String(data.get(name) ?? '');
+  return { kassenzeichen: value('kassenzeichen'), street: value('street'), houseNumber: value('houseNumber'), postalCode: value('postalCode') };
+}
+
+function readCode(form: HTMLFormElement): { code: string; itemId?: string } {
+  const data = new FormData(form);
+  return { code: String(data.get('code') ?? ''), itemId: (data.get('itemId') as string | null) ?? undefined };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kassenzeichen-manager': KassenzeichenManager;
+  }
+}

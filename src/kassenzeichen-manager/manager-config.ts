@@ -1,0 +1,32 @@
+import { readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
+import { DEFAULT_KASSENZEICHEN_FORMAT, isValidFormat } from './kassenzeichen-format.js';
+
+export interface ManagerConfig {
+  backendUrl: string;
+  supportPhone: string;
+  kassenzeichenFormat: string;
+}
+
+export const DEFAULT_SUPPORT_PHONE = '02161 49 10 10';
+
+/** Checks the manager's own attributes (the session's are checked where the session comes from). */
+export function readManagerConfig(
+  attribute: (name: string) => string | null,
+  baseUrl: string,
+): { config?: ManagerConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const raw = attribute('backend-url')?.trim();
+  // A path such as /api is resolved against the page; the https rule applies to the result.
+  const backend = readUrlAttribute('backend-url', raw ? new URL(raw, baseUrl).href : raw ?? null, problems, true);
+  const format = attribute('kassenzeichen-format')?.trim() || DEFAULT_KASSENZEICHEN_FORMAT;
+  if (!isValidFormat(format)) problems.push({ kind: 'invalid-value', attribute: 'kassenzeichen-format', allowed: ['#', '.', '-', ' ', '/'] });
+  const supportPhone = attribute('support-phone')?.trim() || DEFAULT_SUPPORT_PHONE;
+  if (!backend || problems.length > 0) return { problems };
+  return { config: { backendUrl: backend.href.replace(/\/+$/, ''), supportPhone, kassenzeichenFormat: format }, problems };
+}
+
+/** `02161 49 10 10` → `tel:+4921614910 10` without spaces: German numbers with a leading 0 get +49. */
+export function telHref(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('0') && !digits.startsWith('00') ? `+49${digits.slice(1)}` : digits}`;
+}

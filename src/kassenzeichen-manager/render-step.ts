@@ -1,0 +1,29 @@
+import type { TemplateResult } from 'lit';
+import type { StepName } from './flow.js';
+import { renderAddressForm, renderCheck, renderChoice, renderLetterSent, renderRole } from './views/add.js';
+import { renderCode, renderConfirmLetter, renderConfirmRemove, renderDone } from './views/code.js';
+import type { ViewContext } from './views/context.js';
+import { renderConsent, renderDeclined, renderLoadFailed, renderLoading, renderOverview, renderSignedOut } from './views/start.js';
+
+/** One small render function per step of the citizen's flow. */
+const STEPS: Record<StepName, (ctx: ViewContext) => TemplateResult> = {
+  'signed-out': (ctx) => renderSignedOut(ctx, ctx.sessionExpired),
+  loading: renderLoading,
+  'load-failed': renderLoadFailed,
+  consent: renderConsent,
+  declined: renderDeclined,
+  overview: renderOverview,
+  choice: renderChoice,
+  form: renderAddressForm,
+  check: renderCheck,
+  role: renderRole,
+  'letter-sent': renderLetterSent,
+  code: renderCode,
+  done: renderDone,
+  'confirm-letter': renderConfirmLetter,
+  'confirm-remove': renderConfirmRemove,
+};
+
+export function renderStep(ctx: ViewContext): TemplateResult {
+  return STEPS[ctx.state.step](ctx);
+}

@@ -1,0 +1,29 @@
+import type { AuthSession } from '../auth/auth-session.js';
+import { readLoginConfig, type LoginConfig } from '../auth/login-config.js';
+import { sessionFor } from '../auth/session-registry.js';
+import type { ConfigProblem } from '../shared/config-problem.js';
+
+export interface SessionSource {
+  session?: AuthSession;
+  config?: LoginConfig;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Finds the session a manager uses: the `<servicekonto-login>` named by `login`,
+ * else the page's first one, else the manager's own `authority` and `client-id`.
+ * All of them lead to the page's one shared session for that authority and client.
+ */
+export function findSession(manager: Element): SessionSource {
+  const loginId = manager.getAttribute('login')?.trim();
+  const root = manager.getRootNode() as Document | ShadowRoot;
+  const byId = loginId ? (root.getElementById?.(loginId) ?? document.getElementById(loginId)) : null;
+  if (loginId && byId?.localName !== 'servicekonto-login') {
+    return { problems: [{ kind: 'login-not-found', id: loginId }] };
+  }
+  const ownAuthority = manager.hasAttribute('authority') || manager.hasAttribute('client-id');
+  const source = byId ?? (ownAuthority ? manager : document.querySelector('servicekonto-login') ?? manager);
+  const result = readLoginConfig((name) => source.getAttribute(name), location);
+  if (!result.ok) return { problems: result.problems };
+  return { session: sessionFor(result.config), config: result.config, problems: [] };
+}
