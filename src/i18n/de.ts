@@ -37,6 +37,7 @@ export const de: Messages = {
     loading: 'Ihre Daten werden geladen …',
     busy: 'Bitte warten …',
     cancel: 'Abbrechen',
+    cancelRequest: 'Anfrage abbrechen',
     back: 'Zurück',
     retry: 'Erneut versuchen',
     signOut: 'Abmelden',

@@ -34,6 +34,7 @@ export const en: Messages = {
     loading: 'Loading your data …',
     busy: 'Please wait …',
     cancel: 'Cancel',
+    cancelRequest: 'Stop waiting',
     back: 'Back',
     retry: 'Try again',
     signOut: 'Sign out',

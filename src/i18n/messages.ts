@@ -47,6 +47,7 @@ export interface ManagerMessages {
   loading: string;
   busy: string;
   cancel: string;
+  cancelRequest: string;
   back: string;
   retry: string;
   signOut: string;

@@ -119,6 +119,7 @@ export class KassenzeichenManager extends LitElement {
   private configProblems: string[] = [];
   private messages: Messages = messagesFor('de');
   private focusTarget?: 'heading' | 'summary';
+  private focusAfterLoad = false;
 
   /** The citizen's Kassenzeichen as last loaded (read-only). */
   get items(): readonly Item[] {
@@ -206,6 +207,8 @@ export class KassenzeichenManager extends LitElement {
       this.roleProblems = {};
       this.otherProblems = [];
       if (byCitizen) this.focusTarget = 'heading';
+      // The citizen's action led to loading: focus follows on to the step after it.
+      this.focusAfterLoad = this.flow.step === 'loading' ? byCitizen : false;
     }
   }
 
@@ -240,7 +243,7 @@ export class KassenzeichenManager extends LitElement {
   private loaded(result: { consentRequired: boolean; items: Item[] }): void {
     this.list = result.items;
     if (!result.consentRequired) this.emitCounts();
-    this.go({ type: 'loaded', ...result });
+    this.go({ type: 'loaded', ...result }, this.focusAfterLoad);
   }
 
   private submitAddress(form: HTMLFormElement): void {

@@ -9,8 +9,8 @@ import { createHandlers } from '../../mock/handlers.js';
 import { textOf } from './queries.js';
 
 /** A signed-in citizen's manager against the mock backend in `scenario`. */
-export async function signedInManager(scenario: ScenarioName, options: { signedIn?: boolean } = {}): Promise<{ element: KassenzeichenManager; backend: MockBackend }> {
-  resetAuthState();
+export async function signedInManager(scenario: ScenarioName, options: { signedIn?: boolean; keepStorage?: boolean } = {}): Promise<{ element: KassenzeichenManager; backend: MockBackend }> {
+  if (!options.keepStorage) resetAuthState();
   await useFakeProvider({ refresh: false });
   const providerHandlers = worker.listHandlers();
   const backend = await useMockBackend(scenario);

@@ -102,7 +102,7 @@ export function submitButton(label: string, ctx: ViewContext): TemplateResult {
 export function busyLine(ctx: ViewContext): TemplateResult | typeof nothing {
   if (!ctx.busy) return nothing;
   return html`<p class="busy" part="busy"><span class="spinner" aria-hidden="true"></span>${ctx.t.busy}
-    <button type="button" class="link" @click=${ctx.cancel}>${ctx.t.cancel}</button></p>`;
+    <button type="button" class="link" @click=${ctx.cancel}>${ctx.t.cancelRequest}</button></p>`;
 }
 
 export function formatDate(iso: string | undefined, lang: string): string {

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
+import { startE2eServer } from './server.mjs';
+
+/*
+ * The citizen's whole way, as in the city's guide, on a page that loads the
+ * built single file: sign in, consent, add, check, role, letter, code, done.
+ * Driven only by accessible names and labels.
+ */
+
+let world;
+let browser;
+before(async () => {
+  world = await startE2eServer({ scenario: 'first-visit' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+test('from „Zum Servicekonto.NRW“ to „Beenden“, with auto-linked Kassenzeichen', async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  const problems = watchPage(page);
+  const manager = page.locator('kassenzeichen-manager');
+  await page.goto(`${world.origin}/pages/portal.html`);
+
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await manager.getByRole('heading', { name: 'Einmalige Zustimmung zur Datenübertragung' }).waitFor();
+  await manager.getByRole('button', { name: 'Zustimmen' }).click();
+
+  await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByLabel('Kassenzeichen').fill('1500 0000 0001');
+  await manager.getByLabel('Straße').fill('Musterstraße');
+  await manager.getByLabel('Hausnummer').fill('12a');
+  await manager.getByLabel('Postleitzahl').fill('41061');
+  await manager.getByRole('button', { name: 'Weiter' }).click();
+  await manager.getByRole('heading', { name: 'Bitte prüfen Sie Ihre Angaben' }).waitFor();
+  await manager.getByRole('button', { name: 'Bestätigen' }).click();
+  await manager.getByRole('radio', { name: 'Eigentümer' }).check();
+  await manager.getByRole('button', { name: 'OK' }).dblclick();
+  await manager.getByRole('heading', { name: 'Ihr Bestätigungscode kommt per Post' }).waitFor();
+  assert.equal(world.backend.letters.length, 1, 'a double click posts one letter');
+
+  // Days later: the letter has come. A reload stands in for the return.
+  await page.reload();
+  await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByRole('button', { name: 'Bestätigungscode eingeben' }).click();
+  await manager.getByLabel('Bestätigungscode').fill(world.backend.letters[0].code.toLowerCase());
+  await manager.getByRole('button', { name: 'OK' }).click();
+
+  await manager.getByRole('heading', { name: 'Ihr Kassenzeichen ist nun hinzugefügt.' }).waitFor();
+  await manager.getByText('Diese weiteren Kassenzeichen wurden Ihrem Konto automatisch zugeordnet').waitFor();
+  for (const further of ['1500.0000.0002', '1500.0000.0003']) {
+    assert.equal(await manager.getByRole('listitem').filter({ hasText: further }).count(), 1, `${further} shown as auto-linked`);
+  }
+  assert.equal(await manager.getByRole('link', { name: '02161 49 10 10' }).getAttribute('href'), 'tel:+492161491010');
+  await manager.getByRole('button', { name: 'Beenden' }).click();
+  await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  assert.equal(await manager.getByRole('button', { name: 'Entfernen' }).count(), 3);
+
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= 320, `no horizontal scrolling at 320 px (scrollWidth ${scrollWidth})`);
+  assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
+});

@@ -1,0 +1,234 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
+import { forgetAllSessions } from '../../src/auth/session-registry.js';
+import { resetAuthState } from '../support/fake-provider.js';
+import { focused, inputLabelled, nextStep, signedInManager, stepHeading, typeInto } from '../support/manager.js';
+import { BACKEND_URL, worker } from '../support/mock-backend.js';
+import { buttonNamed, textOf } from '../support/queries.js';
+
+async function openForm(element: KassenzeichenManager): Promise<void> {
+  buttonNamed(element, 'Kassenzeichen hinzufügen')!.click();
+  await nextStep(element, 'Kassenzeichen hinzufügen');
+  buttonNamed(element, 'Kassenzeichen hinzufügen')!.click();
+  await nextStep(element, 'Kassenzeichen und Anschrift');
+}
+
+function fillForm(element: KassenzeichenManager, kassenzeichen = '1500 0000 0003', street = 'Hindenburgstraße', houseNumber = '100', postalCode = '41061'): void {
+  typeInto(element, 'Kassenzeichen', kassenzeichen);
+  typeInto(element, 'Straße', street);
+  typeInto(element, 'Hausnummer', houseNumber);
+  typeInto(element, 'Postleitzahl', postalCode);
+}
+
+async function toRole(element: KassenzeichenManager): Promise<void> {
+  buttonNamed(element, 'Weiter')!.click();
+  await nextStep(element, 'Bitte prüfen Sie Ihre Angaben');
+  buttonNamed(element, 'Bestätigen')!.click();
+  await nextStep(element, 'Eigentümer oder Zustellvertreter?');
+}
+
+function chooseRole(element: KassenzeichenManager, label: 'Eigentümer' | 'Zustellvertreter'): void {
+  inputLabelled(element, label).click();
+}
+
+describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
+  afterEach(() => resetAuthState());
+
+  it('offers the choice between a letter and entering a code', async () => {
+    const { element } = await signedInManager('returning');
+    buttonNamed(element, 'Kassenzeichen hinzufügen')!.click();
+    await nextStep(element, 'Kassenzeichen hinzufügen');
+    expect(focused(element)?.tagName).to.equal('H2');
+    expect(buttonNamed(element, 'Bestätigungscode eingeben')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows every error at its field and in a focused summary whose links focus the fields; sends nothing', async () => {
+    const { element, backend } = await signedInManager('returning');
+    await openForm(element);
+    const before = backend.exchanges.length;
+    typeInto(element, 'Kassenzeichen', '15OO.0000.0001');
+    buttonNamed(element, 'Weiter')!.click();
+    await element.updateComplete;
+    const summary = element.shadowRoot!.querySelector('.error-summary')!;
+    expect(focused(element)).to.equal(summary);
+    expect(summary.textContent).to.contain('Buchstaben „O“ statt der Ziffer 0');
+    expect(summary.textContent).to.contain('Bitte geben Sie die Straße ein.');
+    const street = inputLabelled(element, 'Straße');
+    expect(street.getAttribute('aria-invalid')).to.equal('true');
+    expect(element.shadowRoot!.getElementById(street.getAttribute('aria-describedby')!)!.textContent).to.contain('Straße');
+    await expect(element).to.be.accessible();
+    summary.querySelector<HTMLAnchorElement>('a[href="#street"]')!.click();
+    expect(focused(element)).to.equal(street);
+    expect(backend.exchanges.length).to.equal(before);
+  });
+
+  it('says how many digits a Kassenzeichen has', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element, '1500.0000.001');
+    buttonNamed(element, 'Weiter')!.click();
+    await element.updateComplete;
+    expect(textOf(element)).to.contain('Das Kassenzeichen hat 12 Ziffern. Sie haben 11 eingegeben.');
+  });
+
+  it('shows the entries to check; „Ändern“ keeps every value', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element, '150000000003');
+    buttonNamed(element, 'Weiter')!.click();
+    await nextStep(element, 'Bitte prüfen Sie Ihre Angaben');
+    expect(textOf(element)).to.contain('1500.0000.0003');
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Ändern')!.click();
+    await nextStep(element, 'Kassenzeichen und Anschrift');
+    expect(inputLabelled(element, 'Kassenzeichen').value).to.equal('1500.0000.0003');
+    expect(inputLabelled(element, 'Straße').value).to.equal('Hindenburgstraße');
+    expect(inputLabelled(element, 'Postleitzahl').value).to.equal('41061');
+  });
+
+  it('asks for the role without a default, then posts exactly one letter', async () => {
+    const { element, backend } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element);
+    await toRole(element);
+    expect(inputLabelled(element, 'Eigentümer').checked).to.equal(false);
+    expect(inputLabelled(element, 'Zustellvertreter').checked).to.equal(false);
+    buttonNamed(element, 'OK')!.click();
+    await element.updateComplete;
+    expect(textOf(element)).to.contain('Bitte wählen Sie aus, ob Sie Eigentümer oder Zustellvertreter sind.');
+    expect(focused(element)?.classList.contains('error-summary')).to.equal(true);
+    await expect(element).to.be.accessible();
+
+    chooseRole(element, 'Zustellvertreter');
+    const requested = oneEvent(element, 'kassenzeichen-requested');
+    const ok = buttonNamed(element, 'OK')!;
+    ok.click();
+    ok.click();
+    ok.click();
+    expect((await requested).detail).to.deep.equal({ newCode: false });
+    await nextStep(element, 'Ihr Bestätigungscode kommt per Post');
+    const posts = backend.exchanges.filter((e) => e.method === 'POST');
+    expect(posts).to.have.length(1);
+    expect(posts[0].idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+    expect(backend.letters.map((l) => l.kassenzeichen)).to.deep.equal(['1500.0000.0003', '1500.0000.0002']);
+    expect(focused(element)?.tagName).to.equal('H2');
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Zur Übersicht')!.click();
+    await nextStep(element, 'Ihre Kassenzeichen');
+    expect(element.items.map((item) => item.kassenzeichen)).to.include('1500.0000.0003');
+  });
+
+  it('puts the server\'s field errors (422) at their fields, unknown ones in the summary, values kept', async () => {
+    const { element } = await signedInManager('validation-errors');
+    await openForm(element);
+    fillForm(element);
+    await toRole(element);
+    chooseRole(element, 'Eigentümer');
+    buttonNamed(element, 'OK')!.click();
+    await nextStep(element, 'Kassenzeichen und Anschrift');
+    await element.updateComplete;
+    expect(inputLabelled(element, 'Postleitzahl').getAttribute('aria-invalid')).to.equal('true');
+    expect(inputLabelled(element, 'Hausnummer').getAttribute('aria-invalid')).to.equal('true');
+    expect(textOf(element)).to.contain('Angabe zum Objekt unklar.');
+    expect(inputLabelled(element, 'Straße').value).to.equal('Hindenburgstraße');
+    expect(focused(element)?.classList.contains('error-summary')).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
+  it('says "Kassenzeichen und Anschrift passen nicht zusammen" at the Kassenzeichen', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element, '1500.0000.0003', 'Falsche Straße');
+    await toRole(element);
+    chooseRole(element, 'Eigentümer');
+    buttonNamed(element, 'OK')!.click();
+    await nextStep(element, 'Kassenzeichen und Anschrift');
+    await element.updateComplete;
+    expect(inputLabelled(element, 'Kassenzeichen').getAttribute('aria-invalid')).to.equal('true');
+    expect(textOf(element)).to.contain('Kassenzeichen und Anschrift passen nicht zusammen');
+  });
+
+  it('tells apart "already linked" and "already pending" (409)', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element, '1500.0000.0001', 'Musterstraße', '12a');
+    await toRole(element);
+    chooseRole(element, 'Eigentümer');
+    buttonNamed(element, 'OK')!.click();
+    await waitUntil(() => textOf(element).includes('bereits mit Ihrem Konto verbunden'));
+    expect(buttonNamed(element, 'Zur Übersicht')).to.exist;
+    expect(buttonNamed(element, 'Erneut versuchen')).to.equal(undefined);
+  });
+
+  it('shows until when after too many requests (429)', async () => {
+    const { element } = await signedInManager('rate-limited');
+    await openForm(element);
+    fillForm(element);
+    await toRole(element);
+    chooseRole(element, 'Eigentümer');
+    buttonNamed(element, 'OK')!.click();
+    await waitUntil(() => textOf(element).includes('Zu viele Anfragen'));
+    expect(textOf(element)).to.match(/ab \d\d:\d\d Uhr/);
+  });
+
+  it('keeps the entries after a network error and retries with the same Idempotency-Key: one letter', async () => {
+    const { element, backend } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element);
+    await toRole(element);
+    chooseRole(element, 'Eigentümer');
+    let failures = 1;
+    worker.use(
+      http.post(`${BACKEND_URL}/kassenzeichen`, ({ request }) => {
+        backend.exchanges.push({ method: 'POST', path: '/kassenzeichen', idempotencyKey: request.headers.get('Idempotency-Key'), response: { status: 0 } });
+        if (failures-- > 0) return HttpResponse.error();
+        return undefined;
+      }),
+    );
+    const errorEvent = oneEvent(element, 'kassenzeichen-error');
+    buttonNamed(element, 'OK')!.click();
+    expect((await errorEvent).detail).to.deep.equal({ code: 'network' });
+    await waitUntil(() => textOf(element).includes('Der Dienst ist gerade nicht erreichbar. Ihre Eingaben bleiben erhalten.'));
+    expect(stepHeading(element)).to.equal('Eigentümer oder Zustellvertreter?');
+    expect(inputLabelled(element, 'Eigentümer').checked).to.equal(true);
+    buttonNamed(element, 'Erneut versuchen')!.click();
+    await nextStep(element, 'Ihr Bestätigungscode kommt per Post');
+    const keys = backend.exchanges.filter((e) => e.method === 'POST').map((e) => e.idempotencyKey);
+    expect(new Set(keys).size).to.equal(1);
+    expect(backend.letters.filter((l) => l.kassenzeichen === '1500.0000.0003')).to.have.length(1);
+  });
+
+  it('keeps the draft across a reload of the page', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    typeInto(element, 'Kassenzeichen', '1500 0000 0003');
+    typeInto(element, 'Straße', 'Hindenburgstraße');
+    await element.updateComplete;
+    element.remove();
+    forgetAllSessions();
+    const { element: again } = await signedInManager('returning', { keepStorage: true });
+    await nextStep(again, 'Kassenzeichen und Anschrift');
+    expect(inputLabelled(again, 'Kassenzeichen').value).to.equal('1500 0000 0003');
+    expect(inputLabelled(again, 'Straße').value).to.equal('Hindenburgstraße');
+  });
+
+  it('after a 401 that cannot be renewed: signed-out view, draft kept, same step after signing in again', async () => {
+    const { element, backend } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element);
+    await toRole(element);
+    chooseRole(element, 'Eigentümer');
+    backend.rejectedTokens.add('access-1');
+    buttonNamed(element, 'OK')!.click();
+    await waitUntil(() => textOf(element).includes('Ihre Anmeldung ist abgelaufen'));
+    expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+    expect(textOf(element)).not.to.contain('1500.0000.0001');
+    element.remove();
+    forgetAllSessions();
+    const { element: back } = await signedInManager('returning', { keepStorage: true });
+    await nextStep(back, 'Eigentümer oder Zustellvertreter?');
+    expect(inputLabelled(back, 'Eigentümer').checked).to.equal(true);
+  });
+});

@@ -1,0 +1,153 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
+import { RETURNING_PENDING_CODE } from '../../mock/backend.js';
+import { resetAuthState } from '../support/fake-provider.js';
+import { focused, inputLabelled, nextStep, signedInManager, typeInto } from '../support/manager.js';
+import { buttonNamed, linkNamed, textOf } from '../support/queries.js';
+
+async function openCode(element: KassenzeichenManager): Promise<void> {
+  buttonNamed(element, 'Kassenzeichen hinzufügen')!.click();
+  await nextStep(element, 'Kassenzeichen hinzufügen');
+  buttonNamed(element, 'Bestätigungscode eingeben')!.click();
+  await nextStep(element, 'Bestätigungscode eingeben');
+}
+
+function submitCode(element: KassenzeichenManager, code: string): void {
+  typeInto(element, 'Bestätigungscode', code);
+  buttonNamed(element, 'OK')!.click();
+}
+
+describe('<kassenzeichen-manager> confirming with the code', () => {
+  afterEach(() => resetAuthState());
+
+  it('preselects the only pending Kassenzeichen; a wrong code says how many tries are left and stays', async () => {
+    const { element } = await signedInManager('returning');
+    await openCode(element);
+    expect(textOf(element)).to.contain('1500.0000.0002');
+    expect(inputLabelled(element, 'Bestätigungscode').getAttribute('autocomplete')).to.equal('one-time-code');
+    await expect(element).to.be.accessible();
+    submitCode(element, 'WRONG-CODE');
+    await waitUntil(() => textOf(element).includes('Sie haben noch 4 Versuche'));
+    expect(inputLabelled(element, 'Bestätigungscode').value).to.equal('WRONG-CODE');
+    expect(inputLabelled(element, 'Bestätigungscode').getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(element)?.classList.contains('error-summary')).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
+  it('links with the code typed in lower case with spaces, lists the auto-linked ones, „Beenden“ returns', async () => {
+    const { element } = await signedInManager('returning');
+    await openCode(element);
+    const confirmed = oneEvent(element, 'kassenzeichen-confirmed');
+    const changed = oneEvent(element, 'kassenzeichen-changed');
+    submitCode(element, ` ${RETURNING_PENDING_CODE.toLowerCase().replace('-', ' ')} `);
+    expect((await confirmed).detail).to.deep.equal({ autoLinked: 1 });
+    await nextStep(element, 'Ihr Kassenzeichen ist nun hinzugefügt.');
+    expect(textOf(element)).to.contain('1500.0000.0003');
+    expect(linkNamed(element, '02161 49 10 10')!.getAttribute('href')).to.equal('tel:+492161491010');
+    expect(focused(element)?.tagName).to.equal('H2');
+    await expect(element).to.be.accessible();
+    expect((await changed).detail).to.deep.equal({ confirmed: 3, pending: 0 });
+    buttonNamed(element, 'Beenden')!.click();
+    await nextStep(element, 'Ihre Kassenzeichen');
+    expect(element.items.every((item) => item.status === 'confirmed')).to.equal(true);
+  });
+
+  it('uses the configured support-phone', async () => {
+    const { element } = await signedInManager('returning');
+    element.setAttribute('support-phone', '0800 123 45 67');
+    await element.updateComplete;
+    await openCode(element);
+    submitCode(element, RETURNING_PENDING_CODE);
+    await nextStep(element, 'Ihr Kassenzeichen ist nun hinzugefügt.');
+    expect(linkNamed(element, '0800 123 45 67')!.getAttribute('href')).to.equal('tel:+498001234567');
+  });
+
+  it('explains an expired code (410) and offers a new letter, with a confirmation first', async () => {
+    const { element, backend } = await signedInManager('code-expired');
+    await openCode(element);
+    submitCode(element, RETURNING_PENDING_CODE);
+    await waitUntil(() => textOf(element).includes('Bestätigungscode ist abgelaufen'));
+    buttonNamed(element, 'Neuen Code anfordern')!.click();
+    await nextStep(element, 'Neuen Bestätigungscode anfordern?');
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Neuen Code anfordern')!.click();
+    await nextStep(element, 'Ihr Bestätigungscode kommt per Post');
+    expect(backend.letters).to.have.length(2);
+  });
+
+  it('locks the code input until the time the backend names (429), offering a new code', async () => {
+    const { element } = await signedInManager('returning');
+    await openCode(element);
+    for (let remaining = 4; remaining >= 1; remaining--) {
+      submitCode(element, 'WRONG');
+      await waitUntil(() => textOf(element).includes(`noch ${remaining} ${remaining === 1 ? 'Versuch' : 'Versuche'}`));
+    }
+    submitCode(element, 'WRONG');
+    await waitUntil(() => textOf(element).includes('Zu viele Fehlversuche'));
+    expect(textOf(element)).to.match(/ab \d\d:\d\d Uhr/);
+    expect(inputLabelled(element, 'Bestätigungscode').disabled).to.equal(true);
+    expect(buttonNamed(element, 'OK')!.disabled).to.equal(true);
+    expect(buttonNamed(element, 'Neuen Code anfordern')).to.exist;
+  });
+
+  it('asks which Kassenzeichen when several are pending', async () => {
+    const { element, backend } = await signedInManager('returning');
+    backend.handle({ method: 'POST', path: '/kassenzeichen', header: (n) => (n === 'Authorization' ? 'Bearer x' : null), body: { kassenzeichen: '1500.0000.0003', street: 'Hindenburgstraße', houseNumber: '100', postalCode: '41061', role: 'owner' } });
+    (element as unknown as { load(): void }).load();
+    await waitUntil(() => textOf(element).includes('1500.0000.0003'));
+    await openCode(element);
+    submitCode(element, 'X');
+    await element.updateComplete;
+    expect(textOf(element)).to.contain('Bitte wählen Sie das Kassenzeichen aus');
+    inputLabelled(element, '1500.0000.0003 (Hindenburgstraße 100)').click();
+    submitCode(element, backend.letters[0].code);
+    await nextStep(element, 'Ihr Kassenzeichen ist nun hinzugefügt.');
+  });
+});
+
+describe('<kassenzeichen-manager> new code and removal from the overview', () => {
+  afterEach(() => resetAuthState());
+
+  it('asks before sending a new letter', async () => {
+    const { element, backend } = await signedInManager('returning');
+    buttonNamed(element, 'Neuen Code anfordern')!.click();
+    await nextStep(element, 'Neuen Bestätigungscode anfordern?');
+    buttonNamed(element, 'Abbrechen')!.click();
+    await nextStep(element, 'Ihre Kassenzeichen');
+    expect(backend.letters).to.have.length(1);
+  });
+
+  it('removes a confirmed Kassenzeichen after a confirmation', async () => {
+    const { element } = await signedInManager('returning');
+    buttonNamed(element, 'Entfernen')!.click();
+    await nextStep(element, 'Kassenzeichen entfernen?');
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Entfernen')!.click();
+    await nextStep(element, 'Ihre Kassenzeichen');
+    await waitUntil(() => !textOf(element).includes('1500.0000.0001'));
+    expect(element.items.map((item) => item.kassenzeichen)).to.deep.equal(['1500.0000.0002']);
+  });
+
+  it('withdraws a pending request', async () => {
+    const { element } = await signedInManager('returning');
+    buttonNamed(element, 'Zurückziehen')!.click();
+    await nextStep(element, 'Anfrage zurückziehen?');
+    buttonNamed(element, 'Zurückziehen')!.click();
+    await nextStep(element, 'Ihre Kassenzeichen');
+    await waitUntil(() => element.items.length === 1);
+  });
+
+  it('shows a busy line with a cancel while the backend is slow; cancel keeps the step usable', async () => {
+    const { element, backend } = await signedInManager('returning');
+    backend.responseDelayMs = 2000;
+    buttonNamed(element, 'Neuen Code anfordern')!.click();
+    await nextStep(element, 'Neuen Bestätigungscode anfordern?');
+    buttonNamed(element, 'Neuen Code anfordern')!.click();
+    await element.updateComplete;
+    expect(textOf(element)).to.contain('Bitte warten');
+    expect(buttonNamed(element, 'Neuen Code anfordern')!.disabled).to.equal(true);
+    buttonNamed(element, 'Anfrage abbrechen')!.click();
+    await waitUntil(() => !buttonNamed(element, 'Neuen Code anfordern')!.disabled);
+    expect(textOf(element)).not.to.contain('Bitte warten');
+  });
+});

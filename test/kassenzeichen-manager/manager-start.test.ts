@@ -1,0 +1,105 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
+import { resetAuthState } from '../support/fake-provider.js';
+import { focused, nextStep, signedInManager, stepHeading } from '../support/manager.js';
+import { BACKEND_URL } from '../support/mock-backend.js';
+import { buttonNamed, textOf } from '../support/queries.js';
+
+describe('<kassenzeichen-manager> before the overview', () => {
+  afterEach(() => resetAuthState());
+
+  it('explains why sign-in is needed and offers „Zum Servicekonto.NRW“', async () => {
+    const { element, backend } = await signedInManager('first-visit', { signedIn: false });
+    expect(textOf(element)).to.contain('melden Sie sich bitte an');
+    expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+    expect(backend.exchanges).to.have.length(0);
+    await expect(element).to.be.accessible();
+  });
+
+  it('asks for consent once, sends no data request before it, then shows the empty overview', async () => {
+    const { element, backend } = await signedInManager('first-visit');
+    expect(stepHeading(element)).to.equal('Einmalige Zustimmung zur Datenübertragung');
+    expect(backend.exchanges.map((e) => `${e.method} ${e.path}`)).to.deep.equal(['GET /account']);
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Zustimmen')!.click();
+    await nextStep(element, 'Ihre Kassenzeichen');
+    expect(textOf(element)).to.contain('Beispiel: 1500.0000.0000');
+    expect(textOf(element)).to.contain('Fügen Sie bitte vorerst nur ein Kassenzeichen hinzu');
+    expect(focused(element)?.tagName).to.equal('H2');
+    expect(backend.exchanges.map((e) => `${e.method} ${e.path}`)).to.include('PUT /account/consent');
+  });
+
+  it('explains a decline and lets the citizen reconsider', async () => {
+    const { element } = await signedInManager('first-visit');
+    buttonNamed(element, 'Ablehnen')!.click();
+    await nextStep(element, 'Ohne Zustimmung nicht nutzbar');
+    expect(buttonNamed(element, 'Abmelden')).to.exist;
+    await expect(element).to.be.accessible();
+    buttonNamed(element, 'Doch zustimmen')!.click();
+    await nextStep(element, 'Einmalige Zustimmung zur Datenübertragung');
+  });
+
+  it('shows the city\'s own consent text from the slot', async () => {
+    const { element } = await signedInManager('first-visit');
+    const text = document.createElement('p');
+    text.slot = 'consent-text';
+    text.textContent = 'Rechtstext der Stadt Mönchengladbach';
+    element.append(text);
+    const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="consent-text"]')!;
+    expect(slot.assignedElements()).to.deep.equal([text]);
+  });
+
+  it('leads a 403 (consent missing) to the consent step', async () => {
+    const { element, backend } = await signedInManager('returning');
+    backend.reset('first-visit');
+    (element as unknown as { load(): void }).load();
+    await nextStep(element, 'Einmalige Zustimmung zur Datenübertragung');
+  });
+
+  it('explains a broken backend in a plain sentence, never its HTML, and retries', async () => {
+    const { element, backend } = await signedInManager('server-down');
+    expect(textOf(element)).to.contain('Beim Bürgerportal ist ein Fehler aufgetreten');
+    expect(textOf(element)).not.to.contain('Internal Server Error');
+    expect(element.shadowRoot!.querySelector('script')).to.equal(null);
+    await expect(element).to.be.accessible();
+    backend.reset('returning');
+    buttonNamed(element, 'Erneut versuchen')!.click();
+    await nextStep(element, 'Ihre Kassenzeichen');
+    await waitUntil(() => textOf(element).includes('1500.0000.0001'));
+  });
+
+  describe('set up wrong', () => {
+    it('names a missing backend-url for the editor', async () => {
+      const event = oneEvent(document.body, 'kassenzeichen-error');
+      const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager authority="https://idp.example" client-id="x"></kassenzeichen-manager>`);
+      expect((await event).detail).to.deep.equal({ code: 'config-invalid' });
+      expect(element.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('„backend-url“ fehlt');
+      await expect(element).to.be.accessible();
+    });
+
+    it('refuses a backend-url without https outside localhost', async () => {
+      const element = await fixture<KassenzeichenManager>(
+        html`<kassenzeichen-manager backend-url="http://api.example.org" authority="https://idp.example" client-id="x"></kassenzeichen-manager>`,
+      );
+      expect(textOf(element)).to.contain('„backend-url“ muss mit https:// beginnen');
+    });
+
+    it('says when login names no <servicekonto-login>', async () => {
+      const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager backend-url=${BACKEND_URL} login="nope"></kassenzeichen-manager>`);
+      expect(textOf(element)).to.contain('kein <servicekonto-login> mit dieser id');
+    });
+
+    it('says when there is no session to use at all', async () => {
+      const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager backend-url=${BACKEND_URL}></kassenzeichen-manager>`);
+      expect(textOf(element)).to.contain('„authority“ fehlt');
+      expect(textOf(element)).to.contain('„client-id“ fehlt');
+    });
+
+    it('rejects an unusable kassenzeichen-format', async () => {
+      const element = await fixture<KassenzeichenManager>(
+        html`<kassenzeichen-manager backend-url=${BACKEND_URL} authority="https://idp.example" client-id="x" kassenzeichen-format="abc"></kassenzeichen-manager>`,
+      );
+      expect(textOf(element)).to.contain('„kassenzeichen-format“');
+    });
+  });
+});
