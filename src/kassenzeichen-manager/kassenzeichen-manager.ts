@@ -14,7 +14,7 @@ import { baseStyles } from '../shared/styles.js';
 import { DraftStore } from './draft-store.js';
 import { codeTarget, initialFlow, transition, type FlowEvent, type FlowState } from './flow.js';
 import { hasProblems, mapServerFieldErrors, validateAddress, ADDRESS_FIELDS, type AddressField, type FieldProblems } from './form-validation.js';
-import { normaliseCode } from './kassenzeichen-format.js';
+import { displayKassenzeichen, normaliseCode } from './kassenzeichen-format.js';
 import { managerStyles } from './kassenzeichen-manager.styles.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
 import { clockAfter, describeApiError, isRetryable } from './problem-text.js';
@@ -186,6 +186,7 @@ export class KassenzeichenManager extends LitElement {
       agree: () => void this.requests.consent.run([]),
       submitAddress: (form) => this.submitAddress(form),
       editAddress: (form) => this.flowOnly({ type: 'edit', address: readAddress(form) }),
+      formatKassenzeichen: (input) => this.formatKassenzeichen(input),
       submitRole: (role) => this.submitRole(role),
       submitCode: (form) => this.submitCode(form),
       editCode: (form) => this.flowOnly({ type: 'code-typed', ...readCode(form) }),
@@ -201,6 +202,7 @@ export class KassenzeichenManager extends LitElement {
     const before = this.flow.step;
     this.flow = transition(this.flow, event);
     if (this.flow.step !== before) {
+      this.notice = '';
       this.banner = undefined;
       this.addressProblems = {};
       this.codeProblems = {};
@@ -256,6 +258,14 @@ export class KassenzeichenManager extends LitElement {
       return;
     }
     this.go({ type: 'address-checked', address: cleaned }, true);
+  }
+
+  /** On leaving the field: show a valid Kassenzeichen in the configured format. */
+  private formatKassenzeichen(input: HTMLInputElement): void {
+    const formatted = displayKassenzeichen(input.value, this.config!.kassenzeichenFormat);
+    if (formatted === input.value) return;
+    input.value = formatted;
+    this.flowOnly({ type: 'edit', address: readAddress(input.form!) });
   }
 
   private submitRole(role: Role | undefined): void {
@@ -315,8 +325,8 @@ export class KassenzeichenManager extends LitElement {
   }
 
   private removed(): void {
-    this.notice = this.messages.manager.removed;
     this.go({ type: 'removed' }, true);
+    this.notice = this.messages.manager.removed;
     this.refreshList();
   }
 

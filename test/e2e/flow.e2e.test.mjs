@@ -23,12 +23,18 @@ after(async () => {
 test('from „Zum Servicekonto.NRW“ to „Beenden“, with auto-linked Kassenzeichen', async () => {
   const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
   const problems = watchPage(page);
+  const codeExchanges = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/oidc/token') && request.postData()?.includes('grant_type=authorization_code')) codeExchanges.push(request);
+  });
   const manager = page.locator('kassenzeichen-manager');
   await page.goto(`${world.origin}/pages/portal.html`);
 
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);
   await manager.getByRole('heading', { name: 'Einmalige Zustimmung zur Datenübertragung' }).waitFor();
+  assert.equal(codeExchanges.length, 1, 'two elements on the page, one token exchange');
+  assert.equal(new URL(page.url()).search, '');
   await manager.getByRole('button', { name: 'Zustimmen' }).click();
 
   await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();

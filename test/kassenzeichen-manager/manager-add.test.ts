@@ -64,6 +64,18 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(backend.exchanges.length).to.equal(before);
   });
 
+  it('shows a pasted Kassenzeichen in the configured format when leaving the field', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    const field = inputLabelled(element, 'Kassenzeichen');
+    typeInto(element, 'Kassenzeichen', ' 1500-0000 0003 ');
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(field.value).to.equal('1500.0000.0003');
+    typeInto(element, 'Kassenzeichen', '1500');
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(field.value).to.equal('1500');
+  });
+
   it('says how many digits a Kassenzeichen has', async () => {
     const { element } = await signedInManager('returning');
     await openForm(element);

@@ -125,6 +125,7 @@ describe('<kassenzeichen-manager> new code and removal from the overview', () =>
     buttonNamed(element, 'Entfernen')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');
     await waitUntil(() => !textOf(element).includes('1500.0000.0001'));
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Erledigt');
     expect(element.items.map((item) => item.kassenzeichen)).to.deep.equal(['1500.0000.0002']);
   });
 

@@ -39,7 +39,8 @@ export function renderAddressForm(ctx: ViewContext): TemplateResult {
   return html`
     ${heading(t.formTitle)} ${errorSummary(t.errorSummaryTitle, entries)}
     <p>${t.formIntro}</p>
-    <form novalidate part="form" @submit=${(e: SubmitEvent) => submit(e, ctx.submitAddress)} @input=${(e: Event) => ctx.editAddress(e.currentTarget as HTMLFormElement)}>
+    <form novalidate part="form" @submit=${(e: SubmitEvent) => submit(e, ctx.submitAddress)} @input=${(e: Event) => ctx.editAddress(e.currentTarget as HTMLFormElement)}
+      @change=${(e: Event) => formatOnLeave(e, ctx)}>
       ${textField({ id: 'kassenzeichen', name: 'kassenzeichen', label: t.labels.kassenzeichen, value: state.address.kassenzeichen, hint: t.kassenzeichenHint(example), error: error('kassenzeichen'), inputmode: 'numeric', autocomplete: 'off', size: 'short' })}
       ${textField({ id: 'street', name: 'street', label: t.labels.street, value: state.address.street, error: error('street'), autocomplete: 'address-line1' })}
       ${textField({ id: 'houseNumber', name: 'houseNumber', label: t.labels.houseNumber, value: state.address.houseNumber, error: error('houseNumber'), autocomplete: 'off', size: 'short' })}
@@ -102,6 +103,11 @@ export function renderLetterSent(ctx: ViewContext): TemplateResult {
     <p>${t.letterNext}</p>
     <div class="actions"><button type="button" @click=${() => ctx.go({ type: 'finish' })}>${t.toOverview}</button></div>
   `;
+}
+
+function formatOnLeave(event: Event, ctx: ViewContext): void {
+  const input = event.target as HTMLInputElement;
+  if (input.name === 'kassenzeichen') ctx.formatKassenzeichen(input);
 }
 
 function submit(event: SubmitEvent, handler: (form: HTMLFormElement) => void): void {

@@ -41,6 +41,7 @@ export interface ViewContext {
   agree(): void;
   submitAddress(form: HTMLFormElement): void;
   editAddress(form: HTMLFormElement): void;
+  formatKassenzeichen(input: HTMLInputElement): void;
   submitRole(role: Role | undefined): void;
   submitCode(form: HTMLFormElement): void;
   editCode(form: HTMLFormElement): void;

@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import { readLoginConfig } from '../../src/auth/login-config.js';
+import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from '../../src/auth/callback-url.js';
+
+const page = { protocol: 'https:', hostname: 'www.stadt.example', origin: 'https://www.stadt.example', pathname: '/buergerportal' };
+const attributes = (values: Record<string, string>) => (name: string) => values[name] ?? null;
+
+describe('sign-in configuration', () => {
+  it('fills in the defaults', () => {
+    const result = readLoginConfig(attributes({ authority: 'https://login.stadt.example/realms/bp/', 'client-id': ' bp ' }), page);
+    expect(result).to.deep.equal({
+      ok: true,
+      config: {
+        authority: 'https://login.stadt.example/realms/bp',
+        clientId: 'bp',
+        redirectUri: 'https://www.stadt.example/buergerportal',
+        postLogoutRedirectUri: 'https://www.stadt.example/buergerportal',
+        scope: 'openid profile',
+        idpHint: undefined,
+        provider: 'servicekonto-nrw',
+        registrationUrl: 'https://servicekonto.nrw/',
+        tokenStorage: 'session',
+      },
+    });
+  });
+
+  it('refuses a page without https outside localhost', () => {
+    const result = readLoginConfig(attributes({ authority: 'https://login.example', 'client-id': 'x' }), { ...page, protocol: 'http:' });
+    expect(result).to.deep.equal({ ok: false, problems: [{ kind: 'insecure-page' }] });
+  });
+
+  it('allows http for the authority on localhost only', () => {
+    const local = { protocol: 'http:', hostname: 'localhost', origin: 'http://localhost:5173', pathname: '/' };
+    expect(readLoginConfig(attributes({ authority: 'http://localhost:5173/oidc', 'client-id': 'x' }), local).ok).to.equal(true);
+    expect(readLoginConfig(attributes({ authority: 'http://127.0.0.1:9/oidc', 'client-id': 'x' }), local).ok).to.equal(true);
+    expect(readLoginConfig(attributes({ authority: 'javascript:alert(1)', 'client-id': 'x' }), local)).to.deep.equal({
+      ok: false,
+      problems: [{ kind: 'invalid-url', attribute: 'authority' }],
+    });
+  });
+});
+
+describe('callback URLs', () => {
+  it('recognises a callback and removes its parameters, keeping the rest', () => {
+    const url = new URL('https://s.example/p?x=1&code=c&state=s&iss=i&session_state=t#h');
+    expect(isSigninCallback(url)).to.equal(true);
+    expect(withoutCallbackParams(url).href).to.equal('https://s.example/p?x=1#h');
+    expect(isSigninCallback(new URL('https://s.example/p?code=c'))).to.equal(false);
+  });
+
+  it('never returns to another origin', () => {
+    const current = new URL('https://s.example/callback?code=c&state=s');
+    expect(safeReturnUrl('https://evil.example/', current).href).to.equal('https://s.example/callback');
+    expect(safeReturnUrl('https://s.example/start?a=1', current).href).to.equal('https://s.example/start?a=1');
+    expect(safeReturnUrl(42, current).href).to.equal('https://s.example/callback');
+  });
+});

@@ -1,0 +1,42 @@
+import { expect } from '@open-wc/testing';
+import { ApiError } from '../../src/api/errors.js';
+import { de } from '../../src/i18n/de.js';
+import { readManagerConfig, telHref } from '../../src/kassenzeichen-manager/manager-config.js';
+import { describeApiError, isRetryable } from '../../src/kassenzeichen-manager/problem-text.js';
+
+const attributes = (values: Record<string, string>) => (name: string) => values[name] ?? null;
+
+describe('manager configuration', () => {
+  it('resolves a relative backend-url against the page and applies the defaults', () => {
+    expect(readManagerConfig(attributes({ 'backend-url': '/api/' }), 'https://www.stadt.example/portal')).to.deep.equal({
+      config: { backendUrl: 'https://www.stadt.example/api', supportPhone: '02161 49 10 10', kassenzeichenFormat: '####.####.####' },
+      problems: [],
+    });
+  });
+
+  it('refuses a backend without https outside localhost', () => {
+    expect(readManagerConfig(attributes({ 'backend-url': 'http://api.example' }), 'https://www.stadt.example/').problems).to.deep.equal([
+      { kind: 'needs-https', attribute: 'backend-url' },
+    ]);
+  });
+
+  it('makes a tel: link from a German number', () => {
+    expect(telHref('02161 49 10 10')).to.equal('tel:+492161491010');
+    expect(telHref('+49 2161 49 10 10')).to.equal('tel:+492161491010');
+  });
+});
+
+describe('error texts', () => {
+  it('has a plain sentence for every error kind, never the body', () => {
+    for (const kind of ['network', 'timeout', 'server', 'unexpected-response', 'rate-limited', 'gone', 'conflict', 'not-found', 'unauthorized'] as const) {
+      const text = describeApiError(new ApiError(kind, { retryAfterSeconds: 120 }), de.manager, 'de');
+      expect(text, kind).to.match(/^[A-ZÄÖÜ].*\.$/);
+    }
+    expect(describeApiError(new ApiError('server', { status: 503, retryAfterSeconds: 600 }), de.manager, 'de')).to.match(/gewartet.*ab \d\d:\d\d Uhr/);
+  });
+
+  it('offers a retry only where it can help', () => {
+    expect(isRetryable(new ApiError('network'))).to.equal(true);
+    expect(isRetryable(new ApiError('conflict'))).to.equal(false);
+  });
+});
