@@ -23,7 +23,8 @@ describe('<kassenzeichen-manager> before the overview', () => {
     await expect(element).to.be.accessible();
     buttonNamed(element, 'Zustimmen')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');
-    expect(textOf(element)).to.contain('Beispiel: 1500.0000.0000');
+    // The loading view has the same heading: wait for the overview itself.
+    await waitUntil(() => textOf(element).includes('Beispiel: 1500.0000.0000'));
     expect(textOf(element)).to.contain('Fügen Sie bitte vorerst nur ein Kassenzeichen hinzu');
     expect(focused(element)?.tagName).to.equal('H2');
     expect(backend.exchanges.map((e) => `${e.method} ${e.path}`)).to.include('PUT /account/consent');
