@@ -6,21 +6,24 @@ import { css } from 'lit';
  * properties that hostile page styles might set are reset on the host.
  */
 export const baseStyles = css`
+  /* !important on the host wins over a page's !important rules (the inner context's important rules come first). */
   :host {
-    display: block;
-    box-sizing: border-box;
+    display: block !important;
+    box-sizing: border-box !important;
     font-family: var(--bp-font-family, inherit);
-    font-size: var(--bp-font-size, 16px);
-    font-weight: 400;
-    font-style: normal;
-    line-height: 1.5;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-align: start;
-    white-space: normal;
-    color: var(--bp-color-text, #1b1b1b);
+    font-size: var(--bp-font-size, 16px) !important;
+    font-weight: 400 !important;
+    font-style: normal !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    white-space: normal !important;
+    color: var(--bp-color-text, #1b1b1b) !important;
     overflow-wrap: anywhere;
+    min-width: 0;
   }
   :host([hidden]) {
     display: none;
@@ -51,6 +54,9 @@ export const baseStyles = css`
   a {
     color: var(--bp-color-link, #0b4fb3);
     text-decoration: underline;
+    /* A target of at least 24 px even for a link in running text (WCAG 2.5.8). */
+    display: inline-block;
+    min-height: 1.6em;
   }
   button {
     font: inherit;

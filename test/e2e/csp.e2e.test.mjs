@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
+import { startE2eServer } from './server.mjs';
+
+/* The built file on a page with a strict Content Security Policy and Trusted Types. */
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+let world;
+let browser;
+before(async () => {
+  world = await startE2eServer({ scenario: 'returning', pageHeaders: { 'csp.html': { 'Content-Security-Policy': CSP } } });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+test('signs in, lists, confirms with the code and signs out without any CSP violation or console error', async () => {
+  const page = await browser.newPage();
+  const problems = watchPage(page);
+  const manager = page.locator('kassenzeichen-manager');
+  await page.goto(`${world.origin}/pages/csp.html`);
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await manager.getByRole('button', { name: 'Bestätigungscode eingeben' }).click();
+  await manager.getByLabel('Bestätigungscode').fill(world.backend.letters[0].code);
+  await manager.getByRole('button', { name: 'OK' }).click();
+  await manager.getByRole('heading', { name: 'Ihr Kassenzeichen ist nun hinzugefügt.' }).waitFor();
+  await manager.getByRole('button', { name: 'Beenden' }).click();
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).click();
+  await page.waitForURL(/\/oidc\/session\/end/);
+  await page.goBack();
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  const violations = await page.evaluate(() => window.__violations);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(problems, []);
+});

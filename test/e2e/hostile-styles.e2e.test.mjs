@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, signInAtProvider } from './browser.mjs';
+import { startE2eServer } from './server.mjs';
+
+/* The built file on a page whose global CSS is hostile: the elements stay legible and usable. */
+
+let world;
+let browser;
+before(async () => {
+  world = await startE2eServer({ scenario: 'returning' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+/** Font sizes, transforms and hit areas of everything visible inside both elements. */
+function measure() {
+  const results = { smallText: [], smallTargets: [], transformed: [] };
+  for (const host of document.querySelectorAll('servicekonto-login, kassenzeichen-manager')) {
+    for (const node of host.shadowRoot.querySelectorAll('p, label, legend, li, dt, dd, button, a, input, h2')) {
+      const box = node.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const style = getComputedStyle(node);
+      if (parseFloat(style.fontSize) < 16) results.smallText.push(`${node.localName} ${style.fontSize} ${node.textContent.trim().slice(0, 30)}`);
+      if (style.textTransform !== 'none') results.transformed.push(node.localName);
+      if (['button', 'a', 'input'].includes(node.localName) && (box.width < 24 || box.height < 24)) {
+        results.smallTargets.push(`${node.localName} ${Math.round(box.width)}x${Math.round(box.height)} ${node.textContent.trim().slice(0, 30)}`);
+      }
+    }
+  }
+  return results;
+}
+
+test('text at least 16 px, no transforms, targets at least 24×24 px, in every main view', async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  const manager = page.locator('kassenzeichen-manager');
+  const check = async (where) => {
+    const result = await page.evaluate(measure);
+    assert.deepEqual(result, { smallText: [], smallTargets: [], transformed: [] }, where);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= 320, `${where}: no horizontal scrolling (${scrollWidth})`);
+  };
+  await page.goto(`${world.origin}/pages/hostile.html`);
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await check('signed out');
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await manager.getByRole('button', { name: 'Entfernen' }).waitFor();
+  await check('overview');
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByRole('button', { name: 'Weiter' }).click();
+  await check('form with errors');
+  await page.screenshot({ path: '.tmp/hostile-form.png', fullPage: true });
+});
