@@ -1,3 +1,5 @@
+import type { ApiErrorKind } from './api/errors.js';
+
 /*
  * The events the elements fire for the host page. All bubble and cross shadow
  * boundaries. `detail` carries codes and counts only: never a token, a name,
@@ -81,19 +83,8 @@ export class KassenzeichenConfirmedEvent extends WidgetEvent<{ autoLinked: numbe
   }
 }
 
-export type ManagerErrorCode =
-  | 'config-invalid'
-  | 'validation'
-  | 'conflict'
-  | 'rate-limited'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'gone'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'unexpected-response';
+/** `config-invalid`, or the kind of the failed request (see `ApiErrorKind`). */
+export type ManagerErrorCode = 'config-invalid' | Exclude<ApiErrorKind, 'aborted'>;
 
 /** A request failed or the element is set up wrong; `code` is stable for the host page to act on. */
 export class KassenzeichenErrorEvent extends WidgetEvent<{ code: ManagerErrorCode }> {

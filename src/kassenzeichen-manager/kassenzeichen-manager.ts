@@ -2,22 +2,23 @@ import { TaskStatus } from '@lit/task';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createApiClient, type KassenzeichenApi } from '../api/client.js';
-import { ApiError, isApiError } from '../api/errors.js';
 import { newIdempotencyKey } from '../api/idempotency.js';
 import type { ConfirmationResult, Item, Role } from '../api/types.js';
 import type { SessionSnapshot } from '../auth/auth-session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
+import type { ProviderId } from '../i18n/messages.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { baseStyles } from '../shared/styles.js';
 import { DraftStore } from './draft-store.js';
 import { codeTarget, initialFlow, transition, type FlowEvent, type FlowState } from './flow.js';
-import { hasProblems, mapServerFieldErrors, validateAddress, ADDRESS_FIELDS, type AddressField, type FieldProblems } from './form-validation.js';
+import { hasProblems, validateAddress, type AddressField, type FieldProblems } from './form-validation.js';
+import { conflictText, planFailure, type FailureAction } from './failure.js';
 import { displayKassenzeichen, normaliseCode } from './kassenzeichen-format.js';
 import { managerStyles } from './kassenzeichen-manager.styles.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
-import { clockAfter, describeApiError, isRetryable } from './problem-text.js';
+import { readAddress, readCode } from './form-data.js';
 import { renderStep } from './render-step.js';
 import { createRequests, type RequestName } from './requests.js';
 import { findSession } from './session-source.js';
@@ -112,7 +113,7 @@ export class KassenzeichenManager extends LitElement {
     requested: (item, newCode) => this.requested(item, newCode),
     confirmed: (result) => this.confirmed(result),
     removed: () => this.removed(),
-    failed: (error, request) => this.failed(error, request),
+    failed: (error, request) => void this.failed(error, request),
   });
   private api?: KassenzeichenApi;
   private config?: ManagerConfig;
@@ -120,6 +121,8 @@ export class KassenzeichenManager extends LitElement {
   private messages: Messages = messagesFor('de');
   private focusTarget?: 'heading' | 'summary';
   private focusAfterLoad = false;
+  private provider: ProviderId = 'servicekonto-nrw';
+  private sessionAuthority = '';
 
   /** The citizen's Kassenzeichen as last loaded (read-only). */
   get items(): readonly Item[] {
@@ -147,6 +150,8 @@ export class KassenzeichenManager extends LitElement {
     this.api = session && this.config
       ? createApiClient({ baseUrl: this.config.backendUrl, getAccessToken: () => session.getAccessToken(), renewAccessToken: () => session.renew() })
       : undefined;
+    this.provider = source.config?.provider ?? 'servicekonto-nrw';
+    this.sessionAuthority = source.config?.authority ?? '';
     this.auth.use(session);
   }
 
@@ -162,7 +167,7 @@ export class KassenzeichenManager extends LitElement {
   protected override render(): TemplateResult {
     if (!this.config) return renderConfigError('kassenzeichen-manager', this.configProblems, this.messages.config);
     if (this.auth.snapshot.status === 'failed') {
-      return renderConfigError('kassenzeichen-manager', [this.messages.config.discoveryFailed(this.auth.session?.key.split(' ')[0] ?? '')], this.messages.config);
+      return renderConfigError('kassenzeichen-manager', [this.messages.config.discoveryFailed(this.sessionAuthority)], this.messages.config);
     }
     return html`${renderStep(this.viewContext(this.config))}
       <p class="visually-hidden" role="status" part="status">${this.notice}</p>`;
@@ -170,8 +175,7 @@ export class KassenzeichenManager extends LitElement {
 
   private viewContext(config: ManagerConfig): ViewContext {
     const t = this.messages.manager;
-    const loginConfig = findSession(this).config;
-    const provider = loginConfig?.provider ?? 'servicekonto-nrw';
+    const provider = this.provider;
     const busy = Object.values(this.requests).some((task) => task.status === TaskStatus.PENDING);
     return {
       t, lang: languageOf(this), provider, config, busy,
@@ -297,8 +301,14 @@ export class KassenzeichenManager extends LitElement {
       this.focusTarget = 'summary';
       return;
     }
+    this.confirmCode();
+  }
+
+  private confirmCode(): void {
+    const target = codeTarget(this.flow, this.list);
+    if (!target || this.requests.confirm.status === TaskStatus.PENDING) return;
     this.notice = this.messages.manager.busy;
-    void this.requests.confirm.run([target.id, normaliseCode(code)]);
+    void this.requests.confirm.run([target.id, normaliseCode(this.flow.code)]);
   }
 
   private requestNewLetter(): void {
@@ -340,72 +350,47 @@ export class KassenzeichenManager extends LitElement {
       .catch(() => undefined);
   }
 
-  private failed(error: unknown, request: RequestName): void {
+  private async failed(error: unknown, request: RequestName): Promise<void> {
     this.notice = '';
-    const apiError = isApiError(error) ? error : new ApiError('unexpected-response');
-    if (apiError.kind === 'aborted') return;
-    this.emit(new KassenzeichenErrorEvent(apiError.kind));
-    if (apiError.kind === 'unauthorized') return; // the session signs out; the draft waits for the return
-    if (apiError.kind === 'forbidden') return this.go({ type: 'consent-missing' });
-    if (request === 'load') {
-      this.go({ type: 'load-failed' });
-      this.banner = { text: describeApiError(apiError, this.messages.manager, languageOf(this)), retry: () => this.load() };
-      return;
-    }
-    this.explain(apiError, request);
-  }
-
-  private explain(error: ApiError, request: RequestName): void {
     const t = this.messages.manager;
-    const lang = languageOf(this);
-    const retry = isRetryable(error) ? () => this.retry(request) : undefined;
-    if (error.kind === 'validation' && request === 'request') return this.rejectedFields(error);
-    if (error.kind === 'validation' && request === 'confirm') {
-      this.codeProblems = { code: { kind: 'wrong-code', remainingAttempts: error.remainingAttempts } };
-      this.focusTarget = 'summary';
-      return;
-    }
-    const pendingId = codeTarget(this.flow, this.list)?.id;
-    const newLetter = pendingId ? { label: t.newCodeButton, run: () => this.go({ type: 'ask-new-letter', itemId: pendingId }, true) } : undefined;
-    if (error.kind === 'rate-limited' && request === 'confirm') {
-      this.lockedUntil = Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
-      this.banner = { text: t.problems.locked(clockAfter(error.retryAfterSeconds ?? 60, lang)), action: newLetter };
-    } else if (error.kind === 'gone') {
-      this.banner = { text: t.problems.expired, action: newLetter };
-    } else if (error.kind === 'conflict') {
-      void this.explainConflict();
-    } else if (error.kind === 'not-found') {
-      this.banner = { text: t.problems.notFound, action: { label: t.toOverview, run: () => this.go({ type: 'finish' }, true) } };
-      void this.refreshList();
-    } else {
-      this.banner = { text: describeApiError(error, t, lang), retry };
+    const plan = planFailure(error, request, t, languageOf(this));
+    if (plan.eventCode) this.emit(new KassenzeichenErrorEvent(plan.eventCode));
+    if (plan.flow) this.go(plan.flow, plan.flow.type === 'rejected-fields');
+    if (plan.addressProblems) this.addressProblems = plan.addressProblems;
+    if (plan.otherProblems) this.otherProblems = plan.otherProblems;
+    if (plan.codeProblems) this.codeProblems = plan.codeProblems;
+    if (plan.lockedForSeconds) this.lockedUntil = Date.now() + plan.lockedForSeconds * 1000;
+    if (plan.focusSummary) this.focusTarget = 'summary';
+    if (plan.banner) this.banner = this.bannerWith(plan.banner.text, plan.banner.actions, request);
+    if (plan.refreshList) await this.refreshList();
+    if (plan.conflict) {
+      // A new entry after a 409 is a new logical request with a key of its own.
+      this.flowOnly({ type: 'request-started', key: newIdempotencyKey() });
+      this.banner = this.bannerWith(conflictText(this.list, this.flow.address.kassenzeichen, t), ['overview'], request);
     }
   }
 
-  private async explainConflict(): Promise<void> {
+  private bannerWith(text: string, actions: readonly FailureAction[], request: RequestName): Banner {
     const t = this.messages.manager;
-    await this.refreshList();
-    const existing = this.list.find((item) => item.kassenzeichen === this.flow.address.kassenzeichen);
-    const text = existing?.status === 'pending' ? t.problems.alreadyPending : existing ? t.problems.alreadyLinked : t.problems.conflict;
-    this.flowOnly({ type: 'request-started', key: newIdempotencyKey() });
-    this.banner = { text, action: { label: t.toOverview, run: () => this.go({ type: 'finish' }, true) } };
+    const pendingId = codeTarget(this.flow, this.list)?.id ?? this.flow.targetId;
+    const banner: Banner = { text };
+    if (actions.includes('retry')) banner.retry = () => this.retry(request);
+    if (actions.includes('overview')) banner.action = { label: t.toOverview, run: () => this.go({ type: 'finish' }, true) };
+    if (actions.includes('new-letter') && pendingId) {
+      banner.action = { label: t.newCodeButton, run: () => this.go({ type: 'ask-new-letter', itemId: pendingId }, true) };
+    }
+    return banner;
   }
 
-  private rejectedFields(error: ApiError): void {
-    const { problems, unplaced } = mapServerFieldErrors(error.fieldErrors, ADDRESS_FIELDS);
-    this.go({ type: 'rejected-fields' }, true);
-    this.addressProblems = problems;
-    this.otherProblems = unplaced.map((fieldError) => fieldError.detail ?? this.messages.manager.errors.serverFormat);
-    this.focusTarget = 'summary';
-  }
-
+  /** The same request again, with the same data and the same Idempotency-Key. */
   private retry(request: RequestName): void {
     this.banner = undefined;
-    if (request === 'request') this.submitRole(this.flow.role);
+    if (request === 'load') this.load();
+    else if (request === 'request') this.submitRole(this.flow.role);
     else if (request === 'letter') this.requestNewLetter();
     else if (request === 'consent') void this.requests.consent.run([]);
     else if (request === 'remove' && this.flow.targetId) void this.requests.remove.run([this.flow.targetId]);
-    else if (request === 'confirm') this.banner = undefined;
+    else if (request === 'confirm') this.confirmCode();
   }
 
   private emitCounts(): void {
@@ -417,17 +402,6 @@ export class KassenzeichenManager extends LitElement {
   private emit(event: Event): void {
     this.dispatchEvent(event);
   }
-}
-
-function readAddress(form: HTMLFormElement): FlowState['address'] {
-  const data = new FormData(form);
-  const value = (name: string) => String(data.get(name) ?? '');
-  return { kassenzeichen: value('kassenzeichen'), street: value('street'), houseNumber: value('houseNumber'), postalCode: value('postalCode') };
-}
-
-function readCode(form: HTMLFormElement): { code: string; itemId?: string } {
-  const data = new FormData(form);
-  return { code: String(data.get('code') ?? ''), itemId: (data.get('itemId') as string | null) ?? undefined };
 }
 
 declare global {

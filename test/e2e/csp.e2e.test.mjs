@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
-import { startE2eServer } from './server.mjs';
+import { test } from 'node:test';
+import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
 
 /* The built file on a page with a strict Content Security Policy and Trusted Types. */
 
@@ -14,26 +13,17 @@ const CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
-let world;
-let browser;
-before(async () => {
-  world = await startE2eServer({ scenario: 'returning', pageHeaders: { 'csp.html': { 'Content-Security-Policy': CSP } } });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await world?.close();
-});
+const ctx = useWorld({ scenario: 'returning', pageHeaders: { 'csp.html': { 'Content-Security-Policy': CSP } } });
 
 test('signs in, lists, confirms with the code and signs out without any CSP violation or console error', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const problems = watchPage(page);
   const manager = page.locator('kassenzeichen-manager');
-  await page.goto(`${world.origin}/pages/csp.html`);
+  await page.goto(`${ctx.world.origin}/pages/csp.html`);
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);
   await manager.getByRole('button', { name: 'Bestätigungscode eingeben' }).click();
-  await manager.getByLabel('Bestätigungscode').fill(world.backend.letters[0].code);
+  await manager.getByLabel('Bestätigungscode').fill(ctx.world.backend.letters[0].code);
   await manager.getByRole('button', { name: 'OK' }).click();
   await manager.getByRole('heading', { name: 'Ihr Kassenzeichen ist nun hinzugefügt.' }).waitFor();
   await manager.getByRole('button', { name: 'Beenden' }).click();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
-import { startE2eServer } from './server.mjs';
+import { test } from 'node:test';
+import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
 
 /*
  * The citizen's whole way, as in the city's guide, on a page that loads the
@@ -9,26 +8,17 @@ import { startE2eServer } from './server.mjs';
  * Driven only by accessible names and labels.
  */
 
-let world;
-let browser;
-before(async () => {
-  world = await startE2eServer({ scenario: 'first-visit' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await world?.close();
-});
+const ctx = useWorld({ scenario: 'first-visit' });
 
 test('from „Zum Servicekonto.NRW“ to „Beenden“, with auto-linked Kassenzeichen', async () => {
-  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  const page = await ctx.browser.newPage({ viewport: { width: 320, height: 800 } });
   const problems = watchPage(page);
   const codeExchanges = [];
   page.on('request', (request) => {
     if (request.url().endsWith('/oidc/token') && request.postData()?.includes('grant_type=authorization_code')) codeExchanges.push(request);
   });
   const manager = page.locator('kassenzeichen-manager');
-  await page.goto(`${world.origin}/pages/portal.html`);
+  await page.goto(`${ctx.world.origin}/pages/portal.html`);
 
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);
@@ -50,14 +40,14 @@ test('from „Zum Servicekonto.NRW“ to „Beenden“, with auto-linked Kassenz
   await manager.getByRole('radio', { name: 'Eigentümer' }).check();
   await manager.getByRole('button', { name: 'OK' }).dblclick();
   await manager.getByRole('heading', { name: 'Ihr Bestätigungscode kommt per Post' }).waitFor();
-  assert.equal(world.backend.letters.length, 1, 'a double click posts one letter');
+  assert.equal(ctx.world.backend.letters.length, 1, 'a double click posts one letter');
 
   // Days later: the letter has come. A reload stands in for the return.
   await page.reload();
   await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
   await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
   await manager.getByRole('button', { name: 'Bestätigungscode eingeben' }).click();
-  await manager.getByLabel('Bestätigungscode').fill(world.backend.letters[0].code.toLowerCase());
+  await manager.getByLabel('Bestätigungscode').fill(ctx.world.backend.letters[0].code.toLowerCase());
   await manager.getByRole('button', { name: 'OK' }).click();
 
   await manager.getByRole('heading', { name: 'Ihr Kassenzeichen ist nun hinzugefügt.' }).waitFor();

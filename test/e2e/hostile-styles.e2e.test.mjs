@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, signInAtProvider } from './browser.mjs';
-import { startE2eServer } from './server.mjs';
+import { test } from 'node:test';
+import { useWorld, signInAtProvider } from './browser.mjs';
 
 /* The built file on a page whose global CSS is hostile: the elements stay legible and usable. */
 
-let world;
-let browser;
-before(async () => {
-  world = await startE2eServer({ scenario: 'returning' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await world?.close();
-});
+const ctx = useWorld({ scenario: 'returning' });
 
 /** Font sizes, transforms and hit areas of everything visible inside both elements. */
 function measure() {
@@ -35,7 +25,7 @@ function measure() {
 }
 
 test('text at least 16 px, no transforms, targets at least 24×24 px, in every main view', async () => {
-  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  const page = await ctx.browser.newPage({ viewport: { width: 320, height: 800 } });
   const manager = page.locator('kassenzeichen-manager');
   const check = async (where) => {
     const result = await page.evaluate(measure);
@@ -43,7 +33,7 @@ test('text at least 16 px, no transforms, targets at least 24×24 px, in every m
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= 320, `${where}: no horizontal scrolling (${scrollWidth})`);
   };
-  await page.goto(`${world.origin}/pages/hostile.html`);
+  await page.goto(`${ctx.world.origin}/pages/hostile.html`);
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   await check('signed out');
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
-import { startE2eServer } from './server.mjs';
+import { describe, test } from 'node:test';
+import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
 
 /*
  * <servicekonto-login> from the built single file against a real OpenID
@@ -9,28 +8,18 @@ import { startE2eServer } from './server.mjs';
  */
 
 describe('sign-in against a real OpenID provider', () => {
-  let world;
-  let browser;
-
-  before(async () => {
-    world = await startE2eServer({ scenario: 'returning' });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await world?.close();
-  });
+  const ctx = useWorld({ scenario: 'returning' });
 
   test('code flow with PKCE, token at the backend, reload, sign-out in one tab signs out the other', async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     const page = await context.newPage();
     const problems = watchPage(page);
     const authorizeRequests = [];
     page.on('request', (request) => {
-      if (request.url().startsWith(`${world.origin}/oidc/auth`)) authorizeRequests.push(new URL(request.url()));
+      if (request.url().startsWith(`${ctx.world.origin}/oidc/auth`)) authorizeRequests.push(new URL(request.url()));
     });
 
-    await page.goto(`${world.origin}/pages/login.html?from=start#top`);
+    await page.goto(`${ctx.world.origin}/pages/login.html?from=start#top`);
     await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
     await page.getByRole('heading', { name: 'Servicekonto.NRW' }).waitFor();
     assert.match(await page.textContent('body'), /Demo-Anmeldeseite/);
@@ -47,16 +36,16 @@ describe('sign-in against a real OpenID provider', () => {
     assert.equal(back.hash, '#top');
 
     await page.getByText('Konto von Erika Mustermann').waitFor();
-    assert.ok(world.acceptedTokens.length > 0, 'an access token issued by the provider reached the backend');
+    assert.ok(ctx.world.acceptedTokens.length > 0, 'an access token issued by the provider reached the backend');
     const storage = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
-    assert.ok(!page.url().includes(world.acceptedTokens[0]), 'no token in the URL');
+    assert.ok(!page.url().includes(ctx.world.acceptedTokens[0]), 'no token in the URL');
     assert.ok(storage.includes('oidc.user:'), 'session kept in sessionStorage');
 
     await page.reload();
     await page.getByText('Angemeldet als Erika Mustermann').waitFor();
 
     const second = await context.newPage();
-    await second.goto(`${world.origin}/pages/login.html`);
+    await second.goto(`${ctx.world.origin}/pages/login.html`);
     await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
     await second.getByText('Angemeldet als Erika Mustermann').waitFor();
 
@@ -72,9 +61,9 @@ describe('sign-in against a real OpenID provider', () => {
   });
 
   test('cancelling at the provider ends in the signed-out view with a plain sentence and a clean URL', async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${world.origin}/pages/login.html`);
+    await page.goto(`${ctx.world.origin}/pages/login.html`);
     await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
     await page.getByRole('link', { name: 'Anmeldung abbrechen' }).click();
     await page.getByText('Anmeldung abgebrochen').waitFor();
@@ -82,20 +71,20 @@ describe('sign-in against a real OpenID provider', () => {
     assert.equal(await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).count(), 1);
 
     // The back button brings the old callback URL back: a stale callback, explained.
-    await page.goto(`${world.origin}/pages/login.html?code=stale&state=gone`);
+    await page.goto(`${ctx.world.origin}/pages/login.html?code=stale&state=gone`);
     await page.getByText('Die Anmeldung konnte nicht abgeschlossen werden').waitFor();
     assert.equal(new URL(page.url()).search, '');
     await context.close();
   });
 
   test('idp-hint reaches the provider as kc_idp_hint; provider="bundid" names BundID', async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     const page = await context.newPage();
     let authorize;
     page.on('request', (request) => {
-      if (request.url().startsWith(`${world.origin}/oidc/auth`)) authorize ??= new URL(request.url());
+      if (request.url().startsWith(`${ctx.world.origin}/oidc/auth`)) authorize ??= new URL(request.url());
     });
-    await page.goto(`${world.origin}/pages/idp-hint.html`);
+    await page.goto(`${ctx.world.origin}/pages/idp-hint.html`);
     await page.getByRole('button', { name: 'Mit BundID anmelden' }).click();
     await page.getByLabel('Benutzername').waitFor();
     assert.equal(authorize.searchParams.get('kc_idp_hint'), 'servicekonto-nrw');

@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
-import { startE2eServer } from './server.mjs';
+import { test } from 'node:test';
+import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
 
-let world;
-let browser;
-before(async () => {
-  world = await startE2eServer({ scenario: 'returning' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await world?.close();
-});
+const ctx = useWorld({ scenario: 'returning' });
 
 test('the script loaded twice and a manager added later: no error, one session for all', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const problems = watchPage(page);
-  await page.goto(`${world.origin}/pages/twice.html`);
+  await page.goto(`${ctx.world.origin}/pages/twice.html`);
   const managers = page.locator('kassenzeichen-manager');
   await managers.nth(1).getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).count(), 3);

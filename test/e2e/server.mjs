@@ -12,6 +12,12 @@ import { createDevIdentityProvider } from '../../scripts/dev-identity-provider.m
  */
 
 const PAGES_DIR = 'test/e2e/pages';
+/** Pages that are portal.html with something added to the head: same content, different surroundings. */
+const PAGE_VARIANTS = {
+  'csp.html': '<script src="/pages/csp-watch.js"></script>',
+  'hostile.html': '<link rel="stylesheet" href="/pages/hostile.css" />',
+};
+
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 async function loadMockBackend() {
@@ -43,7 +49,7 @@ async function readBody(req) {
 export async function startE2eServer(options = {}) {
   const { MockBackend } = await loadMockBackend();
   const backend = new MockBackend(options.scenario ?? 'first-visit');
-  const pages = (await readdir(PAGES_DIR)).filter((name) => name.endsWith('.html'));
+  const pages = [...(await readdir(PAGES_DIR)).filter((name) => name.endsWith('.html')), ...Object.keys(PAGE_VARIANTS)];
   const server = createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -95,7 +101,10 @@ export async function startE2eServer(options = {}) {
     if (url.pathname.startsWith('/pages/')) {
       const name = url.pathname.slice('/pages/'.length);
       const headers = options.pageHeaders?.[name] ?? {};
-      return void file(res, join(PAGES_DIR, name), (text) => text.replaceAll('{{ORIGIN}}', origin), headers);
+      const head = PAGE_VARIANTS[name];
+      const source = head ? 'portal.html' : name;
+      const render = (text) => text.replaceAll('{{ORIGIN}}', origin).replace('</head>', `${head ?? ''}</head>`);
+      return void file(res, join(PAGES_DIR, source), render, headers);
     }
     if (url.pathname === '/favicon.ico') return send(res, 204, undefined);
     send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
@@ -103,6 +112,7 @@ export async function startE2eServer(options = {}) {
 
   return {
     origin,
+    idp,
     backend,
     acceptedTokens,
     close: () => new Promise((resolve) => server.close(resolve)),

@@ -1,37 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
-import { startE2eServer } from './server.mjs';
+import { test } from 'node:test';
+import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
 
 /* The warning before the session ends, and its renewal with a real refresh token. */
 
-let world;
-let browser;
-before(async () => {
-  // 125 s tokens: the two-minute warning comes 5 s after sign-in.
-  world = await startE2eServer({ scenario: 'returning', accessTokenTtl: 125 });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await world?.close();
-});
+// 125 s tokens: the two-minute warning comes 5 s after sign-in.
+const ctx = useWorld({ scenario: 'returning', accessTokenTtl: 125 });
 
 test('warns before the session ends and „Sitzung verlängern“ renews it with the refresh token', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const problems = watchPage(page);
   const tokenGrants = [];
   page.on('request', (request) => {
-    if (request.url() === `${world.origin}/oidc/token`) tokenGrants.push(new URLSearchParams(request.postData() ?? '').get('grant_type'));
+    if (request.url() === `${ctx.world.origin}/oidc/token`) tokenGrants.push(new URLSearchParams(request.postData() ?? '').get('grant_type'));
   });
-  await page.goto(`${world.origin}/pages/login.html`);
+  await page.goto(`${ctx.world.origin}/pages/login.html`);
   await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);
   await page.getByText('Angemeldet als Erika Mustermann').waitFor();
 
   const dialog = page.getByRole('dialog', { name: 'Ihre Sitzung läuft bald ab' });
   await dialog.waitFor({ timeout: 10_000 });
-  const refreshed = page.waitForResponse((response) => response.url() === `${world.origin}/oidc/token` && tokenGrants.length === 2);
+  const refreshed = page.waitForResponse((response) => response.url() === `${ctx.world.origin}/oidc/token` && tokenGrants.length === 2);
   await dialog.getByRole('button', { name: 'Sitzung verlängern' }).click();
   await dialog.waitFor({ state: 'hidden' });
   assert.equal((await refreshed).status(), 200);
