@@ -1,5 +1,5 @@
 import { TaskStatus } from '@lit/task';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createApiClient, type KassenzeichenApi } from '../api/client.js';
 import { newIdempotencyKey } from '../api/idempotency.js';
@@ -10,6 +10,7 @@ import { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenEr
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
 import type { ProviderId } from '../i18n/messages.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { OnlineController } from '../shared/online-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { DraftStore } from './draft-store.js';
 import { codeTarget, initialFlow, transition, type FlowEvent, type FlowState } from './flow.js';
@@ -103,6 +104,7 @@ export class KassenzeichenManager extends LitElement {
 
   private readonly auth = new SessionController(this, (next, previous) => this.sessionChanged(next, previous));
   private readonly drafts = new DraftStore();
+  private readonly network = new OnlineController(this);
   private readonly requests = createRequests(this, {
     api: () => this.api,
     loaded: (result) => this.loaded(result),
@@ -169,7 +171,10 @@ export class KassenzeichenManager extends LitElement {
     if (this.auth.snapshot.status === 'failed') {
       return renderConfigError('kassenzeichen-manager', [this.messages.config.discoveryFailed(this.sessionAuthority)], this.messages.config);
     }
-    return html`${renderStep(this.viewContext(this.config))}
+    const offline = this.network.online
+      ? nothing
+      : html`<p class="notice" id="offline" part="notice">${this.messages.manager.problems.offline}</p>`;
+    return html`${offline}${renderStep(this.viewContext(this.config))}
       <p class="visually-hidden" role="status" part="status">${this.notice}</p>`;
   }
 
@@ -178,7 +183,7 @@ export class KassenzeichenManager extends LitElement {
     const provider = this.provider;
     const busy = Object.values(this.requests).some((task) => task.status === TaskStatus.PENDING);
     return {
-      t, lang: languageOf(this), provider, config, busy,
+      t, lang: languageOf(this), provider, config, busy, offline: !this.network.online,
       signInLabel: this.messages.login.signInButton[provider],
       state: this.flow, items: this.list, banner: this.banner, notice: this.notice,
       sessionExpired: this.auth.snapshot.reason === 'expired',
@@ -236,8 +241,10 @@ export class KassenzeichenManager extends LitElement {
       this.go({ type: 'signed-in' });
       this.load();
     } else if (next.status === 'signed-out' && previous.status !== 'signed-out') {
-      const keepDraft = next.reason === 'expired';
-      if (!keepDraft) {
+      // Only the citizen's own sign-out (here or in another tab) ends the draft;
+      // an expired session or a cancelled new sign-in keeps it for the return.
+      const signedOutOnPurpose = next.reason === 'user' || next.reason === 'other-tab';
+      if (signedOutOnPurpose) {
         this.drafts.clear();
         this.flow = initialFlow();
       }

@@ -76,6 +76,17 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(field.value).to.equal('1500');
   });
 
+  it('shows HTML in any field literally, never as markup', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element, '1500.0000.0003', '<img src=x onerror="window.__xss=1">', '<script>1</script>');
+    buttonNamed(element, 'Weiter')!.click();
+    await nextStep(element, 'Bitte prüfen Sie Ihre Angaben');
+    expect(textOf(element)).to.contain('<img src=x onerror="window.__xss=1">');
+    expect(element.shadowRoot!.querySelector('img, dl script')).to.equal(null);
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
   it('says how many digits a Kassenzeichen has', async () => {
     const { element } = await signedInManager('returning');
     await openForm(element);
@@ -224,6 +235,24 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     await nextStep(again, 'Kassenzeichen und Anschrift');
     expect(inputLabelled(again, 'Kassenzeichen').value).to.equal('1500 0000 0003');
     expect(inputLabelled(again, 'Straße').value).to.equal('Hindenburgstraße');
+  });
+
+  it('keeps the draft when a new sign-in is cancelled at the provider', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    typeInto(element, 'Straße', 'Hindenburgstraße');
+    await element.updateComplete;
+    element.remove();
+    forgetAllSessions();
+    sessionStorage.removeItem(Object.keys(sessionStorage).find((key) => key.startsWith('oidc.user:'))!);
+    history.replaceState(null, '', `${location.pathname}?error=access_denied&state=gone`);
+    const { element: cancelled } = await signedInManager('returning', { keepStorage: true, signedIn: false });
+    await waitUntil(() => buttonNamed(cancelled, 'Zum Servicekonto.NRW'));
+    cancelled.remove();
+    forgetAllSessions();
+    const { element: back } = await signedInManager('returning', { keepStorage: true });
+    await nextStep(back, 'Kassenzeichen und Anschrift');
+    expect(inputLabelled(back, 'Straße').value).to.equal('Hindenburgstraße');
   });
 
   it('after a 401 that cannot be renewed: signed-out view, draft kept, same step after signing in again', async () => {

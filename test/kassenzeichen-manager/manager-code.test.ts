@@ -138,6 +138,28 @@ describe('<kassenzeichen-manager> new code and removal from the overview', () =>
     await waitUntil(() => element.items.length === 1);
   });
 
+  it('waits while offline, saying why, and goes on when the connection is back', async () => {
+    const { element } = await signedInManager('returning');
+    buttonNamed(element, 'Neuen Code anfordern')!.click();
+    await nextStep(element, 'Neuen Bestätigungscode anfordern?');
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      window.dispatchEvent(new Event('offline'));
+      await element.updateComplete;
+      expect(textOf(element)).to.contain('Sie sind offline');
+      const button = buttonNamed(element, 'Neuen Code anfordern')!;
+      expect(button.disabled).to.equal(true);
+      expect(button.getAttribute('aria-describedby')).to.equal('offline');
+      await expect(element).to.be.accessible();
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).onLine;
+    }
+    window.dispatchEvent(new Event('online'));
+    await element.updateComplete;
+    expect(textOf(element)).not.to.contain('Sie sind offline');
+    expect(buttonNamed(element, 'Neuen Code anfordern')!.disabled).to.equal(false);
+  });
+
   it('shows a busy line with a cancel while the backend is slow; cancel keeps the step usable', async () => {
     const { element, backend } = await signedInManager('returning');
     backend.responseDelayMs = 2000;

@@ -73,7 +73,7 @@ export function renderConfirmLetter(ctx: ViewContext): TemplateResult {
     ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${t.confirmLetterText}</p>
     <div class="actions">
-      <button type="button" part="submit-button" ?disabled=${ctx.busy} @click=${ctx.requestNewLetter}>${t.newCodeButton}</button>
+      ${submitButton(t.newCodeButton, ctx, ctx.requestNewLetter)}
       <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'back' })}>${t.cancel}</button>
     </div>
     ${busyLine(ctx)}
@@ -89,7 +89,7 @@ export function renderConfirmRemove(ctx: ViewContext): TemplateResult {
     ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${pending ? t.confirmWithdrawText : t.confirmRemoveText}</p>
     <div class="actions">
-      <button type="button" part="submit-button" ?disabled=${ctx.busy} @click=${ctx.remove}>${pending ? t.withdrawButton : t.removeButton}</button>
+      ${submitButton(pending ? t.withdrawButton : t.removeButton, ctx, ctx.remove)}
       <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'back' })}>${t.cancel}</button>
     </div>
     ${busyLine(ctx)}

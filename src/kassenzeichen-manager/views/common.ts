@@ -94,9 +94,15 @@ export function banner(ctx: ViewContext): TemplateResult | typeof nothing {
   `;
 }
 
-/** The form's own submit button: disabled while its request runs, so one click is one letter. */
-export function submitButton(label: string, ctx: ViewContext): TemplateResult {
-  return html`<button type="submit" part="submit-button" ?disabled=${ctx.busy} aria-disabled=${ctx.busy ? 'true' : 'false'}>${label}</button>`;
+/**
+ * The step's main button, which talks to the backend: disabled while its
+ * request runs (one click is one letter) and while offline (with the reason).
+ * Without `run` it submits its form.
+ */
+export function submitButton(label: string, ctx: ViewContext, run?: () => void): TemplateResult {
+  const disabled = ctx.busy || ctx.offline;
+  return html`<button type=${run ? 'button' : 'submit'} part="submit-button" ?disabled=${disabled}
+    aria-describedby=${ctx.offline ? 'offline' : nothing} @click=${run ?? nothing}>${label}</button>`;
 }
 
 export function busyLine(ctx: ViewContext): TemplateResult | typeof nothing {

@@ -25,6 +25,8 @@ export interface ViewContext {
   items: readonly Item[];
   config: ManagerConfig;
   busy: boolean;
+  /** No network: actions that need the backend wait, with the reason shown. */
+  offline: boolean;
   banner?: Banner;
   notice?: string;
   sessionExpired: boolean;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Item } from '../../api/types.js';
-import { banner, formatDate, heading } from './common.js';
+import { banner, formatDate, heading, submitButton } from './common.js';
 import type { ViewContext } from './context.js';
 
 export function renderSignedOut(ctx: ViewContext, expired: boolean): TemplateResult {
@@ -27,7 +27,7 @@ export function renderConsent(ctx: ViewContext): TemplateResult {
     ${heading(ctx.t.consentTitle)} ${banner(ctx)}
     <div class="consent-text" part="consent-text"><slot name="consent-text"><p>${ctx.t.consentDefault}</p></slot></div>
     <div class="actions">
-      <button type="button" part="submit-button" ?disabled=${ctx.busy} @click=${ctx.agree}>${ctx.t.agree}</button>
+      ${submitButton(ctx.t.agree, ctx, ctx.agree)}
       <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'consent-declined' })}>${ctx.t.decline}</button>
     </div>
   `;
