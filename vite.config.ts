@@ -38,7 +38,7 @@ const bundle: UserConfig['build'] = {
   // Library mode keeps whitespace when Vite minifies; rolldown's own minifier removes it.
   minify: true,
   lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
-  rolldownOptions: { output: { codeSplitting: false, minify: true } },
+  rolldownOptions: { output: { minify: true, chunkFileNames: 'buergerportal-widgets.[name].js' } },
 };
 
 /** ES modules for bundler users: one file per source module, dependencies left to the bundler. */

@@ -4,6 +4,9 @@ import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import { MemoryStorage, usableStorage } from './safe-storage.js';
 
+/** Why a session cannot work: its code file is missing next to the script, or the provider's discovery failed. */
+export type SessionFailure = 'module-missing' | 'discovery-failed';
+
 export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'failed';
 
 /** Why the citizen sees the signed-out view: each has its own sentence. */
@@ -21,7 +24,7 @@ export interface SessionSnapshot {
   /** True from 2 minutes before `expiresAt`. */
   expiring?: boolean;
   /** With `failed`: the provider's discovery document could not be loaded. */
-  failure?: 'discovery-failed';
+  failure?: SessionFailure;
   /** Web storage is blocked: sign-in state cannot survive the redirect. */
   storageBlocked?: boolean;
 }
@@ -153,6 +156,12 @@ export class OidcAuthSession implements AuthSession {
     let oidc: Oidc;
     try {
       oidc = await this.oidc();
+    } catch {
+      this.loading = undefined;
+      this.update({ status: 'failed', failure: 'module-missing' });
+      return;
+    }
+    try {
       await oidc.client.metadataService.getMetadata();
     } catch {
       this.update({ status: 'failed', failure: 'discovery-failed' });

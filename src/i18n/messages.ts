@@ -36,6 +36,7 @@ export interface Messages {
     insecurePage: string;
     loginNotFound: (id: string) => string;
     discoveryFailed: (authority: string) => string;
+    moduleMissing: string;
     citizenHint: string;
   };
 }

@@ -9,6 +9,7 @@ import { SessionController } from '../auth/session-controller.js';
 import { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
 import type { ProviderId } from '../i18n/messages.js';
+import { describeSessionFailure } from '../shared/config-problem.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { OnlineController } from '../shared/online-controller.js';
 import { baseStyles } from '../shared/styles.js';
@@ -169,7 +170,8 @@ export class KassenzeichenManager extends LitElement {
   protected override render(): TemplateResult {
     if (!this.config) return renderConfigError('kassenzeichen-manager', this.configProblems, this.messages.config);
     if (this.auth.snapshot.status === 'failed') {
-      return renderConfigError('kassenzeichen-manager', [this.messages.config.discoveryFailed(this.sessionAuthority)], this.messages.config);
+      const failure = describeSessionFailure(this.auth.snapshot.failure, this.sessionAuthority, this.messages.config);
+      return renderConfigError('kassenzeichen-manager', [failure], this.messages.config);
     }
     const offline = this.network.online
       ? nothing

@@ -11,6 +11,7 @@ import {
   ServicekontoSignedOutEvent,
 } from '../events.js';
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
+import { describeSessionFailure } from '../shared/config-problem.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { baseStyles } from '../shared/styles.js';
 import { loginStyles } from './servicekonto-login.styles.js';
@@ -30,7 +31,7 @@ const CONFIG_ATTRIBUTES = [
  * @fires servicekonto-signed-in - The citizen is signed in. `detail: { provider }`.
  * @fires servicekonto-signed-out - The citizen is signed out. `detail: { reason }`: `user`, `expired`, `other-tab`, `cancelled`, `stale-callback` or `sign-in-failed`.
  * @fires servicekonto-session-expiring - The session ends in at most two minutes; the warning dialog is open. `detail: { secondsLeft }`.
- * @fires servicekonto-error - Sign-in cannot work. `detail: { code }`: `config-invalid`, `discovery-failed`, `sign-in-failed` or `storage-blocked`.
+ * @fires servicekonto-error - Sign-in cannot work. `detail: { code }`: `config-invalid`, `discovery-failed`, `module-missing`, `sign-in-failed` or `storage-blocked`.
  *
  * @csspart sign-in-button - The button „Zum Servicekonto.NRW“ (or „Mit BundID anmelden“).
  * @csspart sign-out-button - The button „Abmelden“.
@@ -163,7 +164,7 @@ export class ServicekontoLogin extends LitElement {
   private renderFailed(config: LoginConfig): TemplateResult {
     const t = this.messages;
     return html`
-      ${renderConfigError('servicekonto-login', [t.config.discoveryFailed(config.authority)], t.config)}
+      ${renderConfigError('servicekonto-login', [describeSessionFailure(this.auth.snapshot.failure, config.authority, t.config)], t.config)}
       <div class="actions">
         <button type="button" @click=${() => location.reload()}>${t.login.retry}</button>
       </div>
@@ -211,7 +212,7 @@ export class ServicekontoLogin extends LitElement {
     if (next.status === 'signed-out' && (previous.status === 'signed-in' || next.reason)) {
       this.emit(new ServicekontoSignedOutEvent(next.reason ?? 'user'));
     }
-    if (next.status === 'failed') this.emit(new ServicekontoErrorEvent('discovery-failed'));
+    if (next.status === 'failed') this.emit(new ServicekontoErrorEvent(next.failure ?? 'discovery-failed'));
     if (next.status === 'signed-out' && next.reason === 'sign-in-failed') this.emit(new ServicekontoErrorEvent('sign-in-failed'));
     if (next.storageBlocked && !previous.storageBlocked) this.emit(new ServicekontoErrorEvent('storage-blocked'));
   }

@@ -60,3 +60,8 @@ export function readChoiceAttribute<T extends string>(
   problems.push({ kind: 'invalid-value', attribute, allowed });
   return allowed[0];
 }
+
+/** The editor's sentence for a session that cannot work. */
+export function describeSessionFailure(failure: 'module-missing' | 'discovery-failed' | undefined, authority: string, messages: Messages['config']): string {
+  return failure === 'module-missing' ? messages.moduleMissing : messages.discoveryFailed(authority);
+}

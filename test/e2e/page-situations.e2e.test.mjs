@@ -17,3 +17,10 @@ test('the script loaded twice and a manager added later: no error, one session f
   for (const index of [0, 1]) await managers.nth(index).getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
   assert.deepEqual(problems, []);
 });
+
+test('the script copied without its oidc file tells the editor which file is missing', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(`${ctx.world.origin}/pages/alone.html`);
+  await page.getByText('buergerportal-widgets.oidc.js konnte nicht geladen werden').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 1);
+});

@@ -98,6 +98,8 @@ export async function startE2eServer(options = {}) {
     if (url.pathname.startsWith('/oidc')) return idp.handle(req, res);
     if (url.pathname.startsWith('/api/')) return void api(req, res, url.pathname.slice(4));
     if (url.pathname.startsWith('/dist/')) return void file(res, url.pathname.slice(1));
+    // The script copied alone, without the chunk that belongs beside it.
+    if (url.pathname === '/alone/buergerportal-widgets.js') return void file(res, 'dist/buergerportal-widgets.js');
     if (url.pathname.startsWith('/pages/')) {
       const name = url.pathname.slice('/pages/'.length);
       const headers = options.pageHeaders?.[name] ?? {};
