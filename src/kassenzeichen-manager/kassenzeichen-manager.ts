@@ -27,70 +27,72 @@ import { findSession } from './session-source.js';
 import type { Banner, CodeField, RoleField, ViewContext } from './views/context.js';
 
 /**
- * The citizen's Kassenzeichen: one-time consent, overview, adding one (a letter
- * with a confirmation code comes by post) and confirming it with the code.
- * Follows the city's guide „Anmeldung im Bürgerportal“ step by step.
+ * Die Kassenzeichen der angemeldeten Person: einmalige Zustimmung, Übersicht,
+ * Kassenzeichen hinzufügen (der Bestätigungscode kommt per Post) und mit dem
+ * Code bestätigen. Folgt Schritt für Schritt der Anleitung „Anmeldung im Bürgerportal“.
  *
- * @summary Link Kassenzeichen to the citizen's account, from consent to „Beenden“.
+ * @summary Kassenzeichen mit dem Konto verbinden – von der Zustimmung bis „Beenden“.
  * @tag kassenzeichen-manager
  *
- * @slot consent-text - The city's own legal text on the data transfer (a default text is shown when empty).
+ * @slot consent-text - Der eigene Rechtstext der Stadt zur Datenübertragung (ohne Inhalt erscheint ein Standardtext).
  *
- * @fires kassenzeichen-changed - The list was loaded or changed. `detail: { confirmed, pending }` (counts).
- * @fires kassenzeichen-requested - A letter with a confirmation code was requested. `detail: { newCode }`.
- * @fires kassenzeichen-confirmed - A Kassenzeichen was confirmed. `detail: { autoLinked }` (how many followed automatically).
- * @fires kassenzeichen-error - A request failed or the element is set up wrong. `detail: { code }`, e.g. `network`, `validation`, `rate-limited`, `config-invalid`.
+ * @fires kassenzeichen-changed - Die Liste wurde geladen oder hat sich geändert. `detail: { confirmed, pending }` (Anzahlen).
+ * @fires kassenzeichen-requested - Ein Brief mit Bestätigungscode wurde angefordert. `detail: { newCode }`.
+ * @fires kassenzeichen-confirmed - Ein Kassenzeichen wurde bestätigt. `detail: { autoLinked }` (wie viele automatisch dazukamen).
+ * @fires kassenzeichen-error - Eine Anfrage ist fehlgeschlagen oder das Element ist falsch eingerichtet. `detail: { code }`, z. B. `network`, `validation`, `rate-limited`, `config-invalid`.
  *
- * @csspart heading - The heading of each step.
- * @csspart form - The forms (address, role, code).
- * @csspart field - A label with its hint, error and input.
- * @csspart field-error - The error text at a field.
- * @csspart error-summary - The list of errors above a form.
- * @csspart error - The message of a failed request, with its retry.
- * @csspart submit-button - The main button of a step („Weiter“, „OK“, „Zustimmen“ …).
- * @csspart add-button - „Kassenzeichen hinzufügen“ in the overview.
- * @csspart sign-in-button - The sign-in button when signed out.
- * @csspart list - The list of Kassenzeichen.
- * @csspart item - One Kassenzeichen in the list.
- * @csspart summary - The entries to check before sending.
- * @csspart consent-text - The box around the consent text.
- * @csspart phone-link - The service number.
- * @csspart busy - The line shown while a request runs.
- * @csspart notice - Status notices (session expired).
- * @csspart status - The polite live region.
- * @csspart config-error - The box that tells the web editor what is set up wrong.
+ * @csspart heading - Die Überschrift jedes Schritts.
+ * @csspart form - Die Formulare (Anschrift, Rolle, Code).
+ * @csspart field - Ein Eingabefeld mit Beschriftung, Hinweis und Fehler.
+ * @csspart field-error - Der Fehlertext an einem Feld.
+ * @csspart error-summary - Die Fehlerübersicht über einem Formular.
+ * @csspart error - Die Meldung einer fehlgeschlagenen Anfrage mit „Erneut versuchen“.
+ * @csspart submit-button - Die Hauptschaltfläche eines Schritts („Weiter“, „OK“, „Zustimmen“ …).
+ * @csspart add-button - „Kassenzeichen hinzufügen“ in der Übersicht.
+ * @csspart sign-in-button - Die Anmelde-Schaltfläche, solange niemand angemeldet ist.
+ * @csspart list - Die Liste der Kassenzeichen.
+ * @csspart item - Ein Kassenzeichen in der Liste.
+ * @csspart summary - Die Angaben zum Prüfen vor dem Absenden.
+ * @csspart consent-text - Der Kasten um den Zustimmungstext.
+ * @csspart phone-link - Die Servicenummer.
+ * @csspart busy - Die Zeile, während eine Anfrage läuft.
+ * @csspart notice - Hinweise (Sitzung abgelaufen, offline).
+ * @csspart status - Der Bereich für Statusmeldungen an Screenreader.
+ * @csspart config-error - Der Kasten, der der Redaktion sagt, was falsch eingerichtet ist.
  *
- * @cssprop --bp-font-family - Font of the element (default: the page's).
- * @cssprop --bp-font-size - Base text size (default: 16px, independent of the page's root size).
- * @cssprop --bp-color-text - Text colour.
- * @cssprop --bp-color-primary - Buttons and accents.
- * @cssprop --bp-color-on-primary - Text on primary buttons.
- * @cssprop --bp-color-surface - Background of boxes and secondary buttons.
- * @cssprop --bp-color-link - Links.
- * @cssprop --bp-color-focus - The focus ring.
- * @cssprop --bp-color-error - Errors.
- * @cssprop --bp-color-notice-bg - Background of notices.
- * @cssprop --bp-color-border - Borders of inputs and list items.
- * @cssprop --bp-focus-width - Width of the focus ring.
- * @cssprop --bp-radius - Corner radius.
- * @cssprop --bp-space - Gap between controls.
+ * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
+ * @cssprop --bp-font-size - Grundschriftgröße (Standard: 16px, unabhängig von der Schriftgröße der Seite).
+ * @cssprop --bp-color-text - Textfarbe.
+ * @cssprop --bp-color-primary - Farbe der Schaltflächen und Akzente.
+ * @cssprop --bp-color-on-primary - Textfarbe auf Hauptschaltflächen.
+ * @cssprop --bp-color-surface - Hintergrund von Kästen und Nebenschaltflächen.
+ * @cssprop --bp-color-link - Farbe der Links.
+ * @cssprop --bp-color-focus - Farbe des Fokusrahmens.
+ * @cssprop --bp-color-error - Farbe der Fehlermeldungen.
+ * @cssprop --bp-color-notice-bg - Hintergrund von Hinweisen.
+ * @cssprop --bp-focus-width - Breite des Fokusrahmens.
+ * @cssprop --bp-radius - Eckenradius.
+ * @cssprop --bp-space - Abstand zwischen Bedienelementen.
+ * @cssprop --bp-color-border - Rahmen von Eingabefeldern und Listeneinträgen.
+ * @cssprop --bp-color-hint - Farbe der Hinweistexte.
+ * @cssprop --bp-color-error-bg - Hintergrund von Fehlermeldungen.
  */
 export class KassenzeichenManager extends LitElement {
   static override styles = [baseStyles, managerStyles];
 
-  /** Base URL of the backend contract (`src/api/openapi.yaml`). Required; https outside localhost; a path such as `/api` is taken relative to the page. */
+  /** Basisadresse des Backends (Schnittstelle `src/api/openapi.yaml`). Pflicht; https (außer localhost); ein Pfad wie `/api` gilt relativ zur Seite. */
   @property({ attribute: 'backend-url' }) backendUrl = '';
-  /** Id of the `<servicekonto-login>` whose session to use. Default: the page's first one. */
+  /** id des `<servicekonto-login>`, dessen Anmeldung verwendet wird. Standard: das erste auf der Seite. */
   @property() login = '';
-  /** OpenID issuer URL, for use without a `<servicekonto-login>` on the page. */
+  /** Adresse des Anmeldedienstes – nur für Seiten ohne `<servicekonto-login>`. */
   @property() authority = '';
-  /** Client id at the provider, for use without a `<servicekonto-login>` on the page. */
+  /** Client-ID beim Anmeldedienst – nur für Seiten ohne `<servicekonto-login>`. */
   @property({ attribute: 'client-id' }) clientId = '';
-  /** The number to call when objects are missing after confirmation. Default: `02161 49 10 10`. */
+  /** Die Servicenummer für fehlende Objekte nach der Bestätigung. Standard: `02161 49 10 10`. */
   @property({ attribute: 'support-phone' }) supportPhone = '';
-  /** The Kassenzeichen's format, `#` for a digit. Default: `####.####.####`. */
+  /** Das Format des Kassenzeichens, `#` steht für eine Ziffer. Standard: `####.####.####`. */
   @property({ attribute: 'kassenzeichen-format' }) kassenzeichenFormat = '';
-  /** Language of the texts. Default: the closest `lang` on the page, else German. */
+  /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
 
   @state() private flow: FlowState = initialFlow();
@@ -127,7 +129,7 @@ export class KassenzeichenManager extends LitElement {
   private provider: ProviderId = 'servicekonto-nrw';
   private sessionAuthority = '';
 
-  /** The citizen's Kassenzeichen as last loaded (read-only). */
+  /** Die zuletzt geladenen Kassenzeichen der Person (nur lesbar). */
   get items(): readonly Item[] {
     return Object.freeze(this.list.map((item) => ({ ...item })));
   }

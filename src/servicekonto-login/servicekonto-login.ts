@@ -21,62 +21,62 @@ const CONFIG_ATTRIBUTES = [
 ];
 
 /**
- * Sign-in with the citizen account (Servicekonto.NRW or BundID) over OpenID Connect.
- * Completes the provider's redirect on its own and shares its session with every
- * `<kassenzeichen-manager>` on the page.
+ * Anmeldung mit dem Nutzerkonto (Servicekonto.NRW oder BundID) über OpenID Connect.
+ * Schließt die Rückkehr vom Anmeldedienst selbst ab und teilt die Anmeldung mit
+ * jedem `<kassenzeichen-manager>` auf der Seite.
  *
- * @summary Sign-in button, signed-in name and sign-out for the Bürgerportal.
+ * @summary Anmelde-Schaltfläche, Name der angemeldeten Person und Abmelden für das Bürgerportal.
  * @tag servicekonto-login
  *
- * @fires servicekonto-signed-in - The citizen is signed in. `detail: { provider }`.
- * @fires servicekonto-signed-out - The citizen is signed out. `detail: { reason }`: `user`, `expired`, `other-tab`, `cancelled`, `stale-callback` or `sign-in-failed`.
- * @fires servicekonto-session-expiring - The session ends in at most two minutes; the warning dialog is open. `detail: { secondsLeft }`.
- * @fires servicekonto-error - Sign-in cannot work. `detail: { code }`: `config-invalid`, `discovery-failed`, `module-missing`, `sign-in-failed` or `storage-blocked`.
+ * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
+ * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `cancelled`, `stale-callback` oder `sign-in-failed`.
+ * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
+ * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `discovery-failed`, `module-missing`, `sign-in-failed` oder `storage-blocked`.
  *
- * @csspart sign-in-button - The button „Zum Servicekonto.NRW“ (or „Mit BundID anmelden“).
- * @csspart sign-out-button - The button „Abmelden“.
- * @csspart registration-link - The link for citizens without an account.
- * @csspart signed-in - The signed-in line with the citizen's name.
- * @csspart notice - The status line (cancelled, expired, signed out elsewhere).
- * @csspart dialog - The warning before the session ends.
- * @csspart config-error - The box that tells the web editor what is set up wrong.
+ * @csspart sign-in-button - Die Schaltfläche „Zum Servicekonto.NRW“ (bzw. „Mit BundID anmelden“).
+ * @csspart sign-out-button - Die Schaltfläche „Abmelden“.
+ * @csspart registration-link - Der Link für Personen ohne Konto.
+ * @csspart signed-in - Die Zeile mit dem Namen der angemeldeten Person.
+ * @csspart notice - Die Statuszeile (abgebrochen, abgelaufen, anderswo abgemeldet).
+ * @csspart dialog - Die Warnung, bevor die Sitzung endet.
+ * @csspart config-error - Der Kasten, der der Redaktion sagt, was falsch eingerichtet ist.
  *
- * @cssprop --bp-font-family - Font of the element (default: the page's).
- * @cssprop --bp-font-size - Base text size (default: 16px, independent of the page's root size).
- * @cssprop --bp-color-text - Text colour.
- * @cssprop --bp-color-primary - Buttons and accents.
- * @cssprop --bp-color-on-primary - Text on primary buttons.
- * @cssprop --bp-color-surface - Background of boxes and secondary buttons.
- * @cssprop --bp-color-link - Links.
- * @cssprop --bp-color-focus - The focus ring.
- * @cssprop --bp-color-error - Errors.
- * @cssprop --bp-color-notice-bg - Background of notices.
- * @cssprop --bp-focus-width - Width of the focus ring.
- * @cssprop --bp-radius - Corner radius.
- * @cssprop --bp-space - Gap between controls.
+ * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
+ * @cssprop --bp-font-size - Grundschriftgröße (Standard: 16px, unabhängig von der Schriftgröße der Seite).
+ * @cssprop --bp-color-text - Textfarbe.
+ * @cssprop --bp-color-primary - Farbe der Schaltflächen und Akzente.
+ * @cssprop --bp-color-on-primary - Textfarbe auf Hauptschaltflächen.
+ * @cssprop --bp-color-surface - Hintergrund von Kästen und Nebenschaltflächen.
+ * @cssprop --bp-color-link - Farbe der Links.
+ * @cssprop --bp-color-focus - Farbe des Fokusrahmens.
+ * @cssprop --bp-color-error - Farbe der Fehlermeldungen.
+ * @cssprop --bp-color-notice-bg - Hintergrund von Hinweisen.
+ * @cssprop --bp-focus-width - Breite des Fokusrahmens.
+ * @cssprop --bp-radius - Eckenradius.
+ * @cssprop --bp-space - Abstand zwischen Bedienelementen.
  */
 export class ServicekontoLogin extends LitElement {
   static override styles = [baseStyles, loginStyles];
 
-  /** OpenID issuer URL, usually the city's identity broker in front of Servicekonto.NRW or BundID. Required; https outside localhost. */
+  /** Adresse (Issuer-URL) des OpenID-Anmeldedienstes, meist der Identity-Broker der Stadt vor Servicekonto.NRW oder BundID. Pflicht; https (außer localhost). */
   @property() authority = '';
-  /** The public client registered at the provider. Required. */
+  /** Die beim Anmeldedienst registrierte öffentliche Client-ID. Pflicht. */
   @property({ attribute: 'client-id' }) clientId = '';
-  /** Where the provider sends the citizen back. Default: the current page (origin + path). */
+  /** Wohin der Anmeldedienst zurückleitet. Standard: die aktuelle Seite (ohne Parameter). */
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
-  /** Where sign-out returns. Default: the current page. */
+  /** Wohin die Abmeldung zurückleitet. Standard: die aktuelle Seite. */
   @property({ attribute: 'post-logout-redirect-uri' }) postLogoutRedirectUri = '';
-  /** Requested scopes. Default: `openid profile`. */
+  /** Angefragte Scopes. Standard: `openid profile`. */
   @property() scope = '';
-  /** Passed on as `kc_idp_hint`, so that a broker skips its chooser. */
+  /** Wird als `kc_idp_hint` weitergegeben, damit ein Broker (z. B. Keycloak) seine Auswahlseite überspringt. */
   @property({ attribute: 'idp-hint' }) idpHint = '';
-  /** `servicekonto-nrw` (default) or `bundid`: names the provider in the texts. */
+  /** `servicekonto-nrw` (Standard) oder `bundid`: bestimmt die Beschriftungen („Zum Servicekonto.NRW“ bzw. „Mit BundID anmelden“). */
   @property() provider = '';
-  /** Link for citizens without an account. Default: the provider's registration page. */
+  /** Link für Personen ohne Konto. Standard: die Registrierungsseite des Anbieters. */
   @property({ attribute: 'registration-url' }) registrationUrl = '';
-  /** `session` (default, sessionStorage) or `memory` (lost on reload). */
+  /** `session` (Standard, sessionStorage) oder `memory` (nur im Arbeitsspeicher, beim Neuladen weg). */
   @property({ attribute: 'token-storage' }) tokenStorage = '';
-  /** Language of the texts (`de`, `en`). Default: the closest `lang` on the page, else German. */
+  /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -87,7 +87,7 @@ export class ServicekontoLogin extends LitElement {
   private messages: Messages = messagesFor('de');
   private focusBeforeDialog?: HTMLElement;
 
-  /** The session this element shows (shared with the page's managers); `undefined` while misconfigured. */
+  /** Die Anmeldesitzung dieses Elements (geteilt mit den Kassenzeichen-Elementen der Seite), z. B. `await login.session.getAccessToken()` für eigene Skripte; `undefined`, solange das Element falsch eingerichtet ist. */
   get session() {
     return this.auth.session;
   }

@@ -24,3 +24,37 @@ test('the script copied without its oidc file tells the editor which file is mis
   await page.getByText('buergerportal-widgets.oidc.js konnte nicht geladen werden').waitFor();
   assert.equal(await page.getByRole('alert').count(), 1);
 });
+
+test('the manager alone, with its own authority and client-id, signs in and lists', async () => {
+  const page = await ctx.browser.newPage();
+  const problems = watchPage(page);
+  const manager = page.locator('kassenzeichen-manager');
+  await page.goto(`${ctx.world.origin}/pages/manager-alone.html`);
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await manager.getByRole('button', { name: 'Entfernen' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('Windows high contrast and reduced motion are honoured', async () => {
+  const page = await ctx.browser.newPage();
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  await page.goto(`${ctx.world.origin}/pages/portal.html`);
+  const button = page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' });
+  await button.waitFor();
+  const style = await button.evaluate((node) => {
+    const computed = getComputedStyle(node);
+    return { border: computed.borderTopStyle, width: parseFloat(computed.borderTopWidth), adjust: computed.forcedColorAdjust };
+  });
+  assert.deepEqual(style, { border: 'solid', width: 2, adjust: 'auto' });
+  const animation = await page.evaluate(() => {
+    const probe = document.querySelector('kassenzeichen-manager').shadowRoot;
+    const spinner = document.createElement('span');
+    spinner.className = 'spinner';
+    probe.append(spinner);
+    const name = getComputedStyle(spinner).animationName;
+    spinner.remove();
+    return name;
+  });
+  assert.equal(animation, 'none');
+});

@@ -16,3 +16,15 @@ describe('<kassenzeichen-manager> overview', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('<kassenzeichen-manager> theming', () => {
+  it('keeps AA contrast with the demo\'s second theme (custom properties only)', async () => {
+    const { element } = await signedInManager('returning');
+    const theme = { '--bp-color-primary': '#00612e', '--bp-color-link': '#00612e', '--bp-color-focus': '#b34700', '--bp-color-notice-bg': '#e8f3ea', '--bp-color-border': '#3d5a45', '--bp-radius': '0', '--bp-font-size': '17px' };
+    for (const [name, value] of Object.entries(theme)) element.style.setProperty(name, value);
+    const button = buttonNamed(element, 'Kassenzeichen hinzufügen')!;
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(0, 97, 46)');
+    expect(getComputedStyle(element).fontSize).to.equal('17px');
+    await expect(element).to.be.accessible();
+  });
+});

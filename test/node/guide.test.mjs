@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { GUIDE_PATH, renderGuide } from '../../scripts/editor-guide.mjs';
+
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+
+test('the editor guide is generated from the current custom-elements.json', () => {
+  assert.ok(readFileSync(GUIDE_PATH, 'utf8') === renderGuide(manifest), `${GUIDE_PATH} is stale: run \`npm run manifest\` and commit the result`);
+});
+
+test('the guide names every attribute, event, slot, part and custom property of both elements', () => {
+  const guide = readFileSync(GUIDE_PATH, 'utf8');
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  assert.equal(elements.length, 2);
+  for (const element of elements) {
+    const names = [
+      ...(element.attributes ?? []).map((a) => a.name),
+      ...(element.events ?? []).map((e) => e.name),
+      ...(element.slots ?? []).map((s) => s.name),
+      ...(element.cssParts ?? []).map((p) => p.name),
+      ...(element.cssProperties ?? []).map((p) => p.name),
+    ];
+    for (const name of names) assert.ok(guide.includes(`\`${name}\``), `${element.tagName}: ${name} missing from the guide`);
+    for (const item of [...(element.attributes ?? []), ...(element.events ?? []), ...(element.cssParts ?? []), ...(element.cssProperties ?? [])]) {
+      assert.ok(item.description, `${element.tagName}: ${item.name} has no description in custom-elements.json`);
+    }
+  }
+});
