@@ -40,7 +40,7 @@ export class ServicekontoSessionExpiringEvent extends WidgetEvent<{ secondsLeft:
   }
 }
 
-export type LoginErrorCode = 'config-invalid' | 'discovery-failed' | 'module-missing' | 'sign-in-failed' | 'storage-blocked';
+export type LoginErrorCode = 'config-invalid' | 'csp-blocked' | 'discovery-failed' | 'module-missing' | 'sign-in-failed' | 'storage-blocked';
 
 /** Something went wrong with sign-in; `code` is stable for the host page to act on. */
 export class ServicekontoErrorEvent extends WidgetEvent<{ code: LoginErrorCode }> {
@@ -83,8 +83,8 @@ export class KassenzeichenConfirmedEvent extends WidgetEvent<{ autoLinked: numbe
   }
 }
 
-/** `config-invalid`, or the kind of the failed request (see `ApiErrorKind`). */
-export type ManagerErrorCode = 'config-invalid' | Exclude<ApiErrorKind, 'aborted'>;
+/** `config-invalid`, `csp-blocked`, or the kind of the failed request (see `ApiErrorKind`). */
+export type ManagerErrorCode = 'config-invalid' | 'csp-blocked' | Exclude<ApiErrorKind, 'aborted'>;
 
 /** A request failed or the element is set up wrong; `code` is stable for the host page to act on. */
 export class KassenzeichenErrorEvent extends WidgetEvent<{ code: ManagerErrorCode }> {

@@ -160,6 +160,8 @@ export const de: Messages = {
     invalidValue: (attribute, allowed) => `Das Attribut „${attribute}“ erlaubt nur: ${allowed}.`,
     loginNotFound: (id) => `Das Attribut „login“ nennt die id „${id}“, aber auf der Seite gibt es kein <servicekonto-login> mit dieser id.`,
     insecurePage: 'Die Anmeldung benötigt HTTPS. Diese Seite wird ohne HTTPS ausgeliefert.',
+    blockedByPolicy: (origin, directive) =>
+      `Die Content-Security-Policy der Seite blockiert ${origin}. Bitte ${origin} in der Richtlinie „${directive}“ ergänzen.`,
     moduleMissing:
       'Die Datei buergerportal-widgets.oidc.js konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.',
     discoveryFailed: (authority) =>

@@ -154,6 +154,7 @@ export const en: Messages = {
     invalidValue: (attribute, allowed) => `The attribute “${attribute}” only allows: ${allowed}.`,
     loginNotFound: (id) => `The attribute “login” names the id “${id}”, but there is no <servicekonto-login> with that id on the page.`,
     insecurePage: 'Sign-in needs HTTPS. This page is served without HTTPS.',
+    blockedByPolicy: (origin, directive) => `The page's Content-Security-Policy blocks ${origin}. Please add ${origin} to its “${directive}” directive.`,
     moduleMissing: 'The file buergerportal-widgets.oidc.js could not be loaded. It belongs in the same folder as buergerportal-widgets.js.',
     discoveryFailed: (authority) =>
       `Sign-in service unreachable or misconfigured: ${authority}/.well-known/openid-configuration could not be loaded.`,

@@ -37,6 +37,7 @@ export interface Messages {
     loginNotFound: (id: string) => string;
     discoveryFailed: (authority: string) => string;
     moduleMissing: string;
+    blockedByPolicy: (origin: string, directive: string) => string;
     citizenHint: string;
   };
 }

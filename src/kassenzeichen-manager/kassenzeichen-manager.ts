@@ -11,6 +11,7 @@ import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
 import type { ProviderId } from '../i18n/messages.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { CspWatchController } from '../shared/csp-watch-controller.js';
 import { OnlineController } from '../shared/online-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { DraftStore } from './draft-store.js';
@@ -39,7 +40,7 @@ import type { Banner, CodeField, RoleField, ViewContext } from './views/context.
  * @fires kassenzeichen-changed - Die Liste wurde geladen oder hat sich geändert. `detail: { confirmed, pending }` (Anzahlen).
  * @fires kassenzeichen-requested - Ein Brief mit Bestätigungscode wurde angefordert. `detail: { newCode }`.
  * @fires kassenzeichen-confirmed - Ein Kassenzeichen wurde bestätigt. `detail: { autoLinked }` (wie viele automatisch dazukamen).
- * @fires kassenzeichen-error - Eine Anfrage ist fehlgeschlagen oder das Element ist falsch eingerichtet. `detail: { code }`, z. B. `network`, `validation`, `rate-limited`, `config-invalid`.
+ * @fires kassenzeichen-error - Eine Anfrage ist fehlgeschlagen oder das Element ist falsch eingerichtet. `detail: { code }`, z. B. `network`, `validation`, `rate-limited`, `config-invalid`, `csp-blocked`.
  *
  * @csspart heading - Die Überschrift jedes Schritts.
  * @csspart form - Die Formulare (Anschrift, Rolle, Code).
@@ -108,6 +109,14 @@ export class KassenzeichenManager extends LitElement {
   private readonly auth = new SessionController(this, (next, previous) => this.sessionChanged(next, previous));
   private readonly drafts = new DraftStore();
   private readonly network = new OnlineController(this);
+  private readonly policy = new CspWatchController(
+    this,
+    () => [this.config?.backendUrl, this.sessionAuthority].filter(Boolean).map((url) => new URL(url!).origin),
+    (blocked) => {
+      reportConfigError('kassenzeichen-manager', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
+      this.emit(new KassenzeichenErrorEvent('csp-blocked'));
+    },
+  );
   private readonly requests = createRequests(this, {
     api: () => this.api,
     loaded: (result) => this.loaded(result),
@@ -171,6 +180,8 @@ export class KassenzeichenManager extends LitElement {
 
   protected override render(): TemplateResult {
     if (!this.config) return renderConfigError('kassenzeichen-manager', this.configProblems, this.messages.config);
+    const blocked = this.policy.blocked;
+    if (blocked) return renderConfigError('kassenzeichen-manager', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)], this.messages.config);
     if (this.auth.snapshot.status === 'failed') {
       const failure = describeSessionFailure(this.auth.snapshot.failure, this.sessionAuthority, this.messages.config);
       return renderConfigError('kassenzeichen-manager', [failure], this.messages.config);

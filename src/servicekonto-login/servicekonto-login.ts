@@ -13,6 +13,7 @@ import {
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { CspWatchController, type BlockedByPolicy } from '../shared/csp-watch-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 
@@ -31,7 +32,7 @@ const CONFIG_ATTRIBUTES = [
  * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
  * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `cancelled`, `stale-callback` oder `sign-in-failed`.
  * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
- * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `discovery-failed`, `module-missing`, `sign-in-failed` oder `storage-blocked`.
+ * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `module-missing`, `sign-in-failed` oder `storage-blocked`.
  *
  * @csspart sign-in-button - Die Schaltfläche „Zum Servicekonto.NRW“ (bzw. „Mit BundID anmelden“).
  * @csspart sign-out-button - Die Schaltfläche „Abmelden“.
@@ -82,6 +83,11 @@ export class ServicekontoLogin extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private readonly auth = new SessionController(this, (next, previous) => this.announce(next, previous));
+  private readonly policy = new CspWatchController(
+    this,
+    () => (this.config ? [new URL(this.config.authority).origin] : []),
+    (blocked) => this.reportBlocked(blocked),
+  );
   private config?: LoginConfig;
   private configProblems: string[] = [];
   private messages: Messages = messagesFor('de');
@@ -120,6 +126,8 @@ export class ServicekontoLogin extends LitElement {
 
   protected override render(): TemplateResult {
     if (!this.config) return renderConfigError('servicekonto-login', this.configProblems, this.messages.config);
+    const blocked = this.policy.blocked;
+    if (blocked) return renderConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)], this.messages.config);
     const snapshot = this.auth.snapshot;
     switch (snapshot.status) {
       case 'starting':
@@ -215,6 +223,11 @@ export class ServicekontoLogin extends LitElement {
     if (next.status === 'failed') this.emit(new ServicekontoErrorEvent(next.failure ?? 'discovery-failed'));
     if (next.status === 'signed-out' && next.reason === 'sign-in-failed') this.emit(new ServicekontoErrorEvent('sign-in-failed'));
     if (next.storageBlocked && !previous.storageBlocked) this.emit(new ServicekontoErrorEvent('storage-blocked'));
+  }
+
+  private reportBlocked(blocked: BlockedByPolicy): void {
+    reportConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
+    this.emit(new ServicekontoErrorEvent('csp-blocked'));
   }
 
   /** Every event goes out here; the manifest takes event names from the JSDoc above. */

@@ -12,10 +12,11 @@ import { createDevIdentityProvider } from '../../scripts/dev-identity-provider.m
  */
 
 const PAGES_DIR = 'test/e2e/pages';
-/** Pages that are portal.html with something added to the head: same content, different surroundings. */
+/** Pages that are another page with something added to the head: same content, different surroundings. */
 const PAGE_VARIANTS = {
-  'csp.html': '<script src="/pages/csp-watch.js"></script>',
-  'hostile.html': '<link rel="stylesheet" href="/pages/hostile.css" />',
+  'csp.html': { base: 'portal.html', head: '<script src="/pages/csp-watch.js"></script>' },
+  'hostile.html': { base: 'portal.html', head: '<link rel="stylesheet" href="/pages/hostile.css" />' },
+  'cross-origin-blocked.html': { base: 'cross-origin.html', head: '' },
 };
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
@@ -43,31 +44,52 @@ async function readBody(req) {
   }
 }
 
+async function listen(server) {
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
 /**
- * @param {{ scenario?: string, accessTokenTtl?: number, pageHeaders?: Record<string, Record<string, string>> }} [options]
+ * @param {{ scenario?: string, accessTokenTtl?: number, pageHeaders?: Record<string, Record<string, string> | ((servicesOrigin: string) => Record<string, string>)>, crossOrigin?: boolean }} [options]
+ *   With `crossOrigin`, pages and scripts come from a second origin (`pageOrigin`), like a
+ *   city's website whose identity broker and backend live elsewhere; the backend answers CORS.
  */
 export async function startE2eServer(options = {}) {
   const { MockBackend } = await loadMockBackend();
   const backend = new MockBackend(options.scenario ?? 'first-visit');
   const pages = [...(await readdir(PAGES_DIR)).filter((name) => name.endsWith('.html')), ...Object.keys(PAGE_VARIANTS)];
   const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = await listen(server);
+  const pageServer = options.crossOrigin ? createServer() : undefined;
+  const pageOrigin = pageServer ? await listen(pageServer) : origin;
   const idp = createDevIdentityProvider({
     issuer: `${origin}/oidc`,
     clientId: 'buergerportal-e2e',
-    redirectUris: pages.map((name) => `${origin}/pages/${name}`),
+    redirectUris: pages.map((name) => `${pageOrigin}/pages/${name}`),
     accessTokenTtl: options.accessTokenTtl,
   });
+  const cors = pageOrigin === origin ? {} : {
+    'Access-Control-Allow-Origin': pageOrigin,
+    'Access-Control-Expose-Headers': 'Retry-After',
+    Vary: 'Origin',
+  };
   /** Access tokens that reached the backend and that the provider had issued. */
   const acceptedTokens = [];
 
   async function api(req, res, path) {
+    if (req.method === 'OPTIONS') {
+      return send(res, 204, undefined, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'GET, PUT, POST, DELETE',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+        'Access-Control-Max-Age': '600',
+      });
+    }
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
     const issued = token ? await idp.provider.AccessToken.find(token) : undefined;
     if (!issued || issued.isExpired) {
       const problem = { type: 'about:blank', title: 'Unauthorized', status: 401 };
-      return send(res, 401, JSON.stringify(problem), { 'Content-Type': 'application/problem+json' });
+      return send(res, 401, JSON.stringify(problem), { ...cors, 'Content-Type': 'application/problem+json' });
     }
     acceptedTokens.push(token);
     const answer = backend.handle({
@@ -76,7 +98,7 @@ export async function startE2eServer(options = {}) {
       header: (name) => req.headers[name.toLowerCase()] ?? null,
       body: await readBody(req),
     });
-    const headers = { ...(answer.headers ?? {}) };
+    const headers = { ...cors, ...(answer.headers ?? {}) };
     if (answer.body === undefined) return send(res, answer.status, undefined, headers);
     if (typeof answer.body === 'string') return send(res, answer.status, answer.body, headers);
     headers['Content-Type'] ??= 'application/json';
@@ -93,30 +115,40 @@ export async function startE2eServer(options = {}) {
     }
   }
 
-  server.on('request', (req, res) => {
-    const url = new URL(req.url, origin);
-    if (url.pathname.startsWith('/oidc')) return idp.handle(req, res);
-    if (url.pathname.startsWith('/api/')) return void api(req, res, url.pathname.slice(4));
+  function sitePage(req, res) {
+    const url = new URL(req.url, pageOrigin);
     if (url.pathname.startsWith('/dist/')) return void file(res, url.pathname.slice(1));
     // The script copied alone, without the chunk that belongs beside it.
     if (url.pathname === '/alone/buergerportal-widgets.js') return void file(res, 'dist/buergerportal-widgets.js');
     if (url.pathname.startsWith('/pages/')) {
       const name = url.pathname.slice('/pages/'.length);
-      const headers = options.pageHeaders?.[name] ?? {};
-      const head = PAGE_VARIANTS[name];
-      const source = head ? 'portal.html' : name;
-      const render = (text) => text.replaceAll('{{ORIGIN}}', origin).replace('</head>', `${head ?? ''}</head>`);
+      const configured = options.pageHeaders?.[name] ?? {};
+      const headers = typeof configured === 'function' ? configured(origin) : configured;
+      const variant = PAGE_VARIANTS[name];
+      const source = variant?.base ?? name;
+      const render = (text) => text.replaceAll('{{ORIGIN}}', origin).replace('</head>', `${variant?.head ?? ''}</head>`);
       return void file(res, join(PAGES_DIR, source), render, headers);
     }
     if (url.pathname === '/favicon.ico') return send(res, 204, undefined);
     send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
+  }
+
+  server.on('request', (req, res) => {
+    const url = new URL(req.url, origin);
+    if (url.pathname.startsWith('/oidc')) return idp.handle(req, res);
+    if (url.pathname.startsWith('/api/')) return void api(req, res, url.pathname.slice(4));
+    if (url.pathname === '/favicon.ico') return send(res, 204, undefined);
+    if (pageServer) return send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
+    sitePage(req, res);
   });
+  pageServer?.on('request', sitePage);
 
   return {
     origin,
     idp,
     backend,
     acceptedTokens,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    pageOrigin,
+    close: () => Promise.all([server, pageServer].filter(Boolean).map((s) => new Promise((resolve) => s.close(resolve)))),
   };
 }
