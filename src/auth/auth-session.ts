@@ -120,8 +120,9 @@ export class OidcAuthSession implements AuthSession {
     await this.start();
     const user = await this.storedUser();
     if (!user) return null;
-    const expiresAt = (user.expires_at ?? 0) * 1000;
-    if (expiresAt - Date.now() > RENEW_AHEAD_MS) return user.access_token;
+    const left = (user.expires_at ?? 0) * 1000 - Date.now();
+    // Renew ahead of the end; without a refresh token use the token while it lasts.
+    if (left > RENEW_AHEAD_MS || (!user.refresh_token && left > 0)) return user.access_token;
     return this.renew();
   }
 

@@ -135,6 +135,8 @@ export class KassenzeichenManager extends LitElement {
   private messages: Messages = messagesFor('de');
   private focusTarget?: 'heading' | 'summary';
   private focusAfterLoad = false;
+  /** Whose entries `flow` holds (the `sub` of the citizen). */
+  private flowOwner?: string;
   private provider: ProviderId = 'servicekonto-nrw';
   private sessionAuthority = '';
 
@@ -250,6 +252,12 @@ export class KassenzeichenManager extends LitElement {
 
   private sessionChanged(next: SessionSnapshot, previous: SessionSnapshot): void {
     if (next.status === 'signed-in' && (previous.status !== 'signed-in' || next.subject !== previous.subject)) {
+      // Someone else signs in on this device: nothing of the previous person stays.
+      if (this.flowOwner !== undefined && this.flowOwner !== next.subject) {
+        this.flow = initialFlow();
+        this.list = [];
+      }
+      this.flowOwner = next.subject;
       this.drafts.keepOnly(next.subject ?? '');
       const draft = this.drafts.load(next.subject ?? '');
       if (draft) this.flow = { ...this.flow, ...draft };

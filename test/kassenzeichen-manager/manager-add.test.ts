@@ -255,6 +255,25 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(inputLabelled(back, 'Straße').value).to.equal('Hindenburgstraße');
   });
 
+  it('shows nothing of the previous person when someone else signs in on the same device', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    typeInto(element, 'Straße', 'Hindenburgstraße');
+    await element.updateComplete;
+    element.remove();
+    forgetAllSessions();
+    // The first person's session ended without signing out; the draft stayed. Someone else signs in.
+    const { element: other } = await signedInManager('returning', { keepStorage: true, subject: 'citizen-2' });
+    expect(stepHeading(other)).to.equal('Ihre Kassenzeichen');
+    expect(textOf(other)).not.to.contain('Hindenburgstraße');
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('buergerportal-widgets.draft:'))).to.have.length(1);
+    buttonNamed(other, 'Kassenzeichen hinzufügen')!.click();
+    await nextStep(other, 'Kassenzeichen hinzufügen');
+    buttonNamed(other, 'Kassenzeichen hinzufügen')!.click();
+    await nextStep(other, 'Kassenzeichen und Anschrift');
+    expect(inputLabelled(other, 'Straße').value).to.equal('');
+  });
+
   it('after a 401 that cannot be renewed: signed-out view, draft kept, same step after signing in again', async () => {
     const { element, backend } = await signedInManager('returning');
     await openForm(element);

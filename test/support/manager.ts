@@ -9,13 +9,13 @@ import { createHandlers } from '../../mock/handlers.js';
 import { textOf } from './queries.js';
 
 /** A signed-in citizen's manager against the mock backend in `scenario`. */
-export async function signedInManager(scenario: ScenarioName, options: { signedIn?: boolean; keepStorage?: boolean } = {}): Promise<{ element: KassenzeichenManager; backend: MockBackend }> {
+export async function signedInManager(scenario: ScenarioName, options: { signedIn?: boolean; keepStorage?: boolean; subject?: string } = {}): Promise<{ element: KassenzeichenManager; backend: MockBackend }> {
   if (!options.keepStorage) resetAuthState();
   await useFakeProvider({ refresh: false });
   const providerHandlers = worker.listHandlers();
   const backend = await useMockBackend(scenario);
   worker.resetHandlers(...createHandlers(backend, BACKEND_URL), ...providerHandlers);
-  if (options.signedIn !== false) seedSignedInUser();
+  if (options.signedIn !== false) seedSignedInUser({ subject: options.subject });
   const element = await fixture<KassenzeichenManager>(
     html`<kassenzeichen-manager backend-url=${BACKEND_URL} authority=${AUTHORITY} client-id=${CLIENT_ID}></kassenzeichen-manager>`,
   );
