@@ -12,7 +12,7 @@ function devIdentityProvider(): Plugin {
       const { handle } = createDevIdentityProvider({
         issuer: `${DEMO_ORIGIN}/oidc`,
         clientId: 'buergerportal-demo',
-        redirectUris: [`${DEMO_ORIGIN}/demo/`, `${DEMO_ORIGIN}/demo/index.html`, `${DEMO_ORIGIN}/demo/theme.html`],
+        redirectUris: [`${DEMO_ORIGIN}/demo/`, `${DEMO_ORIGIN}/demo/index.html`],
       });
       server.middlewares.use((req, res, next) => {
         if (req.url?.startsWith('/oidc')) return handle(req, res);

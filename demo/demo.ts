@@ -11,6 +11,16 @@ import { isScenarioName, SCENARIOS } from '../mock/scenarios.js';
  * runs, so their first request already reaches the mock.
  */
 
+const THEME_KEY = 'buergerportal-demo.theme';
+const themeSwitch = document.querySelector<HTMLInputElement>('#theme-switch')!;
+const applyTheme = (on: boolean) => document.documentElement.classList.toggle('theme-gruenheim', on);
+themeSwitch.checked = sessionStorage.getItem(THEME_KEY) === 'on';
+applyTheme(themeSwitch.checked);
+themeSwitch.addEventListener('change', () => {
+  sessionStorage.setItem(THEME_KEY, themeSwitch.checked ? 'on' : 'off');
+  applyTheme(themeSwitch.checked);
+});
+
 const STATE_KEY = 'buergerportal-demo.backend';
 const backend = new MockBackend('first-visit');
 backend.restore(sessionStorage.getItem(STATE_KEY));

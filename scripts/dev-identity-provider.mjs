@@ -13,7 +13,7 @@ const escapeHtml = (value) =>
 function page(title, body) {
   return `<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(title)}</title><link rel="icon" href="data:,">
 <style>
 body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
 .demo{background:#fff3cd;border:2px solid #8a6d00;padding:.5rem .75rem}

@@ -16,7 +16,8 @@ const PAGES_DIR = 'test/e2e/pages';
 const PAGE_VARIANTS = {
   'csp.html': { base: 'portal.html', head: '<script src="/pages/csp-watch.js"></script>' },
   'hostile.html': { base: 'portal.html', head: '<link rel="stylesheet" href="/pages/hostile.css" />' },
-  'cross-origin-blocked.html': { base: 'cross-origin.html', head: '' },
+  'cross-origin.html': { base: 'portal.html', head: '<script src="/pages/csp-watch.js"></script>' },
+  'cross-origin-blocked.html': { base: 'portal.html', head: '' },
 };
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
