@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
 import { forgetAllSessions } from '../../src/auth/session-registry.js';
-import { resetAuthState } from '../support/fake-provider.js';
+import { resetAuthState, returnFromProvider } from '../support/fake-provider.js';
 import { focused, inputLabelled, nextStep, signedInManager, stepHeading, typeInto } from '../support/manager.js';
 import { BACKEND_URL, worker } from '../support/mock-backend.js';
 import { buttonNamed, textOf } from '../support/queries.js';
@@ -245,7 +245,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     element.remove();
     forgetAllSessions();
     sessionStorage.removeItem(Object.keys(sessionStorage).find((key) => key.startsWith('oidc.user:'))!);
-    history.replaceState(null, '', `${location.pathname}?error=access_denied&state=gone`);
+    returnFromProvider('error=access_denied&state=gone');
     const { element: cancelled } = await signedInManager('returning', { keepStorage: true, signedIn: false });
     await waitUntil(() => buttonNamed(cancelled, 'Zum Servicekonto.NRW'));
     cancelled.remove();

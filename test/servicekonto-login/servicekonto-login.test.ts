@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/servicekonto-login/define.js';
 import '../../src/i18n/register-en.js';
 import type { ServicekontoLogin } from '../../src/servicekonto-login/servicekonto-login.js';
-import { AUTHORITY, CLIENT_ID, resetAuthState, seedSignedInUser, storedUser, useFakeProvider } from '../support/fake-provider.js';
+import { AUTHORITY, CLIENT_ID, ownSearch, resetAuthState, returnFromProvider, seedSignedInUser, storedUser, useFakeProvider } from '../support/fake-provider.js';
 import { buttonNamed, linkNamed, settled, textOf } from '../support/queries.js';
 
 async function login(attributes = html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`) {
@@ -134,31 +134,31 @@ describe('<servicekonto-login>', () => {
   describe('the way back from the provider', () => {
     it('says „Anmeldung abgebrochen“ after access_denied and cleans the URL', async () => {
       await useFakeProvider();
-      history.replaceState(null, '', `${location.pathname}?keep=1&error=access_denied&state=abc&iss=x`);
+      returnFromProvider('keep=1&error=access_denied&state=abc&iss=x');
       const signedOut = oneEvent(document.body, 'servicekonto-signed-out');
       const element = await login();
       expect((await signedOut).detail.reason).to.equal('cancelled');
       await settled(element);
       expect(textOf(element)).to.contain('Anmeldung abgebrochen');
-      expect(location.search).to.equal('?keep=1');
+      expect(ownSearch()).to.equal('?keep=1');
     });
 
     it('explains a stale callback (reload, back button) and cleans the URL', async () => {
       await useFakeProvider();
-      history.replaceState(null, '', `${location.pathname}?code=old&state=unknown-state`);
+      returnFromProvider('code=old&state=unknown-state');
       const element = await login();
       await waitUntil(() => textOf(element).includes('nicht abgeschlossen'));
-      expect(location.search).to.equal('');
+      expect(ownSearch()).to.equal('');
       expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
     });
 
     it('stays signed in on a repeated callback when a session exists', async () => {
       await useFakeProvider();
       seedSignedInUser();
-      history.replaceState(null, '', `${location.pathname}?code=old&state=unknown-state`);
+      returnFromProvider('code=old&state=unknown-state');
       const element = await login();
       await waitUntil(() => textOf(element).includes('Angemeldet als'));
-      expect(location.search).to.equal('');
+      expect(ownSearch()).to.equal('');
     });
   });
 

@@ -10,7 +10,9 @@ import { startWorker, worker } from './mock-backend.js';
  */
 
 export const AUTHORITY = `${location.origin}/idp`;
-export const CLIENT_ID = 'buergerportal-test';
+// One client id per test page: test files run side by side in one browser, and
+// a sign-out broadcast by one page must not end the session of another.
+export const CLIENT_ID = `buergerportal-test-${Math.random().toString(36).slice(2, 10)}`;
 
 export interface FakeProviderOptions {
   endSession?: boolean;
@@ -64,10 +66,29 @@ export function storedUser(): string | null {
   return sessionStorage.getItem(`oidc.user:${AUTHORITY}:${CLIENT_ID}`);
 }
 
+// The test page's own address, with the runner's parameters: it must not lose
+// them, or the runner takes the page for navigated away.
+const PAGE_URL = new URL(location.href);
+
+/** The page's address as if the provider had sent the citizen back with `params`. */
+export function returnFromProvider(params: string): void {
+  const url = new URL(PAGE_URL);
+  for (const [name, value] of new URLSearchParams(params)) url.searchParams.append(name, value);
+  history.replaceState(null, '', url);
+}
+
+/** The page's query without the runner's parameters, e.g. `?keep=1`. */
+export function ownSearch(): string {
+  const params = new URLSearchParams(location.search);
+  for (const name of PAGE_URL.searchParams.keys()) params.delete(name);
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
 /** A clean page for the next test: no sessions, no stored users, no callback parameters. */
 export function resetAuthState(): void {
   forgetAllSessions();
   sessionStorage.clear();
   localStorage.clear();
-  history.replaceState(null, '', location.pathname);
+  history.replaceState(null, '', PAGE_URL);
 }
