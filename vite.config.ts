@@ -29,7 +29,10 @@ function devIdentityProvider(): Plugin {
   };
 }
 
-/** The self-contained file for CMS pages: lit and oidc-client-ts inlined, one <script type="module">. */
+/**
+ * The script for CMS pages: lit and the elements inlined, one <script type="module">;
+ * oidc-client-ts in a second file beside it, loaded after the first view.
+ */
 const bundle: UserConfig['build'] = {
   outDir: 'dist',
   emptyOutDir: false,
@@ -39,6 +42,13 @@ const bundle: UserConfig['build'] = {
   minify: true,
   lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
   rolldownOptions: { output: { minify: true, chunkFileNames: 'buergerportal-widgets.[name].js' } },
+};
+
+/** The same as one file with everything inlined, for sites that want to place a single file. */
+const single: UserConfig['build'] = {
+  ...bundle,
+  lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.bundle.js' },
+  rolldownOptions: { output: { minify: true, codeSplitting: false } },
 };
 
 /** ES modules for bundler users: one file per source module, dependencies left to the bundler. */
@@ -66,5 +76,5 @@ const modules: UserConfig['build'] = {
 export default defineConfig(({ mode }) => ({
   server: { port: DEMO_PORT, strictPort: true, host: 'localhost', open: false },
   plugins: [devIdentityProvider()],
-  build: mode === 'modules' ? modules : bundle,
+  build: mode === 'modules' ? modules : mode === 'single' ? single : bundle,
 }));

@@ -71,6 +71,9 @@ und das Hinterlegen von Kassenzeichen auf jede Seite Ihres Webauftritts:
 1. **Dateien auf den eigenen Server legen.** Aus dem Ordner \`dist/\` gehören
    \`buergerportal-widgets.js\` und \`buergerportal-widgets.oidc.js\` in
    **denselben Ordner** Ihres Webservers, z. B. \`/fileadmin/buergerportal/\`.
+   Wer lieber nur eine Datei ablegt, nimmt stattdessen
+   \`buergerportal-widgets.bundle.js\` (alles in einer Datei; die Seite lädt
+   dann etwa 39 statt 28 KB, bevor die Elemente erscheinen).
    Binden Sie die Dateien nicht von einem fremden CDN ein: Jeder Abruf dort
    überträgt die IP-Adresse der Bürgerinnen und Bürger an Dritte (DSGVO), und
    eine strikte Content-Security-Policy würde ihn ohnehin verbieten.

@@ -58,3 +58,14 @@ test('Windows high contrast and reduced motion are honoured', async () => {
   });
   assert.equal(animation, 'none');
 });
+
+test('the one-file variant, placed alone, signs in and lists', async () => {
+  const page = await ctx.browser.newPage();
+  const problems = watchPage(page);
+  const manager = page.locator('kassenzeichen-manager');
+  await page.goto(`${ctx.world.origin}/pages/single-file.html`);
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await manager.getByRole('button', { name: 'Entfernen' }).waitFor();
+  assert.deepEqual(problems, []);
+});

@@ -120,7 +120,7 @@ export async function startE2eServer(options = {}) {
     const url = new URL(req.url, pageOrigin);
     if (url.pathname.startsWith('/dist/')) return void file(res, url.pathname.slice(1));
     // The script copied alone, without the chunk that belongs beside it.
-    if (url.pathname === '/alone/buergerportal-widgets.js') return void file(res, 'dist/buergerportal-widgets.js');
+    if (/^\/alone\/buergerportal-widgets(\.bundle)?\.js$/.test(url.pathname)) return void file(res, `dist${url.pathname.slice('/alone'.length)}`);
     if (url.pathname.startsWith('/pages/')) {
       const name = url.pathname.slice('/pages/'.length);
       const configured = options.pageHeaders?.[name] ?? {};

@@ -6,7 +6,9 @@ import { gzipSync } from 'node:zlib';
 const FILE = 'dist/buergerportal-widgets.js';
 /** oidc-client-ts, loaded by FILE after the first view; nothing else is split off. */
 const OIDC_CHUNK = 'dist/buergerportal-widgets.oidc.js';
-const SHIPPED = [FILE, OIDC_CHUNK];
+/** Everything in one file, for sites that want to place a single file. */
+const SINGLE = 'dist/buergerportal-widgets.bundle.js';
+const SHIPPED = [FILE, OIDC_CHUNK, SINGLE];
 const BUDGET_GZIP_BYTES = 30 * 1024;
 
 test('the single file exists (run `npm run build` first)', () => {
@@ -56,4 +58,11 @@ test('the ES modules and their types exist for bundler users', () => {
   }
   const esm = readFileSync('dist/esm/index.js', 'utf8');
   assert.doesNotMatch(esm, /msw/);
+});
+
+test('the one-file variant needs no other file at all', () => {
+  const code = readFileSync(SINGLE, 'utf8');
+  assert.doesNotMatch(code, /^import[\s{*]|;import[\s{*]/m, 'static import found');
+  assert.doesNotMatch(code, /\bimport\(\s*["'`]/, 'dynamic import of a file found');
+  assert.ok(code.includes('servicekonto-login') && code.includes('kassenzeichen-manager'));
 });
