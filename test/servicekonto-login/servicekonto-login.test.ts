@@ -108,6 +108,35 @@ describe('<servicekonto-login>', () => {
     });
   });
 
+  describe('renewal and storage', () => {
+    it('renews once for several callers at the same time (single flight)', async () => {
+      const provider = await useFakeProvider({ refresh: true });
+      seedSignedInUser({ expiresInSeconds: 3600, refreshToken: 'refresh-1' });
+      const element = await login();
+      const session = element.session!;
+      const tokens = await Promise.all([session.renew(), session.renew(), session.getAccessToken()]);
+      expect(provider.tokenRequests).to.have.length(1);
+      expect(tokens.slice(0, 2)).to.deep.equal(['renewed-token', 'renewed-token']);
+    });
+
+    it('explains blocked site data instead of failing silently', async () => {
+      await useFakeProvider();
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+      try {
+        const errorEvent = oneEvent(document.body, 'servicekonto-error');
+        const element = await login();
+        expect((await errorEvent).detail).to.deep.equal({ code: 'storage-blocked' });
+        expect(textOf(element)).to.contain('blockiert das Speichern von Websitedaten');
+        expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+      } finally {
+        Storage.prototype.setItem = original;
+      }
+    });
+  });
+
   describe('session ending', () => {
     it('warns in a dialog with „Sitzung verlängern“, renews, and gives focus back', async () => {
       await useFakeProvider({ refresh: true });
