@@ -4,12 +4,28 @@ import { sessionKey, type LoginConfig } from './login-config.js';
 // Kept on the window, not in this module: a page that loads the script twice
 // (two copies, two versions) still has one session per authority and client.
 const REGISTRY = Symbol.for('buergerportal-widgets.sessions');
+const WATCHERS = Symbol.for('buergerportal-widgets.session-watchers');
 
 type Registry = Map<string, AuthSession>;
+type Holder = Record<symbol, Registry | Set<() => void> | undefined>;
 
 function registry(): Registry {
-  const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (holder[REGISTRY] ??= new Map());
+  const holder = globalThis as unknown as Holder;
+  return ((holder[REGISTRY] as Registry | undefined) ??= new Map());
+}
+
+function watchers(): Set<() => void> {
+  const holder = globalThis as unknown as Holder;
+  return ((holder[WATCHERS] as Set<() => void> | undefined) ??= new Set());
+}
+
+/**
+ * Calls `listener` whenever a session is created, e.g. by a `<servicekonto-login>`
+ * that a CMS adds after the manager. Returns the unsubscribe function.
+ */
+export function onSessionCreated(listener: () => void): () => void {
+  watchers().add(listener);
+  return () => watchers().delete(listener);
 }
 
 /** The page's one session for this authority and client, created on first request. */
@@ -19,6 +35,7 @@ export function sessionFor(config: LoginConfig): AuthSession {
   if (!session) {
     session = new OidcAuthSession(config);
     registry().set(key, session);
+    for (const listener of [...watchers()]) listener();
   }
   return session;
 }

@@ -6,6 +6,7 @@ import { newIdempotencyKey } from '../api/idempotency.js';
 import type { ConfirmationResult, Item, Role } from '../api/types.js';
 import type { SessionSnapshot } from '../auth/auth-session.js';
 import { SessionController } from '../auth/session-controller.js';
+import { onSessionCreated } from '../auth/session-registry.js';
 import { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
 import type { ProviderId } from '../i18n/messages.js';
@@ -139,6 +140,7 @@ export class KassenzeichenManager extends LitElement {
   private flowOwner?: string;
   private provider: ProviderId = 'servicekonto-nrw';
   private sessionAuthority = '';
+  private stopWaiting?: () => void;
 
   /** Die zuletzt geladenen Kassenzeichen der Person (nur lesbar). */
   get items(): readonly Item[] {
@@ -169,6 +171,20 @@ export class KassenzeichenManager extends LitElement {
     this.provider = source.config?.provider ?? 'servicekonto-nrw';
     this.sessionAuthority = source.config?.authority ?? '';
     this.auth.use(session);
+    // No session yet: a <servicekonto-login> that a CMS adds later still counts.
+    this.stopWaiting?.();
+    this.stopWaiting = session ? undefined : onSessionCreated(() => this.retryConfigure());
+  }
+
+  private retryConfigure(): void {
+    this.configure();
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {

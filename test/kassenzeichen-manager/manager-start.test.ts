@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
-import { resetAuthState } from '../support/fake-provider.js';
+import '../../src/servicekonto-login/define.js';
+import { AUTHORITY, CLIENT_ID, resetAuthState, useFakeProvider } from '../support/fake-provider.js';
 import { focused, nextStep, signedInManager, stepHeading } from '../support/manager.js';
 import { BACKEND_URL } from '../support/mock-backend.js';
 import { buttonNamed, textOf } from '../support/queries.js';
@@ -94,6 +95,18 @@ describe('<kassenzeichen-manager> before the overview', () => {
       const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager backend-url=${BACKEND_URL}></kassenzeichen-manager>`);
       expect(textOf(element)).to.contain('„authority“ fehlt');
       expect(textOf(element)).to.contain('„client-id“ fehlt');
+    });
+
+    it('finds a <servicekonto-login> that the page adds after the manager', async () => {
+      await useFakeProvider();
+      const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager backend-url=${BACKEND_URL}></kassenzeichen-manager>`);
+      expect(textOf(element)).to.contain('„authority“ fehlt');
+      const login = document.createElement('servicekonto-login');
+      login.setAttribute('authority', AUTHORITY);
+      login.setAttribute('client-id', CLIENT_ID);
+      element.before(login);
+      await waitUntil(() => buttonNamed(element, 'Zum Servicekonto.NRW'), 'manager did not pick up the late login');
+      login.remove();
     });
 
     it('rejects an unusable kassenzeichen-format', async () => {
