@@ -133,15 +133,11 @@ export const managerStyles = css`
     margin: 0 0 1em;
   }
   .summary div {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1em;
     border-bottom: 1px solid var(--bp-color-border, #5a5a5a);
     padding: 0.4em 0;
   }
   .summary dt {
     font-weight: 700;
-    min-width: 9em;
   }
   .summary dd {
     margin: 0;
