@@ -23,6 +23,8 @@ export interface SessionSnapshot {
   expiresAt?: number;
   /** True from 2 minutes before `expiresAt`. */
   expiring?: boolean;
+  /** The sign-in redirect is being prepared: the citizen clicked, the provider's page comes next. */
+  redirecting?: boolean;
   /** With `failed`: the provider's discovery document could not be loaded. */
   failure?: SessionFailure;
   /** Web storage is blocked: sign-in state cannot survive the redirect. */
@@ -91,6 +93,8 @@ export class OidcAuthSession implements AuthSession {
   }
 
   async signIn(): Promise<void> {
+    if (this.snapshot.redirecting) return;
+    this.update({ ...this.snapshot, redirecting: true });
     const { client } = await this.oidc();
     const returnTo = withoutCallbackParams(new URL(location.href)).href;
     try {

@@ -27,7 +27,6 @@ export const de: Messages = {
     expiringText: (time) =>
       `Aus Sicherheitsgründen endet Ihre Anmeldung um ${time} Uhr. Möchten Sie angemeldet bleiben?`,
     extendButton: 'Sitzung verlängern',
-    extendFailed: 'Die Sitzung konnte nicht verlängert werden. Bitte melden Sie sich erneut an.',
   },
   manager: {
     title: 'Ihre Kassenzeichen',

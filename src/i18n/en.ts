@@ -25,7 +25,6 @@ export const en: Messages = {
     expiringTitle: 'Your session ends soon',
     expiringText: (time) => `For your security, your session ends at ${time}. Do you want to stay signed in?`,
     extendButton: 'Stay signed in',
-    extendFailed: 'The session could not be extended. Please sign in again.',
   },
   manager: {
     title: 'Your Kassenzeichen',

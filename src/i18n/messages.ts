@@ -23,7 +23,6 @@ export interface Messages {
     expiringTitle: string;
     expiringText: (time: string) => string;
     extendButton: string;
-    extendFailed: string;
   };
   manager: ManagerMessages;
   config: {

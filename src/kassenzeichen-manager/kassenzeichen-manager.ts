@@ -218,6 +218,8 @@ export class KassenzeichenManager extends LitElement {
     return {
       t, lang: languageOf(this), provider, config, busy, offline: !this.network.online,
       signInLabel: this.messages.login.signInButton[provider],
+      redirecting: !!this.auth.snapshot.redirecting,
+      signingIn: this.messages.login.signingIn,
       state: this.flow, items: this.list, banner: this.banner, notice: this.notice,
       sessionExpired: this.auth.snapshot.reason === 'expired',
       addressProblems: this.addressProblems, codeProblems: this.codeProblems, roleProblems: this.roleProblems,

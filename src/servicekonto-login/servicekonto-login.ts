@@ -147,7 +147,7 @@ export class ServicekontoLogin extends LitElement {
       ${this.renderNotice(snapshot)}
       <p>${t.signedOutIntro[config.provider]}</p>
       <div class="actions">
-        <button type="button" part="sign-in-button" @click=${this.signIn}>${t.signInButton[config.provider]}</button>
+        <button type="button" part="sign-in-button" ?disabled=${!!snapshot.redirecting} @click=${this.signIn}>${t.signInButton[config.provider]}</button>
       </div>
       <p>${t.registrationHint} <a part="registration-link" href=${config.registrationUrl}>${t.registrationLink}</a></p>
     `;
@@ -165,7 +165,8 @@ export class ServicekontoLogin extends LitElement {
   }
 
   private renderNotice(snapshot: SessionSnapshot): TemplateResult {
-    const text = snapshot.storageBlocked ? this.messages.login.storageBlocked : noticeFor(snapshot.reason, this.messages);
+    const t = this.messages.login;
+    const text = snapshot.storageBlocked ? t.storageBlocked : snapshot.redirecting ? t.signingIn : noticeFor(snapshot.reason, this.messages);
     return html`<p class="notice" part="notice" role="status">${text ?? nothing}</p>`;
   }
 

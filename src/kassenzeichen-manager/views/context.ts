@@ -21,6 +21,9 @@ export interface ViewContext {
   lang: string;
   provider: ProviderId;
   signInLabel: string;
+  /** The sign-in redirect is being prepared; `signingIn` says so. */
+  redirecting: boolean;
+  signingIn: string;
   state: FlowState;
   items: readonly Item[];
   config: ManagerConfig;

@@ -8,7 +8,10 @@ export function renderSignedOut(ctx: ViewContext, expired: boolean): TemplateRes
     ${heading(ctx.t.title)}
     ${expired ? html`<p class="notice" part="notice">${ctx.t.sessionExpired}</p>` : nothing}
     <p>${ctx.t.signInIntro}</p>
-    <div class="actions"><button type="button" part="sign-in-button" @click=${ctx.signIn}>${ctx.signInLabel}</button></div>
+    <div class="actions">
+      <button type="button" part="sign-in-button" ?disabled=${ctx.redirecting} @click=${ctx.signIn}>${ctx.signInLabel}</button>
+    </div>
+    ${ctx.redirecting ? html`<p class="busy" part="busy">${ctx.signingIn}</p>` : nothing}
   `;
 }
 

@@ -15,3 +15,14 @@ document.addEventListener('servicekonto-signed-in', () => void callBackend());
 document.addEventListener('servicekonto-signed-out', () => {
   output.textContent = 'abgemeldet';
 });
+
+// Records, for the test, what the element showed between the click and the provider's page.
+customElements.whenDefined('servicekonto-login').then(() => {
+  const root = login.shadowRoot;
+  new MutationObserver(() => {
+    const button = root.querySelector('button[part="sign-in-button"]');
+    if (button?.disabled && root.textContent.includes('Sie werden zur Anmeldung weitergeleitet')) {
+      sessionStorage.setItem('probe.redirecting', 'disabled button, sentence shown');
+    }
+  }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+});
