@@ -18,7 +18,9 @@ export default {
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
     }),
   ],
-  concurrency: 2,
+  // One test page at a time: msw reloads a page that is not yet controlled by its service worker
+  // when another page has just registered it, which the runner reports as an interruption.
+  concurrency: 1,
   testFramework: { config: { timeout: 10_000 } },
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
 };
