@@ -1,32 +1,24 @@
-import { TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { createApiClient, type KassenzeichenApi } from '../api/client.js';
-import { newIdempotencyKey } from '../api/idempotency.js';
-import type { ConfirmationResult, Item, Role } from '../api/types.js';
-import type { SessionSnapshot } from '../auth/auth-session.js';
+import type { Item } from '../api/types.js';
 import { SessionController } from '../auth/session-controller.js';
 import { onSessionCreated } from '../auth/session-registry.js';
-import { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
+import { KassenzeichenErrorEvent } from '../events.js';
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
 import type { ProviderId } from '../i18n/messages.js';
-import { describeSessionFailure } from '../shared/config-problem.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { describeSessionFailure } from '../shared/config-problem.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
 import { OnlineController } from '../shared/online-controller.js';
 import { baseStyles } from '../shared/styles.js';
-import { DraftStore } from './draft-store.js';
-import { codeTarget, initialFlow, transition, type FlowEvent, type FlowState } from './flow.js';
-import { hasProblems, validateAddress, type AddressField, type FieldProblems } from './form-validation.js';
-import { conflictText, planFailure, type FailureAction } from './failure.js';
-import { displayKassenzeichen, normaliseCode } from './kassenzeichen-format.js';
+import { readAddress, readCode } from './form-data.js';
 import { managerStyles } from './kassenzeichen-manager.styles.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
-import { readAddress, readCode } from './form-data.js';
+import { ManagerFlow, type FlowHost } from './manager-flow.js';
 import { renderStep } from './render-step.js';
-import { createRequests, type RequestName } from './requests.js';
 import { findSession } from './session-source.js';
-import type { Banner, CodeField, RoleField, ViewContext } from './views/context.js';
+import type { ViewContext } from './views/context.js';
 
 /**
  * Die Kassenzeichen der angemeldeten Person: einmalige Zustimmung, Übersicht,
@@ -97,18 +89,8 @@ export class KassenzeichenManager extends LitElement {
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
 
-  @state() private flow: FlowState = initialFlow();
-  @state() private list: Item[] = [];
-  @state() private banner?: Banner;
-  @state() private notice = '';
-  @state() private addressProblems: FieldProblems<AddressField> = {};
-  @state() private codeProblems: FieldProblems<CodeField> = {};
-  @state() private roleProblems: FieldProblems<RoleField> = {};
-  @state() private otherProblems: string[] = [];
-  @state() private lockedUntil?: number;
-
-  private readonly auth = new SessionController(this, (next, previous) => this.sessionChanged(next, previous));
-  private readonly drafts = new DraftStore();
+  private readonly auth = new SessionController(this, (next, previous) => this.steps.sessionChanged(next, previous));
+  private readonly steps = new ManagerFlow(this.flowHost());
   private readonly network = new OnlineController(this);
   private readonly policy = new CspWatchController(
     this,
@@ -118,33 +100,17 @@ export class KassenzeichenManager extends LitElement {
       this.emit(new KassenzeichenErrorEvent('csp-blocked'));
     },
   );
-  private readonly requests = createRequests(this, {
-    api: () => this.api,
-    loaded: (result) => this.loaded(result),
-    consented: () => {
-      this.go({ type: 'consent-given' }, true);
-      this.load();
-    },
-    requested: (item, newCode) => this.requested(item, newCode),
-    confirmed: (result) => this.confirmed(result),
-    removed: () => this.removed(),
-    failed: (error, request) => void this.failed(error, request),
-  });
   private api?: KassenzeichenApi;
   private config?: ManagerConfig;
   private configProblems: string[] = [];
   private messages: Messages = messagesFor('de');
-  private focusTarget?: 'heading' | 'summary';
-  private focusAfterLoad = false;
-  /** Whose entries `flow` holds (the `sub` of the citizen). */
-  private flowOwner?: string;
   private provider: ProviderId = 'servicekonto-nrw';
   private sessionAuthority = '';
   private stopWaiting?: () => void;
 
   /** Die zuletzt geladenen Kassenzeichen der Person (nur lesbar). */
   get items(): readonly Item[] {
-    return Object.freeze(this.list.map((item) => ({ ...item })));
+    return Object.freeze(this.steps.list.map((item) => ({ ...item })));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -187,15 +153,6 @@ export class KassenzeichenManager extends LitElement {
     this.stopWaiting = undefined;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    const subject = this.auth.snapshot.subject;
-    if (changed.has('flow') && subject && this.auth.snapshot.status === 'signed-in') this.drafts.save(subject, this.flow);
-    const target = this.focusTarget;
-    this.focusTarget = undefined;
-    const selector = target === 'summary' ? '.error-summary' : target === 'heading' ? 'h2' : undefined;
-    if (selector) (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
-  }
-
   protected override render(): TemplateResult {
     if (!this.config) return renderConfigError('kassenzeichen-manager', this.configProblems, this.messages.config);
     const blocked = this.policy.blocked;
@@ -208,242 +165,68 @@ export class KassenzeichenManager extends LitElement {
       ? nothing
       : html`<p class="notice" id="offline" part="notice">${this.messages.manager.problems.offline}</p>`;
     return html`${offline}${renderStep(this.viewContext(this.config))}
-      <p class="visually-hidden" role="status" part="status">${this.notice}</p>`;
+      <p class="visually-hidden" role="status" part="status">${this.steps.notice}</p>`;
   }
 
   private viewContext(config: ManagerConfig): ViewContext {
-    const t = this.messages.manager;
-    const provider = this.provider;
-    const busy = Object.values(this.requests).some((task) => task.status === TaskStatus.PENDING);
+    const { steps } = this;
+    const session = this.auth.snapshot;
     return {
-      t, lang: languageOf(this), provider, config, busy, offline: !this.network.online,
-      signInLabel: this.messages.login.signInButton[provider],
-      redirecting: !!this.auth.snapshot.redirecting,
+      t: this.messages.manager,
+      lang: languageOf(this),
+      provider: this.provider,
+      config,
+      busy: steps.busy,
+      offline: !this.network.online,
+      signInLabel: this.messages.login.signInButton[this.provider],
+      redirecting: !!session.redirecting,
       signingIn: this.messages.login.signingIn,
-      state: this.flow, items: this.list, banner: this.banner, notice: this.notice,
-      sessionExpired: this.auth.snapshot.reason === 'expired',
-      addressProblems: this.addressProblems, codeProblems: this.codeProblems, roleProblems: this.roleProblems,
-      otherProblems: this.otherProblems, lockedUntil: this.lockedUntil,
-      go: (event) => this.go(event, true),
+      sessionExpired: session.reason === 'expired',
+      state: steps.flow,
+      items: steps.list,
+      banner: steps.banner,
+      notice: steps.notice,
+      addressProblems: steps.addressProblems,
+      codeProblems: steps.codeProblems,
+      roleProblems: steps.roleProblems,
+      otherProblems: steps.otherProblems,
+      lockedUntil: steps.lockedUntil,
+      go: (event) => steps.go(event, true),
       signIn: () => void this.auth.session?.signIn(),
       signOut: () => void this.auth.session?.signOut(),
-      agree: () => void this.requests.consent.run([]),
-      submitAddress: (form) => this.submitAddress(form),
-      editAddress: (form) => this.flowOnly({ type: 'edit', address: readAddress(form) }),
-      formatKassenzeichen: (input) => this.formatKassenzeichen(input),
-      submitRole: (role) => this.submitRole(role),
-      submitCode: (form) => this.submitCode(form),
-      editCode: (form) => this.flowOnly({ type: 'code-typed', ...readCode(form) }),
-      requestNewLetter: () => this.requestNewLetter(),
-      remove: () => this.flow.targetId && void this.requests.remove.run([this.flow.targetId]),
-      cancel: () => Object.values(this.requests).forEach((task) => task.abort()),
-      reload: () => this.load(),
+      agree: () => steps.agree(),
+      submitAddress: (form) => steps.submitAddress(form),
+      editAddress: (form) => steps.flowOnly({ type: 'edit', address: readAddress(form) }),
+      formatKassenzeichen: (input) => steps.formatKassenzeichen(input),
+      submitRole: (role) => steps.submitRole(role),
+      submitCode: (form) => steps.submitCode(form),
+      editCode: (form) => steps.flowOnly({ type: 'code-typed', ...readCode(form) }),
+      requestNewLetter: () => steps.requestNewLetter(),
+      remove: () => steps.remove(),
+      cancel: () => steps.cancel(),
     };
   }
 
-  /** A step change by the citizen (or an answer to their action): focus follows to the new heading. */
-  private go(event: FlowEvent, byCitizen = false): void {
-    const before = this.flow.step;
-    this.flow = transition(this.flow, event);
-    if (this.flow.step !== before) {
-      this.notice = '';
-      this.banner = undefined;
-      this.addressProblems = {};
-      this.codeProblems = {};
-      this.roleProblems = {};
-      this.otherProblems = [];
-      if (byCitizen) this.focusTarget = 'heading';
-      // The citizen's action led to loading: focus follows on to the step after it.
-      this.focusAfterLoad = this.flow.step === 'loading' ? byCitizen : false;
-    }
-  }
-
-  /** Typing: the state follows the inputs without re-rendering the form from scratch. */
-  private flowOnly(event: FlowEvent): void {
-    this.flow = transition(this.flow, event);
-  }
-
-  private load(): void {
-    this.banner = undefined;
-    void this.requests.load.run([]);
-  }
-
-  private sessionChanged(next: SessionSnapshot, previous: SessionSnapshot): void {
-    if (next.status === 'signed-in' && (previous.status !== 'signed-in' || next.subject !== previous.subject)) {
-      // Someone else signs in on this device: nothing of the previous person stays.
-      if (this.flowOwner !== undefined && this.flowOwner !== next.subject) {
-        this.flow = initialFlow();
-        this.list = [];
-      }
-      this.flowOwner = next.subject;
-      this.drafts.keepOnly(next.subject ?? '');
-      const draft = this.drafts.load(next.subject ?? '');
-      if (draft) this.flow = { ...this.flow, ...draft };
-      this.go({ type: 'signed-in' });
-      this.load();
-    } else if (next.status === 'signed-out' && previous.status !== 'signed-out') {
-      // Only the citizen's own sign-out (here or in another tab) ends the draft;
-      // an expired session or a cancelled new sign-in keeps it for the return.
-      const signedOutOnPurpose = next.reason === 'user' || next.reason === 'other-tab';
-      if (signedOutOnPurpose) {
-        this.drafts.clear();
-        this.flow = initialFlow();
-      }
-      this.list = [];
-      this.go({ type: 'signed-out' });
-    }
-  }
-
-  private loaded(result: { consentRequired: boolean; items: Item[] }): void {
-    this.list = result.items;
-    if (!result.consentRequired) this.emitCounts();
-    this.go({ type: 'loaded', ...result }, this.focusAfterLoad);
-  }
-
-  private submitAddress(form: HTMLFormElement): void {
-    const { problems, cleaned } = validateAddress(readAddress(form), this.config!.kassenzeichenFormat);
-    this.addressProblems = problems;
-    this.otherProblems = [];
-    if (hasProblems(problems)) {
-      this.focusTarget = 'summary';
-      this.flowOnly({ type: 'edit', address: readAddress(form) });
-      return;
-    }
-    this.go({ type: 'address-checked', address: cleaned }, true);
-  }
-
-  /** On leaving the field: show a valid Kassenzeichen in the configured format. */
-  private formatKassenzeichen(input: HTMLInputElement): void {
-    const formatted = displayKassenzeichen(input.value, this.config!.kassenzeichenFormat);
-    if (formatted === input.value) return;
-    input.value = formatted;
-    this.flowOnly({ type: 'edit', address: readAddress(input.form!) });
-  }
-
-  private submitRole(role: Role | undefined): void {
-    if (this.requests.request.status === TaskStatus.PENDING) return;
-    this.flowOnly({ type: 'role-chosen', role });
-    if (!role) {
-      this.roleProblems = { role: { kind: 'required' } };
-      this.focusTarget = 'summary';
-      return;
-    }
-    this.roleProblems = {};
-    // Same logical request, same key: a retry after a timeout never posts a second letter.
-    const key = this.flow.requestKey ?? newIdempotencyKey();
-    this.flowOnly({ type: 'request-started', key });
-    this.notice = this.messages.manager.busy;
-    void this.requests.request.run([{ ...this.flow.address, role }, key]);
-  }
-
-  private submitCode(form: HTMLFormElement): void {
-    if (this.requests.confirm.status === TaskStatus.PENDING) return;
-    const { code, itemId } = readCode(form);
-    this.flowOnly({ type: 'code-typed', code, itemId });
-    const target = codeTarget(this.flow, this.list);
-    const problems: FieldProblems<CodeField> = {};
-    if (!target) problems.codeFor = { kind: 'required' };
-    if (!normaliseCode(code)) problems.code = { kind: 'required' };
-    this.codeProblems = problems;
-    if (hasProblems(problems) || !target) {
-      this.focusTarget = 'summary';
-      return;
-    }
-    this.confirmCode();
-  }
-
-  private confirmCode(): void {
-    const target = codeTarget(this.flow, this.list);
-    if (!target || this.requests.confirm.status === TaskStatus.PENDING) return;
-    this.notice = this.messages.manager.busy;
-    void this.requests.confirm.run([target.id, normaliseCode(this.flow.code)]);
-  }
-
-  private requestNewLetter(): void {
-    const id = this.flow.targetId;
-    if (!id || this.requests.letter.status === TaskStatus.PENDING) return;
-    const key = this.flow.requestKey ?? newIdempotencyKey();
-    this.flowOnly({ type: 'request-started', key });
-    void this.requests.letter.run([id, key]);
-  }
-
-  private requested(item: Item, newCode: boolean): void {
-    this.drafts.clear(this.auth.snapshot.subject);
-    this.lockedUntil = undefined;
-    this.emit(new KassenzeichenRequestedEvent(newCode));
-    this.go({ type: 'requested', item }, true);
-    this.refreshList();
-  }
-
-  private confirmed(result: ConfirmationResult): void {
-    this.drafts.clear(this.auth.snapshot.subject);
-    this.emit(new KassenzeichenConfirmedEvent(result.autoLinked.length));
-    this.go({ type: 'confirmed', result }, true);
-    this.refreshList();
-  }
-
-  private removed(): void {
-    this.go({ type: 'removed' }, true);
-    this.notice = this.messages.manager.removed;
-    this.refreshList();
-  }
-
-  /** Reloads the list in the background, keeping the current step. */
-  private refreshList(): Promise<void> {
-    return this.api!.listKassenzeichen()
-      .then((items) => {
-        this.list = items;
-        this.emitCounts();
-      })
-      .catch(() => undefined);
-  }
-
-  private async failed(error: unknown, request: RequestName): Promise<void> {
-    this.notice = '';
-    const t = this.messages.manager;
-    const plan = planFailure(error, request, t, languageOf(this));
-    if (plan.eventCode) this.emit(new KassenzeichenErrorEvent(plan.eventCode));
-    if (plan.flow) this.go(plan.flow, plan.flow.type === 'rejected-fields');
-    if (plan.addressProblems) this.addressProblems = plan.addressProblems;
-    if (plan.otherProblems) this.otherProblems = plan.otherProblems;
-    if (plan.codeProblems) this.codeProblems = plan.codeProblems;
-    if (plan.lockedForSeconds) this.lockedUntil = Date.now() + plan.lockedForSeconds * 1000;
-    if (plan.focusSummary) this.focusTarget = 'summary';
-    if (plan.banner) this.banner = this.bannerWith(plan.banner.text, plan.banner.actions, request);
-    if (plan.refreshList) await this.refreshList();
-    if (plan.conflict) {
-      // A new entry after a 409 is a new logical request with a key of its own.
-      this.flowOnly({ type: 'request-started', key: newIdempotencyKey() });
-      this.banner = this.bannerWith(conflictText(this.list, this.flow.address.kassenzeichen, t), ['overview'], request);
-    }
-  }
-
-  private bannerWith(text: string, actions: readonly FailureAction[], request: RequestName): Banner {
-    const t = this.messages.manager;
-    const pendingId = codeTarget(this.flow, this.list)?.id ?? this.flow.targetId;
-    const banner: Banner = { text };
-    if (actions.includes('retry')) banner.retry = () => this.retry(request);
-    if (actions.includes('overview')) banner.action = { label: t.toOverview, run: () => this.go({ type: 'finish' }, true) };
-    if (actions.includes('new-letter') && pendingId) {
-      banner.action = { label: t.newCodeButton, run: () => this.go({ type: 'ask-new-letter', itemId: pendingId }, true) };
-    }
-    return banner;
-  }
-
-  /** The same request again, with the same data and the same Idempotency-Key. */
-  private retry(request: RequestName): void {
-    this.banner = undefined;
-    if (request === 'load') this.load();
-    else if (request === 'request') this.submitRole(this.flow.role);
-    else if (request === 'letter') this.requestNewLetter();
-    else if (request === 'consent') void this.requests.consent.run([]);
-    else if (request === 'remove' && this.flow.targetId) void this.requests.remove.run([this.flow.targetId]);
-    else if (request === 'confirm') this.confirmCode();
-  }
-
-  private emitCounts(): void {
-    const pending = this.list.filter((item) => item.status === 'pending').length;
-    this.emit(new KassenzeichenChangedEvent(this.list.length - pending, pending));
+  /** The element as its flow sees it. */
+  private flowHost(): FlowHost {
+    const element = this;
+    return {
+      addController: (controller) => element.addController(controller),
+      removeController: (controller) => element.removeController(controller),
+      requestUpdate: () => element.requestUpdate(),
+      get updateComplete() {
+        return element.updateComplete;
+      },
+      get renderRoot() {
+        return element.renderRoot;
+      },
+      messages: () => element.messages,
+      language: () => languageOf(element),
+      config: () => element.config,
+      api: () => element.api,
+      subject: () => (element.auth.snapshot.status === 'signed-in' ? element.auth.snapshot.subject : undefined),
+      emit: (event) => element.emit(event),
+    };
   }
 
   /** Every event goes out here; the manifest takes event names from the JSDoc above. */

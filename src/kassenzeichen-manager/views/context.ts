@@ -53,5 +53,4 @@ export interface ViewContext {
   requestNewLetter(): void;
   remove(): void;
   cancel(): void;
-  reload(): void;
 }
