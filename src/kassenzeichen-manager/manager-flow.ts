@@ -310,11 +310,24 @@ export class ManagerFlow implements ReactiveController {
   private retry(request: RequestName): void {
     this.banner = undefined;
     if (request === 'load') this.load();
-    else if (request === 'request') this.submitRole(this.flow.role);
+    else if (request === 'request') void this.resubmitUnlessArrived();
     else if (request === 'letter') this.requestNewLetter();
     else if (request === 'consent') void this.requests.consent.run([]);
     else if (request === 'remove' && this.flow.targetId) void this.requests.remove.run([this.flow.targetId]);
     else if (request === 'confirm') this.confirmCode();
+  }
+
+  /**
+   * The failed letter request may have reached the backend after all: if the
+   * list now shows the Kassenzeichen as pending, the letter is on its way;
+   * otherwise send it again under the same Idempotency-Key.
+   */
+  private async resubmitUnlessArrived(): Promise<void> {
+    await this.refreshList();
+    const { address, role } = this.flow;
+    const arrived = this.list.find((item) => item.kassenzeichen === address.kassenzeichen && item.status === 'pending');
+    if (arrived) this.requested(arrived, false);
+    else this.submitRole(role);
   }
 
   private emitCounts(): void {

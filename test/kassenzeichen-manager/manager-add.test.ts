@@ -223,6 +223,28 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(backend.letters.filter((l) => l.kassenzeichen === '1500.0000.0003')).to.have.length(1);
   });
 
+  it('after a timeout whose letter did reach the backend, retry shows the letter on its way instead of sending another', async () => {
+    const { element, backend } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element);
+    await toRole(element);
+    chooseRole(element, 'Eigentümer');
+    // The backend takes the request, but the answer is lost on the way back.
+    worker.use(
+      http.post(`${BACKEND_URL}/kassenzeichen`, async ({ request }) => {
+        backend.handle({ method: 'POST', path: '/kassenzeichen', header: (name) => request.headers.get(name), body: await request.json() });
+        return HttpResponse.error();
+      }),
+    );
+    buttonNamed(element, 'OK')!.click();
+    await waitUntil(() => textOf(element).includes('Der Dienst ist gerade nicht erreichbar'));
+    expect(backend.letters.filter((l) => l.kassenzeichen === '1500.0000.0003')).to.have.length(1);
+    buttonNamed(element, 'Erneut versuchen')!.click();
+    await nextStep(element, 'Ihr Bestätigungscode kommt per Post');
+    expect(backend.letters.filter((l) => l.kassenzeichen === '1500.0000.0003')).to.have.length(1);
+    expect(backend.exchanges.filter((e) => e.method === 'POST')).to.have.length(1);
+  });
+
   it('keeps the draft across a reload of the page', async () => {
     const { element } = await signedInManager('returning');
     await openForm(element);
