@@ -1,6 +1,7 @@
 import type { Messages } from './messages.js';
 
 export const de: Messages = {
+  language: 'de',
   login: {
     signInButton: { 'servicekonto-nrw': 'Zum Servicekonto.NRW', bundid: 'Mit BundID anmelden' },
     signedOutIntro: {

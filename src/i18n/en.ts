@@ -1,6 +1,7 @@
 import type { Messages } from './messages.js';
 
 export const en: Messages = {
+  language: 'en',
   login: {
     signInButton: { 'servicekonto-nrw': 'Go to Servicekonto.NRW', bundid: 'Sign in with BundID' },
     signedOutIntro: {

@@ -4,6 +4,8 @@
  * interface, so none can miss a text.
  */
 export interface Messages {
+  /** The catalog's language (BCP 47), set as `lang` on the rendered texts. */
+  language: string;
   login: {
     signInButton: Record<ProviderId, string>;
     signedOutIntro: Record<ProviderId, string>;

@@ -164,8 +164,10 @@ export class KassenzeichenManager extends LitElement {
     const offline = this.network.online
       ? nothing
       : html`<p class="notice" id="offline" part="notice">${this.messages.manager.problems.offline}</p>`;
-    return html`${offline}${renderStep(this.viewContext(this.config))}
-      <p class="visually-hidden" role="status" part="status">${this.steps.notice}</p>`;
+    return html`<div lang=${this.messages.language}>
+      ${offline}${renderStep(this.viewContext(this.config))}
+      <p class="visually-hidden" role="status" part="status">${this.steps.notice}</p>
+    </div>`;
   }
 
   private viewContext(config: ManagerConfig): ViewContext {

@@ -155,6 +155,8 @@ export class ManagerFlow implements ReactiveController {
       }
       this.list = [];
       this.go({ type: 'signed-out' });
+      // Said in the live region too: the view changed without the citizen doing anything.
+      if (next.reason === 'expired') this.notice = this.host.messages().manager.sessionExpired;
     }
   }
 

@@ -129,13 +129,18 @@ export class ServicekontoLogin extends LitElement {
     const blocked = this.policy.blocked;
     if (blocked) return renderConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)], this.messages.config);
     const snapshot = this.auth.snapshot;
+    // One status line in a fixed place, so screen readers announce its changes.
+    return html`<div lang=${this.messages.language}>${this.renderNotice(snapshot)}${this.renderState(this.config, snapshot)}</div>`;
+  }
+
+  private renderState(config: LoginConfig, snapshot: SessionSnapshot): TemplateResult | typeof nothing {
     switch (snapshot.status) {
       case 'starting':
-        return html`<p role="status" aria-live="polite">${this.messages.login.checking}</p>`;
+        return nothing;
       case 'failed':
-        return this.renderFailed(this.config);
+        return this.renderFailed(config);
       case 'signed-out':
-        return this.renderSignedOut(this.config, snapshot);
+        return this.renderSignedOut(config, snapshot);
       case 'signed-in':
         return this.renderSignedIn(snapshot);
     }
@@ -144,7 +149,6 @@ export class ServicekontoLogin extends LitElement {
   private renderSignedOut(config: LoginConfig, snapshot: SessionSnapshot): TemplateResult {
     const t = this.messages.login;
     return html`
-      ${this.renderNotice(snapshot)}
       <p>${t.signedOutIntro[config.provider]}</p>
       <div class="actions">
         <button type="button" part="sign-in-button" ?disabled=${!!snapshot.redirecting} @click=${this.signIn}>${t.signInButton[config.provider]}</button>
@@ -160,13 +164,22 @@ export class ServicekontoLogin extends LitElement {
         ${snapshot.displayName ? html`<p>${t.signedInAs(snapshot.displayName)}</p>` : nothing}
         <button type="button" class="secondary" part="sign-out-button" @click=${this.signOut}>${t.signOutButton}</button>
       </div>
-      ${this.renderNotice(snapshot)} ${this.renderDialog(snapshot)}
+      ${this.renderDialog(snapshot)}
     `;
   }
 
   private renderNotice(snapshot: SessionSnapshot): TemplateResult {
     const t = this.messages.login;
-    const text = snapshot.storageBlocked ? t.storageBlocked : snapshot.redirecting ? t.signingIn : noticeFor(snapshot.reason, this.messages);
+    const text =
+      snapshot.status === 'starting'
+        ? t.checking
+        : snapshot.storageBlocked
+          ? t.storageBlocked
+          : snapshot.redirecting
+            ? t.signingIn
+            : snapshot.status === 'signed-out'
+              ? noticeFor(snapshot.reason, this.messages)
+              : undefined;
     return html`<p class="notice" part="notice" role="status">${text ?? nothing}</p>`;
   }
 

@@ -99,8 +99,12 @@ export const baseStyles = css`
     background: var(--bp-color-notice-bg, #eef4fb);
     margin: 0 0 0.75em;
   }
+  /* An empty status line stays in the accessibility tree (so its next text is announced) but takes no room. */
   .notice:empty {
-    display: none;
+    border: 0;
+    padding: 0;
+    margin: 0;
+    background: none;
   }
   .config-error {
     border: 3px solid var(--bp-color-error, #b00020);

@@ -54,6 +54,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     const summary = element.shadowRoot!.querySelector('.error-summary')!;
     expect(focused(element)).to.equal(summary);
     expect(summary.textContent).to.contain('Buchstaben „O“ statt der Ziffer 0');
+    expect(summary.querySelector('[role="alert"] h3')!.textContent).to.equal('Bitte prüfen Sie Ihre Angaben');
     expect(summary.textContent).to.contain('Bitte geben Sie die Straße ein.');
     const street = inputLabelled(element, 'Straße');
     expect(street.getAttribute('aria-invalid')).to.equal('true');

@@ -28,3 +28,14 @@ describe('<kassenzeichen-manager> theming', () => {
     await expect(element).to.be.accessible();
   });
 });
+
+describe('<kassenzeichen-manager> language of parts', () => {
+  it('marks its German texts as German on an English page without the English catalog', async () => {
+    const { element } = await signedInManager('returning');
+    element.setAttribute('lang', 'en');
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('div[lang]')!.getAttribute('lang')).to.equal('de');
+    expect(buttonNamed(element, 'Kassenzeichen hinzufügen')).to.exist;
+  });
+});

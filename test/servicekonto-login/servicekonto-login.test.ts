@@ -81,6 +81,7 @@ describe('<servicekonto-login>', () => {
       await useFakeProvider();
       seedSignedInUser();
       const element = await login();
+      const statusLine = element.shadowRoot!.querySelector('[role="status"]');
       const otherTab = new BroadcastChannel('buergerportal-widgets-auth');
       const signedOut = oneEvent(element, 'servicekonto-signed-out');
       otherTab.postMessage({ type: 'signed-out', key: `${AUTHORITY} ${CLIENT_ID}` });
@@ -88,6 +89,9 @@ describe('<servicekonto-login>', () => {
       otherTab.close();
       await settled(element);
       expect(textOf(element)).to.contain('in einem anderen Fenster abgemeldet');
+      // The same live region as before the change, so screen readers announce it.
+      expect(element.shadowRoot!.querySelector('[role="status"]')).to.equal(statusLine);
+      expect(statusLine!.textContent).to.contain('in einem anderen Fenster abgemeldet');
       expect(storedUser()).to.equal(null);
     });
 

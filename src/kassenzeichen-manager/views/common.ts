@@ -55,14 +55,16 @@ export function errorSummary(title: string, entries: readonly SummaryEntry[]): T
   if (entries.length === 0) return nothing;
   return html`
     <div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="error-summary-title">
-      <h3 id="error-summary-title">${title}</h3>
-      <ul>
-        ${entries.map((entry) =>
-          entry.fieldId
-            ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${entry.text}</a></li>`
-            : html`<li>${entry.text}</li>`,
-        )}
-      </ul>
+      <div role="alert">
+        <h3 id="error-summary-title">${title}</h3>
+        <ul>
+          ${entries.map((entry) =>
+            entry.fieldId
+              ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${entry.text}</a></li>`
+              : html`<li>${entry.text}</li>`,
+          )}
+        </ul>
+      </div>
     </div>
   `;
 }
