@@ -77,8 +77,6 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
       },
     ],
     claims: { openid: ['sub'], profile: ['name'] },
-    // Like a Keycloak broker: the name goes into the ID token, no userinfo call needed.
-    conformIdTokenClaims: false,
     async findAccount(_ctx, accountId) {
       return { accountId, claims: async () => ({ sub: accountId, name: accountId }) };
     },

@@ -333,7 +333,8 @@ export class OidcAuthSession implements AuthSession {
         response_type: 'code',
         extraQueryParams: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
         stateStore: new WebStorageStateStore({ store: stateStorage ?? this.memory }),
-        loadUserInfo: false,
+        // Many providers put the name only into userinfo; one request at sign-in gets it.
+        loadUserInfo: true,
         requestTimeoutInSeconds: 10,
       });
       return { client, User };

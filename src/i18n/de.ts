@@ -57,7 +57,7 @@ export const de: Messages = {
     overviewListLabel: 'Hinterlegte Kassenzeichen',
     role: { owner: 'Eigentümer', delivery_agent: 'Zustellvertreter' },
     statusConfirmed: 'Bestätigt',
-    statusPending: (date) => `Bestätigungscode am ${date} per Post angefordert`,
+    statusPending: (date) => (date ? `Bestätigungscode am ${date} per Post angefordert` : 'Bestätigungscode per Post angefordert'),
     addButton: 'Kassenzeichen hinzufügen',
     enterCodeButton: 'Bestätigungscode eingeben',
     newCodeButton: 'Neuen Code anfordern',

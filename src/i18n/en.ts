@@ -52,7 +52,7 @@ export const en: Messages = {
     overviewListLabel: 'Registered Kassenzeichen',
     role: { owner: 'Owner', delivery_agent: 'Delivery agent' },
     statusConfirmed: 'Confirmed',
-    statusPending: (date) => `Confirmation code requested by post on ${date}`,
+    statusPending: (date) => (date ? `Confirmation code requested by post on ${date}` : 'Confirmation code requested by post'),
     addButton: 'Add Kassenzeichen',
     enterCodeButton: 'Enter confirmation code',
     newCodeButton: 'Request new code',

@@ -66,6 +66,7 @@ export interface ManagerMessages {
   overviewListLabel: string;
   role: Record<'owner' | 'delivery_agent', string>;
   statusConfirmed: string;
+  /** `date` is empty when the backend does not say when the letter was requested. */
   statusPending: (date: string) => string;
   addButton: string;
   enterCodeButton: string;

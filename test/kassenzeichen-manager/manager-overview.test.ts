@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { BACKEND_URL, worker } from '../support/mock-backend.js';
 import { buttonNamed, textOf } from '../support/queries.js';
 import { signedInManager, stepHeading } from '../support/manager.js';
 
@@ -14,6 +16,17 @@ describe('<kassenzeichen-manager> overview', () => {
     expect(buttonNamed(element, 'Entfernen')).to.exist;
     expect(buttonNamed(element, 'Kassenzeichen hinzufügen')).to.exist;
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('<kassenzeichen-manager> with a backend that leaves out optional fields', () => {
+  it('lists a pending Kassenzeichen without requestedAt in a whole sentence', async () => {
+    const { element } = await signedInManager('returning');
+    const item = { id: 'x-1', kassenzeichen: '1500.0000.0007', address: { street: 'Weg', houseNumber: '1', postalCode: '41061', city: 'Mönchengladbach' }, role: 'delivery_agent', status: 'pending' };
+    worker.use(http.get(`${BACKEND_URL}/kassenzeichen`, () => HttpResponse.json({ items: [item] })));
+    (element as unknown as { steps: { load(): void } }).steps.load();
+    await waitUntil(() => textOf(element).includes('1500.0000.0007'));
+    expect(textOf(element)).to.contain('Zustellvertreter · Bestätigungscode per Post angefordert');
   });
 });
 
