@@ -185,6 +185,7 @@ export class OidcAuthSession implements AuthSession {
     try {
       const response = await client.processSigninResponse(url.href);
       const user = new User({ ...response, session_state: response.session_state ?? null });
+      await this.addNameFromUserInfo(user);
       returnTo = safeReturnUrl((response.userState as { returnTo?: unknown } | undefined)?.returnTo, url);
       this.storeUser(user);
       this.applyUser(user);
@@ -212,6 +213,32 @@ export class OidcAuthSession implements AuthSession {
     if (user?.refresh_token && (await this.renew())) return;
     if (user) await this.endLocally('expired');
     else this.update({ status: 'signed-out', reason: undefined });
+  }
+
+  /**
+   * Many providers (oidc-provider's defaults among them) put the name only into
+   * userinfo. Asked once at sign-in, only when the ID token has none; a failure
+   * just leaves the name out.
+   */
+  private async addNameFromUserInfo(user: User): Promise<void> {
+    if (nameOf(user.profile)) return;
+    try {
+      const { client } = await this.oidc();
+      const endpoint = await client.metadataService.getUserInfoEndpoint();
+      const response = await fetch(endpoint, { headers: { Authorization: `Bearer ${user.access_token}` }, credentials: 'omit' });
+      const claims = (await response.json()) as Record<string, unknown>;
+      // OpenID Connect Core 5.3.2: the answer must be about the same person.
+      if (!response.ok || claims.sub !== user.profile.sub) return;
+      const pick = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
+      Object.assign(user.profile, {
+        name: pick('name'),
+        given_name: pick('given_name'),
+        family_name: pick('family_name'),
+        preferred_username: pick('preferred_username'),
+      });
+    } catch {
+      // No userinfo endpoint or no answer: signed in without a name.
+    }
   }
 
   private async renewOnce(): Promise<string | null> {
@@ -244,14 +271,15 @@ export class OidcAuthSession implements AuthSession {
       session_state: response.session_state ?? session_state,
       id_token: response.id_token ?? id_token,
       refresh_token: response.refresh_token ?? refresh_token,
-      profile: response.profile && Object.keys(response.profile).length > 0 ? response.profile : profile,
+      // A new ID token may carry fewer claims (the name came from userinfo): keep what we had.
+      profile: { ...profile, ...response.profile },
     });
   }
 
   private applyUser(user: User): void {
     this.lastToken = user.access_token;
     const profile = user.profile;
-    const name = profile.name ?? ([profile.given_name, profile.family_name].filter(Boolean).join(' ') || profile.preferred_username);
+    const name = nameOf(profile);
     const expiresAt = user.expires_at ? user.expires_at * 1000 : undefined;
     this.update({
       status: 'signed-in',
@@ -333,8 +361,7 @@ export class OidcAuthSession implements AuthSession {
         response_type: 'code',
         extraQueryParams: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
         stateStore: new WebStorageStateStore({ store: stateStorage ?? this.memory }),
-        // Many providers put the name only into userinfo; one request at sign-in gets it.
-        loadUserInfo: true,
+        loadUserInfo: false,
         requestTimeoutInSeconds: 10,
       });
       return { client, User };
@@ -346,4 +373,9 @@ export class OidcAuthSession implements AuthSession {
     this.snapshot = this.storageBlocked ? { ...next, storageBlocked: true } : next;
     for (const listener of this.listeners) listener(this.snapshot);
   }
+}
+
+/** The citizen's name for display: `name`, else given and family name, else the user name. */
+function nameOf(profile: User['profile']): string | undefined {
+  return profile.name ?? ([profile.given_name, profile.family_name].filter(Boolean).join(' ') || profile.preferred_username) ?? undefined;
 }
