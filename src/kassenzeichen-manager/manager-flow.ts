@@ -52,6 +52,7 @@ export class ManagerFlow implements ReactiveController {
   /** Whose entries `flow` holds (the `sub` of the citizen). */
   private flowOwner?: string;
   private savedFlow?: FlowState;
+  private unlockTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly host: FlowHost) {
     host.addController(this);
@@ -84,6 +85,10 @@ export class ManagerFlow implements ReactiveController {
     this.focusTarget = undefined;
     const selector = target === 'summary' ? '.error-summary' : target === 'heading' ? 'h2' : undefined;
     if (selector) (this.host.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.unlockTimer);
   }
 
   cancel(): void {
@@ -284,7 +289,7 @@ export class ManagerFlow implements ReactiveController {
     if (plan.addressProblems) this.addressProblems = plan.addressProblems;
     if (plan.otherProblems) this.otherProblems = plan.otherProblems;
     if (plan.codeProblems) this.codeProblems = plan.codeProblems;
-    if (plan.lockedForSeconds) this.lockedUntil = Date.now() + plan.lockedForSeconds * 1000;
+    if (plan.lockedForSeconds) this.lockUntil(Date.now() + plan.lockedForSeconds * 1000);
     if (plan.focusSummary) this.focusTarget = 'summary';
     if (plan.banner) this.banner = this.bannerWith(plan.banner.text, plan.banner.actions, request);
     if (plan.refreshList) await this.refreshList();
@@ -330,6 +335,16 @@ export class ManagerFlow implements ReactiveController {
     const arrived = this.list.find((item) => item.kassenzeichen === address.kassenzeichen && item.status === 'pending');
     if (arrived) this.requested(arrived, false);
     else this.submitRole(role);
+  }
+
+  /** Code entry waits until `time`, then opens again by itself (no per-second announcements). */
+  private lockUntil(time: number): void {
+    this.lockedUntil = time;
+    clearTimeout(this.unlockTimer);
+    this.unlockTimer = setTimeout(() => {
+      this.lockedUntil = undefined;
+      this.host.requestUpdate();
+    }, time - Date.now());
   }
 
   private emitCounts(): void {

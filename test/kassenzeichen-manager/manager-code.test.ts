@@ -1,4 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { BACKEND_URL, worker } from '../support/mock-backend.js';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
 import { RETURNING_PENDING_CODE } from '../../mock/backend.js';
 import { resetAuthState } from '../support/fake-provider.js';
@@ -88,6 +90,20 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
     expect(inputLabelled(element, 'Bestätigungscode').disabled).to.equal(true);
     expect(buttonNamed(element, 'OK')!.disabled).to.equal(true);
     expect(buttonNamed(element, 'Neuen Code anfordern')).to.exist;
+  });
+
+  it('opens code entry again by itself when the lock ends', async () => {
+    const { element } = await signedInManager('returning');
+    await openCode(element);
+    worker.use(
+      http.post(`${BACKEND_URL}/kassenzeichen/:id/confirmation`, () =>
+        HttpResponse.json({ type: 'x', title: 'Zu viele Versuche', status: 429 }, { status: 429, headers: { 'Retry-After': '1' } }),
+      ),
+    );
+    submitCode(element, 'WRONG');
+    await waitUntil(() => inputLabelled(element, 'Bestätigungscode').disabled);
+    await waitUntil(() => !inputLabelled(element, 'Bestätigungscode').disabled, 'still locked', { timeout: 3000 });
+    expect(buttonNamed(element, 'OK')!.disabled).to.equal(false);
   });
 
   it('asks which Kassenzeichen when several are pending', async () => {
