@@ -3,52 +3,11 @@ import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callba
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import { MemoryStorage, usableStorage } from './safe-storage.js';
+import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
+import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
+import { UserStore } from './user-store.js';
 
-/** Why a session cannot work: its code file is missing next to the script, or the provider's discovery failed. */
-export type SessionFailure = 'module-missing' | 'discovery-failed';
-
-export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'failed';
-
-/** Why the citizen sees the signed-out view: each has its own sentence. */
-export type SignedOutReason = 'cancelled' | 'stale-callback' | 'expired' | 'other-tab' | 'user' | 'sign-in-failed';
-
-export interface SessionSnapshot {
-  status: SessionStatus;
-  /** The citizen's name from the ID token, for display only. */
-  displayName?: string;
-  /** A stable identifier of the citizen (the `sub` claim), to keep drafts apart. */
-  subject?: string;
-  reason?: SignedOutReason;
-  /** When the session ends for good unless renewed (ms since epoch). */
-  expiresAt?: number;
-  /** True from 2 minutes before `expiresAt`. */
-  expiring?: boolean;
-  /** The sign-in redirect is being prepared: the citizen clicked, the provider's page comes next. */
-  redirecting?: boolean;
-  /** With `failed`: the provider's discovery document could not be loaded. */
-  failure?: SessionFailure;
-  /** Web storage is blocked: sign-in state cannot survive the redirect. */
-  storageBlocked?: boolean;
-}
-
-/** What the elements need of a sign-in session. */
-export interface AuthSession {
-  readonly key: string;
-  readonly snapshot: SessionSnapshot;
-  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
-  /** Loads the provider's configuration, completes a sign-in callback or restores the stored user. Idempotent. */
-  start(): Promise<void>;
-  signIn(): Promise<void>;
-  signOut(): Promise<void>;
-  /** A valid access token, renewed first when it is about to expire; `null` when signed out. */
-  getAccessToken(): Promise<string | null>;
-  /** Renews now (refresh token); `null` and signed out when that fails. */
-  renew(): Promise<string | null>;
-  /** The citizen asked to stay signed in: renew, or sign in again when renewal is impossible. */
-  extend(): Promise<void>;
-  /** Stops listening to other tabs and timers (the page keeps its stored sign-in). */
-  dispose(): void;
-}
+export type { AuthSession, SessionFailure, SessionSnapshot, SessionStatus, SignedOutReason } from './session.js';
 
 interface Oidc {
   client: OidcClient;
@@ -64,9 +23,7 @@ export class OidcAuthSession implements AuthSession {
   readonly key: string;
   snapshot: SessionSnapshot = { status: 'starting' };
   private loading?: Promise<Oidc>;
-  private storage?: Storage;
-  private readonly memory = new MemoryStorage();
-  private readonly userKey: string;
+  private readonly users: UserStore;
   private lastToken?: string;
   private storageBlocked = false;
   private started?: Promise<void>;
@@ -78,8 +35,7 @@ export class OidcAuthSession implements AuthSession {
 
   constructor(private readonly config: LoginConfig) {
     this.key = sessionKey(config);
-    // The key oidc-client-ts's UserManager would use, so stored sign-ins stay readable.
-    this.userKey = `oidc.user:${config.authority}:${config.clientId}`;
+    this.users = new UserStore(`oidc.user:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
   }
 
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
@@ -215,27 +171,13 @@ export class OidcAuthSession implements AuthSession {
     else this.update({ status: 'signed-out', reason: undefined });
   }
 
-  /**
-   * Many providers (oidc-provider's defaults among them) put the name only into
-   * userinfo. Asked once at sign-in, only when the ID token has none; a failure
-   * just leaves the name out.
-   */
+  /** Asked once at sign-in, only when the ID token has no name; a failure just leaves the name out. */
   private async addNameFromUserInfo(user: User): Promise<void> {
     if (nameOf(user.profile)) return;
     try {
       const { client } = await this.oidc();
       const endpoint = await client.metadataService.getUserInfoEndpoint();
-      const response = await fetch(endpoint, { headers: { Authorization: `Bearer ${user.access_token}` }, credentials: 'omit' });
-      const claims = (await response.json()) as Record<string, unknown>;
-      // OpenID Connect Core 5.3.2: the answer must be about the same person.
-      if (!response.ok || claims.sub !== user.profile.sub) return;
-      const pick = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
-      Object.assign(user.profile, {
-        name: pick('name'),
-        given_name: pick('given_name'),
-        family_name: pick('family_name'),
-        preferred_username: pick('preferred_username'),
-      });
+      Object.assign(user.profile, await nameClaimsFromUserInfo(endpoint, user.access_token, user.profile.sub));
     } catch {
       // No userinfo endpoint or no answer: signed in without a name.
     }
@@ -303,7 +245,7 @@ export class OidcAuthSession implements AuthSession {
   private async endLocally(reason: SignedOutReason): Promise<void> {
     clearTimeout(this.warningTimer);
     clearTimeout(this.endTimer);
-    this.removeUser();
+    this.users.remove();
     this.update({ status: 'signed-out', reason });
   }
 
@@ -319,7 +261,7 @@ export class OidcAuthSession implements AuthSession {
 
   private async storedUser(): Promise<User | null> {
     const { User } = await this.oidc();
-    const raw = this.userStorage().getItem(this.userKey);
+    const raw = this.users.read();
     try {
       return raw ? User.fromStorageString(raw) : null;
     } catch {
@@ -328,22 +270,7 @@ export class OidcAuthSession implements AuthSession {
   }
 
   private storeUser(user: User): void {
-    try {
-      this.userStorage().setItem(this.userKey, user.toStorageString());
-    } catch {
-      // Quota exceeded: the session lives on in this page only.
-      this.memory.setItem(this.userKey, user.toStorageString());
-      this.storage = this.memory;
-    }
-  }
-
-  private removeUser(): void {
-    this.userStorage().removeItem(this.userKey);
-  }
-
-  private userStorage(): Storage {
-    this.storage ??= (this.config.tokenStorage === 'session' && usableStorage('session')) || this.memory;
-    return this.storage;
+    this.users.write(user.toStorageString());
   }
 
   /** oidc-client-ts, loaded on first use so that the first view does not wait for it. */
@@ -360,7 +287,7 @@ export class OidcAuthSession implements AuthSession {
         scope: config.scope,
         response_type: 'code',
         extraQueryParams: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
-        stateStore: new WebStorageStateStore({ store: stateStorage ?? this.memory }),
+        stateStore: new WebStorageStateStore({ store: stateStorage ?? new MemoryStorage() }),
         loadUserInfo: false,
         requestTimeoutInSeconds: 10,
       });
@@ -373,9 +300,4 @@ export class OidcAuthSession implements AuthSession {
     this.snapshot = this.storageBlocked ? { ...next, storageBlocked: true } : next;
     for (const listener of this.listeners) listener(this.snapshot);
   }
-}
-
-/** The citizen's name for display: `name`, else given and family name, else the user name. */
-function nameOf(profile: User['profile']): string | undefined {
-  return profile.name ?? ([profile.given_name, profile.family_name].filter(Boolean).join(' ') || profile.preferred_username) ?? undefined;
 }

@@ -1,0 +1,47 @@
+/* What the elements know of a sign-in session; implemented by OidcAuthSession. */
+
+/** Why a session cannot work: its code file is missing next to the script, or the provider's discovery failed. */
+export type SessionFailure = 'module-missing' | 'discovery-failed';
+
+export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'failed';
+
+/** Why the citizen sees the signed-out view: each has its own sentence. */
+export type SignedOutReason = 'cancelled' | 'stale-callback' | 'expired' | 'other-tab' | 'user' | 'sign-in-failed';
+
+export interface SessionSnapshot {
+  status: SessionStatus;
+  /** The citizen's name from the ID token, for display only. */
+  displayName?: string;
+  /** A stable identifier of the citizen (the `sub` claim), to keep drafts apart. */
+  subject?: string;
+  reason?: SignedOutReason;
+  /** When the session ends for good unless renewed (ms since epoch). */
+  expiresAt?: number;
+  /** True from 2 minutes before `expiresAt`. */
+  expiring?: boolean;
+  /** The sign-in redirect is being prepared: the citizen clicked, the provider's page comes next. */
+  redirecting?: boolean;
+  /** With `failed`: the provider's discovery document could not be loaded. */
+  failure?: SessionFailure;
+  /** Web storage is blocked: sign-in state cannot survive the redirect. */
+  storageBlocked?: boolean;
+}
+
+/** What the elements need of a sign-in session. */
+export interface AuthSession {
+  readonly key: string;
+  readonly snapshot: SessionSnapshot;
+  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void;
+  /** Loads the provider's configuration, completes a sign-in callback or restores the stored user. Idempotent. */
+  start(): Promise<void>;
+  signIn(): Promise<void>;
+  signOut(): Promise<void>;
+  /** A valid access token, renewed first when it is about to expire; `null` when signed out. */
+  getAccessToken(): Promise<string | null>;
+  /** Renews now (refresh token); `null` and signed out when that fails. */
+  renew(): Promise<string | null>;
+  /** The citizen asked to stay signed in: renew, or sign in again when renewal is impossible. */
+  extend(): Promise<void>;
+  /** Stops listening to other tabs and timers (the page keeps its stored sign-in). */
+  dispose(): void;
+}
