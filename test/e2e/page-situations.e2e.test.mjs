@@ -25,15 +25,20 @@ test('the script copied without its oidc file tells the editor which file is mis
   assert.equal(await page.getByRole('alert').count(), 1);
 });
 
-test('the manager alone, with its own authority and client-id, signs in and lists', async () => {
+/** Opens `page`, signs in through the manager's own button and waits for the list; no errors on the way. */
+async function signInThroughManager(pageName) {
   const page = await ctx.browser.newPage();
   const problems = watchPage(page);
   const manager = page.locator('kassenzeichen-manager');
-  await page.goto(`${ctx.world.origin}/pages/manager-alone.html`);
+  await page.goto(`${ctx.world.origin}/pages/${pageName}`);
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);
   await manager.getByRole('button', { name: 'Entfernen' }).waitFor();
   assert.deepEqual(problems, []);
+}
+
+test('the manager alone, with its own authority and client-id, signs in and lists', async () => {
+  await signInThroughManager('manager-alone.html');
 });
 
 test('Windows high contrast and reduced motion are honoured', async () => {
@@ -60,12 +65,5 @@ test('Windows high contrast and reduced motion are honoured', async () => {
 });
 
 test('the one-file variant, placed alone, signs in and lists', async () => {
-  const page = await ctx.browser.newPage();
-  const problems = watchPage(page);
-  const manager = page.locator('kassenzeichen-manager');
-  await page.goto(`${ctx.world.origin}/pages/single-file.html`);
-  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(page);
-  await manager.getByRole('button', { name: 'Entfernen' }).waitFor();
-  assert.deepEqual(problems, []);
+  await signInThroughManager('single-file.html');
 });

@@ -28,6 +28,13 @@ async function toRole(element: KassenzeichenManager): Promise<void> {
   await nextStep(element, 'Eigentümer oder Zustellvertreter?');
 }
 
+/** The page is loaded again (or the citizen comes back): a new element, a new session, the same storage. */
+async function reopen(element: KassenzeichenManager, options: Parameters<typeof signedInManager>[1] = {}): Promise<KassenzeichenManager> {
+  element.remove();
+  forgetAllSessions();
+  return (await signedInManager('returning', { keepStorage: true, ...options })).element;
+}
+
 function chooseRole(element: KassenzeichenManager, label: 'Eigentümer' | 'Zustellvertreter'): void {
   inputLabelled(element, label).click();
 }
@@ -252,9 +259,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     typeInto(element, 'Kassenzeichen', '1500 0000 0003');
     typeInto(element, 'Straße', 'Hindenburgstraße');
     await element.updateComplete;
-    element.remove();
-    forgetAllSessions();
-    const { element: again } = await signedInManager('returning', { keepStorage: true });
+    const again = await reopen(element);
     await nextStep(again, 'Kassenzeichen und Anschrift');
     expect(inputLabelled(again, 'Kassenzeichen').value).to.equal('1500 0000 0003');
     expect(inputLabelled(again, 'Straße').value).to.equal('Hindenburgstraße');
@@ -265,15 +270,11 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     await openForm(element);
     typeInto(element, 'Straße', 'Hindenburgstraße');
     await element.updateComplete;
-    element.remove();
-    forgetAllSessions();
     sessionStorage.removeItem(Object.keys(sessionStorage).find((key) => key.startsWith('oidc.user:'))!);
     returnFromProvider('error=access_denied&state=gone');
-    const { element: cancelled } = await signedInManager('returning', { keepStorage: true, signedIn: false });
+    const cancelled = await reopen(element, { signedIn: false });
     await waitUntil(() => buttonNamed(cancelled, 'Zum Servicekonto.NRW'));
-    cancelled.remove();
-    forgetAllSessions();
-    const { element: back } = await signedInManager('returning', { keepStorage: true });
+    const back = await reopen(cancelled);
     await nextStep(back, 'Kassenzeichen und Anschrift');
     expect(inputLabelled(back, 'Straße').value).to.equal('Hindenburgstraße');
   });
@@ -283,10 +284,8 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     await openForm(element);
     typeInto(element, 'Straße', 'Hindenburgstraße');
     await element.updateComplete;
-    element.remove();
-    forgetAllSessions();
     // The first person's session ended without signing out; the draft stayed. Someone else signs in.
-    const { element: other } = await signedInManager('returning', { keepStorage: true, subject: 'citizen-2' });
+    const other = await reopen(element, { subject: 'citizen-2' });
     expect(stepHeading(other)).to.equal('Ihre Kassenzeichen');
     expect(textOf(other)).not.to.contain('Hindenburgstraße');
     expect(Object.keys(sessionStorage).filter((key) => key.startsWith('buergerportal-widgets.draft:'))).to.have.length(1);
@@ -308,9 +307,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     await waitUntil(() => textOf(element).includes('Ihre Anmeldung ist abgelaufen'));
     expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
     expect(textOf(element)).not.to.contain('1500.0000.0001');
-    element.remove();
-    forgetAllSessions();
-    const { element: back } = await signedInManager('returning', { keepStorage: true });
+    const back = await reopen(element);
     await nextStep(back, 'Eigentümer oder Zustellvertreter?');
     expect(inputLabelled(back, 'Eigentümer').checked).to.equal(true);
   });

@@ -3,7 +3,7 @@ import type { Role } from '../../api/types.js';
 import { ADDRESS_FIELDS, type AddressField } from '../form-validation.js';
 import { formatDigits } from '../kassenzeichen-format.js';
 import { describeFieldProblem } from '../problem-text.js';
-import { banner, busyLine, errorSummary, heading, submitButton, textField, type SummaryEntry } from './common.js';
+import { banner, errorSummary, heading, stepEnd, textField, type SummaryEntry } from './common.js';
 import type { ViewContext } from './context.js';
 
 export function renderChoice(ctx: ViewContext): TemplateResult {
@@ -85,11 +85,7 @@ export function renderRole(ctx: ViewContext): TemplateResult {
         ${radio('owner')} ${radio('delivery_agent', 'role-hint')}
         <p class="hint radio-hint" id="role-hint">${t.roleDeliveryAgentHint}</p>
       </fieldset>
-      <div class="actions">
-        ${submitButton(t.ok, ctx)}
-        <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'back' })}>${t.back}</button>
-      </div>
-      ${busyLine(ctx)}
+      ${stepEnd(t.ok, ctx)}
     </form>
   `;
 }

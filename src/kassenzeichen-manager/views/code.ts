@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { codeTarget } from '../flow.js';
 import { telHref } from '../manager-config.js';
 import { describeFieldProblem } from '../problem-text.js';
-import { banner, busyLine, errorSummary, heading, submitButton, textField, type SummaryEntry } from './common.js';
+import { banner, errorSummary, heading, stepEnd, textField, type SummaryEntry } from './common.js';
 import type { ViewContext } from './context.js';
 
 export function renderCode(ctx: ViewContext): TemplateResult {
@@ -39,11 +39,7 @@ export function renderCode(ctx: ViewContext): TemplateResult {
             </div>`)}
           </fieldset>`}
       ${textField({ id: 'code', name: 'code', label: t.labels.code, value: state.code, hint: t.codeHint, error: codeError, autocomplete: 'one-time-code', size: 'short', disabled: locked })}
-      <div class="actions">
-        ${submitButton(t.ok, { ...ctx, busy: ctx.busy || locked })}
-        <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'back' })}>${t.back}</button>
-      </div>
-      ${busyLine(ctx)}
+      ${stepEnd(t.ok, ctx, { locked })}
     </form>
   `;
 }
@@ -72,11 +68,7 @@ export function renderConfirmLetter(ctx: ViewContext): TemplateResult {
     ${heading(t.confirmLetterTitle)} ${banner(ctx)}
     ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${t.confirmLetterText}</p>
-    <div class="actions">
-      ${submitButton(t.newCodeButton, ctx, ctx.requestNewLetter)}
-      <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'back' })}>${t.cancel}</button>
-    </div>
-    ${busyLine(ctx)}
+    ${stepEnd(t.newCodeButton, ctx, { run: ctx.requestNewLetter, backLabel: t.cancel })}
   `;
 }
 
@@ -88,10 +80,6 @@ export function renderConfirmRemove(ctx: ViewContext): TemplateResult {
     ${heading(pending ? t.confirmWithdrawTitle : t.confirmRemoveTitle)} ${banner(ctx)}
     ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${pending ? t.confirmWithdrawText : t.confirmRemoveText}</p>
-    <div class="actions">
-      ${submitButton(pending ? t.withdrawButton : t.removeButton, ctx, ctx.remove)}
-      <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'back' })}>${t.cancel}</button>
-    </div>
-    ${busyLine(ctx)}
+    ${stepEnd(pending ? t.withdrawButton : t.removeButton, ctx, { run: ctx.remove, backLabel: t.cancel })}
   `;
 }

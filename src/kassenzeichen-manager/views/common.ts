@@ -107,6 +107,21 @@ export function submitButton(label: string, ctx: ViewContext, run?: () => void):
     aria-describedby=${ctx.offline ? 'offline' : nothing} @click=${run ?? nothing}>${label}</button>`;
 }
 
+/**
+ * The end of a step that talks to the backend: its main button (locked while
+ * code entry is locked), the way back, and the busy line.
+ */
+export function stepEnd(label: string, ctx: ViewContext, options: { run?: () => void; backLabel?: string; locked?: boolean } = {}): TemplateResult {
+  const main = submitButton(label, options.locked ? { ...ctx, busy: true } : ctx, options.run);
+  return html`
+    <div class="actions">
+      ${main}
+      <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'back' })}>${options.backLabel ?? ctx.t.back}</button>
+    </div>
+    ${busyLine(ctx)}
+  `;
+}
+
 export function busyLine(ctx: ViewContext): TemplateResult | typeof nothing {
   if (!ctx.busy) return nothing;
   return html`<p class="busy" part="busy"><span class="spinner" aria-hidden="true"></span>${ctx.t.busy}
