@@ -47,17 +47,19 @@ export class DraftStore {
     }
   }
 
-  /** Removes the citizen's draft, or every draft (sign-out; a different person signs in). */
+  /** Removes the citizen's draft (done), or every draft (signed out). */
   clear(subject?: string): void {
-    if (!this.storage) return;
-    const keys = Object.keys(this.storage).filter((key) => key.startsWith(PREFIX));
-    for (const key of keys) if (!subject || key === keyFor(subject)) this.storage.removeItem(key);
+    if (subject) this.storage?.removeItem(keyFor(subject));
+    else this.removeAllBut(undefined);
   }
 
   /** A different person signed in: forget everyone else's drafts. */
   keepOnly(subject: string): void {
+    this.removeAllBut(keyFor(subject));
+  }
+
+  private removeAllBut(kept: string | undefined): void {
     if (!this.storage) return;
-    const own = keyFor(subject);
-    for (const key of Object.keys(this.storage)) if (key.startsWith(PREFIX) && key !== own) this.storage.removeItem(key);
+    for (const key of Object.keys(this.storage)) if (key.startsWith(PREFIX) && key !== kept) this.storage.removeItem(key);
   }
 }

@@ -1,14 +1,14 @@
 import type { ApiError } from '../api/errors.js';
 import type { ManagerMessages } from '../i18n/messages.js';
+import { formatClock } from '../shared/clock.js';
 import type { FieldProblem } from './form-validation.js';
 
 /* Turns typed errors into the citizen's sentences. Pure. */
 
 /** The time from which a new attempt is allowed, as a clock time in the page's language. */
 export function clockAfter(seconds: number, lang: string, now: number = Date.now()): string {
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
-  if (seconds >= 20 * 3600) Object.assign(options, { day: '2-digit', month: '2-digit', year: 'numeric' });
-  return new Intl.DateTimeFormat(lang, options).format(now + seconds * 1000);
+  // From about a day ahead, the time alone would be ambiguous.
+  return formatClock(now + seconds * 1000, lang, seconds >= 20 * 3600);
 }
 
 /** One plain sentence for a failed request; never the server's HTML or body. */

@@ -13,6 +13,7 @@ import {
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { formatClock } from '../shared/clock.js';
 import { CspWatchController, type BlockedByPolicy } from '../shared/csp-watch-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { loginStyles } from './servicekonto-login.styles.js';
@@ -277,10 +278,6 @@ function noticeFor(reason: SignedOutReason | undefined, messages: Messages): str
 
 function toProperty(attribute: string): string {
   return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-function formatClock(epochMs: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(epochMs);
 }
 
 /** The focused element, looking into shadow roots. */
