@@ -40,7 +40,15 @@ export class ServicekontoSessionExpiringEvent extends WidgetEvent<{ secondsLeft:
   }
 }
 
-export type LoginErrorCode = 'config-invalid' | 'csp-blocked' | 'discovery-failed' | 'module-missing' | 'sign-in-failed' | 'storage-blocked';
+export type LoginErrorCode =
+  | 'config-invalid'
+  | 'csp-blocked'
+  | 'discovery-failed'
+  | 'issuer-mismatch'
+  | 'module-missing'
+  | 'provider-unreachable'
+  | 'sign-in-failed'
+  | 'storage-blocked';
 
 /** Something went wrong with sign-in; `code` is stable for the host page to act on. */
 export class ServicekontoErrorEvent extends WidgetEvent<{ code: LoginErrorCode }> {

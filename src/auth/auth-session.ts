@@ -1,5 +1,6 @@
 import type { OidcClient, RefreshState, User } from 'oidc-client-ts';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
+import { discoveryFailure, issuerMatches } from './discovery-failure.js';
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import { MemoryStorage, usableStorage } from './safe-storage.js';
@@ -46,6 +47,13 @@ export class OidcAuthSession implements AuthSession {
   start(): Promise<void> {
     this.started ??= this.initialise();
     return this.started;
+  }
+
+  retry(): Promise<void> {
+    if (this.snapshot.status !== 'failed' || this.snapshot.retrying) return this.started ?? this.start();
+    this.update({ ...this.snapshot, retrying: true });
+    this.started = undefined;
+    return this.start();
   }
 
   async signIn(): Promise<void> {
@@ -122,17 +130,30 @@ export class OidcAuthSession implements AuthSession {
       this.update({ status: 'failed', failure: 'module-missing' });
       return;
     }
-    try {
-      await oidc.client.metadataService.getMetadata();
-    } catch {
-      this.update({ status: 'failed', failure: 'discovery-failed' });
-      return;
-    }
+    if (!(await this.discover(oidc))) return;
     const url = new URL(location.href);
     if (isSigninCallback(url)) await this.completeCallback(oidc, url);
     else await this.restore();
     void oidc.client.clearStaleState().catch(() => undefined);
     addEventListener('pageshow', this.onPageShow);
+  }
+
+  /** Loads the provider's configuration; a failure is told apart for the citizen or the editor, and logged once. */
+  private async discover({ client }: Oidc): Promise<boolean> {
+    const discoveryUrl = `${this.config.authority.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+    try {
+      const { issuer } = await client.metadataService.getMetadata();
+      if (issuerMatches(issuer, this.config.authority)) return true;
+      console.error(`buergerportal-widgets: ${discoveryUrl} names the issuer ${issuer}, not ${this.config.authority}.`);
+      this.update({ status: 'failed', failure: 'issuer-mismatch', reportedIssuer: issuer });
+    } catch (error) {
+      const failure = discoveryFailure(error);
+      const detail = `buergerportal-widgets: ${discoveryUrl}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+      if (failure === 'provider-unreachable') console.warn(detail);
+      else console.error(detail);
+      this.update({ status: 'failed', failure });
+    }
+    return false;
   }
 
   private async completeCallback({ client, User }: Oidc, url: URL): Promise<void> {
@@ -250,7 +271,7 @@ export class OidcAuthSession implements AuthSession {
   }
 
   private listenToOtherTabs(): void {
-    if (typeof BroadcastChannel === 'undefined') return;
+    if (typeof BroadcastChannel === 'undefined' || this.channel) return;
     this.channel = new BroadcastChannel(CHANNEL_NAME);
     this.channel.addEventListener('message', (event: MessageEvent<{ type?: string; key?: string }>) => {
       if (event.data?.type === 'signed-out' && event.data.key === this.key && this.snapshot.status === 'signed-in') {

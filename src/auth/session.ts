@@ -1,7 +1,16 @@
 /* What the elements know of a sign-in session; implemented by OidcAuthSession. */
 
-/** Why a session cannot work: its code file is missing next to the script, or the provider's discovery failed. */
-export type SessionFailure = 'module-missing' | 'discovery-failed';
+/**
+ * Why a session cannot work. For the editor: its code file is missing next to
+ * the script, `authority` names no provider, or one that calls itself
+ * otherwise. For the citizen: the provider cannot be reached just now.
+ */
+export type SessionFailure = 'module-missing' | 'discovery-failed' | 'issuer-mismatch' | 'provider-unreachable';
+
+/** Failures that a new attempt may cure: shown to the citizen with „Erneut versuchen“, not as an editor's box. */
+export function isPassingFailure(failure: SessionFailure | undefined): boolean {
+  return failure === 'provider-unreachable';
+}
 
 export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'failed';
 
@@ -21,8 +30,12 @@ export interface SessionSnapshot {
   expiring?: boolean;
   /** The sign-in redirect is being prepared: the citizen clicked, the provider's page comes next. */
   redirecting?: boolean;
-  /** With `failed`: the provider's discovery document could not be loaded. */
+  /** With `failed`: why. */
   failure?: SessionFailure;
+  /** With `issuer-mismatch`: the issuer the provider names. */
+  reportedIssuer?: string;
+  /** With `failed`: a new attempt ({@link AuthSession.retry}) is under way. */
+  retrying?: boolean;
   /** Web storage is blocked: sign-in state cannot survive the redirect. */
   storageBlocked?: boolean;
 }
@@ -42,6 +55,8 @@ export interface AuthSession {
   renew(): Promise<string | null>;
   /** The citizen asked to stay signed in: renew, or sign in again when renewal is impossible. */
   extend(): Promise<void>;
+  /** After a passing failure: tries to reach the provider again. */
+  retry(): Promise<void>;
   /** Stops listening to other tabs and timers (the page keeps its stored sign-in). */
   dispose(): void;
 }

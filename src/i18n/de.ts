@@ -28,6 +28,7 @@ export const de: Messages = {
     expiringText: (time) =>
       `Aus Sicherheitsgründen endet Ihre Anmeldung um ${time} Uhr. Möchten Sie angemeldet bleiben?`,
     extendButton: 'Sitzung verlängern',
+    unavailable: 'Die Anmeldung ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
   },
   manager: {
     title: 'Ihre Kassenzeichen',
@@ -63,6 +64,8 @@ export const de: Messages = {
     newCodeButton: 'Neuen Code anfordern',
     withdrawButton: 'Zurückziehen',
     removeButton: 'Entfernen',
+    itemAction: (action, kassenzeichen) => `${action} ${kassenzeichen}`,
+    address: (a) => `${a.street} ${a.houseNumber}, ${a.postalCode} ${a.city}`,
     choiceTitle: 'Kassenzeichen hinzufügen',
     choiceIntro: 'Was möchten Sie tun?',
     choiceLetterHint: 'Sie möchten ein Kassenzeichen hinterlegen. Wir schicken Ihnen dazu einen Bestätigungscode per Post.',
@@ -80,7 +83,7 @@ export const de: Messages = {
     kassenzeichenHint: (example) => `Zum Beispiel ${example}. Sie finden es auf Ihrem Abgabenbescheid. Punkte und Leerzeichen können Sie weglassen.`,
     codeHint: 'Der Code steht in dem Brief, den Sie per Post erhalten haben. Groß- und Kleinschreibung und Leerzeichen spielen keine Rolle.',
     next: 'Weiter',
-    errorSummaryTitle: 'Bitte prüfen Sie Ihre Angaben',
+    errorSummaryTitle: (count) => (count === 1 ? 'Eine Angabe fehlt oder ist nicht richtig' : `${count} Angaben fehlen oder sind nicht richtig`),
     errors: {
       required: {
         kassenzeichen: 'Bitte geben Sie das Kassenzeichen ein.',
@@ -165,7 +168,9 @@ export const de: Messages = {
     moduleMissing:
       'Die Datei buergerportal-widgets.oidc.js konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.',
     discoveryFailed: (authority) =>
-      `Anmeldedienst nicht erreichbar oder falsch konfiguriert: ${authority}/.well-known/openid-configuration konnte nicht geladen werden.`,
+      `Das Attribut „authority“ nennt keinen Anmeldedienst: ${authority}/.well-known/openid-configuration liefert keine gültige OpenID-Konfiguration. Bitte die Issuer-Adresse des Anmeldedienstes eintragen (bei Keycloak: https://…/realms/<Realm>).`,
+    issuerMismatch: (authority, issuer) =>
+      `Das Attribut „authority“ (${authority}) passt nicht zum Anmeldedienst: Er nennt sich „${issuer}“. Bitte genau diese Adresse eintragen.`,
     citizenHint: 'Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es später erneut.',
   },
 };

@@ -26,6 +26,7 @@ export const en: Messages = {
     expiringTitle: 'Your session ends soon',
     expiringText: (time) => `For your security, your session ends at ${time}. Do you want to stay signed in?`,
     extendButton: 'Stay signed in',
+    unavailable: 'Sign-in cannot be reached right now. Please try again in a few minutes.',
   },
   manager: {
     title: 'Your Kassenzeichen',
@@ -58,6 +59,8 @@ export const en: Messages = {
     newCodeButton: 'Request new code',
     withdrawButton: 'Withdraw',
     removeButton: 'Remove',
+    itemAction: (action, kassenzeichen) => `${action} ${kassenzeichen}`,
+    address: (a) => `${a.houseNumber} ${a.street}, ${a.postalCode} ${a.city}`,
     choiceTitle: 'Add Kassenzeichen',
     choiceIntro: 'What would you like to do?',
     choiceLetterHint: 'You want to register a Kassenzeichen. We will send you a confirmation code by post.',
@@ -75,7 +78,7 @@ export const en: Messages = {
     kassenzeichenHint: (example) => `For example ${example}. You find it on your fee notice. Dots and spaces are optional.`,
     codeHint: 'The code is in the letter you received by post. Upper and lower case and spaces do not matter.',
     next: 'Next',
-    errorSummaryTitle: 'Please check your entries',
+    errorSummaryTitle: (count) => (count === 1 ? 'There is a problem with 1 entry' : `There are problems with ${count} entries`),
     errors: {
       required: {
         kassenzeichen: 'Please enter the Kassenzeichen.',
@@ -157,7 +160,9 @@ export const en: Messages = {
     blockedByPolicy: (origin, directive) => `The page's Content-Security-Policy blocks ${origin}. Please add ${origin} to its “${directive}” directive.`,
     moduleMissing: 'The file buergerportal-widgets.oidc.js could not be loaded. It belongs in the same folder as buergerportal-widgets.js.',
     discoveryFailed: (authority) =>
-      `Sign-in service unreachable or misconfigured: ${authority}/.well-known/openid-configuration could not be loaded.`,
+      `The attribute "authority" names no sign-in service: ${authority}/.well-known/openid-configuration returns no valid OpenID configuration. Please enter the provider's issuer URL (Keycloak: https://…/realms/<realm>).`,
+    issuerMismatch: (authority, issuer) =>
+      `The attribute "authority" (${authority}) does not match the sign-in service: it calls itself "${issuer}". Please enter exactly this URL.`,
     citizenHint: 'Sign-in is not possible right now. Please try again later.',
   },
 };

@@ -1,3 +1,5 @@
+import type { Address } from '../api/types.js';
+
 /**
  * Every text the widgets show, as one typed catalog. German (`de.ts`) is the
  * source; a further language is a file that the type checker holds to this
@@ -25,6 +27,8 @@ export interface Messages {
     expiringTitle: string;
     expiringText: (time: string) => string;
     extendButton: string;
+    /** The provider cannot be reached at the moment: a citizen's sentence, with a retry. */
+    unavailable: string;
   };
   manager: ManagerMessages;
   config: {
@@ -37,6 +41,7 @@ export interface Messages {
     insecurePage: string;
     loginNotFound: (id: string) => string;
     discoveryFailed: (authority: string) => string;
+    issuerMismatch: (authority: string, issuer: string) => string;
     moduleMissing: string;
     blockedByPolicy: (origin: string, directive: string) => string;
     citizenHint: string;
@@ -73,6 +78,9 @@ export interface ManagerMessages {
   newCodeButton: string;
   withdrawButton: string;
   removeButton: string;
+  /** The accessible name of a repeated button: its visible word first, then the Kassenzeichen it is for. */
+  itemAction: (action: string, kassenzeichen: string) => string;
+  address: (address: Address) => string;
   choiceTitle: string;
   choiceIntro: string;
   choiceLetterHint: string;
@@ -83,7 +91,8 @@ export interface ManagerMessages {
   kassenzeichenHint: (example: string) => string;
   codeHint: string;
   next: string;
-  errorSummaryTitle: string;
+  /** The error summary's title: that something is wrong, and how much. */
+  errorSummaryTitle: (count: number) => string;
   errors: {
     required: Record<'kassenzeichen' | 'street' | 'houseNumber' | 'postalCode' | 'code' | 'role' | 'codeFor', string>;
     tooLong: (max: number) => string;

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
+/* The manager paints its own area: every text in it stands on --bp-color-surface. */
 export const managerStyles = css`
+  :host {
+    color: var(--_on-surface) !important;
+    background: var(--_surface);
+  }
   .field {
     margin: 0 0 1.25em;
   }
@@ -11,17 +16,17 @@ export const managerStyles = css`
     margin: 0 0 0.25em;
   }
   .hint {
-    color: var(--bp-color-hint, #4a4a4a);
+    color: var(--_hint);
     margin: 0 0 0.4em;
   }
   .error {
-    color: var(--bp-color-error, #b00020);
+    color: var(--_error);
     font-weight: 700;
     margin: 0 0 0.4em;
   }
   .field.invalid,
   fieldset.invalid {
-    border-inline-start: 4px solid var(--bp-color-error, #b00020);
+    border-inline-start: 4px solid var(--_error);
     padding-inline-start: 0.75em;
   }
   input:not([type='radio']) {
@@ -32,21 +37,22 @@ export const managerStyles = css`
     min-height: 2.75em;
     padding: 0.4em 0.6em;
     margin: 0;
-    border: 2px solid var(--bp-color-border, #5a5a5a);
+    border: 2px solid var(--_border);
     border-radius: var(--bp-radius, 4px);
-    background: var(--bp-color-surface, #ffffff);
-    color: inherit;
-    letter-spacing: normal;
+    background: var(--_surface);
+    color: var(--_on-surface);
+    letter-spacing: inherit;
+    word-spacing: inherit;
     text-transform: none;
   }
   input.short {
     max-width: 14em;
   }
   input[aria-invalid='true'] {
-    border-color: var(--bp-color-error, #b00020);
+    border-color: var(--_error);
   }
   input:disabled {
-    background: #f0f0f0;
+    background: color-mix(in srgb, var(--_surface) 88%, var(--_on-surface));
   }
   fieldset {
     border: 0;
@@ -65,7 +71,7 @@ export const managerStyles = css`
     height: 1.5em;
     margin: 0;
     flex: none;
-    accent-color: var(--bp-color-primary, #005ca9);
+    accent-color: var(--_primary);
   }
   .radio label {
     font-weight: 400;
@@ -76,15 +82,18 @@ export const managerStyles = css`
     margin-inline-start: 2.1em;
   }
   .error-summary {
-    border: 3px solid var(--bp-color-error, #b00020);
+    border: 3px solid var(--_error);
+    background: var(--_surface);
+    color: var(--_on-surface);
     padding: 0.75em 1em;
     margin: 0 0 1.25em;
   }
   .error-summary:focus {
-    outline: var(--bp-focus-width, 3px) solid var(--bp-color-focus, #0b5cd5);
-    outline-offset: 2px;
+    outline: var(--_focus-width) solid var(--_focus-outer);
+    outline-offset: var(--_focus-width);
+    box-shadow: 0 0 0 var(--_focus-width) var(--_focus-inner);
   }
-  .error-summary h3 {
+  .error-summary-title > * {
     font-size: 1.1em;
     margin: 0 0 0.5em;
   }
@@ -100,24 +109,20 @@ export const managerStyles = css`
     margin: 0.25em 0;
   }
   .error-summary a {
-    color: var(--bp-color-error, #b00020);
+    color: var(--_error);
     font-weight: 700;
-  }
-  .banner {
-    border-inline-start: 4px solid var(--bp-color-error, #b00020);
-    background: var(--bp-color-error-bg, #fdf0f2);
-    padding: 0.6em 0.9em;
-    margin: 0 0 1em;
   }
   .items li,
   .choices li {
-    border: 1px solid var(--bp-color-border, #5a5a5a);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_on-surface);
     border-radius: var(--bp-radius, 4px);
     padding: 0.75em 1em;
     margin: 0 0 0.75em;
   }
   .items li.pending {
-    border-inline-start: 4px solid var(--bp-color-primary, #005ca9);
+    border-inline-start: 4px solid var(--_primary);
   }
   .item-title {
     margin: 0 0 0.25em;
@@ -133,7 +138,7 @@ export const managerStyles = css`
     margin: 0 0 1em;
   }
   .summary div {
-    border-bottom: 1px solid var(--bp-color-border, #5a5a5a);
+    border-bottom: 1px solid var(--_border);
     padding: 0.4em 0;
   }
   .summary dt {
@@ -164,25 +169,13 @@ export const managerStyles = css`
   button.link {
     background: none;
     border: 0;
-    color: var(--bp-color-link, #0b4fb3);
+    color: var(--bp-color-link, currentColor);
     text-decoration: underline;
     min-height: 2.75em;
     padding: 0 0.25em;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
   @media (forced-colors: active) {
     .error-summary,
-    .banner,
     .field.invalid,
     .items li {
       border-color: CanvasText;

@@ -10,6 +10,10 @@ import type { ProviderId } from '../i18n/messages.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
+import { FocusKeeper } from '../shared/focus-keeper.js';
+import { renderUnavailable } from '../shared/unavailable-view.js';
+import { heading } from './views/common.js';
+import { isPassingFailure } from '../auth/session.js';
 import { OnlineController } from '../shared/online-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { readAddress, readCode } from './form-data.js';
@@ -56,20 +60,21 @@ import type { ViewContext } from './views/context.js';
  *
  * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
  * @cssprop --bp-font-size - Grundschriftgröße (Standard: 16px, unabhängig von der Schriftgröße der Seite).
- * @cssprop --bp-color-text - Textfarbe.
- * @cssprop --bp-color-primary - Farbe der Schaltflächen und Akzente.
- * @cssprop --bp-color-on-primary - Textfarbe auf Hauptschaltflächen.
- * @cssprop --bp-color-surface - Hintergrund von Kästen und Nebenschaltflächen.
- * @cssprop --bp-color-link - Farbe der Links.
- * @cssprop --bp-color-focus - Farbe des Fokusrahmens.
- * @cssprop --bp-color-error - Farbe der Fehlermeldungen.
- * @cssprop --bp-color-notice-bg - Hintergrund von Hinweisen.
- * @cssprop --bp-focus-width - Breite des Fokusrahmens.
- * @cssprop --bp-radius - Eckenradius.
- * @cssprop --bp-space - Abstand zwischen Bedienelementen.
- * @cssprop --bp-color-border - Rahmen von Eingabefeldern und Listeneinträgen.
- * @cssprop --bp-color-hint - Farbe der Hinweistexte.
- * @cssprop --bp-color-error-bg - Hintergrund von Fehlermeldungen.
+ * @cssprop --bp-color-surface - Hintergrund von allem, was das Element selbst zeichnet: sein ganzer Bereich, Felder, Kästen, Listeneinträge, Nebenschaltflächen (Standard: #ffffff).
+ * @cssprop --bp-color-on-surface - Textfarbe auf diesem Hintergrund (Standard: #1b1b1b). Immer zusammen mit `--bp-color-surface` ändern.
+ * @cssprop --bp-color-primary - Farbe der Hauptschaltflächen und Akzente (Standard: #005ca9).
+ * @cssprop --bp-color-on-primary - Textfarbe auf Hauptschaltflächen (Standard: #ffffff). Immer zusammen mit `--bp-color-primary` ändern.
+ * @cssprop --bp-color-link - Farbe der Links (Standard: die Textfarbe; Links sind immer unterstrichen).
+ * @cssprop --bp-color-focus - Äußerer Ring des zweifarbigen Fokusrahmens (Standard: #1b1b1b).
+ * @cssprop --bp-color-focus-inner - Innerer Ring des Fokusrahmens (Standard: #ffffff); so bleibt der Rahmen auf hellem und dunklem Grund sichtbar.
+ * @cssprop --bp-color-error - Farbe der Fehlermeldungen (Standard: aus Rot und `--bp-color-on-surface` gemischt).
+ * @cssprop --bp-color-notice-bg - Hintergrund von Hinweisen (Standard: ein Hauch `--bp-color-primary` auf `--bp-color-surface`).
+ * @cssprop --bp-color-error-bg - Hintergrund von Fehlermeldungen (Standard: ein Hauch `--bp-color-error` auf `--bp-color-surface`).
+ * @cssprop --bp-color-border - Rahmen von Eingabefeldern und Listeneinträgen (Standard: aus `--bp-color-on-surface` gemischt).
+ * @cssprop --bp-color-hint - Farbe der Hinweistexte (Standard: aus `--bp-color-on-surface` gemischt).
+ * @cssprop --bp-focus-width - Breite jedes Rings des Fokusrahmens (Standard: 3px).
+ * @cssprop --bp-radius - Eckenradius (Standard: 4px).
+ * @cssprop --bp-space - Abstand zwischen Bedienelementen (Standard: 0.75em).
  */
 export class KassenzeichenManager extends LitElement {
   static override styles = [baseStyles, managerStyles];
@@ -86,6 +91,8 @@ export class KassenzeichenManager extends LitElement {
   @property({ attribute: 'support-phone' }) supportPhone = '';
   /** Das Format des Kassenzeichens, `#` steht für eine Ziffer. Standard: `####.####.####`. */
   @property({ attribute: 'kassenzeichen-format' }) kassenzeichenFormat = '';
+  /** Die Ebene der Schritt-Überschriften, 2 bis 6 (Standard: 2). Unter einer Abschnittsüberschrift `<h2>` der Seite also `3`; Unterüberschriften folgen eine Ebene tiefer. */
+  @property({ attribute: 'heading-level' }) headingLevel = '';
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
 
@@ -108,6 +115,12 @@ export class KassenzeichenManager extends LitElement {
   private sessionAuthority = '';
   private stopWaiting?: () => void;
 
+  constructor() {
+    super();
+    // After the flow's controller: the flow's own focus moves come first; this catches focus that a render removed.
+    new FocusKeeper(this, (root) => root.querySelector<HTMLElement>(".banner, [part~='heading']"));
+  }
+
   /** Die zuletzt geladenen Kassenzeichen der Person (nur lesbar). */
   get items(): readonly Item[] {
     return Object.freeze(this.steps.list.map((item) => ({ ...item })));
@@ -115,7 +128,7 @@ export class KassenzeichenManager extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.messages = messagesFor(languageOf(this));
-    if (this.hasUpdated && !['backendUrl', 'login', 'authority', 'clientId', 'supportPhone', 'kassenzeichenFormat'].some((p) => changed.has(p))) return;
+    if (this.hasUpdated && !['backendUrl', 'login', 'authority', 'clientId', 'supportPhone', 'kassenzeichenFormat', 'headingLevel'].some((p) => changed.has(p))) return;
     this.configure();
   }
 
@@ -157,9 +170,13 @@ export class KassenzeichenManager extends LitElement {
     if (!this.config) return renderConfigError('kassenzeichen-manager', this.configProblems, this.messages.config);
     const blocked = this.policy.blocked;
     if (blocked) return renderConfigError('kassenzeichen-manager', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)], this.messages.config);
-    if (this.auth.snapshot.status === 'failed') {
-      const failure = describeSessionFailure(this.auth.snapshot.failure, this.sessionAuthority, this.messages.config);
-      return renderConfigError('kassenzeichen-manager', [failure], this.messages.config);
+    const session = this.auth.snapshot;
+    if (session.status === 'failed' && !isPassingFailure(session.failure)) {
+      return renderConfigError('kassenzeichen-manager', [describeSessionFailure(session, this.sessionAuthority, this.messages.config)], this.messages.config);
+    }
+    if (session.status === 'failed') {
+      const retry = () => void this.auth.session?.retry();
+      return html`<div lang=${this.messages.language}>${heading(this.config, this.messages.manager.title)}${renderUnavailable(this.messages.login, !!session.retrying, retry)}</div>`;
     }
     const offline = this.network.online
       ? nothing
@@ -178,6 +195,7 @@ export class KassenzeichenManager extends LitElement {
       lang: languageOf(this),
       provider: this.provider,
       config,
+      headingLevel: config.headingLevel,
       busy: steps.busy,
       offline: !this.network.online,
       signInLabel: this.messages.login.signInButton[this.provider],

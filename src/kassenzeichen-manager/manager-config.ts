@@ -1,11 +1,15 @@
-import { readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
+import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
 import { DEFAULT_KASSENZEICHEN_FORMAT, isValidFormat } from './kassenzeichen-format.js';
 
 export interface ManagerConfig {
   backendUrl: string;
   supportPhone: string;
   kassenzeichenFormat: string;
+  headingLevel: HeadingLevel;
 }
+
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+const HEADING_LEVELS = ['2', '3', '4', '5', '6'] as const;
 
 export const DEFAULT_SUPPORT_PHONE = '02161 49 10 10';
 
@@ -21,8 +25,9 @@ export function readManagerConfig(
   const format = attribute('kassenzeichen-format')?.trim() || DEFAULT_KASSENZEICHEN_FORMAT;
   if (!isValidFormat(format)) problems.push({ kind: 'invalid-value', attribute: 'kassenzeichen-format', allowed: ['#', '.', '-', ' ', '/'] });
   const supportPhone = attribute('support-phone')?.trim() || DEFAULT_SUPPORT_PHONE;
+  const headingLevel = Number(readChoiceAttribute('heading-level', attribute('heading-level'), HEADING_LEVELS, problems)) as HeadingLevel;
   if (!backend || problems.length > 0) return { problems };
-  return { config: { backendUrl: backend.href.replace(/\/+$/, ''), supportPhone, kassenzeichenFormat: format }, problems };
+  return { config: { backendUrl: backend.href.replace(/\/+$/, ''), supportPhone, kassenzeichenFormat: format, headingLevel }, problems };
 }
 
 /** `02161 49 10 10` → `tel:+4921614910 10` without spaces: German numbers with a leading 0 get +49. */

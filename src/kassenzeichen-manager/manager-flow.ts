@@ -15,6 +15,14 @@ import { displayKassenzeichen, normaliseCode } from './kassenzeichen-format.js';
 import type { ManagerConfig } from './manager-config.js';
 import { createRequests, type RequestName } from './requests.js';
 import type { Banner, CodeField, RoleField } from './views/context.js';
+import { focusInView } from '../shared/focus.js';
+
+type FocusTarget = 'heading' | 'summary' | 'problem';
+const FOCUS_SELECTORS: Record<FocusTarget, string> = {
+  heading: "[part~='heading']",
+  summary: '.error-summary',
+  problem: '.banner',
+};
 
 /** What the flow needs of its element. */
 export interface FlowHost extends ReactiveControllerHost {
@@ -47,7 +55,7 @@ export class ManagerFlow implements ReactiveController {
   lockedUntil?: number;
   readonly requests;
   private readonly drafts = new DraftStore();
-  private focusTarget?: 'heading' | 'summary';
+  private focusTarget?: FocusTarget;
   private focusAfterLoad = false;
   /** Whose entries `flow` holds (the `sub` of the citizen). */
   private flowOwner?: string;
@@ -83,8 +91,11 @@ export class ManagerFlow implements ReactiveController {
     }
     const target = this.focusTarget;
     this.focusTarget = undefined;
-    const selector = target === 'summary' ? '.error-summary' : target === 'heading' ? 'h2' : undefined;
-    if (selector) (this.host.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
+    // A failure in the background (the citizen is elsewhere on the page) is announced, not focused.
+    const focusIsHere = !!(this.host.renderRoot as ShadowRoot).activeElement;
+    if (target === 'problem' && !focusIsHere) return;
+    const element = target ? this.host.renderRoot.querySelector<HTMLElement>(FOCUS_SELECTORS[target]) : null;
+    if (element) focusInView(element);
   }
 
   hostDisconnected(): void {
@@ -132,7 +143,6 @@ export class ManagerFlow implements ReactiveController {
 
   load(): void {
     this.host.requestUpdate();
-    this.banner = undefined;
     void this.requests.load.run([]);
   }
 
@@ -291,12 +301,16 @@ export class ManagerFlow implements ReactiveController {
     if (plan.codeProblems) this.codeProblems = plan.codeProblems;
     if (plan.lockedForSeconds) this.lockUntil(Date.now() + plan.lockedForSeconds * 1000);
     if (plan.focusSummary) this.focusTarget = 'summary';
-    if (plan.banner) this.banner = this.bannerWith(plan.banner.text, plan.banner.actions, request);
+    if (plan.banner) {
+      this.banner = this.bannerWith(plan.banner.text, plan.banner.actions, request);
+      this.focusTarget = 'problem';
+    }
     if (plan.refreshList) await this.refreshList();
     if (plan.conflict) {
       // A new entry after a 409 is a new logical request with a key of its own.
       this.flowOnly({ type: 'request-started', key: newIdempotencyKey() });
       this.banner = this.bannerWith(conflictText(this.list, this.flow.address.kassenzeichen, t), ['overview'], request);
+      this.focusTarget = 'problem';
     }
     this.host.requestUpdate();
   }
@@ -313,9 +327,13 @@ export class ManagerFlow implements ReactiveController {
     return banner;
   }
 
-  /** The same request again, with the same data and the same Idempotency-Key. */
+  /**
+   * The same request again, with the same data and the same Idempotency-Key.
+   * The message stays until the outcome, so that focus stays on its button.
+   */
   private retry(request: RequestName): void {
-    this.banner = undefined;
+    if (this.busy) return;
+    this.host.requestUpdate();
     if (request === 'load') this.load();
     else if (request === 'request') void this.resubmitUnlessArrived();
     else if (request === 'letter') this.requestNewLetter();

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { WARNING_BEFORE_END_MS, type SessionSnapshot, type SignedOutReason } from '../auth/auth-session.js';
+import { isPassingFailure } from '../auth/session.js';
 import { readLoginConfig, type LoginConfig } from '../auth/login-config.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
@@ -15,6 +16,10 @@ import { describeSessionFailure } from '../shared/config-problem.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { formatClock } from '../shared/clock.js';
 import { CspWatchController, type BlockedByPolicy } from '../shared/csp-watch-controller.js';
+import { busyAwareButton } from '../shared/busy-aware-button.js';
+import { FocusKeeper } from '../shared/focus-keeper.js';
+import { deepActiveElement } from '../shared/focus.js';
+import { renderUnavailable } from '../shared/unavailable-view.js';
 import { baseStyles } from '../shared/styles.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 
@@ -33,7 +38,7 @@ const CONFIG_ATTRIBUTES = [
  * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
  * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `cancelled`, `stale-callback` oder `sign-in-failed`.
  * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
- * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `module-missing`, `sign-in-failed` oder `storage-blocked`.
+ * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `issuer-mismatch`, `module-missing` (Einrichtung) oder `provider-unreachable`, `sign-in-failed`, `storage-blocked` (zur Laufzeit).
  *
  * @csspart sign-in-button - Die Schaltfläche „Zum Servicekonto.NRW“ (bzw. „Mit BundID anmelden“).
  * @csspart sign-out-button - Die Schaltfläche „Abmelden“.
@@ -41,21 +46,24 @@ const CONFIG_ATTRIBUTES = [
  * @csspart signed-in - Die Zeile mit dem Namen der angemeldeten Person.
  * @csspart notice - Die Statuszeile (abgebrochen, abgelaufen, anderswo abgemeldet).
  * @csspart dialog - Die Warnung, bevor die Sitzung endet.
+ * @csspart error - Die Meldung, wenn der Anmeldedienst gerade nicht erreichbar ist, mit „Erneut versuchen“.
  * @csspart config-error - Der Kasten, der der Redaktion sagt, was falsch eingerichtet ist.
  *
  * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
  * @cssprop --bp-font-size - Grundschriftgröße (Standard: 16px, unabhängig von der Schriftgröße der Seite).
- * @cssprop --bp-color-text - Textfarbe.
- * @cssprop --bp-color-primary - Farbe der Schaltflächen und Akzente.
- * @cssprop --bp-color-on-primary - Textfarbe auf Hauptschaltflächen.
- * @cssprop --bp-color-surface - Hintergrund von Kästen und Nebenschaltflächen.
- * @cssprop --bp-color-link - Farbe der Links.
- * @cssprop --bp-color-focus - Farbe des Fokusrahmens.
- * @cssprop --bp-color-error - Farbe der Fehlermeldungen.
- * @cssprop --bp-color-notice-bg - Hintergrund von Hinweisen.
- * @cssprop --bp-focus-width - Breite des Fokusrahmens.
- * @cssprop --bp-radius - Eckenradius.
- * @cssprop --bp-space - Abstand zwischen Bedienelementen.
+ * @cssprop --bp-color-text - Textfarbe dort, wo das Element direkt auf der Seite steht, z. B. in der Kopfzeile (Standard: die Textfarbe der Umgebung, in einer dunklen Kopfzeile also deren helle Schrift).
+ * @cssprop --bp-color-surface - Hintergrund von allem, was das Element selbst zeichnet: Warndialog, Hinweise, Nebenschaltflächen (Standard: #ffffff).
+ * @cssprop --bp-color-on-surface - Textfarbe auf diesem Hintergrund (Standard: #1b1b1b). Immer zusammen mit `--bp-color-surface` ändern.
+ * @cssprop --bp-color-primary - Farbe der Hauptschaltflächen und Akzente (Standard: #005ca9).
+ * @cssprop --bp-color-on-primary - Textfarbe auf Hauptschaltflächen (Standard: #ffffff). Immer zusammen mit `--bp-color-primary` ändern.
+ * @cssprop --bp-color-link - Farbe der Links (Standard: die Textfarbe; Links sind immer unterstrichen).
+ * @cssprop --bp-color-focus - Äußerer Ring des zweifarbigen Fokusrahmens (Standard: #1b1b1b).
+ * @cssprop --bp-color-focus-inner - Innerer Ring des Fokusrahmens (Standard: #ffffff); so bleibt der Rahmen auf hellem und dunklem Grund sichtbar.
+ * @cssprop --bp-color-error - Farbe der Fehlermeldungen (Standard: aus Rot und `--bp-color-on-surface` gemischt).
+ * @cssprop --bp-color-notice-bg - Hintergrund von Hinweisen (Standard: ein Hauch `--bp-color-primary` auf `--bp-color-surface`).
+ * @cssprop --bp-focus-width - Breite jedes Rings des Fokusrahmens (Standard: 3px).
+ * @cssprop --bp-radius - Eckenradius (Standard: 4px).
+ * @cssprop --bp-space - Abstand zwischen Bedienelementen (Standard: 0.75em).
  */
 export class ServicekontoLogin extends LitElement {
   static override styles = [baseStyles, loginStyles];
@@ -80,6 +88,8 @@ export class ServicekontoLogin extends LitElement {
   @property({ attribute: 'token-storage' }) tokenStorage = '';
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
+  /** Für schmale Kopfzeilen: nur die Anmelde-Schaltfläche und „Jetzt registrieren“ (abgemeldet) bzw. der Name und „Abmelden“ (angemeldet). */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -93,6 +103,12 @@ export class ServicekontoLogin extends LitElement {
   private configProblems: string[] = [];
   private messages: Messages = messagesFor('de');
   private focusBeforeDialog?: HTMLElement;
+
+  constructor() {
+    super();
+    // Focus that a render removed (the expiry dialog, a finished retry) goes to the element's first button.
+    new FocusKeeper(this, (root) => root.querySelector<HTMLElement>('button'));
+  }
 
   /** Die Anmeldesitzung dieses Elements (geteilt mit den Kassenzeichen-Elementen der Seite), z. B. `await login.session.getAccessToken()` für eigene Skripte; `undefined`, solange das Element falsch eingerichtet ist. */
   get session() {
@@ -149,20 +165,28 @@ export class ServicekontoLogin extends LitElement {
 
   private renderSignedOut(config: LoginConfig, snapshot: SessionSnapshot): TemplateResult {
     const t = this.messages.login;
+    const signIn = busyAwareButton(t.signInButton[config.provider], !!snapshot.redirecting, this.signIn, 'primary', { part: 'sign-in-button' });
+    const register = html`<a part="registration-link" href=${config.registrationUrl}>${t.registrationLink}</a>`;
+    if (this.compact) return html`<div class="compact">${signIn} ${register}</div>`;
     return html`
       <p>${t.signedOutIntro[config.provider]}</p>
-      <div class="actions">
-        <button type="button" part="sign-in-button" ?disabled=${!!snapshot.redirecting} @click=${this.signIn}>${t.signInButton[config.provider]}</button>
-      </div>
-      <p>${t.registrationHint} <a part="registration-link" href=${config.registrationUrl}>${t.registrationLink}</a></p>
+      <div class="actions">${signIn}</div>
+      <p>${t.registrationHint} ${register}</p>
     `;
   }
 
   private renderSignedIn(snapshot: SessionSnapshot): TemplateResult {
     const t = this.messages.login;
+    const name = snapshot.displayName;
+    // Compact: the name alone on screen; screen readers hear the whole sentence.
+    const who = !name
+      ? nothing
+      : this.compact
+        ? html`<p><span class="visually-hidden">${t.signedInAs(name)}</span><span aria-hidden="true">${name}</span></p>`
+        : html`<p>${t.signedInAs(name)}</p>`;
     return html`
       <div class="signed-in" part="signed-in">
-        ${snapshot.displayName ? html`<p>${t.signedInAs(snapshot.displayName)}</p>` : nothing}
+        ${who}
         <button type="button" class="secondary" part="sign-out-button" @click=${this.signOut}>${t.signOutButton}</button>
       </div>
       ${this.renderDialog(snapshot)}
@@ -172,7 +196,7 @@ export class ServicekontoLogin extends LitElement {
   private renderNotice(snapshot: SessionSnapshot): TemplateResult {
     const t = this.messages.login;
     const text =
-      snapshot.status === 'starting'
+      snapshot.status === 'starting' || snapshot.retrying
         ? t.checking
         : snapshot.storageBlocked
           ? t.storageBlocked
@@ -184,14 +208,14 @@ export class ServicekontoLogin extends LitElement {
     return html`<p class="notice" part="notice" role="status">${text ?? nothing}</p>`;
   }
 
+  /** A provider that cannot be reached is the citizen's business (a plain sentence, a retry); a wrong set-up is the editor's. */
   private renderFailed(config: LoginConfig): TemplateResult {
     const t = this.messages;
-    return html`
-      ${renderConfigError('servicekonto-login', [describeSessionFailure(this.auth.snapshot.failure, config.authority, t.config)], t.config)}
-      <div class="actions">
-        <button type="button" @click=${() => location.reload()}>${t.login.retry}</button>
-      </div>
-    `;
+    const snapshot = this.auth.snapshot;
+    if (!isPassingFailure(snapshot.failure)) {
+      return renderConfigError('servicekonto-login', [describeSessionFailure(snapshot, config.authority, t.config)], t.config);
+    }
+    return renderUnavailable(t.login, !!snapshot.retrying, () => void this.auth.session?.retry());
   }
 
   private renderDialog(snapshot: SessionSnapshot): TemplateResult {
@@ -278,13 +302,6 @@ function noticeFor(reason: SignedOutReason | undefined, messages: Messages): str
 
 function toProperty(attribute: string): string {
   return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** The focused element, looking into shadow roots. */
-function deepActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
 }
 
 declare global {

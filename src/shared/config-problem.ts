@@ -1,3 +1,4 @@
+import type { SessionSnapshot } from '../auth/session.js';
 import type { Messages } from '../i18n/messages.js';
 import { isSecureUrl, parseHttpUrl } from './urls.js';
 
@@ -61,7 +62,9 @@ export function readChoiceAttribute<T extends string>(
   return allowed[0];
 }
 
-/** The editor's sentence for a session that cannot work. */
-export function describeSessionFailure(failure: 'module-missing' | 'discovery-failed' | undefined, authority: string, messages: Messages['config']): string {
-  return failure === 'module-missing' ? messages.moduleMissing : messages.discoveryFailed(authority);
+/** The editor's sentence for a session that cannot work because of its configuration. */
+export function describeSessionFailure(snapshot: Pick<SessionSnapshot, 'failure' | 'reportedIssuer'>, authority: string, messages: Messages['config']): string {
+  if (snapshot.failure === 'module-missing') return messages.moduleMissing;
+  if (snapshot.failure === 'issuer-mismatch') return messages.issuerMismatch(authority, snapshot.reportedIssuer ?? '');
+  return messages.discoveryFailed(authority);
 }

@@ -2,11 +2,32 @@ import { css } from 'lit';
 
 /**
  * Styles both elements share. Sizes are in px on the host and em inside, so
- * that a page's `html { font-size: 10px }` cannot shrink the text; inherited
- * properties that hostile page styles might set are reset on the host.
+ * that a page's `html { font-size: 10px }` cannot shrink the text.
+ *
+ * Colours follow one rule: text that stands directly on the page (the login
+ * in a header) takes the page's colour; everything the elements paint
+ * themselves (the manager's area, buttons, dialog, notices, boxes, fields)
+ * sets both its background and its text colour from one pair of custom
+ * properties, so no single property can make text unreadable. Derived colours
+ * (hints, borders, tinted backgrounds) are mixed from that pair.
  */
 export const baseStyles = css`
-  /* !important on the host wins over a page's !important rules (the inner context's important rules come first). */
+  :host {
+    --_surface: var(--bp-color-surface, #ffffff);
+    --_on-surface: var(--bp-color-on-surface, #1b1b1b);
+    --_primary: var(--bp-color-primary, #005ca9);
+    --_on-primary: var(--bp-color-on-primary, #ffffff);
+    --_error: var(--bp-color-error, color-mix(in srgb, #cc0000 60%, var(--_on-surface)));
+    --_border: var(--bp-color-border, color-mix(in srgb, var(--_on-surface) 70%, var(--_surface)));
+    --_hint: var(--bp-color-hint, color-mix(in srgb, var(--_on-surface) 80%, var(--_surface)));
+    --_notice-bg: var(--bp-color-notice-bg, color-mix(in srgb, var(--_primary) 9%, var(--_surface)));
+    --_error-bg: var(--bp-color-error-bg, color-mix(in srgb, var(--_error) 7%, var(--_surface)));
+    --_focus-outer: var(--bp-color-focus, #1b1b1b);
+    --_focus-inner: var(--bp-color-focus-inner, #ffffff);
+    --_focus-width: var(--bp-focus-width, 3px);
+  }
+  /* !important on the host wins over a page's !important rules (the inner context's important rules come first).
+     Letter and word spacing are left to the page, so that text-spacing tools still reach the text (WCAG 1.4.12). */
   :host {
     display: block !important;
     box-sizing: border-box !important;
@@ -15,18 +36,19 @@ export const baseStyles = css`
     font-weight: 400 !important;
     font-style: normal !important;
     line-height: 1.5 !important;
-    letter-spacing: normal !important;
-    word-spacing: normal !important;
+    letter-spacing: normal;
+    word-spacing: normal;
     text-transform: none !important;
     text-align: start !important;
     text-indent: 0 !important;
     white-space: normal !important;
-    color: var(--bp-color-text, #1b1b1b) !important;
-    overflow-wrap: anywhere;
-    min-width: 0;
+    /* Words never break inside; only a word longer than its whole line may, as a last resort. */
+    overflow-wrap: break-word !important;
+    word-break: normal !important;
+    hyphens: manual !important;
   }
   :host([hidden]) {
-    display: none;
+    display: none !important;
   }
   *,
   *::before,
@@ -37,22 +59,21 @@ export const baseStyles = css`
     margin: 0 0 0.75em;
   }
   h2,
-  h3 {
+  h3,
+  h4,
+  h5,
+  h6 {
     font-family: inherit;
     font-size: 1.25em;
     line-height: 1.3;
     margin: 0 0 0.75em;
     color: inherit;
   }
-  h2:focus {
+  [part~='heading']:focus {
     outline: none;
   }
-  h2:focus-visible {
-    outline: var(--bp-focus-width, 3px) solid var(--bp-color-focus, #0b5cd5);
-    outline-offset: 2px;
-  }
   a {
-    color: var(--bp-color-link, #0b4fb3);
+    color: var(--bp-color-link, currentColor);
     text-decoration: underline;
     /* A target of at least 24 px even for a link in running text (WCAG 2.5.8). */
     display: inline-block;
@@ -60,31 +81,33 @@ export const baseStyles = css`
   }
   button {
     font: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
     min-height: 2.75em;
     min-width: 2.75em;
     padding: 0.5em 1.1em;
     margin: 0;
     border-radius: var(--bp-radius, 4px);
-    border: 2px solid var(--bp-color-primary, #005ca9);
-    background: var(--bp-color-primary, #005ca9);
-    color: var(--bp-color-on-primary, #ffffff);
+    border: 2px solid var(--_primary);
+    background: var(--_primary);
+    color: var(--_on-primary);
     cursor: pointer;
     text-transform: none;
-    letter-spacing: normal;
     line-height: 1.3;
   }
   button.secondary {
-    background: var(--bp-color-surface, #ffffff);
-    color: var(--bp-color-primary, #005ca9);
+    background: var(--_surface);
+    color: var(--_on-surface);
   }
-  button[disabled],
   button[aria-disabled='true'] {
     cursor: not-allowed;
-    opacity: 0.65;
+    opacity: 0.7;
   }
+  /* Two tones, so that the ring is seen on light and on dark surroundings alike (WCAG 2.4.7, 1.4.11). */
   :is(a, button, input, select, textarea, [tabindex]):focus-visible {
-    outline: var(--bp-focus-width, 3px) solid var(--bp-color-focus, #0b5cd5);
-    outline-offset: 2px;
+    outline: var(--_focus-width) solid var(--_focus-outer);
+    outline-offset: var(--_focus-width);
+    box-shadow: 0 0 0 var(--_focus-width) var(--_focus-inner);
   }
   .actions {
     display: flex;
@@ -94,9 +117,10 @@ export const baseStyles = css`
     margin: 0 0 0.75em;
   }
   .notice {
-    border-inline-start: 4px solid var(--bp-color-primary, #005ca9);
+    border-inline-start: 4px solid var(--_primary);
     padding: 0.5em 0.75em;
-    background: var(--bp-color-notice-bg, #eef4fb);
+    background: var(--_notice-bg);
+    color: var(--_on-surface);
     margin: 0 0 0.75em;
   }
   /* An empty status line stays in the accessibility tree (so its next text is announced) but takes no room. */
@@ -106,20 +130,49 @@ export const baseStyles = css`
     margin: 0;
     background: none;
   }
+  .problem {
+    border-inline-start: 4px solid var(--_error);
+    background: var(--_error-bg);
+    color: var(--_on-surface);
+    padding: 0.6em 0.9em;
+    margin: 0 0 1em;
+  }
+  .problem:focus {
+    outline: var(--_focus-width) solid var(--_focus-outer);
+    outline-offset: var(--_focus-width);
+    box-shadow: 0 0 0 var(--_focus-width) var(--_focus-inner);
+  }
   .config-error {
-    border: 3px solid var(--bp-color-error, #b00020);
+    border: 3px solid var(--_error);
     padding: 0.75em 1em;
-    background: var(--bp-color-surface, #ffffff);
+    background: var(--_surface);
+    color: var(--_on-surface);
   }
   .config-error ul {
     margin: 0.5em 0;
     padding-inline-start: 1.25em;
   }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
   @media (forced-colors: active) {
     button {
       border: 2px solid ButtonText;
     }
+    button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+    }
     .notice,
+    .problem,
     .config-error {
       border-color: CanvasText;
     }

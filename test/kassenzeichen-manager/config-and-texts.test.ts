@@ -9,7 +9,7 @@ const attributes = (values: Record<string, string>) => (name: string) => values[
 describe('manager configuration', () => {
   it('resolves a relative backend-url against the page and applies the defaults', () => {
     expect(readManagerConfig(attributes({ 'backend-url': '/api/' }), 'https://www.stadt.example/portal')).to.deep.equal({
-      config: { backendUrl: 'https://www.stadt.example/api', supportPhone: '02161 49 10 10', kassenzeichenFormat: '####.####.####' },
+      config: { backendUrl: 'https://www.stadt.example/api', supportPhone: '02161 49 10 10', kassenzeichenFormat: '####.####.####', headingLevel: 2 },
       problems: [],
     });
   });

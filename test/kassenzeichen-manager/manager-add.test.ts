@@ -61,7 +61,9 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     const summary = element.shadowRoot!.querySelector('.error-summary')!;
     expect(focused(element)).to.equal(summary);
     expect(summary.textContent).to.contain('Buchstaben „O“ statt der Ziffer 0');
-    expect(summary.querySelector('[role="alert"] h3')!.textContent).to.equal('Bitte prüfen Sie Ihre Angaben');
+    // The summary says that something is wrong and how much; the review step's heading has words of its own.
+    expect(summary.querySelector('[role="alert"] #error-summary-title')!.textContent).to.equal('4 Angaben fehlen oder sind nicht richtig');
+    expect(summary.querySelector('#error-summary-title')!.localName).to.equal('h3');
     expect(summary.textContent).to.contain('Bitte geben Sie die Straße ein.');
     const street = inputLabelled(element, 'Straße');
     expect(street.getAttribute('aria-invalid')).to.equal('true');

@@ -230,17 +230,86 @@ describe('<servicekonto-login>', () => {
       expect(textOf(element)).to.contain('„token-storage“ erlaubt nur: session, memory');
     });
 
-    it('says when the discovery document cannot be loaded', async () => {
+    it('tells the editor, naming the attribute, when authority names no provider (404)', async () => {
       await useFakeProvider({ discovery: 'missing' });
       const errorEvent = oneEvent(document.body, 'servicekonto-error');
       const element = await login();
       expect((await errorEvent).detail.code).to.equal('discovery-failed');
       await settled(element);
-      expect(textOf(element)).to.contain('Anmeldedienst nicht erreichbar oder falsch konfiguriert');
-      expect(buttonNamed(element, 'Erneut versuchen')).to.exist;
+      expect(textOf(element)).to.contain('Hinweis für die Redaktion');
+      expect(textOf(element)).to.contain('<servicekonto-login>');
+      expect(textOf(element)).to.contain('Das Attribut „authority“ nennt keinen Anmeldedienst');
       await expect(element).to.be.accessible();
     });
 
+    it('tells the editor when the provider names another issuer than authority', async () => {
+      await useFakeProvider({ discovery: 'foreign-issuer' });
+      const errorEvent = oneEvent(document.body, 'servicekonto-error');
+      const element = await login();
+      expect((await errorEvent).detail.code).to.equal('issuer-mismatch');
+      await settled(element);
+      expect(textOf(element)).to.contain('Er nennt sich „https://login.other.example/realms/x“');
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.equal(undefined);
+    });
+  });
+
+  describe('provider unreachable', () => {
+    it('shows the citizen a plain sentence with „Erneut versuchen“, no editor box, and logs the detail once', async () => {
+      await useFakeProvider({ discovery: 'down' });
+      const warnings: unknown[][] = [];
+      const originalWarn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args);
+      try {
+        const errorEvent = oneEvent(document.body, 'servicekonto-error');
+        const element = await login();
+        expect((await errorEvent).detail.code).to.equal('provider-unreachable');
+        await settled(element);
+        expect(textOf(element)).to.contain('Die Anmeldung ist gerade nicht erreichbar');
+        expect(textOf(element)).not.to.contain('Redaktion');
+        expect(element.shadowRoot!.querySelector('[part="config-error"]')).to.equal(null);
+        expect(warnings).to.have.length(1);
+        expect(String(warnings[0][0])).to.contain('/.well-known/openid-configuration');
+        await expect(element).to.be.accessible();
+      } finally {
+        console.warn = originalWarn;
+      }
+    });
+
+    it('keeps focus on „Erneut versuchen“ while it runs, and moves it to the sign-in button when the provider answers', async () => {
+      await useFakeProvider({ discovery: 'down' });
+      const element = await login();
+      const retry = buttonNamed(element, 'Erneut versuchen')!;
+      retry.focus();
+      await useFakeProvider();
+      retry.click();
+      await element.updateComplete;
+      await waitUntil(() => buttonNamed(element, 'Zum Servicekonto.NRW'), 'no sign-in button after the retry');
+      await element.updateComplete;
+      expect(element.shadowRoot!.activeElement).to.equal(buttonNamed(element, 'Zum Servicekonto.NRW'));
+    });
+  });
+
+  describe('compact, for narrow headers', () => {
+    it('shows only the button and the registration link when signed out', async () => {
+      await useFakeProvider();
+      const element = await login(html`<servicekonto-login compact authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`);
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+      expect(linkNamed(element, 'Jetzt registrieren')).to.exist;
+      expect(textOf(element)).not.to.contain('weitergeleitet');
+      expect(textOf(element)).not.to.contain('Noch kein Konto');
+      await expect(element).to.be.accessible();
+    });
+
+    it('shows only the name and „Abmelden“ when signed in; screen readers hear the whole sentence', async () => {
+      await useFakeProvider();
+      seedSignedInUser();
+      const element = await login(html`<servicekonto-login compact authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`);
+      const visible = [...element.shadowRoot!.querySelectorAll('[part="signed-in"] [aria-hidden="true"]')].map((node) => node.textContent);
+      expect(visible).to.deep.equal(['Erika Mustermann']);
+      expect(element.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal('Angemeldet als Erika Mustermann');
+      expect(buttonNamed(element, 'Abmelden')).to.exist;
+      await expect(element).to.be.accessible();
+    });
     it('recovers when the attributes are set after the element was added', async () => {
       await useFakeProvider();
       const element = await fixture<ServicekontoLogin>(html`<servicekonto-login></servicekonto-login>`);

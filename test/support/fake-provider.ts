@@ -18,7 +18,11 @@ export interface FakeProviderOptions {
   endSession?: boolean;
   /** Answer of the token endpoint to a refresh; `invalid_grant` when false. */
   refresh?: boolean;
-  discovery?: 'ok' | 'missing';
+  /**
+   * `missing`: a 404 HTML page (the authority is wrong); `down`: no answer at
+   * all (network error); `foreign-issuer`: a document naming another issuer.
+   */
+  discovery?: 'ok' | 'missing' | 'down' | 'foreign-issuer';
 }
 
 export async function useFakeProvider(options: FakeProviderOptions = {}): Promise<{ tokenRequests: URLSearchParams[] }> {
@@ -28,8 +32,10 @@ export async function useFakeProvider(options: FakeProviderOptions = {}): Promis
     http.get(`${AUTHORITY}/.well-known/openid-configuration`, () =>
       options.discovery === 'missing'
         ? new HttpResponse('<html>Not found</html>', { status: 404, headers: { 'Content-Type': 'text/html' } })
-        : HttpResponse.json({
-            issuer: AUTHORITY,
+        : options.discovery === 'down'
+          ? HttpResponse.error()
+          : HttpResponse.json({
+            issuer: options.discovery === 'foreign-issuer' ? 'https://login.other.example/realms/x' : AUTHORITY,
             authorization_endpoint: `${AUTHORITY}/auth`,
             token_endpoint: `${AUTHORITY}/token`,
             jwks_uri: `${AUTHORITY}/jwks`,

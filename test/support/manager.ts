@@ -31,7 +31,7 @@ export function focused(element: Element): Element | null {
 
 /** The heading of the current step. */
 export function stepHeading(element: Element): string {
-  return element.shadowRoot!.querySelector('h2')?.textContent?.trim() ?? '';
+  return element.shadowRoot!.querySelector("[part~='heading']")?.textContent?.trim() ?? '';
 }
 
 /** Types into a labelled input, as a citizen would (input events). */

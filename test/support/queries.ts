@@ -26,3 +26,8 @@ export async function settled(element: Element & { updateComplete: Promise<boole
   await waitUntil(() => !textOf(element).includes('wird geprüft') && !textOf(element).includes('Checking'), 'element did not settle', { timeout: 5000 });
   await element.updateComplete;
 }
+
+/** A button that cannot act now (busy, offline, locked): `aria-disabled`, so that it keeps focus. */
+export function unavailable(button: HTMLButtonElement): boolean {
+  return button.getAttribute('aria-disabled') === 'true' || button.disabled;
+}

@@ -9,7 +9,7 @@ import type { ViewContext } from './context.js';
 export function renderChoice(ctx: ViewContext): TemplateResult {
   const { t } = ctx;
   return html`
-    ${heading(t.choiceTitle)}
+    ${heading(ctx, t.choiceTitle)}
     <p>${t.choiceIntro}</p>
     <ul class="choices">
       <li>
@@ -37,7 +37,7 @@ export function renderAddressForm(ctx: ViewContext): TemplateResult {
   ];
   const example = formatDigits('150000000000', ctx.config.kassenzeichenFormat);
   return html`
-    ${heading(t.formTitle)} ${errorSummary(t.errorSummaryTitle, entries)}
+    ${heading(ctx, t.formTitle)} ${errorSummary(ctx, entries)}
     <p>${t.formIntro}</p>
     <form novalidate part="form" @submit=${(e: SubmitEvent) => submit(e, ctx.submitAddress)} @input=${(e: Event) => ctx.editAddress(e.currentTarget as HTMLFormElement)}
       @change=${(e: Event) => formatOnLeave(e, ctx)}>
@@ -56,7 +56,7 @@ export function renderAddressForm(ctx: ViewContext): TemplateResult {
 export function renderCheck(ctx: ViewContext): TemplateResult {
   const { t, state } = ctx;
   return html`
-    ${heading(t.checkTitle)}
+    ${heading(ctx, t.checkTitle)}
     <dl class="summary" part="summary">
       ${ADDRESS_FIELDS.map((field) => html`<div><dt>${t.labels[field]}</dt><dd>${state.address[field]}</dd></div>`)}
     </dl>
@@ -72,12 +72,13 @@ export function renderRole(ctx: ViewContext): TemplateResult {
   const problem = ctx.roleProblems.role ? t.errors.required.role : undefined;
   const radio = (role: Role, hintId?: string) => html`
     <div class="radio">
-      <input type="radio" id="role-${role}" name="role" value=${role} .checked=${state.role === role} aria-describedby=${hintId ?? nothing} ?disabled=${ctx.busy} />
+      <input type="radio" id="role-${role}" name="role" value=${role} required .checked=${state.role === role} aria-describedby=${hintId ?? nothing}
+        @click=${(event: Event) => ctx.busy && event.preventDefault()} />
       <label for="role-${role}">${t.role[role]}</label>
     </div>
   `;
   return html`
-    ${heading(t.roleTitle)} ${errorSummary(t.errorSummaryTitle, problem ? [{ fieldId: 'role-owner', text: problem }] : [])} ${banner(ctx)}
+    ${heading(ctx, t.roleTitle)} ${errorSummary(ctx, problem ? [{ fieldId: 'role-owner', text: problem }] : [])} ${banner(ctx)}
     <form novalidate part="form" aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${(e: SubmitEvent) => submitRole(e, ctx)}>
       <fieldset class=${problem ? 'invalid' : ''} aria-describedby=${problem ? 'role-error' : nothing}>
         <legend>${t.roleLegend}</legend>
@@ -93,7 +94,7 @@ export function renderRole(ctx: ViewContext): TemplateResult {
 export function renderLetterSent(ctx: ViewContext): TemplateResult {
   const { t } = ctx;
   return html`
-    ${heading(t.letterTitle)}
+    ${heading(ctx, t.letterTitle)}
     ${ctx.state.sentItem ? html`<p><strong>${ctx.state.sentItem.kassenzeichen}</strong></p>` : nothing}
     <p>${t.letterText}</p>
     <p>${t.letterNext}</p>

@@ -9,7 +9,7 @@ export function renderCode(ctx: ViewContext): TemplateResult {
   const { t, state, items } = ctx;
   const pending = items.filter((item) => item.status === 'pending');
   if (pending.length === 0) {
-    return html`${heading(t.codeTitle)}
+    return html`${heading(ctx, t.codeTitle)}
       <p>${t.noPending}</p>
       <div class="actions"><button type="button" @click=${() => ctx.go({ type: 'choose-letter' })}>${t.addButton}</button>
         <button type="button" class="secondary" @click=${() => ctx.go({ type: 'back' })}>${t.back}</button></div>`;
@@ -23,7 +23,7 @@ export function renderCode(ctx: ViewContext): TemplateResult {
   ];
   const locked = ctx.lockedUntil !== undefined && ctx.lockedUntil > Date.now();
   return html`
-    ${heading(t.codeTitle)} ${errorSummary(t.errorSummaryTitle, entries)} ${banner(ctx)}
+    ${heading(ctx, t.codeTitle)} ${errorSummary(ctx, entries)} ${banner(ctx)}
     <form novalidate part="form" aria-busy=${ctx.busy ? 'true' : 'false'}
       @submit=${(e: SubmitEvent) => { e.preventDefault(); ctx.submitCode(e.currentTarget as HTMLFormElement); }}
       @input=${(e: Event) => ctx.editCode(e.currentTarget as HTMLFormElement)}>
@@ -33,9 +33,9 @@ export function renderCode(ctx: ViewContext): TemplateResult {
             <legend>${t.labels.codeFor}</legend>
             ${forError ? html`<p class="error" id="code-for-error">${forError}</p>` : nothing}
             ${pending.map((item) => html`<div class="radio">
-              <input type="radio" id="code-for-${item.id}" name="itemId" value=${item.id} .checked=${target?.id === item.id}
+              <input type="radio" id="code-for-${item.id}" name="itemId" value=${item.id} required .checked=${target?.id === item.id}
                 aria-describedby=${forError ? 'code-for-error' : nothing} />
-              <label for="code-for-${item.id}">${item.kassenzeichen} (${item.address.street} ${item.address.houseNumber})</label>
+              <label for="code-for-${item.id}">${item.kassenzeichen} (${t.address(item.address)})</label>
             </div>`)}
           </fieldset>`}
       ${textField({ id: 'code', name: 'code', label: t.labels.code, value: state.code, hint: t.codeHint, error: codeError, autocomplete: 'one-time-code', size: 'short', disabled: locked })}
@@ -48,12 +48,12 @@ export function renderDone(ctx: ViewContext): TemplateResult {
   const { t } = ctx;
   const autoLinked = ctx.state.result?.autoLinked ?? [];
   return html`
-    ${heading(t.doneTitle)}
+    ${heading(ctx, t.doneTitle)}
     ${ctx.state.result ? html`<p><strong>${ctx.state.result.confirmed.kassenzeichen}</strong></p>` : nothing}
     ${autoLinked.length > 0
       ? html`<p>${t.doneAutoLinked}</p>
           <ul class="auto-linked" part="list">
-            ${autoLinked.map((item) => html`<li><strong>${item.kassenzeichen}</strong> – ${item.address.street} ${item.address.houseNumber}, ${item.address.postalCode} ${item.address.city}</li>`)}
+            ${autoLinked.map((item) => html`<li><strong>${item.kassenzeichen}</strong> – ${t.address(item.address)}</li>`)}
           </ul>`
       : html`<p>${t.doneNoAutoLinked}</p>`}
     <p>${t.donePhone} <a part="phone-link" href=${telHref(ctx.config.supportPhone)}>${ctx.config.supportPhone}</a></p>
@@ -65,7 +65,7 @@ export function renderConfirmLetter(ctx: ViewContext): TemplateResult {
   const { t } = ctx;
   const item = ctx.items.find((candidate) => candidate.id === ctx.state.targetId);
   return html`
-    ${heading(t.confirmLetterTitle)} ${banner(ctx)}
+    ${heading(ctx, t.confirmLetterTitle)} ${banner(ctx)}
     ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${t.confirmLetterText}</p>
     ${stepEnd(t.newCodeButton, ctx, { run: ctx.requestNewLetter, backLabel: t.cancel })}
@@ -77,7 +77,7 @@ export function renderConfirmRemove(ctx: ViewContext): TemplateResult {
   const item = ctx.items.find((candidate) => candidate.id === ctx.state.targetId);
   const pending = item?.status === 'pending';
   return html`
-    ${heading(pending ? t.confirmWithdrawTitle : t.confirmRemoveTitle)} ${banner(ctx)}
+    ${heading(ctx, pending ? t.confirmWithdrawTitle : t.confirmRemoveTitle)} ${banner(ctx)}
     ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${pending ? t.confirmWithdrawText : t.confirmRemoveText}</p>
     ${stepEnd(pending ? t.withdrawButton : t.removeButton, ctx, { run: ctx.remove, backLabel: t.cancel })}

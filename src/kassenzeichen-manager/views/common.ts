@@ -1,10 +1,35 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { busyAwareButton } from '../../shared/busy-aware-button.js';
+import { focusInView } from '../../shared/focus.js';
+import type { HeadingLevel } from '../manager-config.js';
 import type { ViewContext } from './context.js';
 
+/** A heading at `level`; the page's outline decides it (attribute `heading-level`). */
+function headingAt(level: HeadingLevel, content: unknown, attrs: { id?: string; part?: string; tabindex?: string }): TemplateResult {
+  const { id, part, tabindex } = attrs;
+  switch (level) {
+    case 2:
+      return html`<h2 id=${ifDefined(id)} part=${ifDefined(part)} tabindex=${ifDefined(tabindex)}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${ifDefined(id)} part=${ifDefined(part)} tabindex=${ifDefined(tabindex)}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${ifDefined(id)} part=${ifDefined(part)} tabindex=${ifDefined(tabindex)}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${ifDefined(id)} part=${ifDefined(part)} tabindex=${ifDefined(tabindex)}>${content}</h5>`;
+    case 6:
+      return html`<h6 id=${ifDefined(id)} part=${ifDefined(part)} tabindex=${ifDefined(tabindex)}>${content}</h6>`;
+  }
+}
+
 /** The step's heading: focused after every step change. */
-export function heading(text: string): TemplateResult {
-  return html`<h2 tabindex="-1" part="heading">${text}</h2>`;
+export function heading(ctx: Pick<ViewContext, 'headingLevel'>, text: string): TemplateResult {
+  return headingAt(ctx.headingLevel, text, { part: 'heading', tabindex: '-1' });
+}
+
+/** A heading one level below the step's (at most h6). */
+export function subheading(ctx: Pick<ViewContext, 'headingLevel'>, text: string, id?: string): TemplateResult {
+  return headingAt(Math.min(ctx.headingLevel + 1, 6) as HeadingLevel, text, { id });
 }
 
 export interface FieldOptions {
@@ -18,6 +43,8 @@ export interface FieldOptions {
   inputmode?: 'text' | 'numeric';
   size?: 'short' | 'long';
   disabled?: boolean;
+  /** Every field of the manager is required unless it says otherwise. */
+  optional?: boolean;
 }
 
 /** A labelled input with its hint and error, linked by aria-describedby. */
@@ -38,6 +65,7 @@ export function textField(o: FieldOptions): TemplateResult {
         spellcheck="false"
         aria-describedby=${ifDefined(described || undefined)}
         aria-invalid=${o.error ? 'true' : 'false'}
+        ?required=${!o.optional}
         ?disabled=${o.disabled}
       />
     </div>
@@ -50,13 +78,17 @@ export interface SummaryEntry {
   text: string;
 }
 
-/** The list of all errors at the top of a form; it takes focus, its links focus the fields. */
-export function errorSummary(title: string, entries: readonly SummaryEntry[]): TemplateResult | typeof nothing {
+/**
+ * The list of all errors at the top of a form; it takes focus, its links focus
+ * the fields. Its title says that something is wrong and how many things,
+ * never the words of a step's heading.
+ */
+export function errorSummary(ctx: Pick<ViewContext, 'headingLevel' | 't'>, entries: readonly SummaryEntry[]): TemplateResult | typeof nothing {
   if (entries.length === 0) return nothing;
   return html`
     <div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="error-summary-title">
       <div role="alert">
-        <h3 id="error-summary-title">${title}</h3>
+        <div class="error-summary-title">${subheading(ctx, ctx.t.errorSummaryTitle(entries.length), 'error-summary-title')}</div>
         <ul>
           ${entries.map((entry) =>
             entry.fieldId
@@ -69,29 +101,36 @@ export function errorSummary(title: string, entries: readonly SummaryEntry[]): T
   `;
 }
 
+/** As GOV.UK does: focus the field, and show its label (or a radio group's legend) with it. */
 function focusField(event: Event): void {
   event.preventDefault();
   const link = event.currentTarget as HTMLAnchorElement;
   const id = link.getAttribute('href')!.slice(1);
   const root = link.getRootNode() as ShadowRoot;
   const field = root.getElementById(id);
-  field?.focus();
-  field?.scrollIntoView?.({ block: 'center' });
+  if (!field) return;
+  const label = field.closest('fieldset')?.querySelector('legend') ?? root.querySelector(`label[for="${id}"]`) ?? field;
+  focusInView(field, label);
 }
 
-/** The one place where a failed request is explained, with a retry that keeps the entries. */
+/**
+ * The one place where a failed request is explained, with a retry that keeps
+ * the entries. It takes focus when it appears; while the retry runs it stays,
+ * with its button marked busy, so that focus stays where it was.
+ */
 export function banner(ctx: ViewContext): TemplateResult | typeof nothing {
   const b = ctx.banner;
   if (!b) return nothing;
   return html`
-    <div class="banner" part="error" role="alert">
+    <div class="problem banner" part="error" role="alert" tabindex="-1">
       <p>${b.text}</p>
       ${b.retry || b.action
         ? html`<div class="actions">
-            ${b.retry ? html`<button type="button" class="secondary" @click=${b.retry}>${ctx.t.retry}</button>` : nothing}
-            ${b.action ? html`<button type="button" class="secondary" @click=${b.action.run}>${b.action.label}</button>` : nothing}
+            ${b.retry ? busyAwareButton(ctx.t.retry, ctx.busy, b.retry, 'secondary') : nothing}
+            ${b.action ? busyAwareButton(b.action.label, ctx.busy, b.action.run, 'secondary') : nothing}
           </div>`
         : nothing}
+      ${busyLine(ctx)}
     </div>
   `;
 }
@@ -102,9 +141,7 @@ export function banner(ctx: ViewContext): TemplateResult | typeof nothing {
  * Without `run` it submits its form.
  */
 export function submitButton(label: string, ctx: ViewContext, run?: () => void): TemplateResult {
-  const disabled = ctx.busy || ctx.offline;
-  return html`<button type=${run ? 'button' : 'submit'} part="submit-button" ?disabled=${disabled}
-    aria-describedby=${ctx.offline ? 'offline' : nothing} @click=${run ?? nothing}>${label}</button>`;
+  return busyAwareButton(label, ctx.busy || ctx.offline, run, 'primary', { part: 'submit-button', describedBy: ctx.offline ? 'offline' : undefined });
 }
 
 /**
@@ -116,9 +153,9 @@ export function stepEnd(label: string, ctx: ViewContext, options: { run?: () => 
   return html`
     <div class="actions">
       ${main}
-      <button type="button" class="secondary" ?disabled=${ctx.busy} @click=${() => ctx.go({ type: 'back' })}>${options.backLabel ?? ctx.t.back}</button>
+      ${busyAwareButton(options.backLabel ?? ctx.t.back, ctx.busy, () => ctx.go({ type: 'back' }), 'secondary')}
     </div>
-    ${busyLine(ctx)}
+    ${ctx.banner ? nothing : busyLine(ctx)}
   `;
 }
 

@@ -2,7 +2,7 @@ import type { Item, Role } from '../../api/types.js';
 import type { ManagerMessages, ProviderId } from '../../i18n/messages.js';
 import type { FlowEvent, FlowState } from '../flow.js';
 import type { AddressField, FieldProblems } from '../form-validation.js';
-import type { ManagerConfig } from '../manager-config.js';
+import type { HeadingLevel, ManagerConfig } from '../manager-config.js';
 
 export type CodeField = 'code' | 'codeFor';
 export type RoleField = 'role';
@@ -27,6 +27,8 @@ export interface ViewContext {
   state: FlowState;
   items: readonly Item[];
   config: ManagerConfig;
+  /** The level of the step headings (attribute `heading-level`); sub-headings are one below. */
+  headingLevel: HeadingLevel;
   busy: boolean;
   /** No network: actions that need the backend wait, with the reason shown. */
   offline: boolean;
