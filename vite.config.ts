@@ -30,6 +30,30 @@ function devIdentityProvider(): Plugin {
 }
 
 /**
+ * Strips comments and runs of whitespace from Lit's css`…` templates, which
+ * the JS minifier leaves alone (they are strings to it). The style files hold
+ * no `${…}` interpolations, so the whole literal is plain CSS.
+ */
+function minifyCssTemplates(): Plugin {
+  return {
+    name: 'buergerportal-minify-css-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*styles\.ts$/.test(id)) return null;
+      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
+        const minified = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${minified}\``;
+      });
+    },
+  };
+}
+
+/**
  * The script for CMS pages: lit and the elements inlined, one <script type="module">;
  * oidc-client-ts in a second file beside it, loaded after the first view.
  */
@@ -75,6 +99,6 @@ const modules: UserConfig['build'] = {
 
 export default defineConfig(({ mode }) => ({
   server: { port: DEMO_PORT, strictPort: true, host: 'localhost', open: false },
-  plugins: [devIdentityProvider()],
+  plugins: [devIdentityProvider(), minifyCssTemplates()],
   build: mode === 'modules' ? modules : mode === 'single' ? single : bundle,
 }));

@@ -67,8 +67,8 @@ describe('sign-in against a real OpenID provider', () => {
     await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
     await page.getByRole('link', { name: 'Anmeldung abbrechen' }).click();
     await page.getByText('Anmeldung abgebrochen').waitFor();
-    // The page's probe saw the element say what was happening while the redirect was prepared, with the button disabled.
-    assert.equal(await page.evaluate(() => sessionStorage.getItem('probe.redirecting')), 'disabled button, sentence shown');
+    // The page's probe saw the element say what was happening while the redirect was prepared, with the button marked busy (aria-disabled, so it keeps focus).
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('probe.redirecting')), 'busy button, sentence shown');
     assert.equal(new URL(page.url()).search, '');
     assert.equal(await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).count(), 1);
 

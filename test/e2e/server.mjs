@@ -18,6 +18,14 @@ const PAGE_VARIANTS = {
   'hostile.html': { base: 'portal.html', head: '<link rel="stylesheet" href="/pages/hostile.css" />' },
   'cross-origin.html': { base: 'portal.html', head: '<script src="/pages/csp-watch.js"></script>' },
   'cross-origin-blocked.html': { base: 'portal.html', head: '' },
+  'city-sticky.html': {
+    base: 'city.html',
+    head: '<link rel="stylesheet" href="/pages/sticky.css" />',
+    replace: [['<footer', '<p class="cookie-banner">Diese Website verwendet Cookies.</p><footer']],
+  },
+  'city-compact.html': { base: 'city.html', head: '', replace: [['<servicekonto-login id="login"', '<servicekonto-login id="login" compact']] },
+  // The identity provider cannot be reached: nothing listens on port 9.
+  'city-idp-down.html': { base: 'city.html', head: '', replace: [['{{ORIGIN}}/oidc', 'http://127.0.0.1:9/oidc']] },
 };
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
@@ -127,7 +135,8 @@ export async function startE2eServer(options = {}) {
       const headers = typeof configured === 'function' ? configured(origin) : configured;
       const variant = PAGE_VARIANTS[name];
       const source = variant?.base ?? name;
-      const render = (text) => text.replaceAll('{{ORIGIN}}', origin).replace('</head>', `${variant?.head ?? ''}</head>`);
+      const replaced = (text) => (variant?.replace ?? []).reduce((result, [from, to]) => result.replaceAll(from, to), text);
+      const render = (text) => replaced(text).replaceAll('{{ORIGIN}}', origin).replace('</head>', `${variant?.head ?? ''}</head>`);
       return void file(res, join(PAGES_DIR, source), render, headers);
     }
     if (url.pathname === '/favicon.ico') return send(res, 204, undefined);

@@ -9,7 +9,7 @@ const OIDC_CHUNK = 'dist/buergerportal-widgets.oidc.js';
 /** Everything in one file, for sites that want to place a single file. */
 const SINGLE = 'dist/buergerportal-widgets.bundle.js';
 const SHIPPED = [FILE, OIDC_CHUNK, SINGLE];
-const BUDGET_GZIP_BYTES = 30 * 1024;
+const BUDGET_GZIP_BYTES = 32 * 1024;
 
 test('the single file exists (run `npm run build` first)', () => {
   assert.ok(existsSync(FILE), `${FILE} is missing`);

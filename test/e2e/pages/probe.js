@@ -21,8 +21,8 @@ customElements.whenDefined('servicekonto-login').then(() => {
   const root = login.shadowRoot;
   new MutationObserver(() => {
     const button = root.querySelector('button[part="sign-in-button"]');
-    if (button?.disabled && root.textContent.includes('Sie werden zur Anmeldung weitergeleitet')) {
-      sessionStorage.setItem('probe.redirecting', 'disabled button, sentence shown');
+    if (button?.getAttribute('aria-disabled') === 'true' && root.textContent.includes('Sie werden zur Anmeldung weitergeleitet')) {
+      sessionStorage.setItem('probe.redirecting', 'busy button, sentence shown');
     }
   }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
 });
