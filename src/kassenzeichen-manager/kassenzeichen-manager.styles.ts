@@ -16,11 +16,11 @@ export const managerStyles = css`
     margin: 0 0 0.25em;
   }
   .hint {
-    color: var(--_hint);
+    color: inherit;
     margin: 0 0 0.4em;
   }
   .error {
-    color: var(--_error);
+    color: inherit;
     font-weight: 700;
     margin: 0 0 0.4em;
   }
@@ -52,7 +52,8 @@ export const managerStyles = css`
     border-color: var(--_error);
   }
   input:disabled {
-    background: color-mix(in srgb, var(--_surface) 88%, var(--_on-surface));
+    background: var(--_surface);
+    border-style: dashed;
   }
   fieldset {
     border: 0;
@@ -109,7 +110,7 @@ export const managerStyles = css`
     margin: 0.25em 0;
   }
   .error-summary a {
-    color: var(--_error);
+    color: inherit;
     font-weight: 700;
   }
   .items li,
@@ -169,7 +170,7 @@ export const managerStyles = css`
   button.link {
     background: none;
     border: 0;
-    color: var(--bp-color-link, currentColor);
+    color: inherit;
     text-decoration: underline;
     min-height: 2.75em;
     padding: 0 0.25em;

@@ -64,14 +64,10 @@ import type { ViewContext } from './views/context.js';
  * @cssprop --bp-color-on-surface - Textfarbe auf diesem Hintergrund (Standard: #1b1b1b). Immer zusammen mit `--bp-color-surface` ändern.
  * @cssprop --bp-color-primary - Farbe der Hauptschaltflächen und Akzente (Standard: #005ca9).
  * @cssprop --bp-color-on-primary - Textfarbe auf Hauptschaltflächen (Standard: #ffffff). Immer zusammen mit `--bp-color-primary` ändern.
- * @cssprop --bp-color-link - Farbe der Links (Standard: die Textfarbe; Links sind immer unterstrichen).
  * @cssprop --bp-color-focus - Äußerer Ring des zweifarbigen Fokusrahmens (Standard: #1b1b1b).
  * @cssprop --bp-color-focus-inner - Innerer Ring des Fokusrahmens (Standard: #ffffff); so bleibt der Rahmen auf hellem und dunklem Grund sichtbar.
- * @cssprop --bp-color-error - Farbe der Fehlermeldungen (Standard: aus Rot und `--bp-color-on-surface` gemischt).
- * @cssprop --bp-color-notice-bg - Hintergrund von Hinweisen (Standard: ein Hauch `--bp-color-primary` auf `--bp-color-surface`).
- * @cssprop --bp-color-error-bg - Hintergrund von Fehlermeldungen (Standard: ein Hauch `--bp-color-error` auf `--bp-color-surface`).
- * @cssprop --bp-color-border - Rahmen von Eingabefeldern und Listeneinträgen (Standard: aus `--bp-color-on-surface` gemischt).
- * @cssprop --bp-color-hint - Farbe der Hinweistexte (Standard: aus `--bp-color-on-surface` gemischt).
+ * @cssprop --bp-color-error - Farbe, die Fehler markiert: Rahmen und Balken, nie Text (Standard: #c00020). Fehlertexte stehen in `--bp-color-on-surface`, damit sie in jedem Farbschema lesbar sind.
+ * @cssprop --bp-color-border - Rahmen von Eingabefeldern und Listeneinträgen (Standard: `--bp-color-on-surface`).
  * @cssprop --bp-focus-width - Breite jedes Rings des Fokusrahmens (Standard: 3px).
  * @cssprop --bp-radius - Eckenradius (Standard: 4px).
  * @cssprop --bp-space - Abstand zwischen Bedienelementen (Standard: 0.75em).

@@ -8,8 +8,10 @@ import { css } from 'lit';
  * in a header) takes the page's colour; everything the elements paint
  * themselves (the manager's area, buttons, dialog, notices, boxes, fields)
  * sets both its background and its text colour from one pair of custom
- * properties, so no single property can make text unreadable. Derived colours
- * (hints, borders, tinted backgrounds) are mixed from that pair.
+ * properties (surface and on-surface, primary and on-primary). Every text is
+ * one of these pairs, so no property can make a text unreadable on its own;
+ * the error colour and borders mark, they never carry text. No color-mix():
+ * its computed `color(srgb …)` is not read by every contrast checker.
  */
 export const baseStyles = css`
   :host {
@@ -17,11 +19,8 @@ export const baseStyles = css`
     --_on-surface: var(--bp-color-on-surface, #1b1b1b);
     --_primary: var(--bp-color-primary, #005ca9);
     --_on-primary: var(--bp-color-on-primary, #ffffff);
-    --_error: var(--bp-color-error, color-mix(in srgb, #cc0000 60%, var(--_on-surface)));
-    --_border: var(--bp-color-border, color-mix(in srgb, var(--_on-surface) 70%, var(--_surface)));
-    --_hint: var(--bp-color-hint, color-mix(in srgb, var(--_on-surface) 80%, var(--_surface)));
-    --_notice-bg: var(--bp-color-notice-bg, color-mix(in srgb, var(--_primary) 9%, var(--_surface)));
-    --_error-bg: var(--bp-color-error-bg, color-mix(in srgb, var(--_error) 7%, var(--_surface)));
+    --_error: var(--bp-color-error, #c00020);
+    --_border: var(--bp-color-border, var(--_on-surface));
     --_focus-outer: var(--bp-color-focus, #1b1b1b);
     --_focus-inner: var(--bp-color-focus-inner, #ffffff);
     --_focus-width: var(--bp-focus-width, 3px);
@@ -73,7 +72,7 @@ export const baseStyles = css`
     outline: none;
   }
   a {
-    color: var(--bp-color-link, currentColor);
+    color: currentColor;
     text-decoration: underline;
     /* A target of at least 24 px even for a link in running text (WCAG 2.5.8). */
     display: inline-block;
@@ -119,7 +118,7 @@ export const baseStyles = css`
   .notice {
     border-inline-start: 4px solid var(--_primary);
     padding: 0.5em 0.75em;
-    background: var(--_notice-bg);
+    background: var(--_surface);
     color: var(--_on-surface);
     margin: 0 0 0.75em;
   }
@@ -132,7 +131,7 @@ export const baseStyles = css`
   }
   .problem {
     border-inline-start: 4px solid var(--_error);
-    background: var(--_error-bg);
+    background: var(--_surface);
     color: var(--_on-surface);
     padding: 0.6em 0.9em;
     margin: 0 0 1em;

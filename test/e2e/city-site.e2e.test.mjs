@@ -12,15 +12,18 @@ import { signInAtProvider, useWorld, watchPage } from './browser.mjs';
 
 const ctx = useWorld({ scenario: 'first-visit' });
 
+/** The default look, a light-on-dark theme, and odd marker colours (test/e2e/pages/city.css). */
+const THEMES = ['', 'theme-dark', 'theme-odd'];
+
 /** Findings of every state, collected so that one run shows them all. */
 function auditor(page) {
   const findings = [];
   return {
     findings,
     async check(state) {
-      for (const theme of ['', 'theme-dark']) {
+      for (const theme of THEMES) {
         await page.evaluate((name) => (document.documentElement.className = name), theme);
-        for (const finding of await audit(page)) findings.push(`${state}${theme ? ' (dark theme)' : ''}: ${finding}`);
+        for (const finding of await audit(page)) findings.push(`${state}${theme ? ` (${theme})` : ''}: ${finding}`);
       }
       await page.evaluate(() => (document.documentElement.className = ''));
     },
