@@ -1,0 +1,88 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
+import { AUTHORITY, CLIENT_ID, resetAuthState, seedSignedInUser, useFakeProvider } from '../support/fake-provider.js';
+import { focused, signedInManager, stepHeading } from '../support/manager.js';
+import { BACKEND_URL, worker } from '../support/mock-backend.js';
+import { buttonNamed, textOf, unavailable } from '../support/queries.js';
+
+/* Focus is never lost to <body>: busy buttons keep it, failures take it to their message, a session that ends to the heading. */
+
+describe('<kassenzeichen-manager> focus', () => {
+  afterEach(() => resetAuthState());
+
+  it('keeps focus on „Zustimmen“ while it runs (aria-disabled, clicks ignored) and moves it to the message when it fails', async () => {
+    const { element, backend } = await signedInManager('first-visit');
+    backend.responseDelayMs = 300;
+    backend.scenario = 'server-down';
+    const agree = buttonNamed(element, 'Zustimmen')!;
+    agree.focus();
+    agree.click();
+    await element.updateComplete;
+    expect(unavailable(agree)).to.equal(true);
+    expect(agree.disabled).to.equal(false);
+    expect(focused(element)).to.equal(agree);
+    agree.click(); // ignored while busy
+    await waitUntil(() => textOf(element).includes('Beim Bürgerportal ist ein Fehler aufgetreten'));
+    await element.updateComplete;
+    expect(backend.exchanges.filter((e) => e.path === '/account/consent')).to.have.length(1);
+    expect(focused(element)).to.equal(element.shadowRoot!.querySelector('[part="error"]'));
+    await expect(element).to.be.accessible();
+  });
+
+  it('keeps focus on „Erneut versuchen“ while the retry runs, then on the new step\'s heading', async () => {
+    const { element, backend } = await signedInManager('first-visit');
+    backend.scenario = 'server-down';
+    buttonNamed(element, 'Zustimmen')!.click();
+    await waitUntil(() => buttonNamed(element, 'Erneut versuchen'));
+    backend.scenario = 'first-visit';
+    backend.responseDelayMs = 300;
+    const retry = buttonNamed(element, 'Erneut versuchen')!;
+    retry.focus();
+    retry.click();
+    await element.updateComplete;
+    expect(focused(element)).to.equal(retry);
+    expect(unavailable(retry)).to.equal(true);
+    await waitUntil(() => textOf(element).includes('Beispiel: 1500.0000.0000'), 'no overview', { timeout: 5000 });
+    await element.updateComplete;
+    expect(focused(element)).to.equal(element.shadowRoot!.querySelector("[part~='heading']"));
+  });
+
+  it('moves focus to the heading when the session ends while the citizen is in the element', async () => {
+    await useFakeProvider({ refresh: false });
+    seedSignedInUser({ expiresInSeconds: 2 });
+    const { element } = await signedInManager('returning', { keepStorage: true, signedIn: false });
+    const add = buttonNamed(element, 'Kassenzeichen hinzufügen')!;
+    add.focus();
+    await waitUntil(() => textOf(element).includes('Ihre Anmeldung ist abgelaufen'), 'session did not end', { timeout: 5000 });
+    await element.updateComplete;
+    expect(stepHeading(element)).to.equal('Ihre Kassenzeichen');
+    expect(focused(element)).to.equal(element.shadowRoot!.querySelector("[part~='heading']"));
+  });
+
+  it('does not take focus from the page when a background load fails', async () => {
+    await useFakeProvider({ refresh: false });
+    seedSignedInUser();
+    worker.use(http.get(`${BACKEND_URL}/account`, () => HttpResponse.error()));
+    const outside = document.createElement('button');
+    outside.textContent = 'Seite';
+    document.body.append(outside);
+    outside.focus();
+    const element = await fixture<KassenzeichenManager>(
+      html`<kassenzeichen-manager backend-url=${BACKEND_URL} authority=${AUTHORITY} client-id=${CLIENT_ID}></kassenzeichen-manager>`,
+    );
+    await waitUntil(() => textOf(element).includes('konnten nicht geladen werden'), 'no load failure', { timeout: 5000 });
+    expect(document.activeElement).to.equal(outside);
+    outside.remove();
+  });
+
+  it('heading-level sets the step heading and the error summary one below', async () => {
+    const { element } = await signedInManager('returning');
+    element.setAttribute('heading-level', '4');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector("[part~='heading']")!.localName).to.equal('h4');
+    element.setAttribute('heading-level', '7');
+    await element.updateComplete;
+    expect(textOf(element)).to.contain('„heading-level“ erlaubt nur: 2, 3, 4, 5, 6');
+  });
+});
