@@ -197,3 +197,18 @@ test('a provider that cannot be reached: the citizen\'s sentence and „Erneut v
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource') && !p.includes('ERR_CONNECTION_REFUSED')), []);
   assert.deepEqual(await audit(page), []);
 });
+
+test('a login in the header of every page with one fixed redirect-uri returns the citizen to the page where they started', async () => {
+  const page = await ctx.browser.newPage();
+  const problems = watchPage(page);
+  const authorize = [];
+  page.on('request', (request) => new URL(request.url()).pathname === '/oidc/auth' && authorize.push(new URL(request.url()).searchParams.get('redirect_uri')));
+  await page.goto(`${ctx.world.origin}/pages/city-fixed-redirect.html?thema=abfall#gebuehren`);
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).waitFor();
+  assert.deepEqual(authorize, [`${ctx.world.origin}/pages/anmeldung.html`], 'one registered redirect page');
+  assert.equal(page.url(), `${ctx.world.origin}/pages/city-fixed-redirect.html?thema=abfall#gebuehren`, 'back where the citizen started');
+  await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Entfernen 1500.0000.0001' }).waitFor();
+  assert.deepEqual(problems, []);
+});

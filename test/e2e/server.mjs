@@ -24,6 +24,12 @@ const PAGE_VARIANTS = {
     replace: [['<footer', '<p class="cookie-banner">Diese Website verwendet Cookies.</p><footer']],
   },
   'city-compact.html': { base: 'city.html', head: '', replace: [['<servicekonto-login id="login"', '<servicekonto-login id="login" compact']] },
+  // A login in the header of every page, with one registered redirect page for all of them.
+  'city-fixed-redirect.html': {
+    base: 'city.html',
+    head: '',
+    replace: [['<servicekonto-login id="login"', '<servicekonto-login id="login" redirect-uri="{{ORIGIN}}/pages/anmeldung.html"']],
+  },
   // The identity provider cannot be reached: nothing listens on port 9.
   'city-idp-down.html': { base: 'city.html', head: '', replace: [['{{ORIGIN}}/oidc', 'http://127.0.0.1:9/oidc']] },
 };
