@@ -1,0 +1,60 @@
+<?php
+/**
+ * Plugin Name: Bürgerportal-Elemente
+ * Description: Lädt <servicekonto-login> und <kassenzeichen-manager> als Modul und lässt beide Tags mit ihren Attributen in Beiträgen und Seiten stehen – auch für Redakteurinnen und Redakteure ohne die Berechtigung unfiltered_html (auf einer Multisite: alle außer Super-Admins).
+ * Version: 0.1.0
+ * Requires at least: 5.9
+ * Requires PHP: 7.4
+ * License: EUPL-1.2
+ *
+ * Erzeugt aus custom-elements.json (npm run manifest); bitte nicht von Hand ändern.
+ * Die Dateien dist/buergerportal-widgets.js und dist/buergerportal-widgets.oidc.js
+ * gehören in den Unterordner dist/ dieses Plugins (die Mediathek nimmt keine .js-Dateien an).
+ */
+
+defined('ABSPATH') || exit;
+
+const BUERGERPORTAL_WIDGETS_HANDLE = 'buergerportal-widgets';
+
+/** Die Tags und die Attribute, die kses stehen lässt. */
+function buergerportal_widgets_tags() {
+    return array(
+        'kassenzeichen-manager' => array('id', 'class', 'backend-url', 'login', 'authority', 'client-id', 'support-phone', 'kassenzeichen-format', 'heading-level', 'lang'),
+        'servicekonto-login' => array('id', 'class', 'authority', 'client-id', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'lang', 'compact'),
+    );
+}
+
+/** Die Skriptdatei lädt ihre zweite Datei (…oidc.js) selbst aus demselben Ordner. */
+function buergerportal_widgets_script_url() {
+    return plugins_url('dist/buergerportal-widgets.js', __FILE__);
+}
+
+add_action('wp_enqueue_scripts', function () {
+    // WordPress 6.5 und neuer: als Skriptmodul.
+    if (function_exists('wp_enqueue_script_module')) {
+        wp_enqueue_script_module(BUERGERPORTAL_WIDGETS_HANDLE, buergerportal_widgets_script_url(), array(), null);
+        return;
+    }
+    // Ältere Versionen (z. B. 6.1 aus Debian 12): als Skript, das der Filter unten zum Modul macht.
+    wp_enqueue_script(BUERGERPORTAL_WIDGETS_HANDLE, buergerportal_widgets_script_url(), array(), null, true);
+});
+
+add_filter('script_loader_tag', function ($tag, $handle) {
+    if ($handle !== BUERGERPORTAL_WIDGETS_HANDLE) {
+        return $tag;
+    }
+    $tag = preg_replace('/\s+type=([\'"])[^\'"]*\1/', '', $tag);
+    return preg_replace('/<script\b/', '<script type="module"', $tag, 1);
+}, 10, 2);
+
+add_filter('wp_kses_allowed_html', function ($tags, $context) {
+    if ($context !== 'post') {
+        return $tags;
+    }
+    foreach (buergerportal_widgets_tags() as $tag => $attributes) {
+        $tags[$tag] = array_fill_keys($attributes, true);
+    }
+    // Der eigene Rechtstext der Stadt im Slot consent-text: <div slot="consent-text">…</div>.
+    $tags['div'] = array_merge(isset($tags['div']) ? $tags['div'] : array(), array('slot' => true));
+    return $tags;
+}, 10, 2);

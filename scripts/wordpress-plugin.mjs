@@ -1,0 +1,97 @@
+// Writes the WordPress plugin cms/wordpress/buergerportal-widgets/buergerportal-widgets.php.
+// The tags and attributes it lets through kses come from custom-elements.json,
+// so the plugin cannot drift from the elements; a test compares.
+// Usage: node scripts/wordpress-plugin.mjs
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PLUGIN_PATH = 'cms/wordpress/buergerportal-widgets/buergerportal-widgets.php';
+
+/** Tag name → attribute names (lower case, as kses wants them), from the manifest. */
+export function allowedTags(manifest) {
+  const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
+  const tags = {};
+  for (const element of elements.sort((a, b) => a.tagName.localeCompare(b.tagName))) {
+    tags[element.tagName] = ['id', 'class', ...(element.attributes ?? []).map((attribute) => attribute.name)].map((name) => name.toLowerCase());
+  }
+  return tags;
+}
+
+const phpList = (names) => names.map((name) => `'${name}'`).join(', ');
+
+export function renderPlugin(manifest, version) {
+  const tags = allowedTags(manifest);
+  const entries = Object.entries(tags)
+    .map(([tag, attributes]) => `        '${tag}' => array(${phpList(attributes)}),`)
+    .join('\n');
+  return `<?php
+/**
+ * Plugin Name: Bürgerportal-Elemente
+ * Description: Lädt <servicekonto-login> und <kassenzeichen-manager> als Modul und lässt beide Tags mit ihren Attributen in Beiträgen und Seiten stehen – auch für Redakteurinnen und Redakteure ohne die Berechtigung unfiltered_html (auf einer Multisite: alle außer Super-Admins).
+ * Version: ${version}
+ * Requires at least: 5.9
+ * Requires PHP: 7.4
+ * License: EUPL-1.2
+ *
+ * Erzeugt aus custom-elements.json (npm run manifest); bitte nicht von Hand ändern.
+ * Die Dateien dist/buergerportal-widgets.js und dist/buergerportal-widgets.oidc.js
+ * gehören in den Unterordner dist/ dieses Plugins (die Mediathek nimmt keine .js-Dateien an).
+ */
+
+defined('ABSPATH') || exit;
+
+const BUERGERPORTAL_WIDGETS_HANDLE = 'buergerportal-widgets';
+
+/** Die Tags und die Attribute, die kses stehen lässt. */
+function buergerportal_widgets_tags() {
+    return array(
+${entries}
+    );
+}
+
+/** Die Skriptdatei lädt ihre zweite Datei (…oidc.js) selbst aus demselben Ordner. */
+function buergerportal_widgets_script_url() {
+    return plugins_url('dist/buergerportal-widgets.js', __FILE__);
+}
+
+add_action('wp_enqueue_scripts', function () {
+    // WordPress 6.5 und neuer: als Skriptmodul.
+    if (function_exists('wp_enqueue_script_module')) {
+        wp_enqueue_script_module(BUERGERPORTAL_WIDGETS_HANDLE, buergerportal_widgets_script_url(), array(), null);
+        return;
+    }
+    // Ältere Versionen (z. B. 6.1 aus Debian 12): als Skript, das der Filter unten zum Modul macht.
+    wp_enqueue_script(BUERGERPORTAL_WIDGETS_HANDLE, buergerportal_widgets_script_url(), array(), null, true);
+});
+
+add_filter('script_loader_tag', function ($tag, $handle) {
+    if ($handle !== BUERGERPORTAL_WIDGETS_HANDLE) {
+        return $tag;
+    }
+    $tag = preg_replace('/\\s+type=([\\'"])[^\\'"]*\\1/', '', $tag);
+    return preg_replace('/<script\\b/', '<script type="module"', $tag, 1);
+}, 10, 2);
+
+add_filter('wp_kses_allowed_html', function ($tags, $context) {
+    if ($context !== 'post') {
+        return $tags;
+    }
+    foreach (buergerportal_widgets_tags() as $tag => $attributes) {
+        $tags[$tag] = array_fill_keys($attributes, true);
+    }
+    // Der eigene Rechtstext der Stadt im Slot consent-text: <div slot="consent-text">…</div>.
+    $tags['div'] = array_merge(isset($tags['div']) ? $tags['div'] : array(), array('slot' => true));
+    return $tags;
+}, 10, 2);
+`;
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  mkdirSync(dirname(PLUGIN_PATH), { recursive: true });
+  writeFileSync(PLUGIN_PATH, renderPlugin(manifest, version));
+  console.log(`wrote ${PLUGIN_PATH}`);
+}

@@ -1,0 +1,2 @@
+<?php
+// No plugin: WordPress as it comes.

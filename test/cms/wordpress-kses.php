@@ -1,0 +1,24 @@
+<?php
+// Runs WordPress's own kses and script filters (from Debian's wordpress package)
+// with the plugin loaded, without a database: prints JSON for the Node test.
+// Usage: php test/cms/wordpress-kses.php <wordpress dir> <plugin file>
+
+[$script, $wordpress, $plugin] = $argv;
+define('ABSPATH', rtrim($wordpress, '/') . '/');
+define('WPINC', 'wp-includes');
+require ABSPATH . WPINC . '/plugin.php';
+require ABSPATH . WPINC . '/formatting.php';
+require ABSPATH . WPINC . '/kses.php';
+function wp_allowed_protocols() { return array('http', 'https', 'mailto', 'tel'); }
+function plugins_url($path, $file) { return 'https://www.stadt.example/wp-content/plugins/buergerportal-widgets/' . $path; }
+require $plugin;
+
+$markup = '<servicekonto-login id="login" authority="https://login.stadt.example/realms/buergerportal" client-id="buergerportal" compact onclick="alert(1)"></servicekonto-login>'
+    . '<kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api" heading-level="3" style="x"><div slot="consent-text"><p>Rechtstext</p></div></kassenzeichen-manager>'
+    . '<script>alert(2)</script>';
+
+echo json_encode(array(
+    'post' => wp_kses_post($markup),
+    'classic' => apply_filters('script_loader_tag', "<script type='text/javascript' src='https://www.stadt.example/x.js' id='buergerportal-widgets-js'></script>\n", 'buergerportal-widgets', ''),
+    'other' => apply_filters('script_loader_tag', "<script src='https://www.stadt.example/y.js' id='other-js'></script>\n", 'other', ''),
+));
