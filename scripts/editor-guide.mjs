@@ -51,11 +51,25 @@ ${table(['Teil', 'Was'], (element.cssParts ?? []).map((p) => [`\`${p.name}\``, p
 ${table(['Variable', 'Wirkung'], (element.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description]))}`;
 }
 
+/** The attributes of an element, for the allow-lists of the rich-text editors. */
+function attributeList(element) {
+  return ['id', ...(element.attributes ?? []).map((a) => a.name)].join(' ');
+}
+
+/** The same as PHP string arguments: 'id', 'authority', … */
+function phpArguments(element) {
+  return attributeList(element)
+    .split(' ')
+    .map((name) => `'${name}'`)
+    .join(', ');
+}
+
 export function renderGuide(manifest) {
   const elements = elementsOf(manifest);
-  return `# Leitfaden für Redaktionen: Bürgerportal-Elemente einbinden
+  const [login, manager] = elements;
+  return `# Leitfaden: Bürgerportal-Elemente einbinden
 
-<!-- Diese Datei wird mit \`npm run guide\` aus custom-elements.json erzeugt. Bitte nicht von Hand ändern. -->
+<!-- Diese Datei wird mit \`npm run manifest\` aus custom-elements.json erzeugt. Bitte nicht von Hand ändern. -->
 
 Zwei Elemente bringen die Anmeldung mit dem Servicekonto.NRW (oder der BundID)
 und das Hinterlegen von Kassenzeichen auf jede Seite Ihres Webauftritts:
@@ -66,67 +80,167 @@ und das Hinterlegen von Kassenzeichen auf jede Seite Ihres Webauftritts:
   „Anmeldung im Bürgerportal“: Zustimmung, Übersicht, „Kassenzeichen
   hinzufügen“, Bestätigungscode per Post, „Bestätigungscode eingeben“, „Beenden“.
 
-## In fünf Schritten eingebunden
+Teil 1 ist für die **Redaktion** (Inhalte pflegen), Teil 2 für die **IT der
+Stadt** (Server, Redaktionssystem, Anmeldedienst). Teil 3 ist das vollständige
+Nachschlagewerk.
 
-1. **Dateien auf den eigenen Server legen.** Aus dem Ordner \`dist/\` gehören
-   \`buergerportal-widgets.js\` und \`buergerportal-widgets.oidc.js\` in
-   **denselben Ordner** Ihres Webservers, z. B. \`/fileadmin/buergerportal/\`.
-   Wer lieber nur eine Datei ablegt, nimmt stattdessen
-   \`buergerportal-widgets.bundle.js\` (alles in einer Datei; die Seite lädt
-   dann etwa 39 statt 28 KB, bevor die Elemente erscheinen).
-   Binden Sie die Dateien nicht von einem fremden CDN ein: Jeder Abruf dort
-   überträgt die IP-Adresse der Bürgerinnen und Bürger an Dritte (DSGVO), und
-   eine strikte Content-Security-Policy würde ihn ohnehin verbieten.
-2. **Das Skript einmal pro Seite laden** (doppelt schadet nicht):
+# Teil 1: Für die Redaktion
 
-   \`\`\`html
-   <script type="module" src="/fileadmin/buergerportal/buergerportal-widgets.js"></script>
-   \`\`\`
+## Die Elemente einfügen
 
-3. **Die Elemente einfügen**, zum Beispiel:
+Ihre IT hat das Skript bereits für alle Seiten eingerichtet (Teil 2). Sie fügen
+nur noch die Elemente ein – dort, wo eigenes HTML erlaubt ist:
 
-   \`\`\`html
-   <servicekonto-login id="login"
-     authority="https://login.stadt.example/realms/buergerportal"
-     client-id="buergerportal"></servicekonto-login>
+\`\`\`html
+<servicekonto-login id="login"
+  authority="https://login.stadt.example/realms/buergerportal"
+  client-id="buergerportal"></servicekonto-login>
 
-   <kassenzeichen-manager login="login"
-     backend-url="https://buergerportal.stadt.example/api"></kassenzeichen-manager>
-   \`\`\`
+<kassenzeichen-manager login="login"
+  backend-url="https://buergerportal.stadt.example/api"></kassenzeichen-manager>
+\`\`\`
 
-   Ohne \`<servicekonto-login>\` auf der Seite bekommt \`<kassenzeichen-manager>\`
-   selbst \`authority\` und \`client-id\`. Einen eigenen Rechtstext zur
-   Datenübertragung setzen Sie so ein:
+Die Adressen bei \`authority\`, \`client-id\` und \`backend-url\` bekommen Sie von
+Ihrer IT; sie sind auf allen Seiten gleich.
 
-   \`\`\`html
-   <kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api">
-     <div slot="consent-text"><p>Ihr Rechtstext …</p></div>
-   </kassenzeichen-manager>
-   \`\`\`
+- **TYPO3:** Inhaltselement **„HTML“** (Reines HTML), nicht „Text“ – der
+  Rich-Text-Editor entfernt unbekannte Tags.
+- **WordPress:** Block **„Individuelles HTML“** (Custom HTML). Das klappt für
+  alle Rollen, sobald die IT das Plugin „Bürgerportal-Elemente“ aktiviert hat.
+- **Drupal:** einen Block oder ein Textfeld im Textformat **„Bürgerportal“**
+  (von der IT eingerichtet), in der Quelltext-Ansicht.
 
-4. **Beim Anmeldedienst eintragen lassen** (Identity-Broker der Stadt, z. B. Keycloak):
-   - öffentlicher Client (ohne Secret), Authorization Code Flow mit PKCE (S256);
-   - **Redirect-URIs:** die genaue Adresse jeder Seite mit den Elementen, ohne
-     Parameter (z. B. \`https://www.stadt.example/buergerportal/kassenzeichen\`);
-     dieselben Adressen als **Post-Logout-Redirect-URIs**;
-   - **Web Origins (CORS):** der Ursprung Ihres Webauftritts, z. B. \`https://www.stadt.example\`;
-   - Refresh-Token für den Client erlauben (sonst endet die Sitzung mit dem Zugangstoken);
-   - den Namen der Person (\`name\`) in das ID-Token aufnehmen.
-5. **Testen:** Seite öffnen. Ist etwas falsch eingerichtet, zeigt das Element
-   selbst einen roten Kasten „Dieses Element ist nicht richtig eingerichtet“
-   und nennt das Attribut; die Browser-Konsole zeigt dieselbe Meldung.
+### Was Sie einstellen können
 
-## In Ihrem Redaktionssystem
+- **Überschriften-Ebene:** Steht das Element unter einer Abschnittsüberschrift
+  (\`<h2>\`) Ihrer Seite, geben Sie \`heading-level="3"\` an – dann ordnen sich
+  alle Überschriften des Elements darunter ein:
+  \`<kassenzeichen-manager heading-level="3" …>\`.
+- **Schmale Kopfzeile:** \`<servicekonto-login compact …>\` zeigt nur die
+  Schaltfläche und „Jetzt registrieren“, nach der Anmeldung nur den Namen und „Abmelden“.
+- **Telefonnummer** für Objekte, die nicht automatisch zugeordnet wurden:
+  \`support-phone="02161 49 10 10"\`.
+- **Eigener Rechtstext** zur Datenübertragung:
 
-**TYPO3.** Das Skript per TypoScript laden:
+  \`\`\`html
+  <kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api">
+    <div slot="consent-text"><p>Ihr Rechtstext …</p></div>
+  </kassenzeichen-manager>
+  \`\`\`
+
+Ohne \`<servicekonto-login>\` auf der Seite bekommt \`<kassenzeichen-manager>\`
+selbst \`authority\` und \`client-id\`.
+
+## Prüfen: wer welche Meldung sieht
+
+- Ein **roter Kasten „Dieses Element ist nicht richtig eingerichtet“** mit
+  „Hinweis für die Redaktion“ heißt: Ein Attribut fehlt oder ist falsch. Er
+  nennt das Element und das Attribut (z. B. „Das Attribut „backend-url“ fehlt“);
+  dieselbe Meldung steht in der Konsole des Browsers. Er erscheint nur, wenn
+  die Einrichtung sicher falsch ist.
+- Ist der Anmeldedienst oder das Bürgerportal **gerade nicht erreichbar**,
+  sehen Bürgerinnen und Bürger einen einfachen Satz und „Erneut versuchen“ –
+  keinen Kasten für die Redaktion. Die technische Ursache steht einmal in der
+  Konsole.
+
+## Farben und Schrift
+
+Die Elemente übernehmen die Schriftart der Seite, aber nicht ihre
+Schriftgröße: Texte sind mindestens 16 px groß, Schaltflächen mindestens
+24 × 24 px, auch wenn die Seite globale Stile setzt.
+
+**Kopfzeilen in jeder Farbe.** Steht \`<servicekonto-login>\` in einer dunklen
+Kopfzeile, übernimmt es deren helle Schrift; Links sind unterstrichen, der
+Fokusrahmen ist zweifarbig und auf hellem wie dunklem Grund sichtbar. Sie
+müssen dafür nichts einstellen.
+
+**Eigene Farben** stellen Sie mit CSS-Variablen ein. Sie gehören paarweise
+zusammen – Hintergrund und die Schrift darauf:
+
+| Paar | Wofür |
+|---|---|
+| \`--bp-color-surface\` / \`--bp-color-on-surface\` | alles, was die Elemente selbst zeichnen: der Bereich des Kassenzeichen-Elements, Felder, Kästen, Dialog |
+| \`--bp-color-primary\` / \`--bp-color-on-primary\` | Hauptschaltflächen |
+| \`--bp-color-focus\` / \`--bp-color-focus-inner\` | die beiden Ringe des Fokusrahmens |
+
+Jeder Text steht auf einem dieser Paare; \`--bp-color-error\` und
+\`--bp-color-border\` markieren nur (Rahmen, Balken) und tragen keinen Text.
+Solange jedes Paar mindestens 4,5 : 1 Kontrast hat, bleibt jeder Text lesbar.
+\`--bp-color-text\` färbt nur den Text, der direkt auf der Seite steht (die
+Anmeldung in der Kopfzeile), nie den Warndialog.
+
+\`\`\`css
+/* Ein dunkles Farbschema */
+servicekonto-login, kassenzeichen-manager {
+  --bp-color-surface: #1e1e1e;
+  --bp-color-on-surface: #f2f2f2;
+  --bp-color-primary: #8ab4f8;
+  --bp-color-on-primary: #0b0b0b;
+  --bp-color-focus: #ffffff;
+  --bp-color-focus-inner: #000000;
+}
+kassenzeichen-manager::part(heading) {
+  font-family: "Stadtschrift", sans-serif;
+}
+\`\`\`
+
+Der Hochkontrastmodus von Windows, die Einstellung „Bewegung reduzieren“ und
+Werkzeuge für Zeichen- und Wortabstand (WCAG 1.4.12) werden beachtet.
+
+# Teil 2: Für die IT der Stadt
+
+## Dateien auf den eigenen Server
+
+Aus dem Ordner \`dist/\` gehören \`buergerportal-widgets.js\` und
+\`buergerportal-widgets.oidc.js\` in **denselben Ordner** Ihres Webservers; das
+Skript lädt die zweite Datei selbst von dort. Wer nur eine Datei ablegen will,
+nimmt \`buergerportal-widgets.bundle.js\` (alles in einer Datei). Binden Sie die
+Dateien nicht von einem fremden CDN ein: Jeder Abruf dort überträgt die
+IP-Adresse der Bürgerinnen und Bürger an Dritte (DSGVO), und eine strikte
+Content-Security-Policy würde ihn verbieten.
+
+Das Skript wird als **Modul** geladen, einmal pro Seite (doppelt schadet nicht):
+
+\`\`\`html
+<script type="module" src="/assets/buergerportal/buergerportal-widgets.js"></script>
+\`\`\`
+
+Werkzeuge, die Skripte **zusammenfassen, umbenennen oder verschieben**, dürfen
+die Datei nicht anfassen: Aus einem Modul würde ein klassisches Skript, oder
+die zweite Datei läge nicht mehr daneben. Die Elemente sagen es dann selbst
+(„Die Datei buergerportal-widgets.oidc.js konnte nicht geladen werden …“).
+Wo sich das nicht abschalten lässt, nehmen Sie \`buergerportal-widgets.bundle.js\`.
+
+## TYPO3
+
+**Skript laden** (TypoScript-Setup der Seite). \`config.concatenateJs\` und
+\`config.compressJs\` würden die Datei mit anderen zusammenfassen bzw. nach
+\`typo3temp/\` kopieren – getrennt von ihrer zweiten Datei. Deshalb für diese
+Datei beides abschalten
+([TypoScript-Referenz: includeJSFooter](https://docs.typo3.org/m/typo3/reference-typoscript/main/en-us/TopLevelObjects/Page/Index.html#confval-page-includejsfooter),
+[config.concatenateJs](https://docs.typo3.org/m/typo3/reference-typoscript/main/en-us/TopLevelObjects/Config.html#confval-config-concatenatejs)):
 
 \`\`\`
 page.includeJSFooter.buergerportal = fileadmin/buergerportal/buergerportal-widgets.js
-page.includeJSFooter.buergerportal.type = module
+page.includeJSFooter.buergerportal {
+  type = module
+  excludeFromConcatenation = 1
+  disableCompression = 1
+}
 \`\`\`
 
-Die Elemente mit dem Inhaltselement „Reines HTML“ (HTML) einfügen. Wer sie im
-Rich-Text-Editor (CKEditor 5) pflegen will, erlaubt die Tags in der RTE-Konfiguration:
+**Elemente einfügen.** Das Inhaltselement „HTML“ gibt seinen Inhalt unverändert
+aus ([fluid_styled_content, Vorlage \`Html.html\`](https://github.com/TYPO3/typo3/blob/main/typo3/sysext/fluid_styled_content/Resources/Private/Templates/Html.html)).
+Redakteursgruppen brauchen dafür die Erlaubnis für den Inhaltstyp „HTML“
+(Backend-Benutzergruppe → „Zugriffsrechte“ → „Feldwerte explizit erlauben/verbieten“ → \`tt_content:CType:html\`).
+
+Im **Rich-Text-Editor** (Inhaltselement „Text“) überleben die Tags nur, wenn
+drei Stellen sie kennen: CKEditor 5 (\`htmlSupport\`), die Speicher-Umwandlung
+(\`processing.allowTags\`) und der HTML-Sanitizer der Ausgabe
+(\`lib.parseFunc_RTE.htmlSanitize\`), der sich nur mit einer PHP-Klasse erweitern lässt
+([TYPO3: HTML Sanitizer](https://docs.typo3.org/c/typo3/cms-core/main/en-us/Changelog/9.5.x/Important-94484-IntroduceHTMLSanitizer.html)).
+Wir empfehlen deshalb das Inhaltselement „HTML“. Wer den Rich-Text-Editor
+trotzdem will, ergänzt die RTE-Konfiguration (YAML) …
 
 \`\`\`yaml
 editor:
@@ -135,33 +249,130 @@ editor:
       allow:
         - { name: 'servicekonto-login', attributes: true }
         - { name: 'kassenzeichen-manager', attributes: true }
+processing:
+  allowTags:
+    - servicekonto-login
+    - kassenzeichen-manager
 \`\`\`
 
-**WordPress.** Den Block „Individuelles HTML“ (Custom HTML) verwenden und
-Skript-Zeile und Elemente hineinkopieren (das Einfügen von \`<script>\` ist
-Administratoren und Redakteuren mit der Berechtigung \`unfiltered_html\`
-vorbehalten). Alternativ lädt das Theme das Skript:
-\`wp_enqueue_script_module('buergerportal-widgets', '/wp-content/uploads/buergerportal/buergerportal-widgets.js');\`
+… und registriert einen eigenen Sanitizer (\`ext_localconf.php\` einer Site-Extension):
 
-**Drupal.** Im Textformat „Volles HTML“ (Full HTML) die Tags zulassen (bei
-„Erlaubte HTML-Tags begrenzen“ \`<servicekonto-login id authority client-id provider idp-hint>\`
-und \`<kassenzeichen-manager login backend-url support-phone kassenzeichen-format>\`
-ergänzen) und die Elemente in der Quelltext-Ansicht einfügen. Das Skript lädt
-eine Bibliothek des Themes (\`*.libraries.yml\`):
+\`\`\`php
+$GLOBALS['TYPO3_CONF_VARS']['SYS']['htmlSanitizer']['default'] = \\Stadt\\Site\\Html\\BuergerportalSanitizerBuilder::class;
+\`\`\`
+
+\`\`\`php
+namespace Stadt\\Site\\Html;
+
+use TYPO3\\CMS\\Core\\Html\\DefaultSanitizerBuilder;
+use TYPO3\\HtmlSanitizer\\Behavior;
+
+final class BuergerportalSanitizerBuilder extends DefaultSanitizerBuilder
+{
+    public function createBehavior(): Behavior
+    {
+        $login = (new Behavior\\Tag('servicekonto-login', Behavior\\Tag::ALLOW_CHILDREN))
+            ->addAttrs(...$this->createAttrs(${phpArguments(login)}));
+        $manager = (new Behavior\\Tag('kassenzeichen-manager', Behavior\\Tag::ALLOW_CHILDREN))
+            ->addAttrs(...$this->createAttrs(${phpArguments(manager)}));
+        return parent::createBehavior()->withTags($login, $manager);
+    }
+}
+\`\`\`
+
+## WordPress
+
+- **Warum die Tags verschwinden:** WordPress filtert Inhalte mit *kses* für
+  alle ohne die Berechtigung \`unfiltered_html\`; auf einer Multisite hat sie
+  nur der Super-Admin ([Rollen und Berechtigungen](https://wordpress.org/documentation/article/roles-and-capabilities/#unfiltered_html)).
+  Unbekannte Tags wie \`<servicekonto-login>\` entfernt kses.
+- **Warum nicht über die Mediathek:** Sie nimmt \`.js\`-Dateien nur von Konten
+  mit \`unfiltered_html\` an ([get_allowed_mime_types](https://developer.wordpress.org/reference/functions/get_allowed_mime_types/)),
+  und ein \`<script>\` im Inhalt entfernt kses ebenso.
+- **Die Lösung: das Plugin aus diesem Paket**,
+  \`cms/wordpress/buergerportal-widgets/buergerportal-widgets.php\`. Legen Sie den
+  Ordner \`buergerportal-widgets/\` nach \`wp-content/plugins/\` und darin die
+  beiden Dateien aus \`dist/\` in den Unterordner \`dist/\`; dann aktivieren.
+  Das Plugin
+  - lädt das Skript auf jeder Seite als Modul – ab WordPress 6.5 mit
+    [\`wp_enqueue_script_module\`](https://developer.wordpress.org/reference/functions/wp_enqueue_script_module/),
+    davor (z. B. 6.1) mit \`wp_enqueue_script\` und dem Filter
+    [\`script_loader_tag\`](https://developer.wordpress.org/reference/hooks/script_loader_tag/), der \`type="module"\` setzt;
+  - erlaubt über den Filter [\`wp_kses_allowed_html\`](https://developer.wordpress.org/reference/hooks/wp_kses_allowed_html/)
+    genau die beiden Tags mit ihren Attributen (und \`slot\` an \`<div>\`) – keine
+    Skripte, keine \`on…\`-Attribute, keine Stile. Niemand braucht dafür \`unfiltered_html\`.
+
+  Der Kern des Plugins:
+
+  \`\`\`php
+  add_filter('wp_kses_allowed_html', function ($tags, $context) {
+      if ($context !== 'post') return $tags;
+      $tags['servicekonto-login'] = array_fill_keys(array(${phpArguments(login)}), true);
+      $tags['kassenzeichen-manager'] = array_fill_keys(array(${phpArguments(manager)}), true);
+      return $tags;
+  }, 10, 2);
+  \`\`\`
+
+## Drupal
+
+**Skript laden.** Eine Bibliothek im Theme (\`THEMA.libraries.yml\`), von der
+Aggregation ausgenommen (\`preprocess: false\`), als Modul
+([Drupal: Assets per *.libraries.yml](https://www.drupal.org/docs/theming-drupal/adding-assets-css-js-to-a-drupal-theme-via-librariesyml)):
 
 \`\`\`yaml
 buergerportal:
   js:
-    /libraries/buergerportal/buergerportal-widgets.js: { attributes: { type: module } }
+    /libraries/buergerportal/buergerportal-widgets.js: { preprocess: false, minified: true, attributes: { type: module } }
 \`\`\`
 
-**Government Site Builder und andere.** Überall dort, wo eigenes HTML
-möglich ist: Skript-Zeile und Elemente wie oben.
+Die beiden Dateien liegen dann in \`/libraries/buergerportal/\` unter dem
+Drupal-Wurzelverzeichnis. **Anhängen** auf allen Seiten in \`THEMA.info.yml\`:
+
+\`\`\`yaml
+libraries:
+  - THEMA/buergerportal
+\`\`\`
+
+(oder nur in einer Vorlage: \`{{ attach_library('THEMA/buergerportal') }}\`).
+
+**Elemente einfügen.** Unter CKEditor 5 ist das Feld „Erlaubte HTML-Tags“
+des Filters „Erlaubte HTML-Tags begrenzen und fehlerhaftes HTML korrigieren“
+schreibgeschützt; es wird aus den Einstellungen des Editors gefüllt
+([Drupal: CKEditor 5](https://www.drupal.org/docs/core-modules-and-themes/core-modules/ckeditor-5-module)).
+Die Tags gehören deshalb in die Editor-Einstellung **„Quelltext bearbeiten“ →
+„Manuell bearbeitbare HTML-Tags“**:
+
+\`\`\`
+<servicekonto-login ${attributeList(login)}> <kassenzeichen-manager ${attributeList(manager)}> <div slot>
+\`\`\`
+
+Verlässlicher ist ein eigenes Textformat „Bürgerportal“ **ohne Editor**
+(Konfiguration → Textformate und Editoren → Textformat hinzufügen → Editor: keiner),
+mit dem Filter „Erlaubte HTML-Tags begrenzen …“ und genau der Liste oben,
+nur für die Rollen, die die Elemente pflegen. Die Redaktion fügt die Elemente
+dann in einem Block mit diesem Format ein.
+
+## Beim Anmeldedienst eintragen
+
+Beim Identity-Broker der Stadt (z. B. Keycloak) vor Servicekonto.NRW oder BundID:
+
+- öffentlicher Client (ohne Secret), Authorization Code Flow mit PKCE (S256);
+  Refresh-Token erlauben; den Namen (\`name\`) ins ID-Token aufnehmen;
+- **Web Origins (CORS):** der Ursprung Ihres Webauftritts, z. B. \`https://www.stadt.example\`;
+- **eine feste Anmeldeseite statt jeder Seite.** Steht \`<servicekonto-login>\`
+  im Kopf jeder Seite, lässt sich nicht jede Seite als Redirect-URI eintragen.
+  Legen Sie eine Seite an, z. B. \`https://www.stadt.example/anmeldung\`, die
+  nur \`<servicekonto-login>\` mit denselben \`authority\` und \`client-id\` enthält,
+  und setzen Sie auf allen Seiten \`redirect-uri="https://www.stadt.example/anmeldung"\`.
+  Nach der Anmeldung schickt diese Seite die Person zurück auf die Seite, auf
+  der sie „Zum Servicekonto.NRW“ gewählt hat (mit Parametern und Sprungmarke,
+  nur innerhalb Ihres Webauftritts). Beim Anmeldedienst tragen Sie dann genau
+  diese eine Adresse als **Redirect-URI** ein und die Seiten (oder ebenfalls
+  diese) als **Post-Logout-Redirect-URI** (\`post-logout-redirect-uri\`).
 
 ## Content-Security-Policy
 
-Die Elemente funktionieren unter einer strikten CSP mit Trusted Types. Ein
-passender Header (Adressen anpassen):
+Die Elemente funktionieren unter einer strikten CSP mit Trusted Types:
 
 \`\`\`
 Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self';
@@ -170,33 +381,24 @@ Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'
 \`\`\`
 
 - \`connect-src\` braucht den Anmeldedienst (\`authority\`) und das Backend (\`backend-url\`).
+  Fehlt einer, nennen die Elemente der Redaktion Adresse und Richtlinie.
 - \`trusted-types lit-html\`: die einzige Trusted-Types-Policy, die die
-  Elemente anlegen (von der Bibliothek Lit). Kein \`unsafe-inline\`, kein \`unsafe-eval\`.
-- Liegen die Skriptdateien auf einem anderen Server, gehört dieser zu \`script-src\`.
+  Elemente anlegen. Kein \`unsafe-inline\`, kein \`unsafe-eval\`.
 
-## Gestaltung
+## Feste Kopfzeilen und Cookie-Banner
 
-Die Elemente übernehmen die Schriftart der Seite, aber nicht ihre
-Schriftgröße: Texte sind mindestens 16 px groß, Schaltflächen mindestens
-24 × 24 px, auch wenn die Seite globale Stile setzt. Farben und Formen
-passen Sie mit CSS-Variablen an, einzelne Teile mit \`::part()\`:
+Was die Elemente selbst fokussieren (Überschrift eines Schritts,
+Fehlerübersicht, Feld) und was Bürgerinnen und Bürger mit der Tabulatortaste
+erreichen, rollen die Elemente so, dass eine feste Kopfzeile oder ein
+Cookie-Banner es nicht verdeckt (WCAG 2.4.11). Für den Rest Ihrer Seite setzen
+Sie die Höhe einer festen Kopfzeile als
+[\`scroll-padding-top\`](https://developer.mozilla.org/de/docs/Web/CSS/scroll-padding-top):
 
 \`\`\`css
-servicekonto-login, kassenzeichen-manager {
-  --bp-color-primary: #00612e;
-  --bp-color-focus: #b35900;
-  --bp-radius: 0;
-}
-kassenzeichen-manager::part(heading) {
-  font-family: "Stadtschrift", sans-serif;
-}
+html { scroll-padding-top: 12rem; } /* Höhe der festen Kopfzeile plus etwas Luft */
 \`\`\`
 
-Achten Sie auf ausreichenden Kontrast (WCAG 2.1 AA: 4,5 : 1 für Text). Der
-Hochkontrastmodus von Windows und die Einstellung „Bewegung reduzieren“
-werden beachtet.
-
-## Nachschlagen
+# Teil 3: Nachschlagen
 
 ${elements.map(reference).join('\n')}
 `;
