@@ -46,3 +46,15 @@ test('text at least 16 px, no transforms, targets at least 24×24 px, in every m
   await check('form with errors');
   await page.screenshot({ path: '.tmp/hostile-form.png', fullPage: true });
 });
+
+test('text-spacing tools reach the text inside (WCAG 1.4.12): no !important on letter or word spacing', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(`${ctx.world.origin}/pages/hostile.html`);
+  const button = page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' });
+  await button.waitFor();
+  // The hostile page sets letter-spacing: 0.2em !important on everything, as a text-spacing bookmarklet does.
+  const spacing = await page.locator('kassenzeichen-manager').evaluate((host) =>
+    ['p', 'button'].map((selector) => getComputedStyle(host.shadowRoot.querySelector(selector)).letterSpacing),
+  );
+  assert.deepEqual(spacing, ['3.2px', '3.2px']);
+});
