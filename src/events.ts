@@ -1,3 +1,4 @@
+import type { ProviderId } from './auth/login-config.js';
 import type { ApiErrorKind } from './api/errors.js';
 
 /*
@@ -12,7 +13,7 @@ abstract class WidgetEvent<T> extends CustomEvent<T> {
   }
 }
 
-export type SignInProvider = 'servicekonto-nrw' | 'bundid';
+export type SignInProvider = ProviderId;
 
 /** The citizen is signed in (after the redirect, or restored on page load). */
 export class ServicekontoSignedInEvent extends WidgetEvent<{ provider: SignInProvider }> {

@@ -1,15 +1,37 @@
 import { ApiError, kindForStatus } from './errors.js';
 import { isAccount, isConfirmationResult, isItem, isItemList, readProblem } from './guards.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, parseRetryAfter } from './retry-after.js';
-import type { Account, ConfirmationResult, Item, LinkRequest } from './types.js';
+import type { Account, ConfirmationResult, Item, LinkRequest, Overview } from './types.js';
+
+/**
+ * How the client authorises its requests, given by whoever owns the session:
+ * a bearer token in browser mode, a cookie and an anti-forgery header with a
+ * backend-for-frontend.
+ */
+export interface RequestAuthorization {
+  /** Headers that authorise a request; `null` when nobody is signed in (the call fails as `unauthorized`). */
+  headers(): Promise<Record<string, string> | null>;
+  /** Called at most once per request after a 401: renew the session; `false` when that is impossible. */
+  renew?(): Promise<boolean>;
+  /** `include` to send the site's cookie (BFF); bearer tokens need none. */
+  credentials?: RequestCredentials;
+}
+
+/** Authorisation with an OAuth access token (browser mode). */
+export function bearer(getAccessToken: () => Promise<string | null>, renew?: () => Promise<string | null>): RequestAuthorization {
+  return {
+    headers: async () => {
+      const token = await getAccessToken();
+      return token ? { Authorization: `Bearer ${token}` } : null;
+    },
+    renew: renew ? async () => !!(await renew()) : undefined,
+  };
+}
 
 export interface ApiClientOptions {
   /** The element's `backend-url`; paths of the contract are appended to it. */
   baseUrl: string;
-  /** A valid access token (renewed ahead of expiry by the session), or `null` when signed out. */
-  getAccessToken: () => Promise<string | null>;
-  /** Called at most once per request after a 401: renew the session, return the new token or `null`. */
-  renewAccessToken?: () => Promise<string | null>;
+  authorization: RequestAuthorization;
   /** Client-side timeout per attempt. */
   timeoutMs?: number;
   /** Waits before the retries of a GET after a network error (POSTs are never retried here). */
@@ -19,6 +41,8 @@ export interface ApiClientOptions {
 
 /** The backend contract (`openapi.yaml`) as typed calls. Every failure is an {@link ApiError}. */
 export interface KassenzeichenApi {
+  /** The account, then (once consent is given) the list: what the overview needs. */
+  loadOverview(signal?: AbortSignal): Promise<Overview>;
   getAccount(signal?: AbortSignal): Promise<Account>;
   giveConsent(signal?: AbortSignal): Promise<void>;
   listKassenzeichen(signal?: AbortSignal): Promise<Item[]>;
@@ -44,7 +68,12 @@ const DEFAULT_GET_RETRY_DELAYS_MS = [400, 1200] as const;
 export function createApiClient(options: ApiClientOptions): KassenzeichenApi {
   const client = new ApiClient(options);
   const item = (id: string) => `/kassenzeichen/${encodeURIComponent(id)}`;
-  return {
+  const api: KassenzeichenApi = {
+    async loadOverview(signal) {
+      const account = await api.getAccount(signal);
+      // No data calls before consent: the list is asked for only afterwards.
+      return { consentRequired: account.consentRequired, items: account.consentRequired ? [] : await api.listKassenzeichen(signal) };
+    },
     getAccount: (signal) => client.call({ method: 'GET', path: '/account', signal, accept: isAccount }),
     giveConsent: (signal) => client.call({ method: 'PUT', path: '/account/consent', signal }),
     listKassenzeichen: async (signal) =>
@@ -63,6 +92,7 @@ export function createApiClient(options: ApiClientOptions): KassenzeichenApi {
       client.call({ method: 'POST', path: `${item(id)}/letter`, idempotencyKey, signal, accept: isItem }),
     remove: (id, signal) => client.call({ method: 'DELETE', path: item(id), signal }),
   };
+  return api;
 }
 
 class ApiClient {
@@ -79,24 +109,25 @@ class ApiClient {
   }
 
   async call<T>(call: Call<T>): Promise<T> {
-    let token = await this.options.getAccessToken();
-    if (!token) throw new ApiError('unauthorized');
-    let response = await this.sendWithRetries(call, token);
-    if (response.status === 401 && this.options.renewAccessToken) {
-      token = await this.options.renewAccessToken();
-      if (!token) throw new ApiError('unauthorized', { status: 401 });
+    const { authorization } = this.options;
+    let auth = await authorization.headers();
+    if (!auth) throw new ApiError('unauthorized');
+    let response = await this.sendWithRetries(call, auth);
+    if (response.status === 401 && authorization.renew) {
+      auth = (await authorization.renew()) ? await authorization.headers() : null;
+      if (!auth) throw new ApiError('unauthorized', { status: 401 });
       // Same call, same Idempotency-Key: a retried POST never posts a second letter.
-      response = await this.sendWithRetries(call, token);
+      response = await this.sendWithRetries(call, auth);
     }
     if (!response.ok) throw await errorFromResponse(response, call.signal);
     return readBody(response, call);
   }
 
-  private async sendWithRetries<T>(call: Call<T>, token: string): Promise<Response> {
+  private async sendWithRetries<T>(call: Call<T>, auth: Record<string, string>): Promise<Response> {
     const delays = call.method === 'GET' ? this.retryDelays : [];
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.send(call, token);
+        return await this.send(call, auth);
       } catch (error) {
         const retryable = error instanceof ApiError && error.kind === 'network';
         if (!retryable || attempt >= delays.length) throw error;
@@ -105,17 +136,17 @@ class ApiClient {
     }
   }
 
-  private async send<T>(call: Call<T>, token: string): Promise<Response> {
+  private async send<T>(call: Call<T>, auth: Record<string, string>): Promise<Response> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
     const signals = call.signal ? [call.signal, timeout.signal] : [timeout.signal];
     try {
       return await this.fetchImpl(this.baseUrl + call.path, {
         method: call.method,
-        headers: buildHeaders(call, token),
+        headers: buildHeaders(call, auth),
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: AbortSignal.any(signals),
-        credentials: 'omit',
+        credentials: this.options.authorization.credentials ?? 'omit',
         cache: 'no-store',
       });
     } catch {
@@ -128,11 +159,8 @@ class ApiClient {
   }
 }
 
-function buildHeaders(call: Call<unknown>, token: string): Headers {
-  const headers = new Headers({
-    Accept: 'application/json, application/problem+json',
-    Authorization: `Bearer ${token}`,
-  });
+function buildHeaders(call: Call<unknown>, auth: Record<string, string>): Headers {
+  const headers = new Headers({ ...auth, Accept: 'application/json, application/problem+json' });
   if (call.body !== undefined) headers.set('Content-Type', 'application/json');
   if (call.idempotencyKey) headers.set('Idempotency-Key', call.idempotencyKey);
   return headers;

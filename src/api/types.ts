@@ -8,6 +8,12 @@ export interface Account {
   consentRequired: boolean;
 }
 
+/** What the overview needs: whether consent is missing, and the list (empty without consent). */
+export interface Overview {
+  consentRequired: boolean;
+  items: Item[];
+}
+
 export interface Address {
   street: string;
   houseNumber: string;

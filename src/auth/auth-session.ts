@@ -1,4 +1,5 @@
 import type { OidcClient, RefreshState, User } from 'oidc-client-ts';
+import { bearer, type RequestAuthorization } from '../api/client.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import { discoveryFailure, issuerMatches } from './discovery-failure.js';
 import type { LoginConfig } from './login-config.js';
@@ -92,6 +93,13 @@ export class OidcAuthSession implements AuthSession {
     // Renew ahead of the end; without a refresh token use the token while it lasts.
     if (left > RENEW_AHEAD_MS || (!user.refresh_token && left > 0)) return user.access_token;
     return this.renew();
+  }
+
+  requestAuthorization(): RequestAuthorization {
+    return bearer(
+      () => this.getAccessToken(),
+      () => this.renew(),
+    );
   }
 
   renew(): Promise<string | null> {

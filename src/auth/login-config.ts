@@ -1,8 +1,12 @@
-import type { ProviderId } from '../i18n/messages.js';
 import { isLoopback } from '../shared/urls.js';
 import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
 
-export type TokenStorage = 'session' | 'memory';
+/** The citizen accounts a login can lead to; the one place this list is kept. */
+export const PROVIDERS = ['servicekonto-nrw', 'bundid'] as const;
+export type ProviderId = (typeof PROVIDERS)[number];
+
+export const TOKEN_STORAGES = ['session', 'memory'] as const;
+export type TokenStorage = (typeof TOKEN_STORAGES)[number];
 
 /** The sign-in settings of one `<servicekonto-login>` (or a manager without one), checked. */
 export interface LoginConfig {
@@ -26,8 +30,6 @@ export interface PageLocation {
   pathname: string;
 }
 
-const PROVIDERS = ['servicekonto-nrw', 'bundid'] as const;
-const TOKEN_STORAGES = ['session', 'memory'] as const;
 
 /** Where citizens create an account when the editor sets no `registration-url`. */
 export const DEFAULT_REGISTRATION_URLS: Record<ProviderId, string> = {

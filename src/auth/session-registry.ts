@@ -1,4 +1,5 @@
-import { OidcAuthSession, type AuthSession } from './auth-session.js';
+import type { AuthSession } from './auth-session.js';
+import { createSession, type SessionFactory } from './session-factory.js';
 import { sessionKey, type LoginConfig } from './login-config.js';
 
 // Kept on the window, not in this module: a page that loads the script twice
@@ -29,11 +30,11 @@ export function onSessionCreated(listener: () => void): () => void {
 }
 
 /** The page's one session for this authority and client, created on first request. */
-export function sessionFor(config: LoginConfig): AuthSession {
+export function sessionFor(config: LoginConfig, create: SessionFactory = createSession): AuthSession {
   const key = sessionKey(config);
   let session = registry().get(key);
   if (!session) {
-    session = new OidcAuthSession(config);
+    session = create(config);
     registry().set(key, session);
     for (const listener of [...watchers()]) listener();
   }

@@ -1,3 +1,5 @@
+import type { RequestAuthorization } from '../api/client.js';
+
 /* What the elements know of a sign-in session; implemented by OidcAuthSession. */
 
 /**
@@ -51,6 +53,8 @@ export interface AuthSession {
   signOut(): Promise<void>;
   /** A valid access token, renewed first when it is about to expire; `null` when signed out. */
   getAccessToken(): Promise<string | null>;
+  /** How the API client authorises its requests with this session. */
+  requestAuthorization(): RequestAuthorization;
   /** Renews now (refresh token); `null` and signed out when that fails. */
   renew(): Promise<string | null>;
   /** The citizen asked to stay signed in: renew, or sign in again when renewal is impossible. */

@@ -1,4 +1,5 @@
 import type { Address } from '../api/types.js';
+import type { ProviderId } from '../auth/login-config.js';
 
 /**
  * Every text the widgets show, as one typed catalog. German (`de.ts`) is the
@@ -150,6 +151,5 @@ export interface ManagerMessages {
   loadFailed: string;
 }
 
-export type ProviderId = 'servicekonto-nrw' | 'bundid';
 
 export type Language = 'de' | 'en';

@@ -1,5 +1,5 @@
 import { usableStorage } from '../auth/safe-storage.js';
-import type { FlowState } from './flow.js';
+import type { Draft } from './flow/draft.js';
 
 /*
  * Keeps what the citizen typed across a failed request, a new sign-in and
@@ -8,8 +8,6 @@ import type { FlowState } from './flow.js';
  */
 
 const PREFIX = 'buergerportal-widgets.draft:';
-
-type Draft = Pick<FlowState, 'resume' | 'address' | 'role' | 'code' | 'codeItemId' | 'requestKey' | 'codeFrom'>;
 
 /** A short, stable, non-reversible-at-a-glance key for the citizen (FNV-1a of the subject). */
 function keyFor(subject: string): string {
@@ -21,16 +19,7 @@ function keyFor(subject: string): string {
 export class DraftStore {
   private readonly storage = usableStorage('session');
 
-  save(subject: string, state: FlowState): void {
-    const draft: Draft = {
-      resume: ['choice', 'form', 'check', 'role', 'code'].includes(state.step) ? state.step : state.resume,
-      address: state.address,
-      role: state.role,
-      code: state.code,
-      codeItemId: state.codeItemId,
-      requestKey: state.requestKey,
-      codeFrom: state.codeFrom,
-    };
+  save(subject: string, draft: Draft): void {
     try {
       this.storage?.setItem(keyFor(subject), JSON.stringify(draft));
     } catch {

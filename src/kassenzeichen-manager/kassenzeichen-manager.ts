@@ -1,28 +1,28 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createApiClient, type KassenzeichenApi } from '../api/client.js';
 import type { Item } from '../api/types.js';
+import { isPassingFailure } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { onSessionCreated } from '../auth/session-registry.js';
 import { KassenzeichenErrorEvent } from '../events.js';
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
-import type { ProviderId } from '../i18n/messages.js';
-import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
 import { FocusKeeper } from '../shared/focus-keeper.js';
-import { renderUnavailable } from '../shared/unavailable-view.js';
-import { heading } from './views/common.js';
-import { isPassingFailure } from '../auth/session.js';
 import { OnlineController } from '../shared/online-controller.js';
 import { baseStyles } from '../shared/styles.js';
-import { readAddress, readCode } from './form-data.js';
+import { renderUnavailable } from '../shared/unavailable-view.js';
 import { managerStyles } from './kassenzeichen-manager.styles.js';
-import { readManagerConfig, type ManagerConfig } from './manager-config.js';
-import { ManagerFlow, type FlowHost } from './manager-flow.js';
+import { ManagerController } from './manager-controller.js';
+import type { HeadingLevel } from './manager-config.js';
+import { setUpManager, type ManagerSetup } from './manager-setup.js';
 import { renderStep } from './render-step.js';
-import { findSession } from './session-source.js';
-import type { ViewContext } from './views/context.js';
+import { heading, noticeText } from './views/common.js';
+import type { ViewActions } from './views/props.js';
+
+/** The properties that configure the element: a change sets it up anew. */
+const CONFIGURATION = ['backendUrl', 'login', 'authority', 'clientId', 'supportPhone', 'kassenzeichenFormat', 'headingLevel'] as const;
 
 /**
  * Die Kassenzeichen der angemeldeten Person: einmalige Zustimmung, Übersicht,
@@ -88,27 +88,24 @@ export class KassenzeichenManager extends LitElement {
   /** Das Format des Kassenzeichens, `#` steht für eine Ziffer. Standard: `####.####.####`. */
   @property({ attribute: 'kassenzeichen-format' }) kassenzeichenFormat = '';
   /** Die Ebene der Schritt-Überschriften, 2 bis 6 (Standard: 2). Unter einer Abschnittsüberschrift `<h2>` der Seite also `3`; Unterüberschriften folgen eine Ebene tiefer. */
-  @property({ attribute: 'heading-level' }) headingLevel = '';
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: HeadingLevel = 2;
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
 
-  private readonly auth = new SessionController(this, (next, previous) => this.steps.sessionChanged(next, previous));
-  private readonly steps = new ManagerFlow(this.flowHost());
-  private readonly network = new OnlineController(this);
-  private readonly policy = new CspWatchController(
-    this,
-    () => [this.config?.backendUrl, this.sessionAuthority].filter(Boolean).map((url) => new URL(url!).origin),
-    (blocked) => {
-      reportConfigError('kassenzeichen-manager', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
-      this.emit(new KassenzeichenErrorEvent('csp-blocked'));
-    },
-  );
-  private api?: KassenzeichenApi;
-  private config?: ManagerConfig;
-  private configProblems: string[] = [];
+  private readonly auth = new SessionController(this, (next, previous) => this.flow.sessionChanged(next, previous));
+  private readonly flow = new ManagerController(this, { api: () => this.setup.api, emit: (event) => this.emit(event) });
+  private readonly network = new OnlineController(this, (online) => this.flow.dispatch({ type: 'connectivity', online }));
+  private readonly policy = new CspWatchController(this, () => this.setup.origins, (blocked) => {
+    reportConfigError('kassenzeichen-manager', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
+    this.emit(new KassenzeichenErrorEvent('csp-blocked'));
+  });
+  private readonly actions: ViewActions = {
+    dispatch: (event) => this.flow.dispatch(event),
+    signIn: () => void this.auth.session?.signIn(),
+    signOut: () => void this.auth.session?.signOut(),
+  };
+  private setup: ManagerSetup = { problems: [], origins: [], provider: 'servicekonto-nrw', authority: '' };
   private messages: Messages = messagesFor('de');
-  private provider: ProviderId = 'servicekonto-nrw';
-  private sessionAuthority = '';
   private stopWaiting?: () => void;
 
   constructor() {
@@ -119,41 +116,33 @@ export class KassenzeichenManager extends LitElement {
 
   /** Die zuletzt geladenen Kassenzeichen der Person (nur lesbar). */
   get items(): readonly Item[] {
-    return Object.freeze(this.steps.list.map((item) => ({ ...item })));
+    return Object.freeze(this.flow.state.items.map((item) => ({ ...item })));
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
+  /** Lädt die Kassenzeichen neu, z. B. nachdem ein Dienst der Seite etwas geändert hat. */
+  reload(): void {
+    this.flow.dispatch({ type: 'reload' });
+  }
+
+  protected override willUpdate(changed: PropertyValues<KassenzeichenManager>): void {
     this.messages = messagesFor(languageOf(this));
-    if (this.hasUpdated && !['backendUrl', 'login', 'authority', 'clientId', 'supportPhone', 'kassenzeichenFormat', 'headingLevel'].some((p) => changed.has(p))) return;
-    this.configure();
+    if (!this.hasUpdated || CONFIGURATION.some((name) => changed.has(name))) this.configure();
   }
 
   private configure(): void {
-    const own = readManagerConfig((name) => this.getAttribute(name), location.href);
-    const source = findSession(this);
-    const problems = [...own.problems, ...source.problems];
-    const descriptions = describeConfigProblems(problems, this.messages.config);
-    if (descriptions.join() !== this.configProblems.join() && descriptions.length > 0) {
-      reportConfigError('kassenzeichen-manager', descriptions);
+    const before = this.setup.problems.join();
+    this.setup = setUpManager(this, this.messages);
+    if (this.setup.problems.length > 0 && this.setup.problems.join() !== before) {
+      reportConfigError('kassenzeichen-manager', this.setup.problems);
       this.emit(new KassenzeichenErrorEvent('config-invalid'));
     }
-    this.configProblems = descriptions;
-    this.config = descriptions.length === 0 ? own.config : undefined;
-    const session = this.config ? source.session : undefined;
-    this.api = session && this.config
-      ? createApiClient({ baseUrl: this.config.backendUrl, getAccessToken: () => session.getAccessToken(), renewAccessToken: () => session.renew() })
-      : undefined;
-    this.provider = source.config?.provider ?? 'servicekonto-nrw';
-    this.sessionAuthority = source.config?.authority ?? '';
-    this.auth.use(session);
+    this.auth.use(this.setup.session);
     // No session yet: a <servicekonto-login> that a CMS adds later still counts.
     this.stopWaiting?.();
-    this.stopWaiting = session ? undefined : onSessionCreated(() => this.retryConfigure());
-  }
-
-  private retryConfigure(): void {
-    this.configure();
-    this.requestUpdate();
+    this.stopWaiting = this.setup.session ? undefined : onSessionCreated(() => {
+      this.configure();
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
@@ -163,86 +152,26 @@ export class KassenzeichenManager extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.config) return renderConfigError('kassenzeichen-manager', this.configProblems, this.messages.config);
+    const { config } = this.setup;
+    const m = this.messages;
+    if (!config) return renderConfigError('kassenzeichen-manager', this.setup.problems, m.config);
     const blocked = this.policy.blocked;
-    if (blocked) return renderConfigError('kassenzeichen-manager', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)], this.messages.config);
+    if (blocked) return renderConfigError('kassenzeichen-manager', [m.config.blockedByPolicy(blocked.origin, blocked.directive)], m.config);
     const session = this.auth.snapshot;
     if (session.status === 'failed' && !isPassingFailure(session.failure)) {
-      return renderConfigError('kassenzeichen-manager', [describeSessionFailure(session, this.sessionAuthority, this.messages.config)], this.messages.config);
+      return renderConfigError('kassenzeichen-manager', [describeSessionFailure(session, this.setup.authority, m.config)], m.config);
     }
     if (session.status === 'failed') {
       const retry = () => void this.auth.session?.retry();
-      return html`<div lang=${this.messages.language}>${heading(this.config, this.messages.manager.title)}${renderUnavailable(this.messages.login, !!session.retrying, retry)}</div>`;
+      return html`<div lang=${m.language}>${heading(config, m.manager.title)}${renderUnavailable(m.login, !!session.retrying, retry)}</div>`;
     }
-    const offline = this.network.online
-      ? nothing
-      : html`<p class="notice" id="offline" part="notice">${this.messages.manager.problems.offline}</p>`;
-    return html`<div lang=${this.messages.language}>
-      ${offline}${renderStep(this.viewContext(this.config))}
-      <p class="visually-hidden" role="status" part="status">${this.steps.notice}</p>
+    const { state } = this.flow;
+    const offline = this.network.online ? nothing : html`<p class="notice" id="offline" part="notice">${m.manager.problems.offline}</p>`;
+    const props = { state, config, messages: m, lang: languageOf(this), provider: this.setup.provider, actions: this.actions };
+    return html`<div lang=${m.language}>
+      ${offline}${renderStep(props)}
+      <p class="visually-hidden" role="status" part="status">${noticeText(state.notice, m.manager)}</p>
     </div>`;
-  }
-
-  private viewContext(config: ManagerConfig): ViewContext {
-    const { steps } = this;
-    const session = this.auth.snapshot;
-    return {
-      t: this.messages.manager,
-      lang: languageOf(this),
-      provider: this.provider,
-      config,
-      headingLevel: config.headingLevel,
-      busy: steps.busy,
-      offline: !this.network.online,
-      signInLabel: this.messages.login.signInButton[this.provider],
-      redirecting: !!session.redirecting,
-      signingIn: this.messages.login.signingIn,
-      sessionExpired: session.reason === 'expired',
-      state: steps.flow,
-      items: steps.list,
-      banner: steps.banner,
-      notice: steps.notice,
-      addressProblems: steps.addressProblems,
-      codeProblems: steps.codeProblems,
-      roleProblems: steps.roleProblems,
-      otherProblems: steps.otherProblems,
-      lockedUntil: steps.lockedUntil,
-      go: (event) => steps.go(event, true),
-      signIn: () => void this.auth.session?.signIn(),
-      signOut: () => void this.auth.session?.signOut(),
-      agree: () => steps.agree(),
-      submitAddress: (form) => steps.submitAddress(form),
-      editAddress: (form) => steps.flowOnly({ type: 'edit', address: readAddress(form) }),
-      formatKassenzeichen: (input) => steps.formatKassenzeichen(input),
-      submitRole: (role) => steps.submitRole(role),
-      submitCode: (form) => steps.submitCode(form),
-      editCode: (form) => steps.flowOnly({ type: 'code-typed', ...readCode(form) }),
-      requestNewLetter: () => steps.requestNewLetter(),
-      remove: () => steps.remove(),
-      cancel: () => steps.cancel(),
-    };
-  }
-
-  /** The element as its flow sees it. */
-  private flowHost(): FlowHost {
-    const element = this;
-    return {
-      addController: (controller) => element.addController(controller),
-      removeController: (controller) => element.removeController(controller),
-      requestUpdate: () => element.requestUpdate(),
-      get updateComplete() {
-        return element.updateComplete;
-      },
-      get renderRoot() {
-        return element.renderRoot;
-      },
-      messages: () => element.messages,
-      language: () => languageOf(element),
-      config: () => element.config,
-      api: () => element.api,
-      subject: () => (element.auth.snapshot.status === 'signed-in' ? element.auth.snapshot.subject : undefined),
-      emit: (event) => element.emit(event),
-    };
   }
 
   /** Every event goes out here; the manifest takes event names from the JSDoc above. */

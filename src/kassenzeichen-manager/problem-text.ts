@@ -1,6 +1,7 @@
-import type { ApiError } from '../api/errors.js';
+import type { Item } from '../api/types.js';
 import type { ManagerMessages } from '../i18n/messages.js';
 import { formatClock } from '../shared/clock.js';
+import type { Message } from './flow/state.js';
 import type { FieldProblem } from './form-validation.js';
 
 /* Turns typed errors into the citizen's sentences. Pure. */
@@ -11,17 +12,33 @@ export function clockAfter(seconds: number, lang: string, now: number = Date.now
   return formatClock(now + seconds * 1000, lang, seconds >= 20 * 3600);
 }
 
-/** One plain sentence for a failed request; never the server's HTML or body. */
-export function describeApiError(error: ApiError, t: ManagerMessages, lang: string): string {
+/** One plain sentence for what went wrong; never the server's HTML or body. Made when rendering, in the language shown. */
+export function messageText(message: Message, items: readonly Item[], t: ManagerMessages, lang: string): string {
   const p = t.problems;
-  switch (error.kind) {
+  switch (message.kind) {
+    case 'locked':
+      return p.locked(formatClock(message.until, lang, message.until - Date.now() >= 20 * 3600 * 1000));
+    case 'expired':
+      return p.expired;
+    case 'not-found':
+      return p.notFound;
+    case 'conflict':
+      return conflictText(items, message.kassenzeichen, t);
+    case 'api':
+      return apiErrorText(message, t, lang);
+  }
+}
+
+function apiErrorText(message: Extract<Message, { kind: 'api' }>, t: ManagerMessages, lang: string): string {
+  const p = t.problems;
+  switch (message.error) {
     case 'network':
     case 'aborted':
       return p.unreachable;
     case 'timeout':
       return p.timeout;
     case 'rate-limited':
-      return p.rateLimited(clockAfter(error.retryAfterSeconds ?? 60, lang));
+      return p.rateLimited(clockAfter(message.retryAfterSeconds ?? 60, lang, message.at));
     case 'gone':
       return p.expired;
     case 'conflict':
@@ -33,8 +50,8 @@ export function describeApiError(error: ApiError, t: ManagerMessages, lang: stri
     case 'unexpected-response':
       return p.unexpected;
     case 'server':
-      return error.status === 503 && error.retryAfterSeconds !== undefined
-        ? p.maintenance(clockAfter(error.retryAfterSeconds, lang))
+      return message.status === 503 && message.retryAfterSeconds !== undefined
+        ? p.maintenance(clockAfter(message.retryAfterSeconds, lang, message.at))
         : p.server;
     case 'forbidden':
     case 'validation':
@@ -42,9 +59,11 @@ export function describeApiError(error: ApiError, t: ManagerMessages, lang: stri
   }
 }
 
-/** Whether trying the same request again may help (and keeps the entries). */
-export function isRetryable(error: ApiError): boolean {
-  return ['network', 'timeout', 'server', 'unexpected-response', 'aborted'].includes(error.kind);
+/** A 409 told apart by the list: already linked, already pending, or (not in the list) just "exists". */
+export function conflictText(items: readonly Item[], kassenzeichen: string, t: ManagerMessages): string {
+  const existing = items.find((item) => item.kassenzeichen === kassenzeichen);
+  if (existing?.status === 'pending') return t.problems.alreadyPending;
+  return existing ? t.problems.alreadyLinked : t.problems.conflict;
 }
 
 export function describeFieldProblem(field: keyof ManagerMessages['errors']['required'], problem: FieldProblem, t: ManagerMessages): string {

@@ -1,13 +1,13 @@
 import type { TemplateResult } from 'lit';
-import type { StepName } from './flow.js';
+import type { StepName } from './flow/state.js';
 import { renderAddressForm, renderCheck, renderChoice, renderLetterSent, renderRole } from './views/add.js';
 import { renderCode, renderConfirmLetter, renderConfirmRemove, renderDone } from './views/code.js';
-import type { ViewContext } from './views/context.js';
+import type { ViewProps } from './views/props.js';
 import { renderConsent, renderDeclined, renderLoadFailed, renderLoading, renderOverview, renderSignedOut } from './views/start.js';
 
 /** One small render function per step of the citizen's flow. */
-const STEPS: Record<StepName, (ctx: ViewContext) => TemplateResult> = {
-  'signed-out': (ctx) => renderSignedOut(ctx, ctx.sessionExpired),
+const STEPS: Record<StepName, (props: ViewProps) => TemplateResult> = {
+  'signed-out': renderSignedOut,
   loading: renderLoading,
   'load-failed': renderLoadFailed,
   consent: renderConsent,
@@ -24,6 +24,6 @@ const STEPS: Record<StepName, (ctx: ViewContext) => TemplateResult> = {
   'confirm-remove': renderConfirmRemove,
 };
 
-export function renderStep(ctx: ViewContext): TemplateResult {
-  return STEPS[ctx.state.step](ctx);
+export function renderStep(props: ViewProps): TemplateResult {
+  return STEPS[props.state.step](props);
 }

@@ -2,6 +2,7 @@ import type { AuthSession } from '../auth/auth-session.js';
 import { readLoginConfig, type LoginConfig } from '../auth/login-config.js';
 import { sessionFor } from '../auth/session-registry.js';
 import type { ConfigProblem } from '../shared/config-problem.js';
+import { configReader } from '../shared/config-reader.js';
 
 export interface SessionSource {
   session?: AuthSession;
@@ -15,15 +16,16 @@ export interface SessionSource {
  * All of them lead to the page's one shared session for that authority and client.
  */
 export function findSession(manager: Element): SessionSource {
-  const loginId = manager.getAttribute('login')?.trim();
+  const own = configReader(manager);
+  const loginId = own('login')?.trim();
   const root = manager.getRootNode() as Document | ShadowRoot;
   const byId = loginId ? (root.getElementById?.(loginId) ?? document.getElementById(loginId)) : null;
   if (loginId && byId?.localName !== 'servicekonto-login') {
     return { problems: [{ kind: 'login-not-found', id: loginId }] };
   }
-  const ownAuthority = manager.hasAttribute('authority') || manager.hasAttribute('client-id');
+  const ownAuthority = !!own('authority') || !!own('client-id');
   const source = byId ?? (ownAuthority ? manager : document.querySelector('servicekonto-login') ?? manager);
-  const result = readLoginConfig((name) => source.getAttribute(name), location);
+  const result = readLoginConfig(configReader(source), location);
   if (!result.ok) return { problems: result.problems };
   return { session: sessionFor(result.config), config: result.config, problems: [] };
 }

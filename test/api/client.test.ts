@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { ApiError, createApiClient, newIdempotencyKey, type ApiClientOptions } from '../../src/api/index.js';
+import { ApiError, bearer, createApiClient, newIdempotencyKey, type ApiClientOptions } from '../../src/api/index.js';
 import type { LinkRequest } from '../../src/api/types.js';
 import { BACKEND_URL, useMockBackend, worker } from '../support/mock-backend.js';
 
@@ -13,7 +13,7 @@ const validRequest: LinkRequest = {
 };
 
 function client(options: Partial<ApiClientOptions> = {}) {
-  return createApiClient({ baseUrl: BACKEND_URL, getAccessToken: async () => 'token-1', ...options });
+  return createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'token-1'), ...options });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -121,7 +121,7 @@ describe('API client', () => {
 
     it('does not call the backend without a token', async () => {
       const backend = await useMockBackend('returning');
-      const error = await failure(client({ getAccessToken: async () => null }).getAccount());
+      const error = await failure(client({ authorization: bearer(async () => null) }).getAccount());
       expect(error.kind).to.equal('unauthorized');
       expect(backend.exchanges).to.have.length(0);
     });
@@ -131,12 +131,16 @@ describe('API client', () => {
       backend.reset('returning');
       backend.rejectedTokens.add('old');
       let renewals = 0;
+      let token = 'old';
       const api = client({
-        getAccessToken: async () => 'old',
-        renewAccessToken: async () => {
-          renewals++;
-          return 'new';
-        },
+        authorization: bearer(
+          async () => token,
+          async () => {
+            renewals++;
+            token = 'new';
+            return token;
+          },
+        ),
       });
       const key = newIdempotencyKey();
       const item = await api.requestKassenzeichen({ ...validRequest, kassenzeichen: '1500.0000.0003', street: 'Hindenburgstraße', houseNumber: '100' }, key);
@@ -151,7 +155,7 @@ describe('API client', () => {
     it('gives up as unauthorized when renewal fails', async () => {
       const backend = await useMockBackend('returning');
       backend.rejectedTokens.add('old');
-      const api = client({ getAccessToken: async () => 'old', renewAccessToken: async () => null });
+      const api = client({ authorization: bearer(async () => 'old', async () => null) });
       expect((await failure(api.getAccount())).kind).to.equal('unauthorized');
     });
 

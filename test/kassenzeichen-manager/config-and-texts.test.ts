@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { ApiError } from '../../src/api/errors.js';
 import { de } from '../../src/i18n/de.js';
 import { readManagerConfig, telHref } from '../../src/kassenzeichen-manager/manager-config.js';
-import { describeApiError, isRetryable } from '../../src/kassenzeichen-manager/problem-text.js';
+import { isRetryable } from '../../src/kassenzeichen-manager/flow/failures.js';
+import { messageText } from '../../src/kassenzeichen-manager/problem-text.js';
 
 const attributes = (values: Record<string, string>) => (name: string) => values[name] ?? null;
 
@@ -29,10 +30,11 @@ describe('manager configuration', () => {
 describe('error texts', () => {
   it('has a plain sentence for every error kind, never the body', () => {
     for (const kind of ['network', 'timeout', 'server', 'unexpected-response', 'rate-limited', 'gone', 'conflict', 'not-found', 'unauthorized'] as const) {
-      const text = describeApiError(new ApiError(kind, { retryAfterSeconds: 120 }), de.manager, 'de');
+      const text = messageText({ kind: 'api', error: kind, retryAfterSeconds: 120, at: Date.now() }, [], de.manager, 'de');
       expect(text, kind).to.match(/^[A-ZÄÖÜ].*\.$/);
     }
-    expect(describeApiError(new ApiError('server', { status: 503, retryAfterSeconds: 600 }), de.manager, 'de')).to.match(/gewartet.*ab \d\d:\d\d Uhr/);
+    const maintenance = messageText({ kind: 'api', error: 'server', status: 503, retryAfterSeconds: 600, at: Date.UTC(2026, 10, 30, 12, 0) }, [], de.manager, 'de');
+    expect(maintenance).to.match(/gewartet.*ab \d\d:10 Uhr/);
   });
 
   it('offers a retry only where it can help', () => {

@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
-import type { Item } from '../../src/api/types.js';
-import { codeTarget, initialFlow, transition, type FlowEvent, type FlowState } from '../../src/kassenzeichen-manager/flow.js';
+import { ApiError } from '../../src/api/errors.js';
+import type { ConfirmationResult, Item } from '../../src/api/types.js';
+import type { FlowEnvironment, FlowEvent } from '../../src/kassenzeichen-manager/flow/events.js';
+import { requestOf, type Answer, type PendingRequest } from '../../src/kassenzeichen-manager/flow/requests.js';
+import { codeTarget, initialFlow, type FlowState } from '../../src/kassenzeichen-manager/flow/state.js';
+import { transition } from '../../src/kassenzeichen-manager/flow/transition.js';
+
+/* The state machine alone: events in, state out. A fixed clock and counted keys make every run the same. */
 
 const pending: Item = {
   id: 'kz-2',
@@ -9,62 +15,225 @@ const pending: Item = {
   role: 'owner',
   status: 'pending',
 };
+const confirmed: Item = { ...pending, id: 'kz-1', kassenzeichen: '1500.0000.0001', status: 'confirmed' };
+const address = { kassenzeichen: '1500 0000 0003', street: 'Hindenburgstraße', houseNumber: '100', postalCode: '41061' };
+const FORMAT = '####.####.####';
+const NOW = Date.UTC(2026, 10, 30, 12, 0);
 
-function run(...events: FlowEvent[]): FlowState {
-  return events.reduce(transition, initialFlow());
+function environment(): FlowEnvironment {
+  let keys = 0;
+  return { now: NOW, newKey: () => `key-${++keys}` };
 }
 
-describe('flow', () => {
-  it('asks for consent once, then shows the overview', () => {
-    expect(run({ type: 'loaded', consentRequired: true, items: [] }).step).to.equal('consent');
-    expect(run({ type: 'loaded', consentRequired: true, items: [] }, { type: 'consent-given' }).step).to.equal('loading');
-    expect(run({ type: 'loaded', consentRequired: false, items: [] }).step).to.equal('overview');
+function run(events: FlowEvent[], state = initialFlow(), env = environment()): FlowState {
+  return events.reduce((current, event) => transition(current, event, env), state);
+}
+
+/** The answer to the request the state waits for. */
+function answer(state: FlowState, value: unknown): FlowEvent {
+  const request = state.pending!;
+  return { type: 'answered', answer: { name: request.name, value, request } as Answer };
+}
+
+function fail(state: FlowState, error: ApiError): FlowEvent {
+  return { type: 'failed', request: state.pending!, error };
+}
+
+/** Signed in, loaded with `items`, consent given. */
+function overview(items: Item[] = []): FlowState {
+  const loading = run([{ type: 'signed-in', sameCitizen: true }]);
+  return transition(loading, answer(loading, { consentRequired: false, items }), environment());
+}
+
+describe('flow: the way through the guide', () => {
+  it('asks for the overview when signed in; consent first when it is missing', () => {
+    const loading = run([{ type: 'signed-in', sameCitizen: true }]);
+    expect(loading.step).to.equal('loading');
+    expect(loading.pending).to.deep.equal(requestOf('loadOverview'));
+    const consent = transition(loading, answer(loading, { consentRequired: true, items: [] }), environment());
+    expect(consent.step).to.equal('consent');
+    const agreeing = transition(consent, { type: 'agree' }, environment());
+    expect(agreeing.pending?.name).to.equal('giveConsent');
+    expect(agreeing.notice).to.equal('busy');
+    const reloading = transition(agreeing, answer(agreeing, undefined), environment());
+    expect(reloading).to.include({ step: 'loading', focus: 'heading' });
+    expect(reloading.pending?.name).to.equal('loadOverview');
+    const shown = transition(reloading, answer(reloading, { consentRequired: false, items: [] }), environment());
+    expect(shown).to.include({ step: 'overview', focus: 'heading' }, 'focus follows across the loading step');
+    expect(shown.outbox).to.deep.equal([{ type: 'changed', confirmed: 0, pending: 0 }]);
   });
 
-  it('walks the guide: add, add, form, check, role, letter', () => {
-    const address = { kassenzeichen: '1500.0000.0001', street: 'Musterstraße', houseNumber: '12a', postalCode: '41061' };
-    let state = run({ type: 'loaded', consentRequired: false, items: [] }, { type: 'add' }, { type: 'choose-letter' });
+  it('walks add, form, check, role and posts one letter with one key', () => {
+    let state = run([{ type: 'add' }, { type: 'choose-letter' }], overview());
     expect(state.step).to.equal('form');
-    state = transition(state, { type: 'address-checked', address });
+    state = run([{ type: 'address-submitted', address, format: FORMAT }], state);
     expect(state.step).to.equal('check');
-    state = transition(state, { type: 'change' });
-    expect(state).to.include({ step: 'form' });
-    expect(state.address).to.deep.equal(address);
-    state = [{ type: 'address-checked', address }, { type: 'entries-confirmed' }, { type: 'role-chosen', role: 'owner' }, { type: 'request-started', key: 'k-1' }].reduce(
-      (s, e) => transition(s, e as FlowEvent),
-      state,
-    );
-    expect(state).to.include({ step: 'role', role: 'owner', requestKey: 'k-1' });
-    state = transition(state, { type: 'requested', item: pending });
-    expect(state).to.include({ step: 'letter-sent', requestKey: undefined, role: undefined });
+    expect(state.address.kassenzeichen).to.equal('1500.0000.0003');
+    state = run([{ type: 'change' }], state);
+    expect(state.step).to.equal('form');
+    state = run([{ type: 'address-submitted', address, format: FORMAT }, { type: 'entries-confirmed' }], state);
+    expect(state.step).to.equal('role');
+    const env = environment();
+    state = run([{ type: 'role-submitted', role: 'owner' }, { type: 'role-submitted', role: 'owner' }], state, env);
+    expect(state.pending).to.deep.equal(requestOf('requestKassenzeichen', { ...address, kassenzeichen: '1500.0000.0003', role: 'owner' }, 'key-1'));
+    expect(state.requestKey).to.equal('key-1', 'a second submit while busy changes nothing');
+    state = transition(state, answer(state, pending), env);
+    expect(state).to.include({ step: 'letter-sent', requestKey: undefined, role: undefined, refreshes: 1 });
     expect(state.address.kassenzeichen).to.equal('');
+    expect(state.outbox).to.deep.equal([{ type: 'requested', newCode: false }]);
   });
 
-  it('resumes the step after signing in again, values kept', () => {
-    let state = run({ type: 'loaded', consentRequired: false, items: [] }, { type: 'add' }, { type: 'choose-letter' });
-    state = transition(state, { type: 'edit', address: { kassenzeichen: '1500', street: 'A', houseNumber: '1', postalCode: '' } });
-    state = transition(state, { type: 'signed-out' });
-    state = transition(state, { type: 'signed-in' });
-    state = transition(state, { type: 'loaded', consentRequired: false, items: [] });
+  it('keeps the entries at their fields when they are wrong, and sends nothing', () => {
+    const state = run([{ type: 'add' }, { type: 'choose-letter' }, { type: 'address-submitted', address: { ...address, street: '' }, format: FORMAT }], overview());
     expect(state.step).to.equal('form');
-    expect(state.address.street).to.equal('A');
+    expect(state.problems.address).to.deep.equal({ street: { kind: 'required' } });
+    expect(state.focus).to.equal('summary');
+    expect(state.pending).to.equal(undefined);
+  });
+
+  it('asks for a role without a default', () => {
+    const state = run([{ type: 'role-submitted' }], { ...overview(), step: 'role' });
+    expect(state.problems.role).to.deep.equal({ kind: 'required' });
+    expect(state.pending).to.equal(undefined);
+  });
+
+  it('confirms with the normalised code; the further Kassenzeichen are told', () => {
+    let state = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }, { type: 'code-submitted', code: ' k7m4-p2qx ', itemId: 'kz-2' }], overview([pending]));
+    expect(state.pending).to.deep.equal(requestOf('confirm', 'kz-2', 'K7M4-P2QX'));
+    const result: ConfirmationResult = { confirmed: { ...pending, status: 'confirmed' }, autoLinked: [confirmed] };
+    state = transition(state, answer(state, result), environment());
+    expect(state).to.include({ step: 'done', code: '' });
+    expect(state.outbox).to.deep.equal([{ type: 'confirmed', autoLinked: 1 }]);
+  });
+
+  it('needs a Kassenzeichen and a code before sending', () => {
+    const state = run([{ type: 'enter-code', from: 'choice' }, { type: 'code-submitted', code: '' }], overview([pending, { ...pending, id: 'kz-3' }]));
+    expect(state.problems.code).to.deep.equal({ codeFor: { kind: 'required' }, code: { kind: 'required' } });
+  });
+
+  it('removes after a confirmation, then reloads the list in the background', () => {
+    let state = run([{ type: 'ask-remove', itemId: 'kz-1' }, { type: 'remove-confirmed' }], overview([confirmed]));
+    expect(state.pending).to.deep.equal(requestOf('remove', 'kz-1'));
+    state = transition(state, answer(state, undefined), environment());
+    expect(state).to.include({ step: 'overview', notice: 'removed', refreshes: 1 });
+    state = transition(state, { type: 'list-refreshed', items: [] }, environment());
+    expect(state.items).to.deep.equal([]);
+    expect(state.notice).to.equal('removed', 'the live region keeps its word until the step changes');
+  });
+
+  it('resumes the step after signing in again, values kept; someone else starts afresh', () => {
+    let state = run([{ type: 'add' }, { type: 'choose-letter' }, { type: 'edit', address: { ...address, postalCode: '' } }], overview());
+    state = run([{ type: 'signed-out', expired: true, onPurpose: false }], state);
+    expect(state).to.include({ step: 'signed-out', notice: 'session-expired', signedOutBecause: 'expired' });
+    state = run([{ type: 'signed-in', sameCitizen: true }], state);
+    const back = transition(state, answer(state, { consentRequired: false, items: [] }), environment());
+    expect(back.step).to.equal('form');
+    expect(back.address.street).to.equal('Hindenburgstraße');
+    const other = run([{ type: 'signed-in', sameCitizen: false }], run([{ type: 'signed-out', expired: true, onPurpose: false }], back));
+    expect(other.address.street).to.equal('');
   });
 
   it('does not resume code entry when nothing is pending any more', () => {
-    let state = run({ type: 'loaded', consentRequired: false, items: [pending] }, { type: 'enter-code', from: 'overview', itemId: 'kz-2' });
-    state = transition(transition(state, { type: 'signed-out' }), { type: 'signed-in' });
-    expect(transition(state, { type: 'loaded', consentRequired: false, items: [] }).step).to.equal('overview');
+    let state = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }, { type: 'signed-out', expired: true, onPurpose: false }, { type: 'signed-in', sameCitizen: true }], overview([pending]));
+    state = transition(state, answer(state, { consentRequired: false, items: [] }), environment());
+    expect(state.step).to.equal('overview');
   });
 
   it('goes back where the citizen came from', () => {
-    const fromOverview = run({ type: 'loaded', consentRequired: false, items: [pending] }, { type: 'enter-code', from: 'overview' });
-    expect(transition(fromOverview, { type: 'back' }).step).to.equal('overview');
-    const fromChoice = run({ type: 'loaded', consentRequired: false, items: [pending] }, { type: 'add' }, { type: 'enter-code', from: 'choice' });
-    expect(transition(fromChoice, { type: 'back' }).step).to.equal('choice');
+    const fromOverview = run([{ type: 'enter-code', from: 'overview' }], overview([pending]));
+    expect(run([{ type: 'back' }], fromOverview).step).to.equal('overview');
+    const fromChoice = run([{ type: 'add' }, { type: 'enter-code', from: 'choice' }], overview([pending]));
+    expect(run([{ type: 'back' }], fromChoice).step).to.equal('choice');
+  });
+
+  it('ignores answers to requests it no longer waits for (cancelled, signed out)', () => {
+    const waiting = run([{ type: 'ask-remove', itemId: 'kz-1' }, { type: 'remove-confirmed' }], overview([confirmed]));
+    const cancelled = run([{ type: 'cancel' }], waiting);
+    expect(cancelled.pending).to.equal(undefined);
+    const late: FlowEvent = { type: 'answered', answer: { name: 'remove', value: undefined, request: waiting.pending as Extract<PendingRequest, { name: 'remove' }> } };
+    expect(transition(cancelled, late, environment()).step).to.equal('confirm-remove');
+  });
+
+  it('waits while offline: nothing is sent', () => {
+    const state = run([{ type: 'connectivity', online: false }, { type: 'agree' }], { ...overview(), step: 'consent' });
+    expect(state.pending).to.equal(undefined);
   });
 
   it('preselects the only pending Kassenzeichen for the code', () => {
-    expect(codeTarget(initialFlow(), [pending])).to.equal(pending);
-    expect(codeTarget(initialFlow(), [pending, { ...pending, id: 'kz-3' }])).to.equal(undefined);
+    expect(codeTarget({ items: [pending] })).to.equal(pending);
+    expect(codeTarget({ items: [pending, { ...pending, id: 'kz-3' }] })).to.equal(undefined);
+  });
+});
+
+describe('flow: what follows a failure', () => {
+  function roleStep(): FlowState {
+    return run([{ type: 'add' }, { type: 'choose-letter' }, { type: 'address-submitted', address, format: FORMAT }, { type: 'entries-confirmed' }, { type: 'role-submitted', role: 'owner' }], overview());
+  }
+
+  it('explains a lost answer with a retry that first checks whether the letter went out', () => {
+    const waiting = roleStep();
+    const failed = transition(waiting, fail(waiting, new ApiError('network')), environment());
+    expect(failed.banner?.message).to.deep.include({ kind: 'api', error: 'network' });
+    expect(failed.banner?.actions).to.deep.equal(['retry']);
+    expect(failed).to.include({ focus: 'problem', step: 'role', requestKey: 'key-1' });
+    expect(failed.outbox).to.deep.equal([{ type: 'error', code: 'network' }]);
+    const checking = transition(failed, { type: 'retry' }, environment());
+    expect(checking.pending).to.deep.equal({ ...requestOf('listKassenzeichen'), purpose: 'check-letter' });
+    expect(checking.banner, 'the message stays while the retry runs').to.exist;
+    const arrived = { ...pending, kassenzeichen: '1500.0000.0003' };
+    const sent = transition(checking, answer(checking, [arrived]), environment());
+    expect(sent).to.include({ step: 'letter-sent' });
+    const notArrived = transition(checking, answer(checking, []), environment());
+    expect(notArrived.pending).to.deep.equal(waiting.pending, 'sent again with the same key');
+  });
+
+  it('puts the server\'s field errors at their fields and goes back to the form (422)', () => {
+    const waiting = roleStep();
+    const error = new ApiError('validation', { status: 422, fieldErrors: [{ pointer: '/street', code: 'mismatch' }, { pointer: '/x', code: 'format', detail: 'x' }] });
+    const state = transition(waiting, fail(waiting, error), environment());
+    expect(state).to.include({ step: 'form', requestKey: undefined, focus: 'summary' });
+    expect(state.problems.address.street).to.deep.equal({ kind: 'server', code: 'mismatch', detail: undefined });
+    expect(state.problems.other).to.deep.equal([{ detail: 'x' }]);
+  });
+
+  it('tells a conflict from the reloaded list and starts a new logical request (409)', () => {
+    const waiting = roleStep();
+    const state = transition(waiting, fail(waiting, new ApiError('conflict', { status: 409 })), { now: NOW, newKey: () => 'key-new' });
+    expect(state.banner?.message).to.deep.equal({ kind: 'conflict', kassenzeichen: '1500.0000.0003' });
+    expect(state.banner?.actions).to.deep.equal(['overview']);
+    expect(state.refreshes).to.equal(waiting.refreshes + 1);
+    expect(state.requestKey).to.equal('key-new');
+  });
+
+  it('locks code entry until the time the backend names and offers a new letter (429)', () => {
+    const waiting = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }, { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' }], overview([pending]));
+    const state = transition(waiting, fail(waiting, new ApiError('rate-limited', { status: 429, retryAfterSeconds: 900 })), environment());
+    expect(state.lockedUntil).to.equal(NOW + 900_000);
+    expect(state.banner).to.deep.include({ message: { kind: 'locked', until: NOW + 900_000 }, actions: ['new-letter'] });
+    expect(run([{ type: 'lock-ended' }], state).lockedUntil).to.equal(undefined);
+  });
+
+  it('counts down the attempts for a wrong code (422 on confirm)', () => {
+    const waiting = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }, { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' }], overview([pending]));
+    const state = transition(waiting, fail(waiting, new ApiError('validation', { status: 422, remainingAttempts: 3 })), environment());
+    expect(state.problems.code.code).to.deep.equal({ kind: 'wrong-code', remainingAttempts: 3 });
+  });
+
+  it('goes to consent on 403, says nothing itself on 401 (the session signs out), nothing on abort', () => {
+    const waiting = run([{ type: 'ask-remove', itemId: 'kz-1' }, { type: 'remove-confirmed' }], overview([confirmed]));
+    expect(transition(waiting, fail(waiting, new ApiError('forbidden')), environment()).step).to.equal('consent');
+    const unauthorized = transition(waiting, fail(waiting, new ApiError('unauthorized')), environment());
+    expect(unauthorized.banner).to.equal(undefined);
+    expect(unauthorized.outbox).to.deep.equal([{ type: 'error', code: 'unauthorized' }]);
+    const aborted = transition(waiting, fail(waiting, new ApiError('aborted')), environment());
+    expect(aborted.outbox).to.deep.equal([]);
+  });
+
+  it('a failed load shows the load-failed step with a retry', () => {
+    const loading = run([{ type: 'signed-in', sameCitizen: true }]);
+    const failed = transition(loading, fail(loading, new ApiError('server', { status: 500 })), environment());
+    expect(failed.step).to.equal('load-failed');
+    expect(failed.banner?.actions).to.deep.equal(['retry']);
+    expect(run([{ type: 'retry' }], failed).pending?.name).to.equal('loadOverview');
   });
 });

@@ -25,7 +25,7 @@ describe('<kassenzeichen-manager> with a backend that leaves out optional fields
     const { element } = await signedInManager('returning');
     const item = { id: 'x-1', kassenzeichen: '1500.0000.0007', address: { street: 'Weg', houseNumber: '1', postalCode: '41061', city: 'Mönchengladbach' }, role: 'delivery_agent', status: 'pending' };
     worker.use(http.get(`${BACKEND_URL}/kassenzeichen`, () => HttpResponse.json({ items: [item] })));
-    (element as unknown as { steps: { load(): void } }).steps.load();
+    element.reload();
     await waitUntil(() => textOf(element).includes('1500.0000.0007'));
     expect(textOf(element)).to.contain('Zustellvertreter · Bestätigungscode per Post angefordert');
   });

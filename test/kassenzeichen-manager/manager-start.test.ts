@@ -54,7 +54,7 @@ describe('<kassenzeichen-manager> before the overview', () => {
   it('leads a 403 (consent missing) to the consent step', async () => {
     const { element, backend } = await signedInManager('returning');
     backend.reset('first-visit');
-    (element as unknown as { steps: { load(): void } }).steps.load();
+    element.reload();
     await nextStep(element, 'Einmalige Zustimmung zur Datenübertragung');
   });
 

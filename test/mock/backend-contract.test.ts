@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createApiClient, newIdempotencyKey, type KassenzeichenApi } from '../../src/api/index.js';
+import { bearer, createApiClient, newIdempotencyKey, type KassenzeichenApi } from '../../src/api/index.js';
 import type { MockBackend } from '../../mock/backend.js';
 import { SCENARIOS, type ScenarioName } from '../../mock/scenarios.js';
 import { BACKEND_URL, useMockBackend } from '../support/mock-backend.js';
@@ -65,7 +65,7 @@ describe('mock backend against openapi.yaml', () => {
     it(`answers only as the contract says in scenario ${scenario}`, async () => {
       const backend = await useMockBackend(scenario);
       backend.responseDelayMs = 0;
-      await exerciseEveryOperation(createApiClient({ baseUrl: BACKEND_URL, getAccessToken: async () => 'token' }));
+      await exerciseEveryOperation(createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'token') }));
       const violations = await violationsOf(backend);
       // A 500 is the scenario's point, not a contract answer: the client must survive it.
       const relevant = scenario === 'server-down' ? violations.filter((v) => !v.request.endsWith('→ 500')) : violations;
@@ -76,9 +76,9 @@ describe('mock backend against openapi.yaml', () => {
 
   it('answers 401 as the contract says', async () => {
     const backend = await useMockBackend('returning');
-    await createApiClient({ baseUrl: BACKEND_URL, getAccessToken: async () => 'gone' }).getAccount().catch(() => undefined);
+    await createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'gone') }).getAccount().catch(() => undefined);
     backend.rejectedTokens.add('gone');
-    await createApiClient({ baseUrl: BACKEND_URL, getAccessToken: async () => 'gone' }).getAccount().catch(() => undefined);
+    await createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'gone') }).getAccount().catch(() => undefined);
     expect(backend.exchanges.map((e) => e.response.status)).to.deep.equal([200, 401]);
     expect(await violationsOf(backend)).to.deep.equal([]);
   });

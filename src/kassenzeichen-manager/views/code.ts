@@ -1,32 +1,38 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { codeTarget } from '../flow.js';
+import { codeTarget, isBusy, isLocked } from '../flow/state.js';
+import { readCode } from '../form-data.js';
 import { telHref } from '../manager-config.js';
 import { describeFieldProblem } from '../problem-text.js';
 import { banner, errorSummary, heading, stepEnd, textField, type SummaryEntry } from './common.js';
-import type { ViewContext } from './context.js';
+import type { ViewProps } from './props.js';
 
-export function renderCode(ctx: ViewContext): TemplateResult {
-  const { t, state, items } = ctx;
-  const pending = items.filter((item) => item.status === 'pending');
+export function renderCode(p: ViewProps): TemplateResult {
+  const { state, config, messages, actions } = p;
+  const t = messages.manager;
+  const pending = state.items.filter((item) => item.status === 'pending');
   if (pending.length === 0) {
-    return html`${heading(ctx, t.codeTitle)}
+    return html`${heading(config, t.codeTitle)}
       <p>${t.noPending}</p>
-      <div class="actions"><button type="button" @click=${() => ctx.go({ type: 'choose-letter' })}>${t.addButton}</button>
-        <button type="button" class="secondary" @click=${() => ctx.go({ type: 'back' })}>${t.back}</button></div>`;
+      <div class="actions"><button type="button" @click=${() => actions.dispatch({ type: 'choose-letter' })}>${t.addButton}</button>
+        <button type="button" class="secondary" @click=${() => actions.dispatch({ type: 'back' })}>${t.back}</button></div>`;
   }
-  const target = codeTarget(state, items);
-  const codeError = ctx.codeProblems.code ? describeFieldProblem('code', ctx.codeProblems.code, t) : undefined;
-  const forError = ctx.codeProblems.codeFor ? t.errors.required.codeFor : undefined;
+  const target = codeTarget(state);
+  const codeError = state.problems.code.code ? describeFieldProblem('code', state.problems.code.code, t) : undefined;
+  const forError = state.problems.code.codeFor ? t.errors.required.codeFor : undefined;
   const entries: SummaryEntry[] = [
     ...(forError ? [{ fieldId: `code-for-${pending[0].id}`, text: forError }] : []),
     ...(codeError ? [{ fieldId: 'code', text: codeError }] : []),
   ];
-  const locked = ctx.lockedUntil !== undefined && ctx.lockedUntil > Date.now();
+  const locked = isLocked(state, Date.now());
+  const read = (event: Event) => readCode(event.currentTarget as HTMLFormElement);
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    actions.dispatch({ type: 'code-submitted', ...read(event) });
+  };
   return html`
-    ${heading(ctx, t.codeTitle)} ${errorSummary(ctx, entries)} ${banner(ctx)}
-    <form novalidate part="form" aria-busy=${ctx.busy ? 'true' : 'false'}
-      @submit=${(e: SubmitEvent) => { e.preventDefault(); ctx.submitCode(e.currentTarget as HTMLFormElement); }}
-      @input=${(e: Event) => ctx.editCode(e.currentTarget as HTMLFormElement)}>
+    ${heading(config, t.codeTitle)} ${errorSummary(p, entries)} ${banner(p)}
+    <form novalidate part="form" aria-busy=${isBusy(state) ? 'true' : 'false'} @submit=${onSubmit}
+      @input=${(event: Event) => actions.dispatch({ type: 'code-typed', ...read(event) })}>
       ${pending.length === 1
         ? html`<p>${t.labels.codeFor} <strong>${pending[0].kassenzeichen}</strong></p><input type="hidden" name="itemId" value=${pending[0].id} />`
         : html`<fieldset class=${forError ? 'invalid' : ''}>
@@ -39,47 +45,49 @@ export function renderCode(ctx: ViewContext): TemplateResult {
             </div>`)}
           </fieldset>`}
       ${textField({ id: 'code', name: 'code', label: t.labels.code, value: state.code, hint: t.codeHint, error: codeError, autocomplete: 'one-time-code', size: 'short', disabled: locked })}
-      ${stepEnd(t.ok, ctx, { locked })}
+      ${stepEnd(t.ok, p, { locked })}
     </form>
   `;
 }
 
-export function renderDone(ctx: ViewContext): TemplateResult {
-  const { t } = ctx;
-  const autoLinked = ctx.state.result?.autoLinked ?? [];
+export function renderDone({ state, config, messages, actions }: ViewProps): TemplateResult {
+  const t = messages.manager;
+  const autoLinked = state.result?.autoLinked ?? [];
   return html`
-    ${heading(ctx, t.doneTitle)}
-    ${ctx.state.result ? html`<p><strong>${ctx.state.result.confirmed.kassenzeichen}</strong></p>` : nothing}
+    ${heading(config, t.doneTitle)}
+    ${state.result ? html`<p><strong>${state.result.confirmed.kassenzeichen}</strong></p>` : nothing}
     ${autoLinked.length > 0
       ? html`<p>${t.doneAutoLinked}</p>
           <ul class="auto-linked" part="list">
             ${autoLinked.map((item) => html`<li><strong>${item.kassenzeichen}</strong> – ${t.address(item.address)}</li>`)}
           </ul>`
       : html`<p>${t.doneNoAutoLinked}</p>`}
-    <p>${t.donePhone} <a part="phone-link" href=${telHref(ctx.config.supportPhone)}>${ctx.config.supportPhone}</a></p>
-    <div class="actions"><button type="button" @click=${() => ctx.go({ type: 'finish' })}>${t.finish}</button></div>
+    <p>${t.donePhone} <a part="phone-link" href=${telHref(config.supportPhone)}>${config.supportPhone}</a></p>
+    <div class="actions"><button type="button" @click=${() => actions.dispatch({ type: 'finish' })}>${t.finish}</button></div>
   `;
 }
 
-export function renderConfirmLetter(ctx: ViewContext): TemplateResult {
-  const { t } = ctx;
-  const item = ctx.items.find((candidate) => candidate.id === ctx.state.targetId);
+export function renderConfirmLetter(p: ViewProps): TemplateResult {
+  const { state, config, messages, actions } = p;
+  const t = messages.manager;
+  const item = state.items.find((candidate) => candidate.id === state.targetId);
   return html`
-    ${heading(ctx, t.confirmLetterTitle)} ${banner(ctx)}
+    ${heading(config, t.confirmLetterTitle)} ${banner(p)}
     ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${t.confirmLetterText}</p>
-    ${stepEnd(t.newCodeButton, ctx, { run: ctx.requestNewLetter, backLabel: t.cancel })}
+    ${stepEnd(t.newCodeButton, p, { run: () => actions.dispatch({ type: 'new-letter-confirmed' }), backLabel: t.cancel })}
   `;
 }
 
-export function renderConfirmRemove(ctx: ViewContext): TemplateResult {
-  const { t } = ctx;
-  const item = ctx.items.find((candidate) => candidate.id === ctx.state.targetId);
+export function renderConfirmRemove(p: ViewProps): TemplateResult {
+  const { state, config, messages, actions } = p;
+  const t = messages.manager;
+  const item = state.items.find((candidate) => candidate.id === state.targetId);
   const pending = item?.status === 'pending';
   return html`
-    ${heading(ctx, pending ? t.confirmWithdrawTitle : t.confirmRemoveTitle)} ${banner(ctx)}
+    ${heading(config, pending ? t.confirmWithdrawTitle : t.confirmRemoveTitle)} ${banner(p)}
     ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${pending ? t.confirmWithdrawText : t.confirmRemoveText}</p>
-    ${stepEnd(pending ? t.withdrawButton : t.removeButton, ctx, { run: ctx.remove, backLabel: t.cancel })}
+    ${stepEnd(pending ? t.withdrawButton : t.removeButton, p, { run: () => actions.dispatch({ type: 'remove-confirmed' }), backLabel: t.cancel })}
   `;
 }

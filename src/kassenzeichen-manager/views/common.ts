@@ -2,8 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { busyAwareButton } from '../../shared/busy-aware-button.js';
 import { focusInView } from '../../shared/focus.js';
-import type { HeadingLevel } from '../manager-config.js';
-import type { ViewContext } from './context.js';
+import { newLetterTarget } from '../flow/failures.js';
+import { isBusy, type Notice } from '../flow/state.js';
+import type { ManagerMessages } from '../../i18n/messages.js';
+import type { HeadingLevel, ManagerConfig } from '../manager-config.js';
+import { messageText } from '../problem-text.js';
+import type { ViewProps } from './props.js';
 
 /** A heading at `level`; the page's outline decides it (attribute `heading-level`). */
 function headingAt(level: HeadingLevel, content: unknown, attrs: { id?: string; part?: string; tabindex?: string }): TemplateResult {
@@ -23,13 +27,13 @@ function headingAt(level: HeadingLevel, content: unknown, attrs: { id?: string; 
 }
 
 /** The step's heading: focused after every step change. */
-export function heading(ctx: Pick<ViewContext, 'headingLevel'>, text: string): TemplateResult {
-  return headingAt(ctx.headingLevel, text, { part: 'heading', tabindex: '-1' });
+export function heading(config: Pick<ManagerConfig, 'headingLevel'>, text: string): TemplateResult {
+  return headingAt(config.headingLevel, text, { part: 'heading', tabindex: '-1' });
 }
 
 /** A heading one level below the step's (at most h6). */
-export function subheading(ctx: Pick<ViewContext, 'headingLevel'>, text: string, id?: string): TemplateResult {
-  return headingAt(Math.min(ctx.headingLevel + 1, 6) as HeadingLevel, text, { id });
+export function subheading(config: Pick<ManagerConfig, 'headingLevel'>, text: string, id?: string): TemplateResult {
+  return headingAt(Math.min(config.headingLevel + 1, 6) as HeadingLevel, text, { id });
 }
 
 export interface FieldOptions {
@@ -83,12 +87,12 @@ export interface SummaryEntry {
  * the fields. Its title says that something is wrong and how many things,
  * never the words of a step's heading.
  */
-export function errorSummary(ctx: Pick<ViewContext, 'headingLevel' | 't'>, entries: readonly SummaryEntry[]): TemplateResult | typeof nothing {
+export function errorSummary(p: ViewProps, entries: readonly SummaryEntry[]): TemplateResult | typeof nothing {
   if (entries.length === 0) return nothing;
   return html`
     <div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="error-summary-title">
       <div role="alert">
-        <div class="error-summary-title">${subheading(ctx, ctx.t.errorSummaryTitle(entries.length), 'error-summary-title')}</div>
+        <div class="error-summary-title">${subheading(p.config, p.messages.manager.errorSummaryTitle(entries.length), 'error-summary-title')}</div>
         <ul>
           ${entries.map((entry) =>
             entry.fieldId
@@ -118,51 +122,63 @@ function focusField(event: Event): void {
  * the entries. It takes focus when it appears; while the retry runs it stays,
  * with its button marked busy, so that focus stays where it was.
  */
-export function banner(ctx: ViewContext): TemplateResult | typeof nothing {
-  const b = ctx.banner;
+export function banner(p: ViewProps): TemplateResult | typeof nothing {
+  const { state, messages, lang, actions } = p;
+  const b = state.banner;
   if (!b) return nothing;
+  const t = messages.manager;
+  const busy = isBusy(state);
+  const buttons = b.actions.map((action) => {
+    if (action === 'retry') return busyAwareButton(t.retry, busy || state.offline, () => actions.dispatch({ type: 'retry' }), 'secondary');
+    if (action === 'overview') return busyAwareButton(t.toOverview, busy, () => actions.dispatch({ type: 'finish' }), 'secondary');
+    const itemId = newLetterTarget(state);
+    return itemId ? busyAwareButton(t.newCodeButton, busy, () => actions.dispatch({ type: 'ask-new-letter', itemId }), 'secondary') : nothing;
+  });
   return html`
     <div class="problem banner" part="error" role="alert" tabindex="-1">
-      <p>${b.text}</p>
-      ${b.retry || b.action
-        ? html`<div class="actions">
-            ${b.retry ? busyAwareButton(ctx.t.retry, ctx.busy, b.retry, 'secondary') : nothing}
-            ${b.action ? busyAwareButton(b.action.label, ctx.busy, b.action.run, 'secondary') : nothing}
-          </div>`
-        : nothing}
-      ${busyLine(ctx)}
+      <p>${messageText(b.message, state.items, t, lang)}</p>
+      ${buttons.length > 0 ? html`<div class="actions">${buttons}</div>` : nothing}
+      ${busyLine(p)}
     </div>
   `;
 }
 
 /**
- * The step's main button, which talks to the backend: disabled while its
+ * The step's main button, which talks to the backend: marked busy while its
  * request runs (one click is one letter) and while offline (with the reason).
  * Without `run` it submits its form.
  */
-export function submitButton(label: string, ctx: ViewContext, run?: () => void): TemplateResult {
-  return busyAwareButton(label, ctx.busy || ctx.offline, run, 'primary', { part: 'submit-button', describedBy: ctx.offline ? 'offline' : undefined });
+export function submitButton(label: string, p: ViewProps, run?: () => void, locked = false): TemplateResult {
+  const { state } = p;
+  return busyAwareButton(label, isBusy(state) || state.offline || locked, run, 'primary', {
+    part: 'submit-button',
+    describedBy: state.offline ? 'offline' : undefined,
+  });
 }
 
-/**
- * The end of a step that talks to the backend: its main button (locked while
- * code entry is locked), the way back, and the busy line.
- */
-export function stepEnd(label: string, ctx: ViewContext, options: { run?: () => void; backLabel?: string; locked?: boolean } = {}): TemplateResult {
-  const main = submitButton(label, options.locked ? { ...ctx, busy: true } : ctx, options.run);
+/** The end of a step that talks to the backend: its main button, the way back, and the busy line. */
+export function stepEnd(label: string, p: ViewProps, options: { run?: () => void; backLabel?: string; locked?: boolean } = {}): TemplateResult {
+  const t = p.messages.manager;
+  const back = () => p.actions.dispatch({ type: 'back' });
   return html`
     <div class="actions">
-      ${main}
-      ${busyAwareButton(options.backLabel ?? ctx.t.back, ctx.busy, () => ctx.go({ type: 'back' }), 'secondary')}
+      ${submitButton(label, p, options.run, options.locked)} ${busyAwareButton(options.backLabel ?? t.back, isBusy(p.state), back, 'secondary')}
     </div>
-    ${ctx.banner ? nothing : busyLine(ctx)}
+    ${p.state.banner ? nothing : busyLine(p)}
   `;
 }
 
-export function busyLine(ctx: ViewContext): TemplateResult | typeof nothing {
-  if (!ctx.busy) return nothing;
-  return html`<p class="busy" part="busy"><span class="spinner" aria-hidden="true"></span>${ctx.t.busy}
-    <button type="button" class="link" @click=${ctx.cancel}>${ctx.t.cancelRequest}</button></p>`;
+export function busyLine(p: ViewProps): TemplateResult | typeof nothing {
+  if (!isBusy(p.state)) return nothing;
+  const t = p.messages.manager;
+  return html`<p class="busy" part="busy"><span class="spinner" aria-hidden="true"></span>${t.busy}
+    <button type="button" class="link" @click=${() => p.actions.dispatch({ type: 'cancel' })}>${t.cancelRequest}</button></p>`;
+}
+
+/** What the live region says. */
+export function noticeText(notice: Notice | undefined, t: ManagerMessages): string {
+  if (!notice) return '';
+  return { busy: t.busy, removed: t.removed, 'session-expired': t.sessionExpired }[notice];
 }
 
 export function formatDate(iso: string | undefined, lang: string): string {

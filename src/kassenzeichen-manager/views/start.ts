@@ -1,81 +1,90 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Item } from '../../api/types.js';
-import type { FlowEvent } from '../flow.js';
 import { busyAwareButton } from '../../shared/busy-aware-button.js';
+import type { CitizenEvent } from '../flow/events.js';
+import { isBusy } from '../flow/state.js';
 import { banner, formatDate, heading, submitButton } from './common.js';
-import type { ViewContext } from './context.js';
+import type { ViewProps } from './props.js';
 
-export function renderSignedOut(ctx: ViewContext, expired: boolean): TemplateResult {
+export function renderSignedOut(p: ViewProps): TemplateResult {
+  const { state, messages, config, actions } = p;
+  const t = messages.manager;
+  const expired = state.signedOutBecause === 'expired';
   return html`
-    ${heading(ctx, ctx.t.title)}
-    ${expired ? html`<p class="notice" part="notice">${ctx.t.sessionExpired}</p>` : nothing}
-    <p>${ctx.t.signInIntro}</p>
+    ${heading(config, t.title)}
+    ${expired ? html`<p class="notice" part="notice">${t.sessionExpired}</p>` : nothing}
+    <p>${t.signInIntro}</p>
     <div class="actions">
-      ${busyAwareButton(ctx.signInLabel, ctx.redirecting, ctx.signIn, 'primary', { part: 'sign-in-button' })}
+      ${busyAwareButton(messages.login.signInButton[p.provider], state.redirecting, actions.signIn, 'primary', { part: 'sign-in-button' })}
     </div>
-    ${ctx.redirecting ? html`<p class="busy" part="busy">${ctx.signingIn}</p>` : nothing}
+    ${state.redirecting ? html`<p class="busy" part="busy">${messages.login.signingIn}</p>` : nothing}
   `;
 }
 
-export function renderLoading(ctx: ViewContext): TemplateResult {
-  return html`${heading(ctx, ctx.t.title)}<p class="busy" aria-busy="true"><span class="spinner" aria-hidden="true"></span>${ctx.t.loading}</p>`;
+export function renderLoading({ config, messages }: ViewProps): TemplateResult {
+  const t = messages.manager;
+  return html`${heading(config, t.title)}<p class="busy" aria-busy="true"><span class="spinner" aria-hidden="true"></span>${t.loading}</p>`;
 }
 
-export function renderLoadFailed(ctx: ViewContext): TemplateResult {
-  return html`${heading(ctx, ctx.t.title)}
-    <p>${ctx.t.loadFailed}</p>
-    ${banner(ctx)}`;
+export function renderLoadFailed(p: ViewProps): TemplateResult {
+  const t = p.messages.manager;
+  return html`${heading(p.config, t.title)}
+    <p>${t.loadFailed}</p>
+    ${banner(p)}`;
 }
 
-export function renderConsent(ctx: ViewContext): TemplateResult {
+export function renderConsent(p: ViewProps): TemplateResult {
+  const { config, messages, actions, state } = p;
+  const t = messages.manager;
   return html`
-    ${heading(ctx, ctx.t.consentTitle)} ${banner(ctx)}
-    <div class="consent-text" part="consent-text"><slot name="consent-text"><p>${ctx.t.consentDefault}</p></slot></div>
+    ${heading(config, t.consentTitle)} ${banner(p)}
+    <div class="consent-text" part="consent-text"><slot name="consent-text"><p>${t.consentDefault}</p></slot></div>
     <div class="actions">
-      ${submitButton(ctx.t.agree, ctx, ctx.agree)}
-      ${busyAwareButton(ctx.t.decline, ctx.busy, () => ctx.go({ type: 'consent-declined' }), 'secondary')}
-    </div>
-  `;
-}
-
-export function renderDeclined(ctx: ViewContext): TemplateResult {
-  return html`
-    ${heading(ctx, ctx.t.declinedTitle)}
-    <p>${ctx.t.declinedText}</p>
-    <div class="actions">
-      <button type="button" @click=${() => ctx.go({ type: 'reconsider' })}>${ctx.t.reconsider}</button>
-      <button type="button" class="secondary" @click=${ctx.signOut}>${ctx.t.signOut}</button>
+      ${submitButton(t.agree, p, () => actions.dispatch({ type: 'agree' }))}
+      ${busyAwareButton(t.decline, isBusy(state), () => actions.dispatch({ type: 'consent-declined' }), 'secondary')}
     </div>
   `;
 }
 
-export function renderOverview(ctx: ViewContext): TemplateResult {
-  const { t, items } = ctx;
+export function renderDeclined({ config, messages, actions }: ViewProps): TemplateResult {
+  const t = messages.manager;
   return html`
-    ${heading(ctx, t.title)} ${banner(ctx)}
-    ${items.length === 0
+    ${heading(config, t.declinedTitle)}
+    <p>${t.declinedText}</p>
+    <div class="actions">
+      <button type="button" @click=${() => actions.dispatch({ type: 'reconsider' })}>${t.reconsider}</button>
+      <button type="button" class="secondary" @click=${actions.signOut}>${t.signOut}</button>
+    </div>
+  `;
+}
+
+export function renderOverview(p: ViewProps): TemplateResult {
+  const { state, config, messages, actions } = p;
+  const t = messages.manager;
+  return html`
+    ${heading(config, t.title)} ${banner(p)}
+    ${state.items.length === 0
       ? html`<p>${t.overviewEmpty}</p>`
       : html`<ul class="items" part="list" aria-label=${t.overviewListLabel}>
-          ${items.map((item) => renderItem(ctx, item))}
+          ${state.items.map((item) => renderItem(p, item))}
         </ul>`}
     <p class="hint">${t.overviewSeveralObjects}</p>
     <div class="actions">
-      <button type="button" part="add-button" @click=${() => ctx.go({ type: 'add' })}>${t.addButton}</button>
+      <button type="button" part="add-button" @click=${() => actions.dispatch({ type: 'add' })}>${t.addButton}</button>
     </div>
   `;
 }
 
-function renderItem(ctx: ViewContext, item: Item): TemplateResult {
-  const { t, lang } = ctx;
-  const address = t.address(item.address);
+function renderItem({ messages, lang, actions }: ViewProps, item: Item): TemplateResult {
+  const t = messages.manager;
   const pending = item.status === 'pending';
   // Repeated buttons name their Kassenzeichen, the visible word first (WCAG 2.5.3).
-  const action = (label: string, event: FlowEvent, kind: 'primary' | 'secondary' = 'secondary') => html`<button type="button"
-    class=${kind === 'secondary' ? 'secondary' : ''} aria-label=${t.itemAction(label, item.kassenzeichen)} @click=${() => ctx.go(event)}>${label}</button>`;
+  const action = (label: string, event: CitizenEvent, kind: 'primary' | 'secondary' = 'secondary') => html`<button type="button"
+    class=${kind === 'secondary' ? 'secondary' : ''} aria-label=${t.itemAction(label, item.kassenzeichen)} @click=${() => actions.dispatch(event)}>${label}</button>`;
   return html`
     <li class="item ${item.status}" part="item">
       <p class="item-title"><strong>${item.kassenzeichen}</strong></p>
-      <p>${address}<br />${t.role[item.role]} · ${pending ? t.statusPending(formatDate(item.requestedAt, lang)) : t.statusConfirmed}</p>
+      <p>${t.address(item.address)}<br />${t.role[item.role]} · ${pending ? t.statusPending(formatDate(item.requestedAt, lang)) : t.statusConfirmed}</p>
       <div class="actions">
         ${pending
           ? html`

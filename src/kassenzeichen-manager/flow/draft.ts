@@ -1,0 +1,35 @@
+import { EMPTY_ADDRESS, RESUMABLE_STEPS, type FlowState } from './state.js';
+
+/* What of the flow survives a reload or a new sign-in: the citizen's entries and where they were. Pure. */
+
+export type Draft = Pick<FlowState, 'resume' | 'address' | 'role' | 'code' | 'codeItemId' | 'requestKey' | 'codeFrom'>;
+
+export function resumeFrom(state: Pick<FlowState, 'step' | 'resume'>): FlowState['resume'] {
+  return RESUMABLE_STEPS.includes(state.step) ? state.step : state.resume;
+}
+
+export function draftOf(state: FlowState): Draft {
+  const { address, role, code, codeItemId, requestKey, codeFrom } = state;
+  return { resume: resumeFrom(state), address, role, code, codeItemId, requestKey, codeFrom };
+}
+
+/** Nothing typed and nowhere to return to: nothing to keep. */
+export function isEmptyDraft(draft: Draft): boolean {
+  const typed = Object.values(draft.address).some((value) => value !== '') || draft.code !== '' || draft.role !== undefined;
+  return !typed && draft.resume === undefined && draft.requestKey === undefined;
+}
+
+/** A stored draft, read back defensively (it may come from an older version). */
+export function applyDraft(state: FlowState, draft: Partial<Draft> | undefined): FlowState {
+  if (!draft) return state;
+  return {
+    ...state,
+    resume: RESUMABLE_STEPS.includes(draft.resume as never) ? draft.resume : state.resume,
+    address: { ...EMPTY_ADDRESS, ...(draft.address ?? {}) },
+    role: draft.role === 'owner' || draft.role === 'delivery_agent' ? draft.role : undefined,
+    code: typeof draft.code === 'string' ? draft.code : '',
+    codeItemId: draft.codeItemId,
+    requestKey: draft.requestKey,
+    codeFrom: draft.codeFrom,
+  };
+}

@@ -1,0 +1,158 @@
+import type { ApiErrorKind } from '../../api/errors.js';
+import type { ConfirmationResult, Item, Role } from '../../api/types.js';
+import type { ManagerErrorCode } from '../../events.js';
+import type { AddressDraft, AddressField, FieldProblem, FieldProblems } from '../form-validation.js';
+import type { PendingRequest } from './requests.js';
+
+/*
+ * The whole state of the citizen's way through <kassenzeichen-manager>, as
+ * plain data: the step, the entries, the list, what went wrong, what is
+ * under way, what the host page and the screen reader are told. Only
+ * `transition()` changes it; views render it; the controller runs what it asks for.
+ */
+
+export type StepName =
+  | 'signed-out'
+  | 'loading'
+  | 'load-failed'
+  | 'consent'
+  | 'declined'
+  | 'overview'
+  | 'choice'
+  | 'form'
+  | 'check'
+  | 'role'
+  | 'letter-sent'
+  | 'code'
+  | 'done'
+  | 'confirm-letter'
+  | 'confirm-remove';
+
+/** Steps with entries worth coming back to after a new sign-in or a reload. */
+export const RESUMABLE_STEPS: readonly StepName[] = ['choice', 'form', 'check', 'role', 'code'];
+
+export type CodeField = 'code' | 'codeFor';
+
+export interface Problems {
+  address: FieldProblems<AddressField>;
+  code: FieldProblems<CodeField>;
+  role?: FieldProblem;
+  /** Server errors whose pointer matches no field: the server's detail, if any. */
+  other: readonly { detail?: string }[];
+}
+
+/**
+ * What a message says, as data: the sentence is made when rendering, in the
+ * language shown then. `at` is when it happened (for "ab 14:05 Uhr").
+ */
+export type Message =
+  | { kind: 'api'; error: ApiErrorKind; status?: number; retryAfterSeconds?: number; at: number }
+  | { kind: 'locked'; until: number }
+  | { kind: 'expired' }
+  | { kind: 'not-found' }
+  /** Which conflict it is shows in the list (already linked, already pending, or neither): told when rendering. */
+  | { kind: 'conflict'; kassenzeichen: string };
+
+/** Buttons a message may offer. */
+export type MessageAction = 'retry' | 'new-letter' | 'overview';
+
+/** A failed request, explained once in the step; `retry` repeats `request` with the same data. */
+export interface Banner {
+  message: Message;
+  actions: readonly MessageAction[];
+  request?: PendingRequest;
+}
+
+/** What the host page hears (as DOM events) after a transition. */
+export type HostEvent =
+  | { type: 'changed'; confirmed: number; pending: number }
+  | { type: 'requested'; newCode: boolean }
+  | { type: 'confirmed'; autoLinked: number }
+  | { type: 'error'; code: ManagerErrorCode };
+
+/** What the polite live region says. */
+export type Notice = 'busy' | 'removed' | 'session-expired';
+
+export type FocusTarget = 'heading' | 'summary' | 'problem';
+
+export interface FlowState {
+  step: StepName;
+  /** Where to continue after signing in again or reloading. */
+  resume?: StepName;
+  /** The citizen's Kassenzeichen as last loaded. */
+  items: readonly Item[];
+  address: AddressDraft;
+  role?: Role;
+  code: string;
+  /** The pending Kassenzeichen the code is for. */
+  codeItemId?: string;
+  /** The Kassenzeichen a new letter or a removal is for. */
+  targetId?: string;
+  /** Idempotency-Key of the letter request under way: reused by its retries, dropped on success. */
+  requestKey?: string;
+  /** Where `code` goes back to. */
+  codeFrom?: 'overview' | 'choice';
+  /** The item whose letter is on its way (step `letter-sent`). */
+  sentItem?: Item;
+  /** The answer to a correct code (step `done`). */
+  result?: ConfirmationResult;
+  /** The request the citizen waits for: its step is busy meanwhile. */
+  pending?: PendingRequest;
+  /** Bumped when the list should be reloaded in the background. */
+  refreshes: number;
+  problems: Problems;
+  banner?: Banner;
+  /** Code entry is locked until then (ms), after too many wrong codes. */
+  lockedUntil?: number;
+  /** Why the citizen sees the signed-out step. */
+  signedOutBecause?: 'expired' | 'other';
+  /** The sign-in redirect is being prepared. */
+  redirecting: boolean;
+  offline: boolean;
+  /** What the live region says until the step changes. */
+  notice?: Notice;
+  /** The citizen's action led to loading: focus goes on to the step after it. */
+  followFocus: boolean;
+  // Outputs of the last transition only:
+  focus?: FocusTarget;
+  outbox: readonly HostEvent[];
+}
+
+export const EMPTY_ADDRESS: AddressDraft = { kassenzeichen: '', street: '', houseNumber: '', postalCode: '' };
+
+export const NO_PROBLEMS: Problems = { address: {}, code: {}, other: [] };
+
+export function initialFlow(): FlowState {
+  return {
+    step: 'loading',
+    items: [],
+    address: { ...EMPTY_ADDRESS },
+    code: '',
+    refreshes: 0,
+    problems: NO_PROBLEMS,
+    redirecting: false,
+    offline: false,
+    followFocus: false,
+    outbox: [],
+  };
+}
+
+export function isBusy(state: FlowState): boolean {
+  return state.pending !== undefined;
+}
+
+/** The pending Kassenzeichen a code is entered for: the chosen one, else the only one. */
+export function codeTarget(state: Pick<FlowState, 'codeItemId' | 'items'>): Item | undefined {
+  const pending = state.items.filter((item) => item.status === 'pending');
+  return pending.find((item) => item.id === state.codeItemId) ?? (pending.length === 1 ? pending[0] : undefined);
+}
+
+export function isLocked(state: Pick<FlowState, 'lockedUntil'>, now: number): boolean {
+  return state.lockedUntil !== undefined && state.lockedUntil > now;
+}
+
+/** The list changed: the host page hears the counts. */
+export function withItems(state: FlowState, items: FlowState['items']): FlowState {
+  const pending = items.filter((item) => item.status === 'pending').length;
+  return { ...state, items, outbox: [...state.outbox, { type: 'changed', confirmed: items.length - pending, pending }] };
+}

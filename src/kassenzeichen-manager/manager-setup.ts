@@ -1,0 +1,41 @@
+import { createApiClient, type KassenzeichenApi } from '../api/client.js';
+import type { ProviderId } from '../auth/login-config.js';
+import type { AuthSession } from '../auth/session.js';
+import type { Messages } from '../i18n/messages.js';
+import { describeConfigProblems } from '../shared/config-error-view.js';
+import { configReader } from '../shared/config-reader.js';
+import { readManagerConfig, type ManagerConfig } from './manager-config.js';
+import { findSession } from './session-source.js';
+
+/** What a manager is set up with: its checked configuration, its session and API client, or what is wrong. */
+export interface ManagerSetup {
+  config?: ManagerConfig;
+  /** The editor's sentences for what is set wrong; empty when all is well. */
+  problems: string[];
+  session?: AuthSession;
+  api?: KassenzeichenApi;
+  provider: ProviderId;
+  /** The sign-in service's address, for the editor's messages. */
+  authority: string;
+  /** The origins the element talks to, for the CSP watch. */
+  origins: string[];
+}
+
+/** Reads the manager's configuration (properties first) and finds its session; the API client authorises as the session says. */
+export function setUpManager(manager: HTMLElement, messages: Messages): ManagerSetup {
+  const own = readManagerConfig(configReader(manager), location.href);
+  const source = findSession(manager);
+  const problems = describeConfigProblems([...own.problems, ...source.problems], messages.config);
+  const config = problems.length === 0 ? own.config : undefined;
+  const session = config ? source.session : undefined;
+  const authority = source.config?.authority ?? '';
+  return {
+    config,
+    problems,
+    session,
+    api: session && config ? createApiClient({ baseUrl: config.backendUrl, authorization: session.requestAuthorization() }) : undefined,
+    provider: source.config?.provider ?? 'servicekonto-nrw',
+    authority,
+    origins: [config?.backendUrl, authority].filter((url): url is string => !!url).map((url) => new URL(url).origin),
+  };
+}

@@ -1,0 +1,22 @@
+import type { ProviderId } from '../../auth/login-config.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { CitizenEvent } from '../flow/events.js';
+import type { FlowState } from '../flow/state.js';
+import type { ManagerConfig } from '../manager-config.js';
+
+/** What a step's view may do: tell the flow what the citizen did, or use the session. */
+export interface ViewActions {
+  dispatch(event: CitizenEvent): void;
+  signIn(): void;
+  signOut(): void;
+}
+
+/** What every step's render function gets: the state to show and the actions; texts are made here. */
+export interface ViewProps {
+  state: FlowState;
+  config: ManagerConfig;
+  messages: Messages;
+  lang: string;
+  provider: ProviderId;
+  actions: ViewActions;
+}
