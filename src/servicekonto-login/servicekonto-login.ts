@@ -1,31 +1,29 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { WARNING_BEFORE_END_MS, type SessionSnapshot, type SignedOutReason } from '../auth/auth-session.js';
+import { WARNING_BEFORE_END_MS, type SessionSnapshot } from '../auth/auth-session.js';
+import { readLoginConfig, type LoginConfig, type ProviderId, type TokenStorage } from '../auth/login-config.js';
 import { isPassingFailure } from '../auth/session.js';
-import { readLoginConfig, type LoginConfig } from '../auth/login-config.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
-import {
-  ServicekontoErrorEvent,
-  ServicekontoSessionExpiringEvent,
-  ServicekontoSignedInEvent,
-  ServicekontoSignedOutEvent,
-} from '../events.js';
+import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent } from '../events.js';
 import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
-import { describeSessionFailure } from '../shared/config-problem.js';
-import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { formatClock } from '../shared/clock.js';
-import { CspWatchController, type BlockedByPolicy } from '../shared/csp-watch-controller.js';
-import { busyAwareButton } from '../shared/busy-aware-button.js';
-import { FocusKeeper } from '../shared/focus-keeper.js';
+import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { describeSessionFailure } from '../shared/config-problem.js';
+import { configReader } from '../shared/config-reader.js';
+import { CspWatchController } from '../shared/csp-watch-controller.js';
 import { deepActiveElement } from '../shared/focus.js';
-import { renderUnavailable } from '../shared/unavailable-view.js';
+import { FocusKeeper } from '../shared/focus-keeper.js';
 import { baseStyles } from '../shared/styles.js';
+import { renderUnavailable } from '../shared/unavailable-view.js';
+import { sessionEvents } from './login-events.js';
+import { renderSignedIn, renderSignedOut, renderStatusLine, type LoginHandlers } from './login-views.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 
-const CONFIG_ATTRIBUTES = [
-  'authority', 'client-id', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage',
-];
+/** The properties that configure the element: a change sets it up anew. */
+const CONFIGURATION = [
+  'authority', 'clientId', 'redirectUri', 'postLogoutRedirectUri', 'scope', 'idpHint', 'provider', 'registrationUrl', 'tokenStorage',
+] as const;
 
 /**
  * Anmeldung mit dem Nutzerkonto (Servicekonto.NRW oder BundID) über OpenID Connect.
@@ -79,11 +77,11 @@ export class ServicekontoLogin extends LitElement {
   /** Wird als `kc_idp_hint` weitergegeben, damit ein Broker (z. B. Keycloak) seine Auswahlseite überspringt. */
   @property({ attribute: 'idp-hint' }) idpHint = '';
   /** `servicekonto-nrw` (Standard) oder `bundid`: bestimmt die Beschriftungen („Zum Servicekonto.NRW“ bzw. „Mit BundID anmelden“). */
-  @property() provider = '';
+  @property() provider: ProviderId = 'servicekonto-nrw';
   /** Link für Personen ohne Konto. Standard: die Registrierungsseite des Anbieters. */
   @property({ attribute: 'registration-url' }) registrationUrl = '';
   /** `session` (Standard, sessionStorage) oder `memory` (nur im Arbeitsspeicher, beim Neuladen weg). */
-  @property({ attribute: 'token-storage' }) tokenStorage = '';
+  @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'session';
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
   /** Für schmale Kopfzeilen: nur die Anmelde-Schaltfläche und „Jetzt registrieren“ (abgemeldet) bzw. der Name und „Abmelden“ (angemeldet). */
@@ -91,12 +89,13 @@ export class ServicekontoLogin extends LitElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private readonly auth = new SessionController(this, (next, previous) => this.announce(next, previous));
-  private readonly policy = new CspWatchController(
-    this,
-    () => (this.config ? [new URL(this.config.authority).origin] : []),
-    (blocked) => this.reportBlocked(blocked),
-  );
+  private readonly auth = new SessionController(this, (next, previous) => {
+    for (const event of sessionEvents(next, previous, this.config?.provider ?? 'servicekonto-nrw')) this.emit(event);
+  });
+  private readonly policy = new CspWatchController(this, () => (this.config ? [new URL(this.config.authority).origin] : []), (blocked) => {
+    reportConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
+    this.emit(new ServicekontoErrorEvent('csp-blocked'));
+  });
   private config?: LoginConfig;
   private configProblems: string[] = [];
   private messages: Messages = messagesFor('de');
@@ -113,24 +112,23 @@ export class ServicekontoLogin extends LitElement {
     return this.auth.session;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<ServicekontoLogin>): void {
     this.messages = messagesFor(languageOf(this));
-    if (this.auth.session && !CONFIG_ATTRIBUTES.some((name) => changed.has(toProperty(name) as keyof ServicekontoLogin))) return;
-    const result = readLoginConfig((name) => this.getAttribute(name), location);
+    if (this.auth.session && !CONFIGURATION.some((name) => changed.has(name))) return;
+    const result = readLoginConfig(configReader(this), location);
     if (result.ok) {
       this.config = result.config;
       this.configProblems = [];
       this.auth.use(sessionFor(result.config));
-    } else {
-      this.config = undefined;
-      this.auth.use(undefined);
-      const problems = describeConfigProblems(result.problems, this.messages.config);
-      if (problems.join() !== this.configProblems.join()) {
-        this.configProblems = problems;
-        reportConfigError('servicekonto-login', problems);
-        this.emit(new ServicekontoErrorEvent('config-invalid'));
-      }
+      return;
     }
+    this.config = undefined;
+    this.auth.use(undefined);
+    const problems = describeConfigProblems(result.problems, this.messages.config);
+    if (problems.join() === this.configProblems.join()) return;
+    this.configProblems = problems;
+    reportConfigError('servicekonto-login', problems);
+    this.emit(new ServicekontoErrorEvent('config-invalid'));
   }
 
   protected override updated(): void {
@@ -140,95 +138,29 @@ export class ServicekontoLogin extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.config) return renderConfigError('servicekonto-login', this.configProblems, this.messages.config);
+    const m = this.messages;
+    if (!this.config) return renderConfigError('servicekonto-login', this.configProblems, m.config);
     const blocked = this.policy.blocked;
-    if (blocked) return renderConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)], this.messages.config);
+    if (blocked) return renderConfigError('servicekonto-login', [m.config.blockedByPolicy(blocked.origin, blocked.directive)], m.config);
     const snapshot = this.auth.snapshot;
-    // One status line in a fixed place, so screen readers announce its changes.
-    return html`<div lang=${this.messages.language}>${this.renderNotice(snapshot)}${this.renderState(this.config, snapshot)}</div>`;
+    return html`<div lang=${m.language}>${renderStatusLine(m.login, snapshot)}${this.renderState(this.config, snapshot)}</div>`;
   }
 
   private renderState(config: LoginConfig, snapshot: SessionSnapshot): TemplateResult | typeof nothing {
+    const t = this.messages.login;
     switch (snapshot.status) {
       case 'starting':
         return nothing;
       case 'failed':
-        return this.renderFailed(config);
+        // A provider that cannot be reached is the citizen's business (a sentence, a retry); a wrong set-up the editor's.
+        return isPassingFailure(snapshot.failure)
+          ? renderUnavailable(t, !!snapshot.retrying, () => void this.auth.session?.retry())
+          : renderConfigError('servicekonto-login', [describeSessionFailure(snapshot, config.authority, this.messages.config)], this.messages.config);
       case 'signed-out':
-        return this.renderSignedOut(config, snapshot);
+        return renderSignedOut(t, config, snapshot, this.compact, this.handlers);
       case 'signed-in':
-        return this.renderSignedIn(snapshot);
+        return renderSignedIn(t, snapshot, this.compact, this.handlers, snapshot.expiresAt ? formatClock(snapshot.expiresAt, languageOf(this)) : '');
     }
-  }
-
-  private renderSignedOut(config: LoginConfig, snapshot: SessionSnapshot): TemplateResult {
-    const t = this.messages.login;
-    const signIn = busyAwareButton(t.signInButton[config.provider], !!snapshot.redirecting, this.signIn, 'primary', { part: 'sign-in-button' });
-    const register = html`<a part="registration-link" href=${config.registrationUrl}>${t.registrationLink}</a>`;
-    if (this.compact) return html`<div class="compact">${signIn} ${register}</div>`;
-    return html`
-      <p>${t.signedOutIntro[config.provider]}</p>
-      <div class="actions">${signIn}</div>
-      <p>${t.registrationHint} ${register}</p>
-    `;
-  }
-
-  private renderSignedIn(snapshot: SessionSnapshot): TemplateResult {
-    const t = this.messages.login;
-    const name = snapshot.displayName;
-    // Compact: the name alone on screen; screen readers hear the whole sentence.
-    const who = !name
-      ? nothing
-      : this.compact
-        ? html`<p><span class="visually-hidden">${t.signedInAs(name)}</span><span aria-hidden="true">${name}</span></p>`
-        : html`<p>${t.signedInAs(name)}</p>`;
-    return html`
-      <div class="signed-in" part="signed-in">
-        ${who}
-        <button type="button" class="secondary" part="sign-out-button" @click=${this.signOut}>${t.signOutButton}</button>
-      </div>
-      ${this.renderDialog(snapshot)}
-    `;
-  }
-
-  private renderNotice(snapshot: SessionSnapshot): TemplateResult {
-    const t = this.messages.login;
-    const text =
-      snapshot.status === 'starting' || snapshot.retrying
-        ? t.checking
-        : snapshot.storageBlocked
-          ? t.storageBlocked
-          : snapshot.redirecting
-            ? t.signingIn
-            : snapshot.status === 'signed-out'
-              ? noticeFor(snapshot.reason, this.messages)
-              : undefined;
-    return html`<p class="notice" part="notice" role="status">${text ?? nothing}</p>`;
-  }
-
-  /** A provider that cannot be reached is the citizen's business (a plain sentence, a retry); a wrong set-up is the editor's. */
-  private renderFailed(config: LoginConfig): TemplateResult {
-    const t = this.messages;
-    const snapshot = this.auth.snapshot;
-    if (!isPassingFailure(snapshot.failure)) {
-      return renderConfigError('servicekonto-login', [describeSessionFailure(snapshot, config.authority, t.config)], t.config);
-    }
-    return renderUnavailable(t.login, !!snapshot.retrying, () => void this.auth.session?.retry());
-  }
-
-  private renderDialog(snapshot: SessionSnapshot): TemplateResult {
-    const t = this.messages.login;
-    const time = snapshot.expiresAt ? formatClock(snapshot.expiresAt, languageOf(this)) : '';
-    return html`
-      <dialog part="dialog" aria-labelledby="expiring-title" aria-describedby="expiring-text" @cancel=${this.keepDialogOnEscape}>
-        <h2 id="expiring-title">${t.expiringTitle}</h2>
-        <p id="expiring-text">${t.expiringText(time)}</p>
-        <div class="actions">
-          <button type="button" @click=${this.extend}>${t.extendButton}</button>
-          <button type="button" class="secondary" @click=${this.signOut}>${t.signOutButton}</button>
-        </div>
-      </dialog>
-    `;
   }
 
   private openDialog(dialog: HTMLDialogElement): void {
@@ -238,68 +170,33 @@ export class ServicekontoLogin extends LitElement {
     this.emit(new ServicekontoSessionExpiringEvent(Math.min(secondsLeft, WARNING_BEFORE_END_MS / 1000)));
   }
 
-  private keepDialogOnEscape(event: Event): void {
-    // Escape means "not now": close, keep the session running until it ends.
-    event.preventDefault();
-    this.closeDialog();
-  }
-
   private closeDialog(): void {
     this.dialog?.close();
     this.focusBeforeDialog?.focus();
     this.focusBeforeDialog = undefined;
   }
 
-  private announce(next: SessionSnapshot, previous: SessionSnapshot): void {
-    if (next.status === previous.status) return;
-    const provider = this.config?.provider ?? 'servicekonto-nrw';
-    if (next.status === 'signed-in') this.emit(new ServicekontoSignedInEvent(provider));
-    if (next.status === 'signed-out' && (previous.status === 'signed-in' || next.reason)) {
-      this.emit(new ServicekontoSignedOutEvent(next.reason ?? 'user'));
-    }
-    if (next.status === 'failed') this.emit(new ServicekontoErrorEvent(next.failure ?? 'discovery-failed'));
-    if (next.status === 'signed-out' && next.reason === 'sign-in-failed') this.emit(new ServicekontoErrorEvent('sign-in-failed'));
-    if (next.storageBlocked && !previous.storageBlocked) this.emit(new ServicekontoErrorEvent('storage-blocked'));
-  }
-
-  private reportBlocked(blocked: BlockedByPolicy): void {
-    reportConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
-    this.emit(new ServicekontoErrorEvent('csp-blocked'));
-  }
+  private readonly handlers: LoginHandlers = {
+    signIn: () => void this.auth.session?.signIn(),
+    signOut: () => {
+      this.closeDialog();
+      void this.auth.session?.signOut();
+    },
+    extend: () => {
+      this.closeDialog();
+      void this.auth.session?.extend();
+    },
+    // Escape means "not now": close, keep the session running until it ends.
+    keepOnEscape: (event) => {
+      event.preventDefault();
+      this.closeDialog();
+    },
+  };
 
   /** Every event goes out here; the manifest takes event names from the JSDoc above. */
   private emit(event: Event): void {
     this.dispatchEvent(event);
   }
-
-  private readonly signIn = () => void this.auth.session?.signIn();
-
-  private readonly signOut = async () => {
-    this.closeDialog();
-    await this.auth.session?.signOut();
-  };
-
-  private readonly extend = async () => {
-    this.closeDialog();
-    await this.auth.session?.extend();
-  };
-}
-
-function noticeFor(reason: SignedOutReason | undefined, messages: Messages): string | undefined {
-  const t = messages.login;
-  const texts: Record<SignedOutReason, string | undefined> = {
-    cancelled: t.cancelled,
-    'stale-callback': t.staleCallback,
-    expired: t.sessionEnded,
-    'other-tab': t.signedOutElsewhere,
-    'sign-in-failed': t.signInFailed,
-    user: undefined,
-  };
-  return reason ? texts[reason] : undefined;
-}
-
-function toProperty(attribute: string): string {
-  return attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 declare global {

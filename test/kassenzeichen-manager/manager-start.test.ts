@@ -116,4 +116,21 @@ describe('<kassenzeichen-manager> before the overview', () => {
       expect(textOf(element)).to.contain('„kassenzeichen-format“');
     });
   });
+
+  it('works configured through properties alone, as React 19 and Vue set them', async () => {
+    const { backend } = await signedInManager('returning');
+    const element = document.createElement('kassenzeichen-manager');
+    element.backendUrl = BACKEND_URL;
+    element.authority = AUTHORITY;
+    element.clientId = CLIENT_ID;
+    element.headingLevel = 3;
+    document.body.append(element);
+    try {
+      await waitUntil(() => textOf(element).includes('1500.0000.0001'), 'no list', { timeout: 5000 });
+      expect(element.shadowRoot!.querySelector("[part~='heading']")!.localName).to.equal('h3');
+      expect(backend.exchanges.length).to.be.greaterThan(0);
+    } finally {
+      element.remove();
+    }
+  });
 });
