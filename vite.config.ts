@@ -23,7 +23,10 @@ function devIdentityProvider(): Plugin {
         next();
       });
       server.httpServer?.once('listening', () => {
-        setTimeout(() => server.config.logger.info(`\n  Demo: ${DEMO_ORIGIN}/demo/  (Anmeldung: beliebiger Name, beliebiges Passwort)\n`), 0);
+        setTimeout(
+          () => server.config.logger.info(`\n  Demo: ${DEMO_ORIGIN}/demo/  (Anmeldung: beliebiger Name, beliebiges Passwort)\n`),
+          0,
+        );
       });
     },
   };

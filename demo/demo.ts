@@ -57,7 +57,10 @@ function renderLetterbox(): void {
       item.className = 'letter';
       const code = document.createElement('code');
       code.textContent = letter.code;
-      item.append(`Brief vom ${new Date(letter.sentAt).toLocaleString('de-DE')} für Kassenzeichen ${letter.kassenzeichen}: Ihr Bestätigungscode lautet `, code);
+      item.append(
+        `Brief vom ${new Date(letter.sentAt).toLocaleString('de-DE')} für Kassenzeichen ${letter.kassenzeichen}: Ihr Bestätigungscode lautet `,
+        code,
+      );
       return item;
     }),
   );
@@ -66,8 +69,14 @@ renderLetterbox();
 
 const log = document.querySelector('#event-log')!;
 for (const type of [
-  'servicekonto-signed-in', 'servicekonto-signed-out', 'servicekonto-session-expiring', 'servicekonto-error',
-  'kassenzeichen-changed', 'kassenzeichen-requested', 'kassenzeichen-confirmed', 'kassenzeichen-error',
+  'servicekonto-signed-in',
+  'servicekonto-signed-out',
+  'servicekonto-session-expiring',
+  'servicekonto-error',
+  'kassenzeichen-changed',
+  'kassenzeichen-requested',
+  'kassenzeichen-confirmed',
+  'kassenzeichen-error',
 ]) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');

@@ -207,7 +207,9 @@ export class MockBackend {
     const record = CITY_RECORDS.find((candidate) => recordMatches(candidate, request));
     if (!record) {
       // Same answer whether the Kassenzeichen exists or not: nothing to probe.
-      return validationProblem([{ pointer: '/kassenzeichen', code: 'mismatch', detail: 'Kassenzeichen und Anschrift passen nicht zusammen.' }]);
+      return validationProblem([
+        { pointer: '/kassenzeichen', code: 'mismatch', detail: 'Kassenzeichen und Anschrift passen nicht zusammen.' },
+      ]);
     }
     const item = this.addItem(record, request.role);
     this.postLetter(item);
@@ -256,7 +258,8 @@ export class MockBackend {
   private resend(id: string): MockResponse {
     const item = this.pendingItem(id);
     if (!item) return problem(404, 'not-found', 'Keine offene Anfrage zu diesem Kassenzeichen');
-    if (this.scenario === 'rate-limited' || item.lettersSent >= MAX_LETTERS) return rateLimited(this.scenario === 'rate-limited' ? 120 : 86_400);
+    if (this.scenario === 'rate-limited' || item.lettersSent >= MAX_LETTERS)
+      return rateLimited(this.scenario === 'rate-limited' ? 120 : 86_400);
     this.postLetter(item);
     return { status: 202, body: publicItem(item) };
   }
@@ -370,7 +373,11 @@ function recordMatches(record: CityRecord, request: LinkRequest): boolean {
 }
 
 function normaliseStreet(street: string): string {
-  return street.normalize('NFC').toLowerCase().replace(/str\.?$/, 'straße').replace(/[\s-]/g, '');
+  return street
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/str\.?$/, 'straße')
+    .replace(/[\s-]/g, '');
 }
 
 function normaliseHouseNumber(houseNumber: string): string {

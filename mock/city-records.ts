@@ -12,9 +12,21 @@ const MG = 'Mönchengladbach';
 
 /** The signed-in demo citizen holds three objects; a fourth belongs to someone else. */
 export const CITY_RECORDS: readonly CityRecord[] = [
-  { kassenzeichen: '1500.0000.0001', holder: 'demo', address: { street: 'Musterstraße', houseNumber: '12a', postalCode: '41061', city: MG } },
-  { kassenzeichen: '1500.0000.0002', holder: 'demo', address: { street: 'Bismarckstraße', houseNumber: '5', postalCode: '41061', city: MG } },
-  { kassenzeichen: '1500.0000.0003', holder: 'demo', address: { street: 'Hindenburgstraße', houseNumber: '100', postalCode: '41061', city: MG } },
+  {
+    kassenzeichen: '1500.0000.0001',
+    holder: 'demo',
+    address: { street: 'Musterstraße', houseNumber: '12a', postalCode: '41061', city: MG },
+  },
+  {
+    kassenzeichen: '1500.0000.0002',
+    holder: 'demo',
+    address: { street: 'Bismarckstraße', houseNumber: '5', postalCode: '41061', city: MG },
+  },
+  {
+    kassenzeichen: '1500.0000.0003',
+    holder: 'demo',
+    address: { street: 'Hindenburgstraße', houseNumber: '100', postalCode: '41061', city: MG },
+  },
   { kassenzeichen: '1500.0000.0099', holder: 'other', address: { street: 'Marktplatz', houseNumber: '1', postalCode: '41236', city: MG } },
 ];
 

@@ -43,7 +43,11 @@ function timings() {
 }
 
 const table = FILES.map((file) => ({ file, ...sizes(file) }));
-const total = table.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const total = table.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }), {
+  raw: 0,
+  gzip: 0,
+  brotli: 0,
+});
 console.log('file                                  raw        gzip      brotli');
 for (const row of [...table, { file: 'total', ...total }]) {
   console.log(`${row.file.padEnd(36)} ${kb(row.raw).padStart(9)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`);

@@ -6,9 +6,7 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 export function chromiumPath() {
   const found = process.env.CHROME_PATH || CANDIDATES.find((path) => existsSync(path));
   if (!found) {
-    throw new Error(
-      'Chromium not found. Install it (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.',
-    );
+    throw new Error('Chromium not found. Install it (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.');
   }
   return found;
 }

@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 
-export function createDevIdentityProvider(options: {
-  issuer: string;
-  clientId: string;
-  redirectUris: string[];
-  accessTokenTtl?: number;
-}): { provider: Provider; handle: (req: IncomingMessage, res: ServerResponse) => void };
+export function createDevIdentityProvider(options: { issuer: string; clientId: string; redirectUris: string[]; accessTokenTtl?: number }): {
+  provider: Provider;
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+};

@@ -81,7 +81,14 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
       return { accountId, claims: async () => ({ sub: accountId, name: accountId }) };
     },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
-    ttl: { AccessToken: accessTokenTtl, IdToken: accessTokenTtl, RefreshToken: 8 * 3600, Interaction: 3600, Session: 8 * 3600, Grant: 8 * 3600 },
+    ttl: {
+      AccessToken: accessTokenTtl,
+      IdToken: accessTokenTtl,
+      RefreshToken: 8 * 3600,
+      Interaction: 3600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+    },
     interactions: { url: (_ctx, interaction) => `${base}/interaction/${interaction.uid}` },
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource } },
     cookies: { keys: ['buergerportal-widgets-demo-only'] },
@@ -95,7 +102,12 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
   async function interaction(req, res, uid, action) {
     const details = await provider.interactionDetails(req, res);
     if (action === 'abort') {
-      return provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'Anmeldung abgebrochen' }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'Anmeldung abgebrochen' },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (details.prompt.name === 'login' && action !== 'login') {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');

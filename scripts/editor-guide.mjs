@@ -11,7 +11,13 @@ const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n+/g, '
 
 function table(headers, rows) {
   if (rows.length === 0) return '_keine_\n';
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
+  return (
+    [
+      `| ${headers.join(' | ')} |`,
+      `|${headers.map(() => '---').join('|')}|`,
+      ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+    ].join('\n') + '\n'
+  );
 }
 
 function elementsOf(manifest) {
@@ -23,7 +29,8 @@ function elementsOf(manifest) {
 
 function reference(element) {
   const publicProperties = (element.members ?? []).filter(
-    (member) => member.kind === 'field' && !member.privacy && !member.static && !(element.attributes ?? []).some((a) => a.fieldName === member.name),
+    (member) =>
+      member.kind === 'field' && !member.privacy && !member.static && !(element.attributes ?? []).some((a) => a.fieldName === member.name),
   );
   return `### \`<${element.tagName}>\`
 
@@ -33,22 +40,40 @@ ${element.description}
 
 **Attribute**
 
-${table(['Attribut', 'Bedeutung'], (element.attributes ?? []).map((a) => [`\`${a.name}\``, a.description]))}
+${table(
+  ['Attribut', 'Bedeutung'],
+  (element.attributes ?? []).map((a) => [`\`${a.name}\``, a.description]),
+)}
 **Eigenschaften für Skripte der Seite**
 
-${table(['Eigenschaft', 'Bedeutung'], publicProperties.map((p) => [`\`${p.name}\``, p.description]))}
+${table(
+  ['Eigenschaft', 'Bedeutung'],
+  publicProperties.map((p) => [`\`${p.name}\``, p.description]),
+)}
 **Ereignisse** (alle steigen auf und verlassen das Element; \`detail\` enthält nie Tokens oder persönliche Daten)
 
-${table(['Ereignis', 'Bedeutung'], (element.events ?? []).map((e) => [`\`${e.name}\``, e.description]))}
+${table(
+  ['Ereignis', 'Bedeutung'],
+  (element.events ?? []).map((e) => [`\`${e.name}\``, e.description]),
+)}
 **Slots**
 
-${table(['Slot', 'Bedeutung'], (element.slots ?? []).map((s) => [`\`${s.name}\``, s.description]))}
+${table(
+  ['Slot', 'Bedeutung'],
+  (element.slots ?? []).map((s) => [`\`${s.name}\``, s.description]),
+)}
 **Teile für \`::part()\`**
 
-${table(['Teil', 'Was'], (element.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description]))}
+${table(
+  ['Teil', 'Was'],
+  (element.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description]),
+)}
 **CSS-Variablen**
 
-${table(['Variable', 'Wirkung'], (element.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description]))}`;
+${table(
+  ['Variable', 'Wirkung'],
+  (element.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description]),
+)}`;
 }
 
 /** The attributes of an element, for the allow-lists of the rich-text editors. */

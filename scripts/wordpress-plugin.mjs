@@ -13,7 +13,9 @@ export function allowedTags(manifest) {
   const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
   const tags = {};
   for (const element of elements.sort((a, b) => a.tagName.localeCompare(b.tagName))) {
-    tags[element.tagName] = ['id', 'class', ...(element.attributes ?? []).map((attribute) => attribute.name)].map((name) => name.toLowerCase());
+    tags[element.tagName] = ['id', 'class', ...(element.attributes ?? []).map((attribute) => attribute.name)].map((name) =>
+      name.toLowerCase(),
+    );
   }
   return tags;
 }

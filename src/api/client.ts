@@ -76,8 +76,7 @@ export function createApiClient(options: ApiClientOptions): KassenzeichenApi {
     },
     getAccount: (signal) => client.call({ method: 'GET', path: '/account', signal, accept: isAccount }),
     giveConsent: (signal) => client.call({ method: 'PUT', path: '/account/consent', signal }),
-    listKassenzeichen: async (signal) =>
-      (await client.call({ method: 'GET', path: '/kassenzeichen', signal, accept: isItemList })).items,
+    listKassenzeichen: async (signal) => (await client.call({ method: 'GET', path: '/kassenzeichen', signal, accept: isItemList })).items,
     requestKassenzeichen: (request, idempotencyKey, signal) =>
       client.call({ method: 'POST', path: '/kassenzeichen', body: request, idempotencyKey, signal, accept: isItem }),
     confirm: (id, code, signal) =>

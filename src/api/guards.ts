@@ -24,13 +24,7 @@ export function isAccount(value: unknown): value is Account {
 }
 
 function isAddress(value: unknown): boolean {
-  return (
-    isObject(value) &&
-    isString(value.street) &&
-    isString(value.houseNumber) &&
-    isString(value.postalCode) &&
-    isString(value.city)
-  );
+  return isObject(value) && isString(value.street) && isString(value.houseNumber) && isString(value.postalCode) && isString(value.city);
 }
 
 export function isItem(value: unknown): value is Item {
@@ -52,12 +46,7 @@ export function isItemList(value: unknown): value is { items: Item[] } {
 }
 
 export function isConfirmationResult(value: unknown): value is ConfirmationResult {
-  return (
-    isObject(value) &&
-    isItem(value.confirmed) &&
-    Array.isArray(value.autoLinked) &&
-    value.autoLinked.every(isItem)
-  );
+  return isObject(value) && isItem(value.confirmed) && Array.isArray(value.autoLinked) && value.autoLinked.every(isItem);
 }
 
 function isFieldError(value: unknown): value is FieldError {

@@ -30,7 +30,6 @@ export interface PageLocation {
   pathname: string;
 }
 
-
 /** Where citizens create an account when the editor sets no `registration-url`. */
 export const DEFAULT_REGISTRATION_URLS: Record<ProviderId, string> = {
   'servicekonto-nrw': 'https://servicekonto.nrw/',

@@ -10,10 +10,19 @@ export function nameOf(profile: UserProfile): string | undefined {
  * of the ID token (oidc-provider's defaults among them). `undefined` when the
  * endpoint fails or answers about someone else (OpenID Connect Core 5.3.2).
  */
-export async function nameClaimsFromUserInfo(endpoint: string, accessToken: string, subject: string): Promise<Partial<UserProfile> | undefined> {
+export async function nameClaimsFromUserInfo(
+  endpoint: string,
+  accessToken: string,
+  subject: string,
+): Promise<Partial<UserProfile> | undefined> {
   const response = await fetch(endpoint, { headers: { Authorization: `Bearer ${accessToken}` }, credentials: 'omit' });
   const claims = (await response.json()) as Record<string, unknown>;
   if (!response.ok || claims.sub !== subject) return undefined;
   const pick = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
-  return { name: pick('name'), given_name: pick('given_name'), family_name: pick('family_name'), preferred_username: pick('preferred_username') };
+  return {
+    name: pick('name'),
+    given_name: pick('given_name'),
+    family_name: pick('family_name'),
+    preferred_username: pick('preferred_username'),
+  };
 }

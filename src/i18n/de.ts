@@ -25,8 +25,7 @@ export const de: Messages = {
     storageBlocked:
       'Ihr Browser blockiert das Speichern von Websitedaten. Bitte erlauben Sie Websitedaten für diese Seite, damit die Anmeldung funktioniert.',
     expiringTitle: 'Ihre Sitzung läuft bald ab',
-    expiringText: (time) =>
-      `Aus Sicherheitsgründen endet Ihre Anmeldung um ${time} Uhr. Möchten Sie angemeldet bleiben?`,
+    expiringText: (time) => `Aus Sicherheitsgründen endet Ihre Anmeldung um ${time} Uhr. Möchten Sie angemeldet bleiben?`,
     extendButton: 'Sitzung verlängern',
     unavailable: 'Die Anmeldung ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
   },
@@ -80,10 +79,13 @@ export const de: Messages = {
       code: 'Bestätigungscode',
       codeFor: 'Für welches Kassenzeichen?',
     },
-    kassenzeichenHint: (example) => `Zum Beispiel ${example}. Sie finden es auf Ihrem Abgabenbescheid. Punkte und Leerzeichen können Sie weglassen.`,
-    codeHint: 'Der Code steht in dem Brief, den Sie per Post erhalten haben. Groß- und Kleinschreibung und Leerzeichen spielen keine Rolle.',
+    kassenzeichenHint: (example) =>
+      `Zum Beispiel ${example}. Sie finden es auf Ihrem Abgabenbescheid. Punkte und Leerzeichen können Sie weglassen.`,
+    codeHint:
+      'Der Code steht in dem Brief, den Sie per Post erhalten haben. Groß- und Kleinschreibung und Leerzeichen spielen keine Rolle.',
     next: 'Weiter',
-    errorSummaryTitle: (count) => (count === 1 ? 'Eine Angabe fehlt oder ist nicht richtig' : `${count} Angaben fehlen oder sind nicht richtig`),
+    errorSummaryTitle: (count) =>
+      count === 1 ? 'Eine Angabe fehlt oder ist nicht richtig' : `${count} Angaben fehlen oder sind nicht richtig`,
     errors: {
       required: {
         kassenzeichen: 'Bitte geben Sie das Kassenzeichen ein.',
@@ -132,7 +134,8 @@ export const de: Messages = {
     confirmLetterTitle: 'Neuen Bestätigungscode anfordern?',
     confirmLetterText: 'Der bisherige Code wird damit ungültig. Der neue Brief ist in der Regel in wenigen Tagen bei Ihnen.',
     confirmRemoveTitle: 'Kassenzeichen entfernen?',
-    confirmRemoveText: 'Das Kassenzeichen wird von Ihrem Konto getrennt. Sie können es später wieder hinzufügen; dafür ist ein neuer Brief nötig.',
+    confirmRemoveText:
+      'Das Kassenzeichen wird von Ihrem Konto getrennt. Sie können es später wieder hinzufügen; dafür ist ein neuer Brief nötig.',
     confirmWithdrawTitle: 'Anfrage zurückziehen?',
     confirmWithdrawText: 'Der Bestätigungscode aus dem Brief wird damit ungültig.',
     removed: 'Erledigt. Ihre Übersicht ist aktualisiert.',

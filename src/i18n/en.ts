@@ -7,8 +7,7 @@ export const en: Messages = {
     signedOutIntro: {
       'servicekonto-nrw':
         'Some online services need you to sign in with your Servicekonto.NRW. You will be taken to Servicekonto.NRW and brought back here afterwards.',
-      bundid:
-        'Some online services need you to sign in with your BundID. You will be taken to BundID and brought back here afterwards.',
+      bundid: 'Some online services need you to sign in with your BundID. You will be taken to BundID and brought back here afterwards.',
     },
     registrationHint: 'No account yet?',
     registrationLink: 'Register now',
@@ -109,7 +108,8 @@ export const en: Messages = {
     confirm: 'Confirm',
     roleTitle: 'Owner or delivery agent?',
     roleLegend: 'For this Kassenzeichen you are the',
-    roleDeliveryAgentHint: 'Delivery agents receive the notices for a property they do not own, for example as property managers or for relatives.',
+    roleDeliveryAgentHint:
+      'Delivery agents receive the notices for a property they do not own, for example as property managers or for relatives.',
     ok: 'OK',
     letterTitle: 'Your confirmation code comes by post',
     letterText:
@@ -157,7 +157,8 @@ export const en: Messages = {
     invalidValue: (attribute, allowed) => `The attribute “${attribute}” only allows: ${allowed}.`,
     loginNotFound: (id) => `The attribute “login” names the id “${id}”, but there is no <servicekonto-login> with that id on the page.`,
     insecurePage: 'Sign-in needs HTTPS. This page is served without HTTPS.',
-    blockedByPolicy: (origin, directive) => `The page's Content-Security-Policy blocks ${origin}. Please add ${origin} to its “${directive}” directive.`,
+    blockedByPolicy: (origin, directive) =>
+      `The page's Content-Security-Policy blocks ${origin}. Please add ${origin} to its “${directive}” directive.`,
     moduleMissing: 'The file buergerportal-widgets.oidc.js could not be loaded. It belongs in the same folder as buergerportal-widgets.js.',
     discoveryFailed: (authority) =>
       `The attribute "authority" names no sign-in service: ${authority}/.well-known/openid-configuration returns no valid OpenID configuration. Please enter the provider's issuer URL (Keycloak: https://…/realms/<realm>).`,

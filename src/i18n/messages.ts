@@ -151,5 +151,4 @@ export interface ManagerMessages {
   loadFailed: string;
 }
 
-
 export type Language = 'de' | 'en';

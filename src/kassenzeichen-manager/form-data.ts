@@ -5,7 +5,12 @@ import type { AddressDraft } from './form-validation.js';
 export function readAddress(form: HTMLFormElement): AddressDraft {
   const data = new FormData(form);
   const value = (name: string) => String(data.get(name) ?? '');
-  return { kassenzeichen: value('kassenzeichen'), street: value('street'), houseNumber: value('houseNumber'), postalCode: value('postalCode') };
+  return {
+    kassenzeichen: value('kassenzeichen'),
+    street: value('street'),
+    houseNumber: value('houseNumber'),
+    postalCode: value('postalCode'),
+  };
 }
 
 export function readCode(form: HTMLFormElement): { code: string; itemId?: string } {

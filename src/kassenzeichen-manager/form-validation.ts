@@ -34,7 +34,8 @@ export function validateAddress(draft: AddressDraft, format: string): { problems
   const problems: FieldProblems<AddressField> = {};
   const kassenzeichen = parseKassenzeichen(draft.kassenzeichen, format);
   if (!kassenzeichen.ok) {
-    problems.kassenzeichen = kassenzeichen.problem.kind === 'empty' ? { kind: 'required' } : { kind: 'kassenzeichen', problem: kassenzeichen.problem };
+    problems.kassenzeichen =
+      kassenzeichen.problem.kind === 'empty' ? { kind: 'required' } : { kind: 'kassenzeichen', problem: kassenzeichen.problem };
   }
   const cleaned: AddressDraft = {
     kassenzeichen: kassenzeichen.ok ? kassenzeichen.value : draft.kassenzeichen,

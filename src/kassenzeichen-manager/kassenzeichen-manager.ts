@@ -95,10 +95,14 @@ export class KassenzeichenManager extends LitElement {
   private readonly auth = new SessionController(this, (next, previous) => this.flow.sessionChanged(next, previous));
   private readonly flow = new ManagerController(this, { api: () => this.setup.api, emit: (event) => this.emit(event) });
   private readonly network = new OnlineController(this, (online) => this.flow.dispatch({ type: 'connectivity', online }));
-  private readonly policy = new CspWatchController(this, () => this.setup.origins, (blocked) => {
-    reportConfigError('kassenzeichen-manager', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
-    this.emit(new KassenzeichenErrorEvent('csp-blocked'));
-  });
+  private readonly policy = new CspWatchController(
+    this,
+    () => this.setup.origins,
+    (blocked) => {
+      reportConfigError('kassenzeichen-manager', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
+      this.emit(new KassenzeichenErrorEvent('csp-blocked'));
+    },
+  );
   private readonly actions: ViewActions = {
     dispatch: (event) => this.flow.dispatch(event),
     signIn: () => void this.auth.session?.signIn(),
@@ -139,10 +143,12 @@ export class KassenzeichenManager extends LitElement {
     this.auth.use(this.setup.session);
     // No session yet: a <servicekonto-login> that a CMS adds later still counts.
     this.stopWaiting?.();
-    this.stopWaiting = this.setup.session ? undefined : onSessionCreated(() => {
-      this.configure();
-      this.requestUpdate();
-    });
+    this.stopWaiting = this.setup.session
+      ? undefined
+      : onSessionCreated(() => {
+          this.configure();
+          this.requestUpdate();
+        });
   }
 
   override disconnectedCallback(): void {
@@ -163,7 +169,9 @@ export class KassenzeichenManager extends LitElement {
     }
     if (session.status === 'failed') {
       const retry = () => void this.auth.session?.retry();
-      return html`<div lang=${m.language}>${heading(config, m.manager.title)}${renderUnavailable(m.login, !!session.retrying, retry)}</div>`;
+      return html`<div lang=${m.language}>
+        ${heading(config, m.manager.title)}${renderUnavailable(m.login, !!session.retrying, retry)}
+      </div>`;
     }
     const { state } = this.flow;
     const offline = this.network.online ? nothing : html`<p class="notice" id="offline" part="notice">${m.manager.problems.offline}</p>`;

@@ -21,9 +21,10 @@ export function readManagerConfig(
   const problems: ConfigProblem[] = [];
   const raw = attribute('backend-url')?.trim();
   // A path such as /api is resolved against the page; the https rule applies to the result.
-  const backend = readUrlAttribute('backend-url', raw ? new URL(raw, baseUrl).href : raw ?? null, problems, true);
+  const backend = readUrlAttribute('backend-url', raw ? new URL(raw, baseUrl).href : (raw ?? null), problems, true);
   const format = attribute('kassenzeichen-format')?.trim() || DEFAULT_KASSENZEICHEN_FORMAT;
-  if (!isValidFormat(format)) problems.push({ kind: 'invalid-value', attribute: 'kassenzeichen-format', allowed: ['#', '.', '-', ' ', '/'] });
+  if (!isValidFormat(format))
+    problems.push({ kind: 'invalid-value', attribute: 'kassenzeichen-format', allowed: ['#', '.', '-', ' ', '/'] });
   const supportPhone = attribute('support-phone')?.trim() || DEFAULT_SUPPORT_PHONE;
   const headingLevel = Number(readChoiceAttribute('heading-level', attribute('heading-level'), HEADING_LEVELS, problems)) as HeadingLevel;
   if (!backend || problems.length > 0) return { problems };

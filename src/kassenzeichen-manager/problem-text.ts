@@ -66,7 +66,11 @@ export function conflictText(items: readonly Item[], kassenzeichen: string, t: M
   return existing ? t.problems.alreadyLinked : t.problems.conflict;
 }
 
-export function describeFieldProblem(field: keyof ManagerMessages['errors']['required'], problem: FieldProblem, t: ManagerMessages): string {
+export function describeFieldProblem(
+  field: keyof ManagerMessages['errors']['required'],
+  problem: FieldProblem,
+  t: ManagerMessages,
+): string {
   const e = t.errors;
   switch (problem.kind) {
     case 'required':

@@ -24,7 +24,7 @@ export function findSession(manager: Element): SessionSource {
     return { problems: [{ kind: 'login-not-found', id: loginId }] };
   }
   const ownAuthority = !!own('authority') || !!own('client-id');
-  const source = byId ?? (ownAuthority ? manager : document.querySelector('servicekonto-login') ?? manager);
+  const source = byId ?? (ownAuthority ? manager : (document.querySelector('servicekonto-login') ?? manager));
   const result = readLoginConfig(configReader(source), location);
   if (!result.ok) return { problems: result.problems };
   return { session: sessionFor(result.config), config: result.config, problems: [] };

@@ -8,7 +8,8 @@ export function sessionEvents(next: SessionSnapshot, previous: SessionSnapshot, 
   if (next.storageBlocked && !previous.storageBlocked) events.push(new ServicekontoErrorEvent('storage-blocked'));
   if (next.status === previous.status) return events;
   if (next.status === 'signed-in') events.push(new ServicekontoSignedInEvent(provider));
-  if (next.status === 'signed-out' && (previous.status === 'signed-in' || next.reason)) events.push(new ServicekontoSignedOutEvent(next.reason ?? 'user'));
+  if (next.status === 'signed-out' && (previous.status === 'signed-in' || next.reason))
+    events.push(new ServicekontoSignedOutEvent(next.reason ?? 'user'));
   if (next.status === 'failed') events.push(new ServicekontoErrorEvent(next.failure ?? 'discovery-failed'));
   if (next.status === 'signed-out' && next.reason === 'sign-in-failed') events.push(new ServicekontoErrorEvent('sign-in-failed'));
   return events;

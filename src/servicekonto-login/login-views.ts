@@ -15,7 +15,13 @@ export interface LoginHandlers {
   keepOnEscape(event: Event): void;
 }
 
-export function renderSignedOut(t: LoginTexts, config: LoginConfig, snapshot: SessionSnapshot, compact: boolean, on: LoginHandlers): TemplateResult {
+export function renderSignedOut(
+  t: LoginTexts,
+  config: LoginConfig,
+  snapshot: SessionSnapshot,
+  compact: boolean,
+  on: LoginHandlers,
+): TemplateResult {
   const signIn = busyAwareButton(t.signInButton[config.provider], !!snapshot.redirecting, on.signIn, 'primary', { part: 'sign-in-button' });
   const register = html`<a part="registration-link" href=${config.registrationUrl}>${t.registrationLink}</a>`;
   if (compact) return html`<div class="compact">${signIn} ${register}</div>`;
@@ -26,7 +32,13 @@ export function renderSignedOut(t: LoginTexts, config: LoginConfig, snapshot: Se
   `;
 }
 
-export function renderSignedIn(t: LoginTexts, snapshot: SessionSnapshot, compact: boolean, on: LoginHandlers, clock: string): TemplateResult {
+export function renderSignedIn(
+  t: LoginTexts,
+  snapshot: SessionSnapshot,
+  compact: boolean,
+  on: LoginHandlers,
+  clock: string,
+): TemplateResult {
   const name = snapshot.displayName;
   // Compact: the name alone on screen; screen readers hear the whole sentence.
   const who = !name

@@ -22,7 +22,15 @@ import { loginStyles } from './servicekonto-login.styles.js';
 
 /** The properties that configure the element: a change sets it up anew. */
 const CONFIGURATION = [
-  'authority', 'clientId', 'redirectUri', 'postLogoutRedirectUri', 'scope', 'idpHint', 'provider', 'registrationUrl', 'tokenStorage',
+  'authority',
+  'clientId',
+  'redirectUri',
+  'postLogoutRedirectUri',
+  'scope',
+  'idpHint',
+  'provider',
+  'registrationUrl',
+  'tokenStorage',
 ] as const;
 
 /**
@@ -92,10 +100,14 @@ export class ServicekontoLogin extends LitElement {
   private readonly auth = new SessionController(this, (next, previous) => {
     for (const event of sessionEvents(next, previous, this.config?.provider ?? 'servicekonto-nrw')) this.emit(event);
   });
-  private readonly policy = new CspWatchController(this, () => (this.config ? [new URL(this.config.authority).origin] : []), (blocked) => {
-    reportConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
-    this.emit(new ServicekontoErrorEvent('csp-blocked'));
-  });
+  private readonly policy = new CspWatchController(
+    this,
+    () => (this.config ? [new URL(this.config.authority).origin] : []),
+    (blocked) => {
+      reportConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
+      this.emit(new ServicekontoErrorEvent('csp-blocked'));
+    },
+  );
   private config?: LoginConfig;
   private configProblems: string[] = [];
   private messages: Messages = messagesFor('de');
@@ -155,11 +167,21 @@ export class ServicekontoLogin extends LitElement {
         // A provider that cannot be reached is the citizen's business (a sentence, a retry); a wrong set-up the editor's.
         return isPassingFailure(snapshot.failure)
           ? renderUnavailable(t, !!snapshot.retrying, () => void this.auth.session?.retry())
-          : renderConfigError('servicekonto-login', [describeSessionFailure(snapshot, config.authority, this.messages.config)], this.messages.config);
+          : renderConfigError(
+              'servicekonto-login',
+              [describeSessionFailure(snapshot, config.authority, this.messages.config)],
+              this.messages.config,
+            );
       case 'signed-out':
         return renderSignedOut(t, config, snapshot, this.compact, this.handlers);
       case 'signed-in':
-        return renderSignedIn(t, snapshot, this.compact, this.handlers, snapshot.expiresAt ? formatClock(snapshot.expiresAt, languageOf(this)) : '');
+        return renderSignedIn(
+          t,
+          snapshot,
+          this.compact,
+          this.handlers,
+          snapshot.expiresAt ? formatClock(snapshot.expiresAt, languageOf(this)) : '',
+        );
     }
   }
 

@@ -17,7 +17,15 @@ export function busyAwareButton(
     if (unavailable) event.preventDefault();
     else run?.();
   };
-  return html`<button type=${run ? 'button' : 'submit'} class=${kind === 'secondary' ? 'secondary' : ''} part=${ifDefined(extra.part)}
-    aria-disabled=${ifDefined(unavailable ? 'true' : undefined)} aria-describedby=${ifDefined(extra.describedBy)} aria-label=${ifDefined(extra.ariaLabel)}
-    @click=${onClick}>${label}</button>`;
+  return html`<button
+    type=${run ? 'button' : 'submit'}
+    class=${kind === 'secondary' ? 'secondary' : ''}
+    part=${ifDefined(extra.part)}
+    aria-disabled=${ifDefined(unavailable ? 'true' : undefined)}
+    aria-describedby=${ifDefined(extra.describedBy)}
+    aria-label=${ifDefined(extra.ariaLabel)}
+    @click=${onClick}
+  >
+    ${label}
+  </button>`;
 }

@@ -29,12 +29,7 @@ export function describeConfigProblem(problem: ConfigProblem, messages: Messages
 }
 
 /** Reads a URL attribute: required or optional, https outside loopback. */
-export function readUrlAttribute(
-  attribute: string,
-  value: string | null,
-  problems: ConfigProblem[],
-  required: boolean,
-): URL | undefined {
+export function readUrlAttribute(attribute: string, value: string | null, problems: ConfigProblem[], required: boolean): URL | undefined {
   const trimmed = value?.trim();
   if (!trimmed) {
     if (required) problems.push({ kind: 'missing', attribute });
@@ -63,7 +58,11 @@ export function readChoiceAttribute<T extends string>(
 }
 
 /** The editor's sentence for a session that cannot work because of its configuration. */
-export function describeSessionFailure(snapshot: Pick<SessionSnapshot, 'failure' | 'reportedIssuer'>, authority: string, messages: Messages['config']): string {
+export function describeSessionFailure(
+  snapshot: Pick<SessionSnapshot, 'failure' | 'reportedIssuer'>,
+  authority: string,
+  messages: Messages['config'],
+): string {
   if (snapshot.failure === 'module-missing') return messages.moduleMissing;
   if (snapshot.failure === 'issuer-mismatch') return messages.issuerMismatch(authority, snapshot.reportedIssuer ?? '');
   return messages.discoveryFailed(authority);

@@ -143,7 +143,10 @@ describe('API client', () => {
         ),
       });
       const key = newIdempotencyKey();
-      const item = await api.requestKassenzeichen({ ...validRequest, kassenzeichen: '1500.0000.0003', street: 'Hindenburgstraße', houseNumber: '100' }, key);
+      const item = await api.requestKassenzeichen(
+        { ...validRequest, kassenzeichen: '1500.0000.0003', street: 'Hindenburgstraße', houseNumber: '100' },
+        key,
+      );
       expect(item.status).to.equal('pending');
       expect(renewals).to.equal(1);
       expect(backend.exchanges.map((e) => [e.response.status, e.idempotencyKey])).to.deep.equal([
@@ -155,7 +158,12 @@ describe('API client', () => {
     it('gives up as unauthorized when renewal fails', async () => {
       const backend = await useMockBackend('returning');
       backend.rejectedTokens.add('old');
-      const api = client({ authorization: bearer(async () => 'old', async () => null) });
+      const api = client({
+        authorization: bearer(
+          async () => 'old',
+          async () => null,
+        ),
+      });
       expect((await failure(api.getAccount())).kind).to.equal('unauthorized');
     });
 
@@ -187,7 +195,9 @@ describe('API client', () => {
 
     it('says mismatch, not "unknown", for a Kassenzeichen that does not exist', async () => {
       await useMockBackend('returning');
-      const unknown = await failure(client().requestKassenzeichen({ ...validRequest, kassenzeichen: '1500.9999.9999' }, newIdempotencyKey()));
+      const unknown = await failure(
+        client().requestKassenzeichen({ ...validRequest, kassenzeichen: '1500.9999.9999' }, newIdempotencyKey()),
+      );
       const wrongAddress = await failure(
         client().requestKassenzeichen({ ...validRequest, kassenzeichen: '1500.0000.0003' }, newIdempotencyKey()),
       );

@@ -19,7 +19,9 @@ export async function audit(page) {
   if (!loaded.ace) await page.addScriptTag({ path: ACE });
   const axe = await page.evaluate(async (tags) => {
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `axe ${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+    return result.violations.map(
+      (v) => `axe ${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+    );
   }, AXE_TAGS);
   const ace = await page.evaluate(async () => {
     const report = await new window.ace.Checker().check(document, ['WCAG_2_2']);

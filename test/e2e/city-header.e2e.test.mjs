@@ -14,10 +14,13 @@ const ctx = useWorld({ scenario: 'returning' });
 function contrast(a, b) {
   const luminance = (css) => {
     const scale = css.startsWith('color(') ? 1 : 255;
-    const [r, g, bl] = css.match(/[\d.]+/g).slice(0, 3).map((v) => {
-      const c = Number(v) / scale;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = css
+      .match(/[\d.]+/g)
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / scale;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -48,7 +51,7 @@ async function signIn(page, pageName) {
   await page.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).waitFor();
 }
 
-test('in a dark header the login takes the header\'s white text; its link and focus ring stand out', async () => {
+test("in a dark header the login takes the header's white text; its link and focus ring stand out", async () => {
   const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${ctx.world.origin}/pages/city.html`);
   const login = page.locator('servicekonto-login');
@@ -56,7 +59,9 @@ test('in a dark header the login takes the header\'s white text; its link and fo
   await link.waitFor();
   const header = await page.evaluate(() => getComputedStyle(document.querySelector('.city-header')).backgroundColor);
   const texts = await login.evaluate((host) =>
-    [...host.shadowRoot.querySelectorAll('p:not(.notice), a')].filter((node) => node.textContent.trim()).map((node) => getComputedStyle(node).color),
+    [...host.shadowRoot.querySelectorAll('p:not(.notice), a')]
+      .filter((node) => node.textContent.trim())
+      .map((node) => getComputedStyle(node).color),
   );
   assert.ok(texts.length >= 3);
   for (const color of texts) assert.ok(contrast(color, header) >= 4.5, `text ${color} on ${header}: ${contrast(color, header).toFixed(2)}`);
@@ -75,7 +80,7 @@ test('in a dark header the login takes the header\'s white text; its link and fo
   assert.ok(contrast(ring.outer, ring.inner) >= 3, 'the two rings contrast with each other');
 });
 
-test('the page\'s --bp-color-text: #fff whitens the header text, never the expiry dialog or notices', async () => {
+test("the page's --bp-color-text: #fff whitens the header text, never the expiry dialog or notices", async () => {
   const page = await ctx.browser.newPage();
   await page.goto(`${ctx.world.origin}/pages/city.html`);
   await page.addStyleTag({ content: 'servicekonto-login, kassenzeichen-manager { --bp-color-text: #fff; }' });
@@ -100,7 +105,10 @@ test('the page\'s --bp-color-text: #fff whitens the header text, never the expir
   assert.ok(contrast(colours.dialog.color, colours.dialog.background) >= 4.5, JSON.stringify(colours.dialog));
   assert.ok(contrast(colours.notice.color, colours.notice.background) >= 4.5, JSON.stringify(colours.notice));
   const manager = page.locator('kassenzeichen-manager');
-  const managerColours = await manager.evaluate((host) => ({ color: getComputedStyle(host).color, background: getComputedStyle(host).backgroundColor }));
+  const managerColours = await manager.evaluate((host) => ({
+    color: getComputedStyle(host).color,
+    background: getComputedStyle(host).backgroundColor,
+  }));
   assert.ok(contrast(managerColours.color, managerColours.background) >= 4.5, JSON.stringify(managerColours));
 });
 
@@ -131,7 +139,9 @@ test('heading-level="3" puts the steps under the page\'s section heading; repeat
   const manager = page.locator('kassenzeichen-manager');
   await manager.getByRole('heading', { level: 3, name: 'Ihre Kassenzeichen' }).waitFor();
   assert.equal(await manager.getByRole('heading', { level: 2 }).count(), 0);
-  const names = await manager.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent.trim()));
+  const names = await manager
+    .getByRole('button')
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent.trim()));
   assert.deepEqual(names, [
     'Entfernen 1500.0000.0001',
     'Bestätigungscode eingeben 1500.0000.0002',
@@ -156,7 +166,12 @@ for (const signedIn of [false, true]) {
     else await page.goto(`${ctx.world.origin}/pages/city-compact.html`);
     await login.getByRole('button', { name: signedIn ? 'Abmelden' : 'Zum Servicekonto.NRW' }).waitFor();
     const text = (await login.evaluate((host) => host.shadowRoot.querySelector('div').textContent)).replace(/\s+/g, ' ').trim();
-    if (signedIn) assert.match(text, /^Angemeldet als Erika Mustermann\s*Erika Mustermann\s*Abmelden Ihre Sitzung/, 'name and „Abmelden“ (the dialog stays closed)');
+    if (signedIn)
+      assert.match(
+        text,
+        /^Angemeldet als Erika Mustermann\s*Erika Mustermann\s*Abmelden Ihre Sitzung/,
+        'name and „Abmelden“ (the dialog stays closed)',
+      );
     else assert.match(text, /^Zum Servicekonto\.NRW\s*Jetzt registrieren$/);
     assert.deepEqual(await page.evaluate(splitWords), []);
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320);
@@ -175,7 +190,7 @@ test('320 px, full login in the header: no word broken inside', async () => {
   await page.screenshot({ path: '.tmp/city-signed-in-320.png' });
 });
 
-test('a provider that cannot be reached: the citizen\'s sentence and „Erneut versuchen“, no editor box, the detail once in the console', async () => {
+test("a provider that cannot be reached: the citizen's sentence and „Erneut versuchen“, no editor box, the detail once in the console", async () => {
   const page = await ctx.browser.newPage();
   const problems = watchPage(page);
   const warnings = [];
@@ -194,7 +209,10 @@ test('a provider that cannot be reached: the citizen\'s sentence and „Erneut v
   const focus = await describeFocus(page);
   assert.equal(focus.host, 'servicekonto-login', 'focus stays in the element after the failed retry');
   assert.equal(warnings.filter((w) => w.includes('/.well-known/openid-configuration')).length, 2, 'one line per attempt');
-  assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource') && !p.includes('ERR_CONNECTION_REFUSED')), []);
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('Failed to load resource') && !p.includes('ERR_CONNECTION_REFUSED')),
+    [],
+  );
   assert.deepEqual(await audit(page), []);
 });
 
@@ -202,7 +220,11 @@ test('a login in the header of every page with one fixed redirect-uri returns th
   const page = await ctx.browser.newPage();
   const problems = watchPage(page);
   const authorize = [];
-  page.on('request', (request) => new URL(request.url()).pathname === '/oidc/auth' && authorize.push(new URL(request.url()).searchParams.get('redirect_uri')));
+  page.on(
+    'request',
+    (request) =>
+      new URL(request.url()).pathname === '/oidc/auth' && authorize.push(new URL(request.url()).searchParams.get('redirect_uri')),
+  );
   await page.goto(`${ctx.world.origin}/pages/city-fixed-redirect.html?thema=abfall#gebuehren`);
   await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);

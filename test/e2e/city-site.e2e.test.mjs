@@ -33,7 +33,10 @@ function auditor(page) {
 /** After an action: focus is on something inside one of the two elements. */
 async function assertFocusInside(page, after) {
   const focus = await describeFocus(page);
-  assert.ok(focus.host === 'kassenzeichen-manager' || focus.host === 'servicekonto-login', `after ${after}, focus is on ${focus.tag} "${focus.name}" outside the elements`);
+  assert.ok(
+    focus.host === 'kassenzeichen-manager' || focus.host === 'servicekonto-login',
+    `after ${after}, focus is on ${focus.tag} "${focus.name}" outside the elements`,
+  );
   return focus;
 }
 
@@ -154,7 +157,10 @@ test('every state of the flow: no findings by axe or IBM, focus kept inside afte
   backend.scenario = 'first-visit';
 
   assert.deepEqual(findings, []);
-  assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('Failed to load resource')),
+    [],
+  );
 });
 
 test('the audit sees into shadow roots: a broken element is found by both engines', async () => {
@@ -166,7 +172,16 @@ test('the audit sees into shadow roots: a broken element is found by both engine
     document.querySelector('main').append(host);
   });
   const findings = await audit(page);
-  assert.ok(findings.some((f) => f.startsWith('axe button-name')), findings.join('\n'));
-  assert.ok(findings.some((f) => f.startsWith('axe color-contrast')), findings.join('\n'));
-  assert.ok(findings.some((f) => f.startsWith('ace ')), findings.join('\n'));
+  assert.ok(
+    findings.some((f) => f.startsWith('axe button-name')),
+    findings.join('\n'),
+  );
+  assert.ok(
+    findings.some((f) => f.startsWith('axe color-contrast')),
+    findings.join('\n'),
+  );
+  assert.ok(
+    findings.some((f) => f.startsWith('ace ')),
+    findings.join('\n'),
+  );
 });

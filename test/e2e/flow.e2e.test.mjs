@@ -62,5 +62,8 @@ test('from „Zum Servicekonto.NRW“ to „Beenden“, with auto-linked Kassenz
 
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= 320, `no horizontal scrolling at 320 px (scrollWidth ${scrollWidth})`);
-  assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('Failed to load resource')),
+    [],
+  );
 });

@@ -14,10 +14,13 @@ function measure() {
       const box = node.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       const style = getComputedStyle(node);
-      if (parseFloat(style.fontSize) < 16) results.smallText.push(`${node.localName} ${style.fontSize} ${node.textContent.trim().slice(0, 30)}`);
+      if (parseFloat(style.fontSize) < 16)
+        results.smallText.push(`${node.localName} ${style.fontSize} ${node.textContent.trim().slice(0, 30)}`);
       if (style.textTransform !== 'none') results.transformed.push(node.localName);
       if (['button', 'a', 'input'].includes(node.localName) && (box.width < 24 || box.height < 24)) {
-        results.smallTargets.push(`${node.localName} ${Math.round(box.width)}x${Math.round(box.height)} ${node.textContent.trim().slice(0, 30)}`);
+        results.smallTargets.push(
+          `${node.localName} ${Math.round(box.width)}x${Math.round(box.height)} ${node.textContent.trim().slice(0, 30)}`,
+        );
       }
     }
   }
@@ -53,8 +56,8 @@ test('text-spacing tools reach the text inside (WCAG 1.4.12): no !important on l
   const button = page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' });
   await button.waitFor();
   // The hostile page sets letter-spacing: 0.2em !important on everything, as a text-spacing bookmarklet does.
-  const spacing = await page.locator('kassenzeichen-manager').evaluate((host) =>
-    ['p', 'button'].map((selector) => getComputedStyle(host.shadowRoot.querySelector(selector)).letterSpacing),
-  );
+  const spacing = await page
+    .locator('kassenzeichen-manager')
+    .evaluate((host) => ['p', 'button'].map((selector) => getComputedStyle(host.shadowRoot.querySelector(selector)).letterSpacing));
   assert.deepEqual(spacing, ['3.2px', '3.2px']);
 });

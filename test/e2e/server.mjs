@@ -23,7 +23,11 @@ const PAGE_VARIANTS = {
     head: '<link rel="stylesheet" href="/pages/sticky.css" />',
     replace: [['<footer', '<p class="cookie-banner">Diese Website verwendet Cookies.</p><footer']],
   },
-  'city-compact.html': { base: 'city.html', head: '', replace: [['<servicekonto-login id="login"', '<servicekonto-login id="login" compact']] },
+  'city-compact.html': {
+    base: 'city.html',
+    head: '',
+    replace: [['<servicekonto-login id="login"', '<servicekonto-login id="login" compact']],
+  },
   // A login in the header of every page, with one registered redirect page for all of them.
   'city-fixed-redirect.html': {
     base: 'city.html',
@@ -83,11 +87,14 @@ export async function startE2eServer(options = {}) {
     redirectUris: pages.map((name) => `${pageOrigin}/pages/${name}`),
     accessTokenTtl: options.accessTokenTtl,
   });
-  const cors = pageOrigin === origin ? {} : {
-    'Access-Control-Allow-Origin': pageOrigin,
-    'Access-Control-Expose-Headers': 'Retry-After',
-    Vary: 'Origin',
-  };
+  const cors =
+    pageOrigin === origin
+      ? {}
+      : {
+          'Access-Control-Allow-Origin': pageOrigin,
+          'Access-Control-Expose-Headers': 'Retry-After',
+          Vary: 'Origin',
+        };
   /** Access tokens that reached the backend and that the provider had issued. */
   const acceptedTokens = [];
 
@@ -124,7 +131,11 @@ export async function startE2eServer(options = {}) {
     const safe = normalize(path).replace(/^(\.\.[/\\])+/, '');
     try {
       const text = await readFile(safe, 'utf8');
-      send(res, 200, transform(text), { 'Content-Type': TYPES[extname(safe)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...extraHeaders });
+      send(res, 200, transform(text), {
+        'Content-Type': TYPES[extname(safe)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        ...extraHeaders,
+      });
     } catch {
       send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
     }
@@ -134,7 +145,8 @@ export async function startE2eServer(options = {}) {
     const url = new URL(req.url, pageOrigin);
     if (url.pathname.startsWith('/dist/')) return void file(res, url.pathname.slice(1));
     // The script copied alone, without the chunk that belongs beside it.
-    if (/^\/alone\/buergerportal-widgets(\.bundle)?\.js$/.test(url.pathname)) return void file(res, `dist${url.pathname.slice('/alone'.length)}`);
+    if (/^\/alone\/buergerportal-widgets(\.bundle)?\.js$/.test(url.pathname))
+      return void file(res, `dist${url.pathname.slice('/alone'.length)}`);
     if (url.pathname.startsWith('/pages/')) {
       const name = url.pathname.slice('/pages/'.length);
       const configured = options.pageHeaders?.[name] ?? {};
@@ -142,7 +154,10 @@ export async function startE2eServer(options = {}) {
       const variant = PAGE_VARIANTS[name];
       const source = variant?.base ?? name;
       const replaced = (text) => (variant?.replace ?? []).reduce((result, [from, to]) => result.replaceAll(from, to), text);
-      const render = (text) => replaced(text).replaceAll('{{ORIGIN}}', origin).replace('</head>', `${variant?.head ?? ''}</head>`);
+      const render = (text) =>
+        replaced(text)
+          .replaceAll('{{ORIGIN}}', origin)
+          .replace('</head>', `${variant?.head ?? ''}</head>`);
       return void file(res, join(PAGES_DIR, source), render, headers);
     }
     if (url.pathname === '/favicon.ico') return send(res, 204, undefined);

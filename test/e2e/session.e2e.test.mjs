@@ -12,7 +12,8 @@ test('warns before the session ends and „Sitzung verlängern“ renews it with
   const problems = watchPage(page);
   const tokenGrants = [];
   page.on('request', (request) => {
-    if (request.url() === `${ctx.world.origin}/oidc/token`) tokenGrants.push(new URLSearchParams(request.postData() ?? '').get('grant_type'));
+    if (request.url() === `${ctx.world.origin}/oidc/token`)
+      tokenGrants.push(new URLSearchParams(request.postData() ?? '').get('grant_type'));
   });
   await page.goto(`${ctx.world.origin}/pages/login.html`);
   await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();

@@ -24,7 +24,15 @@ function focusPlacement() {
   const name = (active.getAttribute('aria-label') || active.textContent || active.id).replace(/\s+/g, ' ').trim().slice(0, 40);
   const inHeader = document.querySelector('.city-header').contains(host ?? active);
   const covered = !inHeader && (box.top < header.bottom || box.bottom > banner.top);
-  return { name, host: host?.localName ?? null, covered, top: Math.round(box.top), bottom: Math.round(box.bottom), headerBottom: header.bottom, bannerTop: banner.top };
+  return {
+    name,
+    host: host?.localName ?? null,
+    covered,
+    top: Math.round(box.top),
+    bottom: Math.round(box.bottom),
+    headerBottom: header.bottom,
+    bannerTop: banner.top,
+  };
 }
 
 /** Tabs `count` times from where focus is; every stop inside the manager must be visible. */
@@ -83,6 +91,6 @@ for (const width of [1280, 320]) {
     const field = await assertUncovered(page, 'field from the summary');
     assert.equal(field.name, 'street');
     const label = await manager.locator('label[for="street"]').evaluate((node) => node.getBoundingClientRect().top);
-    assert.ok(label >= field.headerBottom, 'the field\'s label is shown with it');
+    assert.ok(label >= field.headerBottom, "the field's label is shown with it");
   });
 }

@@ -10,7 +10,12 @@ const attributes = (values: Record<string, string>) => (name: string) => values[
 describe('manager configuration', () => {
   it('resolves a relative backend-url against the page and applies the defaults', () => {
     expect(readManagerConfig(attributes({ 'backend-url': '/api/' }), 'https://www.stadt.example/portal')).to.deep.equal({
-      config: { backendUrl: 'https://www.stadt.example/api', supportPhone: '02161 49 10 10', kassenzeichenFormat: '####.####.####', headingLevel: 2 },
+      config: {
+        backendUrl: 'https://www.stadt.example/api',
+        supportPhone: '02161 49 10 10',
+        kassenzeichenFormat: '####.####.####',
+        headingLevel: 2,
+      },
       problems: [],
     });
   });
@@ -29,11 +34,26 @@ describe('manager configuration', () => {
 
 describe('error texts', () => {
   it('has a plain sentence for every error kind, never the body', () => {
-    for (const kind of ['network', 'timeout', 'server', 'unexpected-response', 'rate-limited', 'gone', 'conflict', 'not-found', 'unauthorized'] as const) {
+    for (const kind of [
+      'network',
+      'timeout',
+      'server',
+      'unexpected-response',
+      'rate-limited',
+      'gone',
+      'conflict',
+      'not-found',
+      'unauthorized',
+    ] as const) {
       const text = messageText({ kind: 'api', error: kind, retryAfterSeconds: 120, at: Date.now() }, [], de.manager, 'de');
       expect(text, kind).to.match(/^[A-ZÄÖÜ].*\.$/);
     }
-    const maintenance = messageText({ kind: 'api', error: 'server', status: 503, retryAfterSeconds: 600, at: Date.UTC(2026, 10, 30, 12, 0) }, [], de.manager, 'de');
+    const maintenance = messageText(
+      { kind: 'api', error: 'server', status: 503, retryAfterSeconds: 600, at: Date.UTC(2026, 10, 30, 12, 0) },
+      [],
+      de.manager,
+      'de',
+    );
     expect(maintenance).to.match(/gewartet.*ab \d\d:10 Uhr/);
   });
 

@@ -74,8 +74,17 @@ describe('flow: the way through the guide', () => {
     state = run([{ type: 'address-submitted', address, format: FORMAT }, { type: 'entries-confirmed' }], state);
     expect(state.step).to.equal('role');
     const env = environment();
-    state = run([{ type: 'role-submitted', role: 'owner' }, { type: 'role-submitted', role: 'owner' }], state, env);
-    expect(state.pending).to.deep.equal(requestOf('requestKassenzeichen', { ...address, kassenzeichen: '1500.0000.0003', role: 'owner' }, 'key-1'));
+    state = run(
+      [
+        { type: 'role-submitted', role: 'owner' },
+        { type: 'role-submitted', role: 'owner' },
+      ],
+      state,
+      env,
+    );
+    expect(state.pending).to.deep.equal(
+      requestOf('requestKassenzeichen', { ...address, kassenzeichen: '1500.0000.0003', role: 'owner' }, 'key-1'),
+    );
     expect(state.requestKey).to.equal('key-1', 'a second submit while busy changes nothing');
     state = transition(state, answer(state, pending), env);
     expect(state).to.include({ step: 'letter-sent', requestKey: undefined, role: undefined, refreshes: 1 });
@@ -84,7 +93,10 @@ describe('flow: the way through the guide', () => {
   });
 
   it('keeps the entries at their fields when they are wrong, and sends nothing', () => {
-    const state = run([{ type: 'add' }, { type: 'choose-letter' }, { type: 'address-submitted', address: { ...address, street: '' }, format: FORMAT }], overview());
+    const state = run(
+      [{ type: 'add' }, { type: 'choose-letter' }, { type: 'address-submitted', address: { ...address, street: '' }, format: FORMAT }],
+      overview(),
+    );
     expect(state.step).to.equal('form');
     expect(state.problems.address).to.deep.equal({ street: { kind: 'required' } });
     expect(state.focus).to.equal('summary');
@@ -98,7 +110,13 @@ describe('flow: the way through the guide', () => {
   });
 
   it('confirms with the normalised code; the further Kassenzeichen are told', () => {
-    let state = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }, { type: 'code-submitted', code: ' k7m4-p2qx ', itemId: 'kz-2' }], overview([pending]));
+    let state = run(
+      [
+        { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
+        { type: 'code-submitted', code: ' k7m4-p2qx ', itemId: 'kz-2' },
+      ],
+      overview([pending]),
+    );
     expect(state.pending).to.deep.equal(requestOf('confirm', 'kz-2', 'K7M4-P2QX'));
     const result: ConfirmationResult = { confirmed: { ...pending, status: 'confirmed' }, autoLinked: [confirmed] };
     state = transition(state, answer(state, result), environment());
@@ -107,7 +125,13 @@ describe('flow: the way through the guide', () => {
   });
 
   it('needs a Kassenzeichen and a code before sending', () => {
-    const state = run([{ type: 'enter-code', from: 'choice' }, { type: 'code-submitted', code: '' }], overview([pending, { ...pending, id: 'kz-3' }]));
+    const state = run(
+      [
+        { type: 'enter-code', from: 'choice' },
+        { type: 'code-submitted', code: '' },
+      ],
+      overview([pending, { ...pending, id: 'kz-3' }]),
+    );
     expect(state.problems.code).to.deep.equal({ codeFor: { kind: 'required' }, code: { kind: 'required' } });
   });
 
@@ -134,7 +158,14 @@ describe('flow: the way through the guide', () => {
   });
 
   it('does not resume code entry when nothing is pending any more', () => {
-    let state = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }, { type: 'signed-out', expired: true, onPurpose: false }, { type: 'signed-in', sameCitizen: true }], overview([pending]));
+    let state = run(
+      [
+        { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
+        { type: 'signed-out', expired: true, onPurpose: false },
+        { type: 'signed-in', sameCitizen: true },
+      ],
+      overview([pending]),
+    );
     state = transition(state, answer(state, { consentRequired: false, items: [] }), environment());
     expect(state.step).to.equal('overview');
   });
@@ -150,7 +181,10 @@ describe('flow: the way through the guide', () => {
     const waiting = run([{ type: 'ask-remove', itemId: 'kz-1' }, { type: 'remove-confirmed' }], overview([confirmed]));
     const cancelled = run([{ type: 'cancel' }], waiting);
     expect(cancelled.pending).to.equal(undefined);
-    const late: FlowEvent = { type: 'answered', answer: { name: 'remove', value: undefined, request: waiting.pending as Extract<PendingRequest, { name: 'remove' }> } };
+    const late: FlowEvent = {
+      type: 'answered',
+      answer: { name: 'remove', value: undefined, request: waiting.pending as Extract<PendingRequest, { name: 'remove' }> },
+    };
     expect(transition(cancelled, late, environment()).step).to.equal('confirm-remove');
   });
 
@@ -167,7 +201,16 @@ describe('flow: the way through the guide', () => {
 
 describe('flow: what follows a failure', () => {
   function roleStep(): FlowState {
-    return run([{ type: 'add' }, { type: 'choose-letter' }, { type: 'address-submitted', address, format: FORMAT }, { type: 'entries-confirmed' }, { type: 'role-submitted', role: 'owner' }], overview());
+    return run(
+      [
+        { type: 'add' },
+        { type: 'choose-letter' },
+        { type: 'address-submitted', address, format: FORMAT },
+        { type: 'entries-confirmed' },
+        { type: 'role-submitted', role: 'owner' },
+      ],
+      overview(),
+    );
   }
 
   it('explains a lost answer with a retry that first checks whether the letter went out', () => {
@@ -187,9 +230,15 @@ describe('flow: what follows a failure', () => {
     expect(notArrived.pending).to.deep.equal(waiting.pending, 'sent again with the same key');
   });
 
-  it('puts the server\'s field errors at their fields and goes back to the form (422)', () => {
+  it("puts the server's field errors at their fields and goes back to the form (422)", () => {
     const waiting = roleStep();
-    const error = new ApiError('validation', { status: 422, fieldErrors: [{ pointer: '/street', code: 'mismatch' }, { pointer: '/x', code: 'format', detail: 'x' }] });
+    const error = new ApiError('validation', {
+      status: 422,
+      fieldErrors: [
+        { pointer: '/street', code: 'mismatch' },
+        { pointer: '/x', code: 'format', detail: 'x' },
+      ],
+    });
     const state = transition(waiting, fail(waiting, error), environment());
     expect(state).to.include({ step: 'form', requestKey: undefined, focus: 'summary' });
     expect(state.problems.address.street).to.deep.equal({ kind: 'server', code: 'mismatch', detail: undefined });
@@ -206,7 +255,13 @@ describe('flow: what follows a failure', () => {
   });
 
   it('locks code entry until the time the backend names and offers a new letter (429)', () => {
-    const waiting = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }, { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' }], overview([pending]));
+    const waiting = run(
+      [
+        { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
+        { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' },
+      ],
+      overview([pending]),
+    );
     const state = transition(waiting, fail(waiting, new ApiError('rate-limited', { status: 429, retryAfterSeconds: 900 })), environment());
     expect(state.lockedUntil).to.equal(NOW + 900_000);
     expect(state.banner).to.deep.include({ message: { kind: 'locked', until: NOW + 900_000 }, actions: ['new-letter'] });
@@ -214,7 +269,13 @@ describe('flow: what follows a failure', () => {
   });
 
   it('counts down the attempts for a wrong code (422 on confirm)', () => {
-    const waiting = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }, { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' }], overview([pending]));
+    const waiting = run(
+      [
+        { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
+        { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' },
+      ],
+      overview([pending]),
+    );
     const state = transition(waiting, fail(waiting, new ApiError('validation', { status: 422, remainingAttempts: 3 })), environment());
     expect(state.problems.code.code).to.deep.equal({ kind: 'wrong-code', remainingAttempts: 3 });
   });

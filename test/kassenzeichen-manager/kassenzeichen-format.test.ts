@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { displayKassenzeichen, formatDigits, isValidFormat, normaliseCode, parseKassenzeichen } from '../../src/kassenzeichen-manager/kassenzeichen-format.js';
+import {
+  displayKassenzeichen,
+  formatDigits,
+  isValidFormat,
+  normaliseCode,
+  parseKassenzeichen,
+} from '../../src/kassenzeichen-manager/kassenzeichen-format.js';
 
 describe('Kassenzeichen format', () => {
   it('accepts it with dots, spaces, hyphens, non-breaking spaces or nothing between', () => {

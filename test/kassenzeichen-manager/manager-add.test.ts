@@ -14,7 +14,13 @@ async function openForm(element: KassenzeichenManager): Promise<void> {
   await nextStep(element, 'Kassenzeichen und Anschrift');
 }
 
-function fillForm(element: KassenzeichenManager, kassenzeichen = '1500 0000 0003', street = 'Hindenburgstraße', houseNumber = '100', postalCode = '41061'): void {
+function fillForm(
+  element: KassenzeichenManager,
+  kassenzeichen = '1500 0000 0003',
+  street = 'Hindenburgstraße',
+  houseNumber = '100',
+  postalCode = '41061',
+): void {
   typeInto(element, 'Kassenzeichen', kassenzeichen);
   typeInto(element, 'Straße', street);
   typeInto(element, 'Hausnummer', houseNumber);
@@ -153,7 +159,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(element.items.map((item) => item.kassenzeichen)).to.include('1500.0000.0003');
   });
 
-  it('puts the server\'s field errors (422) at their fields, unknown ones in the summary, values kept', async () => {
+  it("puts the server's field errors (422) at their fields, unknown ones in the summary, values kept", async () => {
     const { element } = await signedInManager('validation-errors');
     await openForm(element);
     fillForm(element);
@@ -215,7 +221,12 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     let failures = 1;
     worker.use(
       http.post(`${BACKEND_URL}/kassenzeichen`, ({ request }) => {
-        backend.exchanges.push({ method: 'POST', path: '/kassenzeichen', idempotencyKey: request.headers.get('Idempotency-Key'), response: { status: 0 } });
+        backend.exchanges.push({
+          method: 'POST',
+          path: '/kassenzeichen',
+          idempotencyKey: request.headers.get('Idempotency-Key'),
+          response: { status: 0 },
+        });
         if (failures-- > 0) return HttpResponse.error();
         return undefined;
       }),

@@ -108,7 +108,12 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
 
   it('asks which Kassenzeichen when several are pending', async () => {
     const { element, backend } = await signedInManager('returning');
-    backend.handle({ method: 'POST', path: '/kassenzeichen', header: (n) => (n === 'Authorization' ? 'Bearer x' : null), body: { kassenzeichen: '1500.0000.0003', street: 'Hindenburgstraße', houseNumber: '100', postalCode: '41061', role: 'owner' } });
+    backend.handle({
+      method: 'POST',
+      path: '/kassenzeichen',
+      header: (n) => (n === 'Authorization' ? 'Bearer x' : null),
+      body: { kassenzeichen: '1500.0000.0003', street: 'Hindenburgstraße', houseNumber: '100', postalCode: '41061', role: 'owner' },
+    });
     element.reload();
     await waitUntil(() => textOf(element).includes('1500.0000.0003'));
     await openCode(element);

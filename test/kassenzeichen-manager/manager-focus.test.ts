@@ -30,7 +30,7 @@ describe('<kassenzeichen-manager> focus', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('keeps focus on „Erneut versuchen“ while the retry runs, then on the new step\'s heading', async () => {
+  it("keeps focus on „Erneut versuchen“ while the retry runs, then on the new step's heading", async () => {
     const { element, backend } = await signedInManager('first-visit');
     backend.scenario = 'server-down';
     buttonNamed(element, 'Zustimmen')!.click();

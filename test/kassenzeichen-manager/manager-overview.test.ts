@@ -23,7 +23,13 @@ describe('<kassenzeichen-manager> overview', () => {
 describe('<kassenzeichen-manager> with a backend that leaves out optional fields', () => {
   it('lists a pending Kassenzeichen without requestedAt in a whole sentence', async () => {
     const { element } = await signedInManager('returning');
-    const item = { id: 'x-1', kassenzeichen: '1500.0000.0007', address: { street: 'Weg', houseNumber: '1', postalCode: '41061', city: 'Mönchengladbach' }, role: 'delivery_agent', status: 'pending' };
+    const item = {
+      id: 'x-1',
+      kassenzeichen: '1500.0000.0007',
+      address: { street: 'Weg', houseNumber: '1', postalCode: '41061', city: 'Mönchengladbach' },
+      role: 'delivery_agent',
+      status: 'pending',
+    };
     worker.use(http.get(`${BACKEND_URL}/kassenzeichen`, () => HttpResponse.json({ items: [item] })));
     element.reload();
     await waitUntil(() => textOf(element).includes('1500.0000.0007'));
@@ -32,9 +38,17 @@ describe('<kassenzeichen-manager> with a backend that leaves out optional fields
 });
 
 describe('<kassenzeichen-manager> theming', () => {
-  it('keeps AA contrast with the demo\'s second theme (custom properties only)', async () => {
+  it("keeps AA contrast with the demo's second theme (custom properties only)", async () => {
     const { element } = await signedInManager('returning');
-    const theme = { '--bp-color-primary': '#00612e', '--bp-color-link': '#00612e', '--bp-color-focus': '#b34700', '--bp-color-notice-bg': '#e8f3ea', '--bp-color-border': '#3d5a45', '--bp-radius': '0', '--bp-font-size': '17px' };
+    const theme = {
+      '--bp-color-primary': '#00612e',
+      '--bp-color-link': '#00612e',
+      '--bp-color-focus': '#b34700',
+      '--bp-color-notice-bg': '#e8f3ea',
+      '--bp-color-border': '#3d5a45',
+      '--bp-radius': '0',
+      '--bp-font-size': '17px',
+    };
     for (const [name, value] of Object.entries(theme)) element.style.setProperty(name, value);
     const button = buttonNamed(element, 'Kassenzeichen hinzufügen')!;
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(0, 97, 46)');

@@ -41,7 +41,7 @@ describe('<kassenzeichen-manager> before the overview', () => {
     await nextStep(element, 'Einmalige Zustimmung zur Datenübertragung');
   });
 
-  it('shows the city\'s own consent text from the slot', async () => {
+  it("shows the city's own consent text from the slot", async () => {
     const { element } = await signedInManager('first-visit');
     const text = document.createElement('p');
     text.slot = 'consent-text';
@@ -73,7 +73,9 @@ describe('<kassenzeichen-manager> before the overview', () => {
   describe('set up wrong', () => {
     it('names a missing backend-url for the editor', async () => {
       const event = oneEvent(document.body, 'kassenzeichen-error');
-      const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager authority="https://idp.example" client-id="x"></kassenzeichen-manager>`);
+      const element = await fixture<KassenzeichenManager>(
+        html`<kassenzeichen-manager authority="https://idp.example" client-id="x"></kassenzeichen-manager>`,
+      );
       expect((await event).detail).to.deep.equal({ code: 'config-invalid' });
       expect(element.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('„backend-url“ fehlt');
       await expect(element).to.be.accessible();
@@ -81,13 +83,19 @@ describe('<kassenzeichen-manager> before the overview', () => {
 
     it('refuses a backend-url without https outside localhost', async () => {
       const element = await fixture<KassenzeichenManager>(
-        html`<kassenzeichen-manager backend-url="http://api.example.org" authority="https://idp.example" client-id="x"></kassenzeichen-manager>`,
+        html`<kassenzeichen-manager
+          backend-url="http://api.example.org"
+          authority="https://idp.example"
+          client-id="x"
+        ></kassenzeichen-manager>`,
       );
       expect(textOf(element)).to.contain('„backend-url“ muss mit https:// beginnen');
     });
 
     it('says when login names no <servicekonto-login>', async () => {
-      const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager backend-url=${BACKEND_URL} login="nope"></kassenzeichen-manager>`);
+      const element = await fixture<KassenzeichenManager>(
+        html`<kassenzeichen-manager backend-url=${BACKEND_URL} login="nope"></kassenzeichen-manager>`,
+      );
       expect(textOf(element)).to.contain('kein <servicekonto-login> mit dieser id');
     });
 
@@ -111,7 +119,12 @@ describe('<kassenzeichen-manager> before the overview', () => {
 
     it('rejects an unusable kassenzeichen-format', async () => {
       const element = await fixture<KassenzeichenManager>(
-        html`<kassenzeichen-manager backend-url=${BACKEND_URL} authority="https://idp.example" client-id="x" kassenzeichen-format="abc"></kassenzeichen-manager>`,
+        html`<kassenzeichen-manager
+          backend-url=${BACKEND_URL}
+          authority="https://idp.example"
+          client-id="x"
+          kassenzeichen-format="abc"
+        ></kassenzeichen-manager>`,
       );
       expect(textOf(element)).to.contain('„kassenzeichen-format“');
     });

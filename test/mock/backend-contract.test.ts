@@ -5,7 +5,13 @@ import { SCENARIOS, type ScenarioName } from '../../mock/scenarios.js';
 import { BACKEND_URL, useMockBackend } from '../support/mock-backend.js';
 import { checkAgainstContract, loadContract } from '../support/openapi.js';
 
-const request = { kassenzeichen: '1500.0000.0001', street: 'Musterstraße', houseNumber: '12a', postalCode: '41061', role: 'owner' } as const;
+const request = {
+  kassenzeichen: '1500.0000.0001',
+  street: 'Musterstraße',
+  houseNumber: '12a',
+  postalCode: '41061',
+  role: 'owner',
+} as const;
 
 /** Calls every operation of the contract, good and bad, ignoring the outcome. */
 async function exerciseEveryOperation(api: KassenzeichenApi): Promise<void> {
@@ -16,7 +22,12 @@ async function exerciseEveryOperation(api: KassenzeichenApi): Promise<void> {
   const items = (await api.listKassenzeichen().catch(() => [])) ?? [];
   await settle(api.requestKassenzeichen(request, newIdempotencyKey()));
   await settle(api.requestKassenzeichen({ ...request, kassenzeichen: '1500.0000.0003' }, newIdempotencyKey()));
-  await settle(api.requestKassenzeichen({ ...request, kassenzeichen: '1500.0000.0003', street: 'Hindenburgstr.', houseNumber: '100' }, newIdempotencyKey()));
+  await settle(
+    api.requestKassenzeichen(
+      { ...request, kassenzeichen: '1500.0000.0003', street: 'Hindenburgstr.', houseNumber: '100' },
+      newIdempotencyKey(),
+    ),
+  );
   await settle(api.requestKassenzeichen({ ...request, postalCode: 'x', street: ' ' }, newIdempotencyKey()));
   const pending = items.find((item) => item.status === 'pending');
   if (pending) {
@@ -33,7 +44,13 @@ async function exerciseEveryOperation(api: KassenzeichenApi): Promise<void> {
 async function violationsOf(backend: MockBackend) {
   const results = await Promise.all(
     backend.exchanges.map(({ method, path, response }) =>
-      checkAgainstContract(method, path, response.status, response.headers?.['Content-Type'] ?? (response.body === undefined ? null : 'application/json'), response.body),
+      checkAgainstContract(
+        method,
+        path,
+        response.status,
+        response.headers?.['Content-Type'] ?? (response.body === undefined ? null : 'application/json'),
+        response.body,
+      ),
     ),
   );
   return results.flat();
@@ -42,7 +59,9 @@ async function violationsOf(backend: MockBackend) {
 describe('mock backend against openapi.yaml', () => {
   it('the contract declares exactly the seven requests of the issue', async () => {
     const doc = await loadContract();
-    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     expect(operations.sort()).to.deep.equal([
       'DELETE /kassenzeichen/{id}',
       'GET /account',
@@ -76,9 +95,13 @@ describe('mock backend against openapi.yaml', () => {
 
   it('answers 401 as the contract says', async () => {
     const backend = await useMockBackend('returning');
-    await createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'gone') }).getAccount().catch(() => undefined);
+    await createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'gone') })
+      .getAccount()
+      .catch(() => undefined);
     backend.rejectedTokens.add('gone');
-    await createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'gone') }).getAccount().catch(() => undefined);
+    await createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'gone') })
+      .getAccount()
+      .catch(() => undefined);
     expect(backend.exchanges.map((e) => e.response.status)).to.deep.equal([200, 401]);
     expect(await violationsOf(backend)).to.deep.equal([]);
   });

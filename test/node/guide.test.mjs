@@ -6,7 +6,10 @@ import { GUIDE_PATH, renderGuide } from '../../scripts/editor-guide.mjs';
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 
 test('the editor guide is generated from the current custom-elements.json', () => {
-  assert.ok(readFileSync(GUIDE_PATH, 'utf8') === renderGuide(manifest), `${GUIDE_PATH} is stale: run \`npm run manifest\` and commit the result`);
+  assert.ok(
+    readFileSync(GUIDE_PATH, 'utf8') === renderGuide(manifest),
+    `${GUIDE_PATH} is stale: run \`npm run manifest\` and commit the result`,
+  );
 });
 
 test('the guide names every attribute, event, slot, part and custom property of both elements', () => {
@@ -22,7 +25,12 @@ test('the guide names every attribute, event, slot, part and custom property of 
       ...(element.cssProperties ?? []).map((p) => p.name),
     ];
     for (const name of names) assert.ok(guide.includes(`\`${name}\``), `${element.tagName}: ${name} missing from the guide`);
-    for (const item of [...(element.attributes ?? []), ...(element.events ?? []), ...(element.cssParts ?? []), ...(element.cssProperties ?? [])]) {
+    for (const item of [
+      ...(element.attributes ?? []),
+      ...(element.events ?? []),
+      ...(element.cssParts ?? []),
+      ...(element.cssProperties ?? []),
+    ]) {
       assert.ok(item.description, `${element.tagName}: ${item.name} has no description in custom-elements.json`);
     }
   }

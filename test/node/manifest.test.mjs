@@ -22,8 +22,12 @@ test('package.json points to the manifest', () => {
 test('the manifest declares both elements by tag name, with the attributes the issues name', () => {
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
   const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
-  const byTag = Object.fromEntries(elements.map((element) => [element.tagName, (element.attributes ?? []).map((attribute) => attribute.name)]));
+  const byTag = Object.fromEntries(
+    elements.map((element) => [element.tagName, (element.attributes ?? []).map((attribute) => attribute.name)]),
+  );
   assert.deepEqual(Object.keys(byTag).sort(), ['kassenzeichen-manager', 'servicekonto-login']);
-  for (const name of ['authority', 'client-id', 'redirect-uri', 'provider', 'token-storage', 'compact']) assert.ok(byTag['servicekonto-login'].includes(name), name);
-  for (const name of ['backend-url', 'login', 'heading-level', 'support-phone']) assert.ok(byTag['kassenzeichen-manager'].includes(name), name);
+  for (const name of ['authority', 'client-id', 'redirect-uri', 'provider', 'token-storage', 'compact'])
+    assert.ok(byTag['servicekonto-login'].includes(name), name);
+  for (const name of ['backend-url', 'login', 'heading-level', 'support-phone'])
+    assert.ok(byTag['kassenzeichen-manager'].includes(name), name);
 });

@@ -23,13 +23,13 @@ const hasPhp = (() => {
 })();
 const available = hasPhp && existsSync(`${WORDPRESS}/wp-includes/kses.php`);
 const required = process.env.BUERGERPORTAL_REQUIRE_CMS === '1';
-const skip = !available && !required && 'needs php-cli and Debian\'s wordpress package (apt-get install php-cli wordpress)';
+const skip = !available && !required && "needs php-cli and Debian's wordpress package (apt-get install php-cli wordpress)";
 
 test('the WordPress plugin is generated from the current custom-elements.json', () => {
   assert.ok(readFileSync(PLUGIN_PATH, 'utf8') === renderPlugin(manifest, version), `${PLUGIN_PATH} is stale: run \`npm run manifest\``);
 });
 
-test('WordPress\'s kses keeps both tags and their attributes, drops event handlers, styles and scripts', { skip }, () => {
+test("WordPress's kses keeps both tags and their attributes, drops event handlers, styles and scripts", { skip }, () => {
   const out = JSON.parse(execFileSync('php', ['test/cms/wordpress-kses.php', WORDPRESS, PLUGIN_PATH], { encoding: 'utf8' }));
   assert.equal(
     out.post,
@@ -37,7 +37,11 @@ test('WordPress\'s kses keeps both tags and their attributes, drops event handle
       '<kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api" heading-level="3"><div slot="consent-text"><p>Rechtstext</p></div></kassenzeichen-manager>' +
       'alert(2)',
   );
-  assert.equal(out.classic, "<script type=\"module\" src='https://www.stadt.example/x.js' id='buergerportal-widgets-js'></script>\n", 'a module, also before 6.5');
+  assert.equal(
+    out.classic,
+    "<script type=\"module\" src='https://www.stadt.example/x.js' id='buergerportal-widgets-js'></script>\n",
+    'a module, also before 6.5',
+  );
   assert.equal(out.other, "<script src='https://www.stadt.example/y.js' id='other-js'></script>\n", 'other scripts untouched');
 });
 

@@ -2,7 +2,16 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/servicekonto-login/define.js';
 import '../../src/i18n/register-en.js';
 import type { ServicekontoLogin } from '../../src/servicekonto-login/servicekonto-login.js';
-import { AUTHORITY, CLIENT_ID, ownSearch, resetAuthState, returnFromProvider, seedSignedInUser, storedUser, useFakeProvider } from '../support/fake-provider.js';
+import {
+  AUTHORITY,
+  CLIENT_ID,
+  ownSearch,
+  resetAuthState,
+  returnFromProvider,
+  seedSignedInUser,
+  storedUser,
+  useFakeProvider,
+} from '../support/fake-provider.js';
 import { buttonNamed, linkNamed, settled, textOf } from '../support/queries.js';
 
 async function login(attributes = html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`) {
@@ -16,7 +25,9 @@ describe('<servicekonto-login>', () => {
   afterEach(() => resetAuthState());
 
   it('creates no session before an element is on the page', () => {
-    const sessions = (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for('buergerportal-widgets.sessions')];
+    const sessions = (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[
+      Symbol.for('buergerportal-widgets.sessions')
+    ];
     expect(sessions?.size ?? 0).to.equal(0);
   });
 
@@ -33,7 +44,12 @@ describe('<servicekonto-login>', () => {
     it('names BundID with provider="bundid" and takes a registration-url', async () => {
       await useFakeProvider();
       const element = await login(
-        html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID} provider="bundid" registration-url="https://example.org/register"></servicekonto-login>`,
+        html`<servicekonto-login
+          authority=${AUTHORITY}
+          client-id=${CLIENT_ID}
+          provider="bundid"
+          registration-url="https://example.org/register"
+        ></servicekonto-login>`,
       );
       expect(buttonNamed(element, 'Mit BundID anmelden')).to.exist;
       expect(linkNamed(element, 'Jetzt registrieren')?.getAttribute('href')).to.equal('https://example.org/register');

@@ -35,14 +35,14 @@ export async function useFakeProvider(options: FakeProviderOptions = {}): Promis
         : options.discovery === 'down'
           ? HttpResponse.error()
           : HttpResponse.json({
-            issuer: options.discovery === 'foreign-issuer' ? 'https://login.other.example/realms/x' : AUTHORITY,
-            authorization_endpoint: `${AUTHORITY}/auth`,
-            token_endpoint: `${AUTHORITY}/token`,
-            jwks_uri: `${AUTHORITY}/jwks`,
-            ...(options.endSession ? { end_session_endpoint: `${AUTHORITY}/session/end` } : {}),
-            response_types_supported: ['code'],
-            code_challenge_methods_supported: ['S256'],
-          }),
+              issuer: options.discovery === 'foreign-issuer' ? 'https://login.other.example/realms/x' : AUTHORITY,
+              authorization_endpoint: `${AUTHORITY}/auth`,
+              token_endpoint: `${AUTHORITY}/token`,
+              jwks_uri: `${AUTHORITY}/jwks`,
+              ...(options.endSession ? { end_session_endpoint: `${AUTHORITY}/session/end` } : {}),
+              response_types_supported: ['code'],
+              code_challenge_methods_supported: ['S256'],
+            }),
     ),
     http.post(`${AUTHORITY}/token`, async ({ request }) => {
       const body = new URLSearchParams(await request.text());
@@ -55,14 +55,23 @@ export async function useFakeProvider(options: FakeProviderOptions = {}): Promis
 }
 
 /** Puts a signed-in citizen into sessionStorage, as oidc-client-ts would after a sign-in. */
-export function seedSignedInUser(options: { expiresInSeconds?: number; refreshToken?: string; name?: string; subject?: string } = {}): void {
+export function seedSignedInUser(
+  options: { expiresInSeconds?: number; refreshToken?: string; name?: string; subject?: string } = {},
+): void {
   const user = new User({
     access_token: 'access-1',
     token_type: 'Bearer',
     id_token: 'header.payload.signature',
     refresh_token: options.refreshToken,
     scope: 'openid profile',
-    profile: { sub: options.subject ?? 'citizen-1', iss: AUTHORITY, aud: CLIENT_ID, exp: 0, iat: 0, name: options.name ?? 'Erika Mustermann' },
+    profile: {
+      sub: options.subject ?? 'citizen-1',
+      iss: AUTHORITY,
+      aud: CLIENT_ID,
+      exp: 0,
+      iat: 0,
+      name: options.name ?? 'Erika Mustermann',
+    },
     expires_at: Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600),
   });
   sessionStorage.setItem(`oidc.user:${AUTHORITY}:${CLIENT_ID}`, user.toStorageString());

@@ -9,7 +9,10 @@ import { createHandlers } from '../../mock/handlers.js';
 import { textOf } from './queries.js';
 
 /** A signed-in citizen's manager against the mock backend in `scenario`. */
-export async function signedInManager(scenario: ScenarioName, options: { signedIn?: boolean; keepStorage?: boolean; subject?: string } = {}): Promise<{ element: KassenzeichenManager; backend: MockBackend }> {
+export async function signedInManager(
+  scenario: ScenarioName,
+  options: { signedIn?: boolean; keepStorage?: boolean; subject?: string } = {},
+): Promise<{ element: KassenzeichenManager; backend: MockBackend }> {
   if (!options.keepStorage) resetAuthState();
   await useFakeProvider({ refresh: false });
   const providerHandlers = worker.listHandlers();
@@ -19,7 +22,9 @@ export async function signedInManager(scenario: ScenarioName, options: { signedI
   const element = await fixture<KassenzeichenManager>(
     html`<kassenzeichen-manager backend-url=${BACKEND_URL} authority=${AUTHORITY} client-id=${CLIENT_ID}></kassenzeichen-manager>`,
   );
-  await waitUntil(() => !textOf(element).includes('werden geladen') && !textOf(element).includes('wird geprüft'), 'manager did not load', { timeout: 5000 });
+  await waitUntil(() => !textOf(element).includes('werden geladen') && !textOf(element).includes('wird geprüft'), 'manager did not load', {
+    timeout: 5000,
+  });
   await element.updateComplete;
   return { element, backend };
 }

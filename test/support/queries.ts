@@ -23,7 +23,9 @@ export function linkNamed(element: Element, name: string): HTMLAnchorElement | u
 
 /** Waits until the element left its "checking" state. */
 export async function settled(element: Element & { updateComplete: Promise<boolean> }): Promise<void> {
-  await waitUntil(() => !textOf(element).includes('wird geprüft') && !textOf(element).includes('Checking'), 'element did not settle', { timeout: 5000 });
+  await waitUntil(() => !textOf(element).includes('wird geprüft') && !textOf(element).includes('Checking'), 'element did not settle', {
+    timeout: 5000,
+  });
   await element.updateComplete;
 }
 

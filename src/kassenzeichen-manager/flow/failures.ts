@@ -22,14 +22,23 @@ export function afterFailure(state: FlowState, request: PendingRequest, error: A
     case 'forbidden':
       return goTo(told, 'consent', false);
     case 'validation':
-      return request.name === 'confirm' ? wrongCode(told, error) : request.name === 'requestKassenzeichen' ? rejectedEntries(told, error) : explain(told, apiMessage(error, env), [], request);
+      return request.name === 'confirm'
+        ? wrongCode(told, error)
+        : request.name === 'requestKassenzeichen'
+          ? rejectedEntries(told, error)
+          : explain(told, apiMessage(error, env), [], request);
     case 'rate-limited':
       return request.name === 'confirm' ? locked(told, error, env) : explain(told, apiMessage(error, env), [], request);
     case 'gone':
       return explain(told, { kind: 'expired' }, ['new-letter'], request);
     case 'conflict':
       // Which conflict it is shows in the reloaded list; a new entry is a new logical request.
-      return explain({ ...told, requestKey: env.newKey(), refreshes: told.refreshes + 1 }, { kind: 'conflict', kassenzeichen: told.address.kassenzeichen }, ['overview'], request);
+      return explain(
+        { ...told, requestKey: env.newKey(), refreshes: told.refreshes + 1 },
+        { kind: 'conflict', kassenzeichen: told.address.kassenzeichen },
+        ['overview'],
+        request,
+      );
     case 'not-found':
       return explain({ ...told, refreshes: told.refreshes + 1 }, { kind: 'not-found' }, ['overview'], request);
     default: {
@@ -53,11 +62,19 @@ function explain(state: FlowState, message: Message, actions: readonly MessageAc
 function rejectedEntries(state: FlowState, error: ApiError): FlowState {
   const { problems, unplaced } = mapServerFieldErrors(error.fieldErrors, ADDRESS_FIELDS);
   const back = goTo({ ...state, requestKey: undefined }, 'form', true);
-  return { ...back, problems: { ...back.problems, address: problems, other: unplaced.map(({ detail }) => ({ detail })) }, focus: 'summary' };
+  return {
+    ...back,
+    problems: { ...back.problems, address: problems, other: unplaced.map(({ detail }) => ({ detail })) },
+    focus: 'summary',
+  };
 }
 
 function wrongCode(state: FlowState, error: ApiError): FlowState {
-  return { ...state, problems: { ...state.problems, code: { code: { kind: 'wrong-code', remainingAttempts: error.remainingAttempts } } }, focus: 'summary' };
+  return {
+    ...state,
+    problems: { ...state.problems, code: { code: { kind: 'wrong-code', remainingAttempts: error.remainingAttempts } } },
+    focus: 'summary',
+  };
 }
 
 function locked(state: FlowState, error: ApiError, env: FlowEnvironment): FlowState {

@@ -25,7 +25,12 @@ export function transition(previous: FlowState, event: FlowEvent, env: FlowEnvir
     }
     case 'signed-out': {
       const kept = event.onPurpose ? { ...initialFlow(), offline: state.offline } : state;
-      const signedOut = { ...goTo({ ...kept, resume: resumeFrom(kept) }, 'signed-out', false), items: [], pending: undefined, redirecting: false };
+      const signedOut = {
+        ...goTo({ ...kept, resume: resumeFrom(kept) }, 'signed-out', false),
+        items: [],
+        pending: undefined,
+        redirecting: false,
+      };
       return { ...signedOut, signedOutBecause: event.expired ? 'expired' : 'other', notice: event.expired ? 'session-expired' : undefined };
     }
     case 'redirecting':
@@ -37,7 +42,9 @@ export function transition(previous: FlowState, event: FlowEvent, env: FlowEnvir
     case 'answered':
       return event.answer.request === state.pending ? afterAnswer({ ...state, pending: undefined }, event.answer, env) : state;
     case 'failed':
-      return event.request === state.pending ? afterFailure({ ...state, pending: undefined, notice: undefined }, event.request, event.error, env) : state;
+      return event.request === state.pending
+        ? afterFailure({ ...state, pending: undefined, notice: undefined }, event.request, event.error, env)
+        : state;
     case 'list-refreshed':
       return withItems(state, event.items);
     case 'lock-ended':

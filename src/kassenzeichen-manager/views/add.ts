@@ -5,7 +5,7 @@ import { readAddress } from '../form-data.js';
 import { ADDRESS_FIELDS, type AddressField } from '../form-validation.js';
 import { displayKassenzeichen, formatDigits } from '../kassenzeichen-format.js';
 import { describeFieldProblem } from '../problem-text.js';
-import { banner, errorSummary, heading, stepEnd, textField, type SummaryEntry } from './common.js';
+import { banner, errorSummary, heading, stepEnd, textField, type FieldOptions, type SummaryEntry } from './common.js';
 import type { ViewProps } from './props.js';
 
 export function renderChoice({ config, messages, actions }: ViewProps): TemplateResult {
@@ -15,11 +15,15 @@ export function renderChoice({ config, messages, actions }: ViewProps): Template
     <p>${t.choiceIntro}</p>
     <ul class="choices">
       <li>
-        <button type="button" aria-describedby="choice-letter" @click=${() => actions.dispatch({ type: 'choose-letter' })}>${t.addButton}</button>
+        <button type="button" aria-describedby="choice-letter" @click=${() => actions.dispatch({ type: 'choose-letter' })}>
+          ${t.addButton}
+        </button>
         <p class="hint" id="choice-letter">${t.choiceLetterHint}</p>
       </li>
       <li>
-        <button type="button" aria-describedby="choice-code" @click=${() => actions.dispatch({ type: 'enter-code', from: 'choice' })}>${t.enterCodeButton}</button>
+        <button type="button" aria-describedby="choice-code" @click=${() => actions.dispatch({ type: 'enter-code', from: 'choice' })}>
+          ${t.enterCodeButton}
+        </button>
         <p class="hint" id="choice-code">${t.choiceCodeHint}</p>
       </li>
     </ul>
@@ -54,15 +58,14 @@ export function renderAddressForm(p: ViewProps): TemplateResult {
     input.value = formatted;
     actions.dispatch({ type: 'edit', address: readAddress(input.form!) });
   };
-  const field = (name: AddressField, extra: { hint?: string; autocomplete: string; inputmode?: 'numeric'; size?: 'short' }) =>
+  const field = (name: AddressField, extra: Pick<FieldOptions, 'hint' | 'autocomplete' | 'inputmode' | 'size'>) =>
     textField({ id: name, name, label: t.labels[name], value: state.address[name], error: error(name), ...extra });
   return html`
     ${heading(config, t.formTitle)} ${errorSummary(p, entries)}
     <p>${t.formIntro}</p>
     <form novalidate part="form" @submit=${onSubmit} @input=${onInput} @change=${onChange}>
       ${field('kassenzeichen', { hint: t.kassenzeichenHint(example), inputmode: 'numeric', autocomplete: 'off', size: 'short' })}
-      ${field('street', { autocomplete: 'address-line1' })}
-      ${field('houseNumber', { autocomplete: 'off', size: 'short' })}
+      ${field('street', { autocomplete: 'address-line1' })} ${field('houseNumber', { autocomplete: 'off', size: 'short' })}
       ${field('postalCode', { autocomplete: 'postal-code', inputmode: 'numeric', size: 'short' })}
       <div class="actions">
         <button type="submit" part="submit-button">${t.next}</button>
@@ -77,7 +80,13 @@ export function renderCheck({ state, config, messages, actions }: ViewProps): Te
   return html`
     ${heading(config, t.checkTitle)}
     <dl class="summary" part="summary">
-      ${ADDRESS_FIELDS.map((field) => html`<div><dt>${t.labels[field]}</dt><dd>${state.address[field]}</dd></div>`)}
+      ${ADDRESS_FIELDS.map(
+        (field) =>
+          html`<div>
+            <dt>${t.labels[field]}</dt>
+            <dd>${state.address[field]}</dd>
+          </div>`,
+      )}
     </dl>
     <div class="actions">
       <button type="button" @click=${() => actions.dispatch({ type: 'entries-confirmed' })}>${t.confirm}</button>
@@ -94,8 +103,16 @@ export function renderRole(p: ViewProps): TemplateResult {
   // While the letter request runs the choice stays as it was sent (a click changes nothing).
   const radio = (role: Role, hintId?: string) => html`
     <div class="radio">
-      <input type="radio" id="role-${role}" name="role" value=${role} required .checked=${state.role === role} aria-describedby=${hintId ?? nothing}
-        @click=${(event: Event) => busy && event.preventDefault()} />
+      <input
+        type="radio"
+        id="role-${role}"
+        name="role"
+        value=${role}
+        required
+        .checked=${state.role === role}
+        aria-describedby=${hintId ?? nothing}
+        @click=${(event: Event) => busy && event.preventDefault()}
+      />
       <label for="role-${role}">${t.role[role]}</label>
     </div>
   `;
@@ -109,8 +126,8 @@ export function renderRole(p: ViewProps): TemplateResult {
     <form novalidate part="form" aria-busy=${busy ? 'true' : 'false'} @submit=${onSubmit}>
       <fieldset class=${problem ? 'invalid' : ''} aria-describedby=${problem ? 'role-error' : nothing}>
         <legend>${t.roleLegend}</legend>
-        ${problem ? html`<p class="error" id="role-error">${problem}</p>` : nothing}
-        ${radio('owner')} ${radio('delivery_agent', 'role-hint')}
+        ${problem ? html`<p class="error" id="role-error">${problem}</p>` : nothing} ${radio('owner')}
+        ${radio('delivery_agent', 'role-hint')}
         <p class="hint radio-hint" id="role-hint">${t.roleDeliveryAgentHint}</p>
       </fieldset>
       ${stepEnd(t.ok, p)}
@@ -121,8 +138,7 @@ export function renderRole(p: ViewProps): TemplateResult {
 export function renderLetterSent({ state, config, messages, actions }: ViewProps): TemplateResult {
   const t = messages.manager;
   return html`
-    ${heading(config, t.letterTitle)}
-    ${state.sentItem ? html`<p><strong>${state.sentItem.kassenzeichen}</strong></p>` : nothing}
+    ${heading(config, t.letterTitle)} ${state.sentItem ? html`<p><strong>${state.sentItem.kassenzeichen}</strong></p>` : nothing}
     <p>${t.letterText}</p>
     <p>${t.letterNext}</p>
     <div class="actions"><button type="button" @click=${() => actions.dispatch({ type: 'finish' })}>${t.toOverview}</button></div>

@@ -13,8 +13,10 @@ export function renderCode(p: ViewProps): TemplateResult {
   if (pending.length === 0) {
     return html`${heading(config, t.codeTitle)}
       <p>${t.noPending}</p>
-      <div class="actions"><button type="button" @click=${() => actions.dispatch({ type: 'choose-letter' })}>${t.addButton}</button>
-        <button type="button" class="secondary" @click=${() => actions.dispatch({ type: 'back' })}>${t.back}</button></div>`;
+      <div class="actions">
+        <button type="button" @click=${() => actions.dispatch({ type: 'choose-letter' })}>${t.addButton}</button>
+        <button type="button" class="secondary" @click=${() => actions.dispatch({ type: 'back' })}>${t.back}</button>
+      </div>`;
   }
   const target = codeTarget(state);
   const codeError = state.problems.code.code ? describeFieldProblem('code', state.problems.code.code, t) : undefined;
@@ -31,19 +33,37 @@ export function renderCode(p: ViewProps): TemplateResult {
   };
   return html`
     ${heading(config, t.codeTitle)} ${errorSummary(p, entries)} ${banner(p)}
-    <form novalidate part="form" aria-busy=${isBusy(state) ? 'true' : 'false'} @submit=${onSubmit}
-      @input=${(event: Event) => actions.dispatch({ type: 'code-typed', ...read(event) })}>
-      ${pending.length === 1
-        ? html`<p>${t.labels.codeFor} <strong>${pending[0].kassenzeichen}</strong></p><input type="hidden" name="itemId" value=${pending[0].id} />`
-        : html`<fieldset class=${forError ? 'invalid' : ''}>
-            <legend>${t.labels.codeFor}</legend>
-            ${forError ? html`<p class="error" id="code-for-error">${forError}</p>` : nothing}
-            ${pending.map((item) => html`<div class="radio">
-              <input type="radio" id="code-for-${item.id}" name="itemId" value=${item.id} required .checked=${target?.id === item.id}
-                aria-describedby=${forError ? 'code-for-error' : nothing} />
-              <label for="code-for-${item.id}">${item.kassenzeichen} (${t.address(item.address)})</label>
-            </div>`)}
-          </fieldset>`}
+    <form
+      novalidate
+      part="form"
+      aria-busy=${isBusy(state) ? 'true' : 'false'}
+      @submit=${onSubmit}
+      @input=${(event: Event) => actions.dispatch({ type: 'code-typed', ...read(event) })}
+    >
+      ${
+        pending.length === 1
+          ? html`<p>${t.labels.codeFor} <strong>${pending[0].kassenzeichen}</strong></p>
+              <input type="hidden" name="itemId" value=${pending[0].id} />`
+          : html`<fieldset class=${forError ? 'invalid' : ''}>
+              <legend>${t.labels.codeFor}</legend>
+              ${forError ? html`<p class="error" id="code-for-error">${forError}</p>` : nothing}
+              ${pending.map(
+                (item) =>
+                  html`<div class="radio">
+                    <input
+                      type="radio"
+                      id="code-for-${item.id}"
+                      name="itemId"
+                      value=${item.id}
+                      required
+                      .checked=${target?.id === item.id}
+                      aria-describedby=${forError ? 'code-for-error' : nothing}
+                    />
+                    <label for="code-for-${item.id}">${item.kassenzeichen} (${t.address(item.address)})</label>
+                  </div>`,
+              )}
+            </fieldset>`
+      }
       ${textField({ id: 'code', name: 'code', label: t.labels.code, value: state.code, hint: t.codeHint, error: codeError, autocomplete: 'one-time-code', size: 'short', disabled: locked })}
       ${stepEnd(t.ok, p, { locked })}
     </form>
@@ -54,14 +74,15 @@ export function renderDone({ state, config, messages, actions }: ViewProps): Tem
   const t = messages.manager;
   const autoLinked = state.result?.autoLinked ?? [];
   return html`
-    ${heading(config, t.doneTitle)}
-    ${state.result ? html`<p><strong>${state.result.confirmed.kassenzeichen}</strong></p>` : nothing}
-    ${autoLinked.length > 0
-      ? html`<p>${t.doneAutoLinked}</p>
-          <ul class="auto-linked" part="list">
-            ${autoLinked.map((item) => html`<li><strong>${item.kassenzeichen}</strong> – ${t.address(item.address)}</li>`)}
-          </ul>`
-      : html`<p>${t.doneNoAutoLinked}</p>`}
+    ${heading(config, t.doneTitle)} ${state.result ? html`<p><strong>${state.result.confirmed.kassenzeichen}</strong></p>` : nothing}
+    ${
+      autoLinked.length > 0
+        ? html`<p>${t.doneAutoLinked}</p>
+            <ul class="auto-linked" part="list">
+              ${autoLinked.map((item) => html`<li><strong>${item.kassenzeichen}</strong> – ${t.address(item.address)}</li>`)}
+            </ul>`
+        : html`<p>${t.doneNoAutoLinked}</p>`
+    }
     <p>${t.donePhone} <a part="phone-link" href=${telHref(config.supportPhone)}>${config.supportPhone}</a></p>
     <div class="actions"><button type="button" @click=${() => actions.dispatch({ type: 'finish' })}>${t.finish}</button></div>
   `;
@@ -72,8 +93,7 @@ export function renderConfirmLetter(p: ViewProps): TemplateResult {
   const t = messages.manager;
   const item = state.items.find((candidate) => candidate.id === state.targetId);
   return html`
-    ${heading(config, t.confirmLetterTitle)} ${banner(p)}
-    ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
+    ${heading(config, t.confirmLetterTitle)} ${banner(p)} ${item ? html`<p><strong>${item.kassenzeichen}</strong></p>` : nothing}
     <p>${t.confirmLetterText}</p>
     ${stepEnd(t.newCodeButton, p, { run: () => actions.dispatch({ type: 'new-letter-confirmed' }), backLabel: t.cancel })}
   `;

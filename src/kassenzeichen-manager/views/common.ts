@@ -10,7 +10,7 @@ import { messageText } from '../problem-text.js';
 import type { ViewProps } from './props.js';
 
 /** A heading at `level`; the page's outline decides it (attribute `heading-level`). */
-function headingAt(level: HeadingLevel, content: unknown, attrs: { id?: string; part?: string; tabindex?: string }): TemplateResult {
+function headingAt(level: HeadingLevel, content: unknown, attrs: { id?: string; part?: string; tabindex?: number }): TemplateResult {
   const { id, part, tabindex } = attrs;
   switch (level) {
     case 2:
@@ -28,7 +28,7 @@ function headingAt(level: HeadingLevel, content: unknown, attrs: { id?: string; 
 
 /** The step's heading: focused after every step change. */
 export function heading(config: Pick<ManagerConfig, 'headingLevel'>, text: string): TemplateResult {
-  return headingAt(config.headingLevel, text, { part: 'heading', tabindex: '-1' });
+  return headingAt(config.headingLevel, text, { part: 'heading', tabindex: -1 });
 }
 
 /** A heading one level below the step's (at most h6). */
@@ -43,7 +43,7 @@ export interface FieldOptions {
   value: string;
   hint?: string;
   error?: string;
-  autocomplete?: string;
+  autocomplete?: 'off' | 'address-line1' | 'postal-code' | 'one-time-code';
   inputmode?: 'text' | 'numeric';
   size?: 'short' | 'long';
   disabled?: boolean;
@@ -64,7 +64,7 @@ export function textField(o: FieldOptions): TemplateResult {
         name=${o.name}
         class=${o.size ?? 'long'}
         .value=${o.value}
-        autocomplete=${ifDefined(o.autocomplete)}
+        .autocomplete=${o.autocomplete ?? ''}
         inputmode=${ifDefined(o.inputmode)}
         spellcheck="false"
         aria-describedby=${ifDefined(described || undefined)}
@@ -92,7 +92,9 @@ export function errorSummary(p: ViewProps, entries: readonly SummaryEntry[]): Te
   return html`
     <div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="error-summary-title">
       <div role="alert">
-        <div class="error-summary-title">${subheading(p.config, p.messages.manager.errorSummaryTitle(entries.length), 'error-summary-title')}</div>
+        <div class="error-summary-title">
+          ${subheading(p.config, p.messages.manager.errorSummaryTitle(entries.length), 'error-summary-title')}
+        </div>
         <ul>
           ${entries.map((entry) =>
             entry.fieldId
@@ -132,13 +134,14 @@ export function banner(p: ViewProps): TemplateResult | typeof nothing {
     if (action === 'retry') return busyAwareButton(t.retry, busy || state.offline, () => actions.dispatch({ type: 'retry' }), 'secondary');
     if (action === 'overview') return busyAwareButton(t.toOverview, busy, () => actions.dispatch({ type: 'finish' }), 'secondary');
     const itemId = newLetterTarget(state);
-    return itemId ? busyAwareButton(t.newCodeButton, busy, () => actions.dispatch({ type: 'ask-new-letter', itemId }), 'secondary') : nothing;
+    return itemId
+      ? busyAwareButton(t.newCodeButton, busy, () => actions.dispatch({ type: 'ask-new-letter', itemId }), 'secondary')
+      : nothing;
   });
   return html`
     <div class="problem banner" part="error" role="alert" tabindex="-1">
       <p>${messageText(b.message, state.items, t, lang)}</p>
-      ${buttons.length > 0 ? html`<div class="actions">${buttons}</div>` : nothing}
-      ${busyLine(p)}
+      ${buttons.length > 0 ? html`<div class="actions">${buttons}</div>` : nothing} ${busyLine(p)}
     </div>
   `;
 }
@@ -157,12 +160,17 @@ export function submitButton(label: string, p: ViewProps, run?: () => void, lock
 }
 
 /** The end of a step that talks to the backend: its main button, the way back, and the busy line. */
-export function stepEnd(label: string, p: ViewProps, options: { run?: () => void; backLabel?: string; locked?: boolean } = {}): TemplateResult {
+export function stepEnd(
+  label: string,
+  p: ViewProps,
+  options: { run?: () => void; backLabel?: string; locked?: boolean } = {},
+): TemplateResult {
   const t = p.messages.manager;
   const back = () => p.actions.dispatch({ type: 'back' });
   return html`
     <div class="actions">
-      ${submitButton(label, p, options.run, options.locked)} ${busyAwareButton(options.backLabel ?? t.back, isBusy(p.state), back, 'secondary')}
+      ${submitButton(label, p, options.run, options.locked)}
+      ${busyAwareButton(options.backLabel ?? t.back, isBusy(p.state), back, 'secondary')}
     </div>
     ${p.state.banner ? nothing : busyLine(p)}
   `;
@@ -171,8 +179,10 @@ export function stepEnd(label: string, p: ViewProps, options: { run?: () => void
 export function busyLine(p: ViewProps): TemplateResult | typeof nothing {
   if (!isBusy(p.state)) return nothing;
   const t = p.messages.manager;
-  return html`<p class="busy" part="busy"><span class="spinner" aria-hidden="true"></span>${t.busy}
-    <button type="button" class="link" @click=${() => p.actions.dispatch({ type: 'cancel' })}>${t.cancelRequest}</button></p>`;
+  return html`<p class="busy" part="busy">
+    <span class="spinner" aria-hidden="true"></span>${t.busy}
+    <button type="button" class="link" @click=${() => p.actions.dispatch({ type: 'cancel' })}>${t.cancelRequest}</button>
+  </p>`;
 }
 
 /** What the live region says. */
@@ -184,5 +194,7 @@ export function noticeText(notice: Notice | undefined, t: ManagerMessages): stri
 export function formatDate(iso: string | undefined, lang: string): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(lang, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  return Number.isNaN(date.getTime())
+    ? ''
+    : new Intl.DateTimeFormat(lang, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
 }

@@ -11,8 +11,7 @@ export function renderSignedOut(p: ViewProps): TemplateResult {
   const t = messages.manager;
   const expired = state.signedOutBecause === 'expired';
   return html`
-    ${heading(config, t.title)}
-    ${expired ? html`<p class="notice" part="notice">${t.sessionExpired}</p>` : nothing}
+    ${heading(config, t.title)} ${expired ? html`<p class="notice" part="notice">${t.sessionExpired}</p>` : nothing}
     <p>${t.signInIntro}</p>
     <div class="actions">
       ${busyAwareButton(messages.login.signInButton[p.provider], state.redirecting, actions.signIn, 'primary', { part: 'sign-in-button' })}
@@ -23,7 +22,8 @@ export function renderSignedOut(p: ViewProps): TemplateResult {
 
 export function renderLoading({ config, messages }: ViewProps): TemplateResult {
   const t = messages.manager;
-  return html`${heading(config, t.title)}<p class="busy" aria-busy="true"><span class="spinner" aria-hidden="true"></span>${t.loading}</p>`;
+  return html`${heading(config, t.title)}
+    <p class="busy" aria-busy="true"><span class="spinner" aria-hidden="true"></span>${t.loading}</p>`;
 }
 
 export function renderLoadFailed(p: ViewProps): TemplateResult {
@@ -38,7 +38,9 @@ export function renderConsent(p: ViewProps): TemplateResult {
   const t = messages.manager;
   return html`
     ${heading(config, t.consentTitle)} ${banner(p)}
-    <div class="consent-text" part="consent-text"><slot name="consent-text"><p>${t.consentDefault}</p></slot></div>
+    <div class="consent-text" part="consent-text">
+      <slot name="consent-text"><p>${t.consentDefault}</p></slot>
+    </div>
     <div class="actions">
       ${submitButton(t.agree, p, () => actions.dispatch({ type: 'agree' }))}
       ${busyAwareButton(t.decline, isBusy(state), () => actions.dispatch({ type: 'consent-declined' }), 'secondary')}
@@ -63,11 +65,13 @@ export function renderOverview(p: ViewProps): TemplateResult {
   const t = messages.manager;
   return html`
     ${heading(config, t.title)} ${banner(p)}
-    ${state.items.length === 0
-      ? html`<p>${t.overviewEmpty}</p>`
-      : html`<ul class="items" part="list" aria-label=${t.overviewListLabel}>
-          ${state.items.map((item) => renderItem(p, item))}
-        </ul>`}
+    ${
+      state.items.length === 0
+        ? html`<p>${t.overviewEmpty}</p>`
+        : html`<ul class="items" part="list" aria-label=${t.overviewListLabel}>
+            ${state.items.map((item) => renderItem(p, item))}
+          </ul>`
+    }
     <p class="hint">${t.overviewSeveralObjects}</p>
     <div class="actions">
       <button type="button" part="add-button" @click=${() => actions.dispatch({ type: 'add' })}>${t.addButton}</button>
@@ -79,20 +83,32 @@ function renderItem({ messages, lang, actions }: ViewProps, item: Item): Templat
   const t = messages.manager;
   const pending = item.status === 'pending';
   // Repeated buttons name their Kassenzeichen, the visible word first (WCAG 2.5.3).
-  const action = (label: string, event: CitizenEvent, kind: 'primary' | 'secondary' = 'secondary') => html`<button type="button"
-    class=${kind === 'secondary' ? 'secondary' : ''} aria-label=${t.itemAction(label, item.kassenzeichen)} @click=${() => actions.dispatch(event)}>${label}</button>`;
+  const action = (label: string, event: CitizenEvent, kind: 'primary' | 'secondary' = 'secondary') =>
+    html`<button
+      type="button"
+      class=${kind === 'secondary' ? 'secondary' : ''}
+      aria-label=${t.itemAction(label, item.kassenzeichen)}
+      @click=${() => actions.dispatch(event)}
+    >
+      ${label}
+    </button>`;
   return html`
     <li class="item ${item.status}" part="item">
       <p class="item-title"><strong>${item.kassenzeichen}</strong></p>
-      <p>${t.address(item.address)}<br />${t.role[item.role]} · ${pending ? t.statusPending(formatDate(item.requestedAt, lang)) : t.statusConfirmed}</p>
+      <p>
+        ${t.address(item.address)}<br />${t.role[item.role]} ·
+        ${pending ? t.statusPending(formatDate(item.requestedAt, lang)) : t.statusConfirmed}
+      </p>
       <div class="actions">
-        ${pending
-          ? html`
-              ${action(t.enterCodeButton, { type: 'enter-code', itemId: item.id, from: 'overview' }, 'primary')}
-              ${action(t.newCodeButton, { type: 'ask-new-letter', itemId: item.id })}
-              ${action(t.withdrawButton, { type: 'ask-remove', itemId: item.id })}
-            `
-          : action(t.removeButton, { type: 'ask-remove', itemId: item.id })}
+        ${
+          pending
+            ? html`
+                ${action(t.enterCodeButton, { type: 'enter-code', itemId: item.id, from: 'overview' }, 'primary')}
+                ${action(t.newCodeButton, { type: 'ask-new-letter', itemId: item.id })}
+                ${action(t.withdrawButton, { type: 'ask-remove', itemId: item.id })}
+              `
+            : action(t.removeButton, { type: 'ask-remove', itemId: item.id })
+        }
       </div>
     </li>
   `;
