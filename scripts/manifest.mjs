@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeTypes } from './manifest-types.mjs';
 
 const outdir = process.argv[2] ?? '.';
 execFileSync('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs'], {
@@ -14,4 +15,5 @@ execFileSync('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.con
 const file = join(outdir, 'custom-elements.json');
 const manifest = JSON.parse(readFileSync(file, 'utf8'));
 manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+describeTypes(manifest);
 writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
