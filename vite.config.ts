@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { createDevIdentityProvider } from './scripts/dev-identity-provider.mjs';
+import { banner } from './scripts/third-party-notices.mjs';
 
 const DEMO_PORT = 5173;
 const DEMO_ORIGIN = `http://localhost:${DEMO_PORT}`;
@@ -67,15 +68,16 @@ const bundle: UserConfig['build'] = {
   target: 'es2022',
   // Library mode keeps whitespace when Vite minifies; rolldown's own minifier removes it.
   minify: true,
+  sourcemap: true,
   lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
-  rolldownOptions: { output: { minify: true, chunkFileNames: 'buergerportal-widgets.[name].js' } },
+  rolldownOptions: { output: { minify: true, postBanner: banner(), chunkFileNames: 'buergerportal-widgets.[name].js' } },
 };
 
 /** The same as one file with everything inlined, for sites that want to place a single file. */
 const single: UserConfig['build'] = {
   ...bundle,
   lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.bundle.js' },
-  rolldownOptions: { output: { minify: true, codeSplitting: false } },
+  rolldownOptions: { output: { minify: true, postBanner: banner(), codeSplitting: false } },
 };
 
 /** ES modules for bundler users: one file per source module, dependencies left to the bundler. */
@@ -85,6 +87,7 @@ const modules: UserConfig['build'] = {
   copyPublicDir: false,
   target: 'es2022',
   minify: false,
+  sourcemap: true,
   lib: {
     entry: {
       index: 'src/index.ts',

@@ -66,3 +66,16 @@ test('the one-file variant needs no other file at all', () => {
   assert.doesNotMatch(code, /\bimport\(\s*["'`]/, 'dynamic import of a file found');
   assert.ok(code.includes('servicekonto-login') && code.includes('kassenzeichen-manager'));
 });
+
+test('every shipped file names its licence and the licences of what it bundles', () => {
+  for (const file of SHIPPED) {
+    const head = readFileSync(file, 'utf8').slice(0, 400);
+    assert.match(
+      head,
+      /^\/\*! buergerportal-widgets [\d.]+ \| EUPL-1\.2 \| includes lit \(BSD-3-Clause\).*oidc-client-ts \(Apache-2\.0\).*THIRD-PARTY-NOTICES\.txt \*\//,
+      file,
+    );
+  }
+  const notices = readFileSync('dist/THIRD-PARTY-NOTICES.txt', 'utf8');
+  for (const text of ['Copyright (c) 2017 Google LLC', 'Apache License', 'The MIT License']) assert.ok(notices.includes(text), text);
+});
