@@ -3,20 +3,32 @@ import { createDevIdentityProvider } from './scripts/dev-identity-provider.mjs';
 import { banner } from './scripts/third-party-notices.mjs';
 
 const DEMO_PORT = 5173;
-const DEMO_ORIGIN = `http://localhost:${DEMO_PORT}`;
 
-/** Mounts a real OpenID provider at /oidc on the dev server: the demo signs in without outside services. */
+/**
+ * Mounts a real OpenID provider at /oidc on the dev server: the demo signs in
+ * without outside services. It is made for the origin the browser uses (any
+ * port, `localhost` or `127.0.0.1`), so `npm start -- --port 5180` works end to end.
+ */
 function devIdentityProvider(): Plugin {
+  const providers = new Map<string, ReturnType<typeof createDevIdentityProvider>>();
+  const providerFor = (origin: string) => {
+    let idp = providers.get(origin);
+    if (!idp) {
+      idp = createDevIdentityProvider({
+        issuer: `${origin}/oidc`,
+        clientId: 'buergerportal-demo',
+        redirectUris: [`${origin}/demo/`, `${origin}/demo/index.html`],
+      });
+      providers.set(origin, idp);
+    }
+    return idp;
+  };
   return {
     name: 'buergerportal-dev-identity-provider',
     configureServer(server) {
-      const { handle } = createDevIdentityProvider({
-        issuer: `${DEMO_ORIGIN}/oidc`,
-        clientId: 'buergerportal-demo',
-        redirectUris: [`${DEMO_ORIGIN}/demo/`, `${DEMO_ORIGIN}/demo/index.html`],
-      });
       server.middlewares.use((req, res, next) => {
-        if (req.url?.startsWith('/oidc')) return handle(req, res);
+        const origin = `http://${req.headers.host ?? `localhost:${DEMO_PORT}`}`;
+        if (req.url?.startsWith('/oidc')) return providerFor(origin).handle(req, res);
         if (req.url === '/') {
           res.writeHead(302, { Location: '/demo/' });
           return res.end();
@@ -24,10 +36,8 @@ function devIdentityProvider(): Plugin {
         next();
       });
       server.httpServer?.once('listening', () => {
-        setTimeout(
-          () => server.config.logger.info(`\n  Demo: ${DEMO_ORIGIN}/demo/  (Anmeldung: beliebiger Name, beliebiges Passwort)\n`),
-          0,
-        );
+        const url = server.resolvedUrls?.local[0] ?? `http://localhost:${DEMO_PORT}/`;
+        setTimeout(() => server.config.logger.info(`\n  Demo: ${url}demo/  (Anmeldung: beliebiger Name, beliebiges Passwort)\n`), 0);
       });
     },
   };
@@ -104,7 +114,7 @@ const modules: UserConfig['build'] = {
 };
 
 export default defineConfig(({ mode }) => ({
-  server: { port: DEMO_PORT, strictPort: true, host: 'localhost', open: false },
+  server: { port: DEMO_PORT, host: 'localhost', open: false },
   plugins: [devIdentityProvider(), minifyCssTemplates()],
   build: mode === 'modules' ? modules : mode === 'single' ? single : bundle,
 }));

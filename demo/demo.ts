@@ -11,6 +11,9 @@ import { isScenarioName, SCENARIOS } from '../mock/scenarios.js';
  * runs, so their first request already reaches the mock.
  */
 
+// The dev server's own provider, on whatever port it runs.
+document.querySelector('servicekonto-login')!.setAttribute('authority', `${location.origin}/oidc`);
+
 const THEME_KEY = 'buergerportal-demo.theme';
 const themeSwitch = document.querySelector<HTMLInputElement>('#theme-switch')!;
 const applyTheme = (on: boolean) => document.documentElement.classList.toggle('theme-gruenheim', on);
@@ -38,6 +41,8 @@ for (const [name, label] of Object.entries(SCENARIOS)) select.add(new Option(`${
 document.querySelector('#scenario-form')!.addEventListener('submit', (event) => {
   event.preventDefault();
   if (isScenarioName(select.value)) backend.reset(select.value);
+  // A new scenario starts afresh: no half-typed entries of the last one come back.
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith('buergerportal-widgets.draft:')) sessionStorage.removeItem(key);
   location.reload();
 });
 
@@ -58,7 +63,7 @@ function renderLetterbox(): void {
       const code = document.createElement('code');
       code.textContent = letter.code;
       item.append(
-        `Brief vom ${new Date(letter.sentAt).toLocaleString('de-DE')} für Kassenzeichen ${letter.kassenzeichen}: Ihr Bestätigungscode lautet `,
+        `Brief vom ${new Date(letter.sentAt).toLocaleDateString('de-DE')} für Kassenzeichen ${letter.kassenzeichen}: Ihr Bestätigungscode lautet `,
         code,
       );
       return item;

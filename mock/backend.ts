@@ -132,7 +132,8 @@ export class MockBackend {
       this.consentGiven = state.consentGiven;
       this.items = state.items;
       this.nextId = state.nextId;
-      this.letters.push(...state.letters);
+      // The saved letters are all there were: the scenario's seeded letter is among them already.
+      this.letters.splice(0, this.letters.length, ...state.letters);
       for (const [key, value] of state.replies) this.replies.set(key, value);
       this.notify();
       return true;
@@ -300,8 +301,7 @@ export class MockBackend {
     return item;
   }
 
-  private postLetter(item: StoredItem, code: string = this.newCode()): void {
-    const now = this.now();
+  private postLetter(item: StoredItem, code: string = this.newCode(), now: number = this.now()): void {
     item.code = code;
     item.codeExpiresAt = now + CODE_VALIDITY_MS;
     item.requestedAt = new Date(now).toISOString();
@@ -317,8 +317,8 @@ export class MockBackend {
     markConfirmed(confirmed, new Date(this.now() - 30 * DAY).toISOString());
     confirmed.requestedAt = new Date(this.now() - 40 * DAY).toISOString();
     const pending = this.addItem(second, 'owner');
-    this.postLetter(pending, RETURNING_PENDING_CODE);
-    pending.requestedAt = new Date(this.now() - 3 * DAY).toISOString();
+    // Posted three days ago: the letter's date and the request's agree. The code is still valid.
+    this.postLetter(pending, RETURNING_PENDING_CODE, this.now() - 3 * DAY);
   }
 
   private notify(): void {
@@ -328,7 +328,7 @@ export class MockBackend {
 
 const SCENARIO_FIELD_ERRORS = [
   { pointer: '/postalCode', code: 'format', detail: 'Diese Postleitzahl gehört nicht zum Stadtgebiet.' },
-  { pointer: '/houseNumber', code: 'required', detail: 'Bitte Hausnummer angeben.' },
+  { pointer: '/houseNumber', code: 'format', detail: 'Diese Hausnummer ist in der Straße nicht verzeichnet.' },
   { pointer: '/objectNote', code: 'format', detail: 'Angabe zum Objekt unklar.' },
 ] as const;
 

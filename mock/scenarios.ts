@@ -1,12 +1,12 @@
 /** Named situations of the mock backend, switchable in the demo and used by the tests. */
 export const SCENARIOS = {
-  'first-visit': 'Erster Besuch: Zustimmung fehlt, noch kein Kassenzeichen',
-  returning: 'Wiederkehrend: ein bestätigtes und ein wartendes Kassenzeichen',
-  'validation-errors': 'Eingaben werden vom Server abgelehnt (422)',
-  'server-down': 'Server defekt (500 mit HTML)',
-  slow: 'Langsam (jede Antwort nach 3 s)',
-  'rate-limited': 'Zu viele Anfragen (429)',
-  'code-expired': 'Bestätigungscode abgelaufen (410)',
+  'first-visit': 'Erster Besuch: noch keine Zustimmung, noch kein Kassenzeichen',
+  returning: 'Wiederkehrend: ein Kassenzeichen bestätigt, eines wartet auf den Brief',
+  'validation-errors': 'Das Bürgerportal lehnt die eingegebene Anschrift ab',
+  'server-down': 'Das Bürgerportal hat eine Störung',
+  slow: 'Das Bürgerportal antwortet langsam (3 Sekunden)',
+  'rate-limited': 'Zu viele Anfragen in kurzer Zeit',
+  'code-expired': 'Der Bestätigungscode im Brief ist abgelaufen',
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;

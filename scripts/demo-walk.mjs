@@ -1,10 +1,11 @@
 // Walks the demo page as a citizen and saves a screenshot of each step.
-// Usage: npm start (in another shell), then: node scripts/demo-walk.mjs [width]
+// Usage: npm start (in another shell), then: node scripts/demo-walk.mjs [width] [port]
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const width = Number(process.argv[2] ?? 1100);
+const port = Number(process.argv[3] ?? 5173);
 const out = `.tmp/shots-${width}`;
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
@@ -14,9 +15,9 @@ let n = 0;
 const shot = async (name) => page.screenshot({ path: `${out}/${String(++n).padStart(2, '0')}-${name}.png`, fullPage: true });
 const manager = page.locator('kassenzeichen-manager');
 
-await page.goto('http://localhost:5173/demo/');
-await page.getByLabel('Szenario des Backends').selectOption('first-visit');
-await page.getByRole('button', { name: 'Szenario starten' }).click();
+await page.goto(`http://localhost:${port}/demo/`);
+await page.getByLabel('Was das Bürgerportal tun soll').selectOption('first-visit');
+await page.getByRole('button', { name: 'Neu beginnen' }).click();
 await page.waitForLoadState();
 await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
 await shot('signed-out');

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createServer } from 'vite';
+import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
+
+/*
+ * `npm start` as a newcomer meets it, on a port other than 5173: sign in at
+ * the demo's own provider, link a Kassenzeichen with the test data, read the
+ * letter in the letterbox; a reload keeps one letter; a new scenario starts afresh.
+ */
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 5391, strictPort: true } });
+  await server.listen();
+  origin = server.resolvedUrls.local[0].replace(/\/$/, '');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the demo on another port: sign-in, a letter in the letterbox once, a new scenario afresh', async () => {
+  const page = await browser.newPage();
+  const problems = watchPage(page);
+  const manager = page.locator('kassenzeichen-manager');
+  const letters = page.locator('#letterbox li');
+  await page.goto(`${origin}/demo/`);
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await manager.getByRole('button', { name: 'Zustimmen' }).click();
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByLabel('Kassenzeichen').fill('1500.0000.0001');
+  await manager.getByLabel('Straße').fill('Musterstraße');
+  await manager.getByLabel('Hausnummer').fill('12a');
+  await manager.getByLabel('Postleitzahl').fill('41061');
+  await manager.getByRole('button', { name: 'Weiter' }).click();
+  await manager.getByRole('button', { name: 'Bestätigen' }).click();
+  await manager.getByRole('radio', { name: 'Eigentümer' }).check();
+  await manager.getByRole('button', { name: 'OK' }).click();
+  await manager.getByRole('heading', { name: 'Ihr Bestätigungscode kommt per Post' }).waitFor();
+  await letters.first().waitFor();
+  const today = new Date().toLocaleDateString('de-DE');
+  assert.match(
+    await letters.first().textContent(),
+    new RegExp(`Brief vom ${today.replace(/\./g, '\\.')} für Kassenzeichen 1500\\.0000\\.0001`),
+  );
+
+  await page.reload();
+  await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  await letters.first().waitFor();
+  assert.equal(await letters.count(), 1, 'one letter, also after a reload');
+
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByLabel('Straße').fill('Halb getippt');
+  await page.getByLabel('Was das Bürgerportal tun soll').selectOption('returning');
+  await page.getByRole('button', { name: 'Neu beginnen' }).click();
+  await manager.getByRole('button', { name: 'Zurückziehen 1500.0000.0002' }).waitFor();
+  assert.equal(
+    await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).count(),
+    1,
+    'the new scenario starts at the overview, not the old form',
+  );
+  assert.equal(await letters.count(), 1);
+  const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toLocaleDateString('de-DE');
+  assert.ok((await letters.first().textContent()).includes(`Brief vom ${threeDaysAgo}`), 'the seeded letter carries its real date');
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('Failed to load resource')),
+    [],
+  );
+});
