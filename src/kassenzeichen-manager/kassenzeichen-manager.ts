@@ -17,7 +17,7 @@ import { managerStyles } from './kassenzeichen-manager.styles.js';
 import { ManagerController } from './manager-controller.js';
 import type { HeadingLevel } from './manager-config.js';
 import { setUpManager, type ManagerSetup } from './manager-setup.js';
-import { renderStep } from './render-step.js';
+import { renderStep } from './views/render-step.js';
 import { heading, noticeText } from './views/common.js';
 import type { ViewActions } from './views/props.js';
 

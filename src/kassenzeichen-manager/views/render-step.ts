@@ -1,11 +1,11 @@
 import type { TemplateResult } from 'lit';
-import type { StepName } from './flow/state.js';
-import { renderAddressForm, renderCheck, renderChoice, renderLetterSent, renderRole } from './views/add.js';
-import { renderCode, renderConfirmLetter, renderConfirmRemove, renderDone } from './views/code.js';
-import type { ViewProps } from './views/props.js';
-import { renderConsent, renderDeclined, renderLoadFailed, renderLoading, renderOverview, renderSignedOut } from './views/start.js';
+import type { StepName } from '../flow/state.js';
+import { renderAddressForm, renderCheck, renderChoice, renderLetterSent, renderRole } from './add.js';
+import { renderCode, renderConfirmLetter, renderConfirmRemove, renderDone } from './code.js';
+import type { ViewProps } from './props.js';
+import { renderConsent, renderDeclined, renderLoadFailed, renderLoading, renderOverview, renderSignedOut } from './start.js';
 
-/** One small render function per step of the citizen's flow. */
+/** One small render function per step of the citizen's flow; a new step adds its view here. */
 const STEPS: Record<StepName, (props: ViewProps) => TemplateResult> = {
   'signed-out': renderSignedOut,
   loading: renderLoading,
