@@ -30,6 +30,7 @@ export class OidcAuthSession implements AuthSession {
   private storageBlocked = false;
   private started?: Promise<void>;
   private renewing?: Promise<string | null>;
+  private readonly inFlight = new Set<Promise<unknown>>();
   private warningTimer?: ReturnType<typeof setTimeout>;
   private endTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
@@ -46,8 +47,19 @@ export class OidcAuthSession implements AuthSession {
   }
 
   start(): Promise<void> {
-    this.started ??= this.initialise();
+    this.started ??= this.track(this.initialise());
     return this.started;
+  }
+
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Work under way (start, renewal, extension, sign-out), so that {@link settled} can wait for it. */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
   }
 
   retry(): Promise<void> {
@@ -103,16 +115,22 @@ export class OidcAuthSession implements AuthSession {
   }
 
   renew(): Promise<string | null> {
-    this.renewing ??= this.renewOnce().finally(() => {
-      this.renewing = undefined;
-    });
+    this.renewing ??= this.track(
+      this.renewOnce().finally(() => {
+        this.renewing = undefined;
+      }),
+    );
     return this.renewing;
   }
 
-  async extend(): Promise<void> {
-    const user = await this.storedUser();
-    if (user?.refresh_token && (await this.renew())) return;
-    await this.signIn();
+  extend(): Promise<void> {
+    return this.track(
+      (async () => {
+        const user = await this.storedUser();
+        if (user?.refresh_token && (await this.renew())) return;
+        await this.signIn();
+      })(),
+    );
   }
 
   dispose(): void {

@@ -59,6 +59,8 @@ export interface AuthSession {
   renew(): Promise<string | null>;
   /** The citizen asked to stay signed in: renew, or sign in again when renewal is impossible. */
   extend(): Promise<void>;
+  /** Resolves when nothing the session does is under way any more (start, renewal, extension). */
+  settled(): Promise<void>;
   /** After a passing failure: tries to reach the provider again. */
   retry(): Promise<void>;
   /** Stops listening to other tabs and timers (the page keeps its stored sign-in). */

@@ -123,6 +123,14 @@ export class KassenzeichenManager extends LitElement {
     return Object.freeze(this.flow.state.items.map((item) => ({ ...item })));
   }
 
+  /** Wartet, bis keine Anfrage mehr läuft und das Element fertig gezeichnet ist – z. B. für Tests oder bevor ein Skript der Seite `items` liest. */
+  async whenSettled(): Promise<void> {
+    await this.updateComplete;
+    await this.auth.session?.settled();
+    await this.flow.settled();
+    await this.updateComplete;
+  }
+
   /** Lädt die Kassenzeichen neu, z. B. nachdem ein Dienst der Seite etwas geändert hat. */
   reload(): void {
     this.flow.dispatch({ type: 'reload' });

@@ -53,6 +53,9 @@ export class ManagerController implements ReactiveController {
   private subject?: string;
   private savedDraft = '';
   private refreshing?: AbortController;
+  private reloading?: Promise<unknown>;
+  /** The run of the current request, until its answer is in the state. */
+  private running?: Promise<unknown>;
   private unlockTimer?: ReturnType<typeof setTimeout>;
   private focusApplied?: FlowState;
 
@@ -98,6 +101,18 @@ export class ManagerController implements ReactiveController {
     if (!!next.redirecting !== this.state.redirecting) this.dispatch({ type: 'redirecting', value: !!next.redirecting });
   }
 
+  /** Resolves when no request and no list reload is under way any more, follow-ups included. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const work: Promise<unknown>[] = [];
+      if (this.state.pending && this.running) work.push(this.running);
+      if (this.reloading) work.push(this.reloading);
+      if (work.length === 0) return;
+      await Promise.all(work);
+      await this.host.updateComplete;
+    }
+  }
+
   hostUpdated(): void {
     const { state } = this;
     if (state === this.focusApplied || !state.focus) return;
@@ -126,7 +141,7 @@ export class ManagerController implements ReactiveController {
   /** What a new state asks for. */
   private follow(previous: FlowState, next: FlowState): void {
     if (next.pending !== previous.pending) {
-      if (next.pending) void this.requests.run([next.pending]);
+      if (next.pending) this.start(next.pending);
       else this.requests.abort();
     }
     if (next.refreshes !== previous.refreshes) this.refreshList();
@@ -135,16 +150,36 @@ export class ManagerController implements ReactiveController {
     this.keepDraft(next);
   }
 
+  /**
+   * Runs `request` as the task. Not from inside the task's own callbacks (an
+   * answer that asks for the next request): the task finishes its bookkeeping first.
+   */
+  private start(request: PendingRequest): void {
+    const running: Promise<unknown> = Promise.resolve()
+      .then(() => this.requests.run([request]))
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.running === running) this.running = undefined;
+      });
+    this.running = running;
+  }
+
   /** Reloads the list in the background, keeping the current step; a failure changes nothing. */
   private refreshList(): void {
     const api = this.deps.api();
     this.refreshing?.abort();
     if (!api) return;
     const controller = (this.refreshing = new AbortController());
-    api.listKassenzeichen(controller.signal).then(
-      (items) => controller.signal.aborted || this.dispatch({ type: 'list-refreshed', items }),
-      () => undefined,
-    );
+    const reloading: Promise<unknown> = api
+      .listKassenzeichen(controller.signal)
+      .then(
+        (items) => controller.signal.aborted || this.dispatch({ type: 'list-refreshed', items }),
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.reloading === reloading) this.reloading = undefined;
+      });
+    this.reloading = reloading;
   }
 
   /** Code entry opens again by itself when the lock ends (no announcements every second). */

@@ -124,6 +124,13 @@ export class ServicekontoLogin extends LitElement {
     return this.auth.session;
   }
 
+  /** Wartet, bis die Anmeldung geprüft ist und nichts mehr läuft (Start, Verlängerung), und das Element fertig gezeichnet ist. */
+  async whenSettled(): Promise<void> {
+    await this.updateComplete;
+    await this.auth.session?.settled();
+    await this.updateComplete;
+  }
+
   protected override willUpdate(changed: PropertyValues<ServicekontoLogin>): void {
     this.messages = messagesFor(languageOf(this));
     if (this.auth.session && !CONFIGURATION.some((name) => changed.has(name))) return;

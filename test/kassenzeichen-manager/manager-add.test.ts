@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
 import { forgetAllSessions } from '../../src/auth/session-registry.js';
@@ -196,7 +196,8 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     await toRole(element);
     chooseRole(element, 'Eigentümer');
     buttonNamed(element, 'OK')!.click();
-    await waitUntil(() => textOf(element).includes('bereits mit Ihrem Konto verbunden'));
+    await element.whenSettled();
+    expect(textOf(element).includes('bereits mit Ihrem Konto verbunden')).to.be.ok;
     expect(buttonNamed(element, 'Zur Übersicht')).to.exist;
     expect(buttonNamed(element, 'Erneut versuchen')).to.equal(undefined);
   });
@@ -208,7 +209,8 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     await toRole(element);
     chooseRole(element, 'Eigentümer');
     buttonNamed(element, 'OK')!.click();
-    await waitUntil(() => textOf(element).includes('Zu viele Anfragen'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Zu viele Anfragen')).to.be.ok;
     expect(textOf(element)).to.match(/ab \d\d:\d\d Uhr/);
   });
 
@@ -234,7 +236,8 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     const errorEvent = oneEvent(element, 'kassenzeichen-error');
     buttonNamed(element, 'OK')!.click();
     expect((await errorEvent).detail).to.deep.equal({ code: 'network' });
-    await waitUntil(() => textOf(element).includes('Der Dienst ist gerade nicht erreichbar. Ihre Eingaben bleiben erhalten.'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Der Dienst ist gerade nicht erreichbar. Ihre Eingaben bleiben erhalten.')).to.be.ok;
     expect(stepHeading(element)).to.equal('Eigentümer oder Zustellvertreter?');
     expect(inputLabelled(element, 'Eigentümer').checked).to.equal(true);
     buttonNamed(element, 'Erneut versuchen')!.click();
@@ -258,7 +261,8 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
       }),
     );
     buttonNamed(element, 'OK')!.click();
-    await waitUntil(() => textOf(element).includes('Der Dienst ist gerade nicht erreichbar'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Der Dienst ist gerade nicht erreichbar')).to.be.ok;
     expect(backend.letters.filter((l) => l.kassenzeichen === '1500.0000.0003')).to.have.length(1);
     buttonNamed(element, 'Erneut versuchen')!.click();
     await nextStep(element, 'Ihr Bestätigungscode kommt per Post');
@@ -286,7 +290,8 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     sessionStorage.removeItem(Object.keys(sessionStorage).find((key) => key.startsWith('oidc.user:'))!);
     returnFromProvider('error=access_denied&state=gone');
     const cancelled = await reopen(element, { signedIn: false });
-    await waitUntil(() => buttonNamed(cancelled, 'Zum Servicekonto.NRW'));
+    await cancelled.whenSettled();
+    expect(buttonNamed(cancelled, 'Zum Servicekonto.NRW')).to.be.ok;
     const back = await reopen(cancelled);
     await nextStep(back, 'Kassenzeichen und Anschrift');
     expect(inputLabelled(back, 'Straße').value).to.equal('Hindenburgstraße');
@@ -318,7 +323,8 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     chooseRole(element, 'Eigentümer');
     backend.rejectedTokens.add('access-1');
     buttonNamed(element, 'OK')!.click();
-    await waitUntil(() => textOf(element).includes('Ihre Anmeldung ist abgelaufen'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Ihre Anmeldung ist abgelaufen')).to.be.ok;
     expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
     expect(textOf(element)).not.to.contain('1500.0000.0001');
     const back = await reopen(element);

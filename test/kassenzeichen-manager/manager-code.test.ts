@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { installFakeClock } from '../support/fake-clock.js';
+import { expect, oneEvent } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { BACKEND_URL, worker } from '../support/mock-backend.js';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
@@ -29,7 +30,8 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
     expect(inputLabelled(element, 'Bestätigungscode').getAttribute('autocomplete')).to.equal('one-time-code');
     await expect(element).to.be.accessible();
     submitCode(element, 'WRONG-CODE');
-    await waitUntil(() => textOf(element).includes('Sie haben noch 4 Versuche'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Sie haben noch 4 Versuche')).to.be.ok;
     expect(inputLabelled(element, 'Bestätigungscode').value).to.equal('WRONG-CODE');
     expect(inputLabelled(element, 'Bestätigungscode').getAttribute('aria-invalid')).to.equal('true');
     expect(focused(element)?.classList.contains('error-summary')).to.equal(true);
@@ -68,7 +70,8 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
     const { element, backend } = await signedInManager('code-expired');
     await openCode(element);
     submitCode(element, RETURNING_PENDING_CODE);
-    await waitUntil(() => textOf(element).includes('Bestätigungscode ist abgelaufen'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Bestätigungscode ist abgelaufen')).to.be.ok;
     buttonNamed(element, 'Neuen Code anfordern')!.click();
     await nextStep(element, 'Neuen Bestätigungscode anfordern?');
     await expect(element).to.be.accessible();
@@ -82,10 +85,12 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
     await openCode(element);
     for (let remaining = 4; remaining >= 1; remaining--) {
       submitCode(element, 'WRONG');
-      await waitUntil(() => textOf(element).includes(`noch ${remaining} ${remaining === 1 ? 'Versuch' : 'Versuche'}`));
+      await element.whenSettled();
+      expect(textOf(element).includes(`noch ${remaining} ${remaining === 1 ? 'Versuch' : 'Versuche'}`)).to.be.ok;
     }
     submitCode(element, 'WRONG');
-    await waitUntil(() => textOf(element).includes('Zu viele Fehlversuche'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Zu viele Fehlversuche')).to.be.ok;
     expect(textOf(element)).to.match(/ab \d\d:\d\d Uhr/);
     expect(inputLabelled(element, 'Bestätigungscode').disabled).to.equal(true);
     expect(unavailable(buttonNamed(element, 'OK')!)).to.equal(true);
@@ -100,10 +105,22 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
         HttpResponse.json({ type: 'x', title: 'Zu viele Versuche', status: 429 }, { status: 429, headers: { 'Retry-After': '1' } }),
       ),
     );
-    submitCode(element, 'WRONG');
-    await waitUntil(() => inputLabelled(element, 'Bestätigungscode').disabled);
-    await waitUntil(() => !inputLabelled(element, 'Bestätigungscode').disabled, 'still locked', { timeout: 3000 });
-    expect(unavailable(buttonNamed(element, 'OK')!)).to.equal(false);
+    // The clock moves only when the test says so: no real second passes.
+    const clock = installFakeClock();
+    try {
+      submitCode(element, 'WRONG');
+      await element.whenSettled();
+      expect(inputLabelled(element, 'Bestätigungscode').disabled, 'locked').to.equal(true);
+      clock.tick(999);
+      await element.whenSettled();
+      expect(inputLabelled(element, 'Bestätigungscode').disabled, 'still locked a moment before').to.equal(true);
+      clock.tick(1);
+      await element.whenSettled();
+      expect(inputLabelled(element, 'Bestätigungscode').disabled, 'open again').to.equal(false);
+      expect(unavailable(buttonNamed(element, 'OK')!)).to.equal(false);
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('asks which Kassenzeichen when several are pending', async () => {
@@ -115,7 +132,8 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
       body: { kassenzeichen: '1500.0000.0003', street: 'Hindenburgstraße', houseNumber: '100', postalCode: '41061', role: 'owner' },
     });
     element.reload();
-    await waitUntil(() => textOf(element).includes('1500.0000.0003'));
+    await element.whenSettled();
+    expect(textOf(element).includes('1500.0000.0003')).to.be.ok;
     await openCode(element);
     submitCode(element, 'X');
     await element.updateComplete;
@@ -145,7 +163,8 @@ describe('<kassenzeichen-manager> new code and removal from the overview', () =>
     await expect(element).to.be.accessible();
     buttonNamed(element, 'Entfernen')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');
-    await waitUntil(() => !textOf(element).includes('1500.0000.0001'));
+    await element.whenSettled();
+    expect(!textOf(element).includes('1500.0000.0001')).to.be.ok;
     expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Erledigt');
     expect(element.items.map((item) => item.kassenzeichen)).to.deep.equal(['1500.0000.0002']);
   });
@@ -156,7 +175,8 @@ describe('<kassenzeichen-manager> new code and removal from the overview', () =>
     await nextStep(element, 'Anfrage zurückziehen?');
     buttonNamed(element, 'Zurückziehen')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');
-    await waitUntil(() => element.items.length === 1);
+    await element.whenSettled();
+    expect(element.items.length === 1).to.be.ok;
   });
 
   it('waits while offline, saying why, and goes on when the connection is back', async () => {
@@ -191,7 +211,8 @@ describe('<kassenzeichen-manager> new code and removal from the overview', () =>
     expect(textOf(element)).to.contain('Bitte warten');
     expect(unavailable(buttonNamed(element, 'Neuen Code anfordern')!)).to.equal(true);
     buttonNamed(element, 'Anfrage abbrechen')!.click();
-    await waitUntil(() => !unavailable(buttonNamed(element, 'Neuen Code anfordern')!));
+    await element.whenSettled();
+    expect(!unavailable(buttonNamed(element, 'Neuen Code anfordern')!)).to.be.ok;
     expect(textOf(element)).not.to.contain('Bitte warten');
   });
 });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { installFakeClock } from '../support/fake-clock.js';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
 import { AUTHORITY, CLIENT_ID, resetAuthState, seedSignedInUser, useFakeProvider } from '../support/fake-provider.js';
@@ -23,7 +24,8 @@ describe('<kassenzeichen-manager> focus', () => {
     expect(agree.disabled).to.equal(false);
     expect(focused(element)).to.equal(agree);
     agree.click(); // ignored while busy
-    await waitUntil(() => textOf(element).includes('Beim Bürgerportal ist ein Fehler aufgetreten'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Beim Bürgerportal ist ein Fehler aufgetreten')).to.be.ok;
     await element.updateComplete;
     expect(backend.exchanges.filter((e) => e.path === '/account/consent')).to.have.length(1);
     expect(focused(element)).to.equal(element.shadowRoot!.querySelector('[part="error"]'));
@@ -34,7 +36,8 @@ describe('<kassenzeichen-manager> focus', () => {
     const { element, backend } = await signedInManager('first-visit');
     backend.scenario = 'server-down';
     buttonNamed(element, 'Zustimmen')!.click();
-    await waitUntil(() => buttonNamed(element, 'Erneut versuchen'));
+    await element.whenSettled();
+    expect(buttonNamed(element, 'Erneut versuchen')).to.be.ok;
     backend.scenario = 'first-visit';
     backend.responseDelayMs = 300;
     const retry = buttonNamed(element, 'Erneut versuchen')!;
@@ -43,7 +46,8 @@ describe('<kassenzeichen-manager> focus', () => {
     await element.updateComplete;
     expect(focused(element)).to.equal(retry);
     expect(unavailable(retry)).to.equal(true);
-    await waitUntil(() => textOf(element).includes('Beispiel: 1500.0000.0000'), 'no overview', { timeout: 5000 });
+    await element.whenSettled();
+    expect(textOf(element).includes('Beispiel: 1500.0000.0000'), 'no overview').to.be.ok;
     await element.updateComplete;
     expect(focused(element)).to.equal(element.shadowRoot!.querySelector("[part~='heading']"));
   });
@@ -51,13 +55,19 @@ describe('<kassenzeichen-manager> focus', () => {
   it('moves focus to the heading when the session ends while the citizen is in the element', async () => {
     await useFakeProvider({ refresh: false });
     seedSignedInUser({ expiresInSeconds: 2 });
-    const { element } = await signedInManager('returning', { keepStorage: true, signedIn: false });
-    const add = buttonNamed(element, 'Kassenzeichen hinzufügen')!;
-    add.focus();
-    await waitUntil(() => textOf(element).includes('Ihre Anmeldung ist abgelaufen'), 'session did not end', { timeout: 5000 });
-    await element.updateComplete;
-    expect(stepHeading(element)).to.equal('Ihre Kassenzeichen');
-    expect(focused(element)).to.equal(element.shadowRoot!.querySelector("[part~='heading']"));
+    // The session's end is a timer: the test moves the clock instead of waiting.
+    const clock = installFakeClock();
+    try {
+      const { element } = await signedInManager('returning', { keepStorage: true, signedIn: false });
+      buttonNamed(element, 'Kassenzeichen hinzufügen')!.focus();
+      clock.tick(2000);
+      await element.whenSettled();
+      expect(textOf(element)).to.contain('Ihre Anmeldung ist abgelaufen');
+      expect(stepHeading(element)).to.equal('Ihre Kassenzeichen');
+      expect(focused(element)).to.equal(element.shadowRoot!.querySelector("[part~='heading']"));
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('does not take focus from the page when a background load fails', async () => {
@@ -71,7 +81,8 @@ describe('<kassenzeichen-manager> focus', () => {
     const element = await fixture<KassenzeichenManager>(
       html`<kassenzeichen-manager backend-url=${BACKEND_URL} authority=${AUTHORITY} client-id=${CLIENT_ID}></kassenzeichen-manager>`,
     );
-    await waitUntil(() => textOf(element).includes('konnten nicht geladen werden'), 'no load failure', { timeout: 5000 });
+    await element.whenSettled();
+    expect(textOf(element).includes('konnten nicht geladen werden'), 'no load failure').to.be.ok;
     expect(document.activeElement).to.equal(outside);
     outside.remove();
   });

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { BACKEND_URL, worker } from '../support/mock-backend.js';
 import { buttonNamed, textOf } from '../support/queries.js';
@@ -32,7 +32,8 @@ describe('<kassenzeichen-manager> with a backend that leaves out optional fields
     };
     worker.use(http.get(`${BACKEND_URL}/kassenzeichen`, () => HttpResponse.json({ items: [item] })));
     element.reload();
-    await waitUntil(() => textOf(element).includes('1500.0000.0007'));
+    await element.whenSettled();
+    expect(textOf(element).includes('1500.0000.0007')).to.be.ok;
     expect(textOf(element)).to.contain('Zustellvertreter · Bestätigungscode per Post angefordert');
   });
 });

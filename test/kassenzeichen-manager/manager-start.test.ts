@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
 import '../../src/servicekonto-login/define.js';
 import { AUTHORITY, CLIENT_ID, resetAuthState, useFakeProvider } from '../support/fake-provider.js';
@@ -25,7 +25,8 @@ describe('<kassenzeichen-manager> before the overview', () => {
     buttonNamed(element, 'Zustimmen')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');
     // The loading view has the same heading: wait for the overview itself.
-    await waitUntil(() => textOf(element).includes('Beispiel: 1500.0000.0000'));
+    await element.whenSettled();
+    expect(textOf(element).includes('Beispiel: 1500.0000.0000')).to.be.ok;
     expect(textOf(element)).to.contain('Fügen Sie bitte vorerst nur ein Kassenzeichen hinzu');
     expect(focused(element)?.tagName).to.equal('H2');
     expect(backend.exchanges.map((e) => `${e.method} ${e.path}`)).to.include('PUT /account/consent');
@@ -67,7 +68,8 @@ describe('<kassenzeichen-manager> before the overview', () => {
     backend.reset('returning');
     buttonNamed(element, 'Erneut versuchen')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');
-    await waitUntil(() => textOf(element).includes('1500.0000.0001'));
+    await element.whenSettled();
+    expect(textOf(element).includes('1500.0000.0001')).to.be.ok;
   });
 
   describe('set up wrong', () => {
@@ -113,7 +115,9 @@ describe('<kassenzeichen-manager> before the overview', () => {
       login.setAttribute('authority', AUTHORITY);
       login.setAttribute('client-id', CLIENT_ID);
       element.before(login);
-      await waitUntil(() => buttonNamed(element, 'Zum Servicekonto.NRW'), 'manager did not pick up the late login');
+      await (login as HTMLElement & { whenSettled(): Promise<void> }).whenSettled();
+      await element.whenSettled();
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW'), 'manager did not pick up the late login').to.be.ok;
       login.remove();
     });
 
@@ -139,7 +143,8 @@ describe('<kassenzeichen-manager> before the overview', () => {
     element.headingLevel = 3;
     document.body.append(element);
     try {
-      await waitUntil(() => textOf(element).includes('1500.0000.0001'), 'no list', { timeout: 5000 });
+      await element.whenSettled();
+      expect(textOf(element).includes('1500.0000.0001'), 'no list').to.be.ok;
       expect(element.shadowRoot!.querySelector("[part~='heading']")!.localName).to.equal('h3');
       expect(backend.exchanges.length).to.be.greaterThan(0);
     } finally {

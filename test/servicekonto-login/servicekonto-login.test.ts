@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/servicekonto-login/define.js';
 import '../../src/i18n/register-en.js';
 import type { ServicekontoLogin } from '../../src/servicekonto-login/servicekonto-login.js';
@@ -115,7 +115,8 @@ describe('<servicekonto-login>', () => {
       await useFakeProvider({ refresh: false });
       seedSignedInUser({ expiresInSeconds: -10, refreshToken: 'refresh-1' });
       const element = await login();
-      await waitUntil(() => textOf(element).includes('abgelaufen'));
+      await element.whenSettled();
+      expect(textOf(element).includes('abgelaufen')).to.be.ok;
       expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
     });
 
@@ -123,7 +124,8 @@ describe('<servicekonto-login>', () => {
       const provider = await useFakeProvider({ refresh: true });
       seedSignedInUser({ expiresInSeconds: -10, refreshToken: 'refresh-1' });
       const element = await login();
-      await waitUntil(() => textOf(element).includes('Angemeldet als'));
+      await element.whenSettled();
+      expect(textOf(element).includes('Angemeldet als')).to.be.ok;
       expect(provider.tokenRequests.map((body) => body.get('grant_type'))).to.deep.equal(['refresh_token']);
     });
   });
@@ -173,8 +175,10 @@ describe('<servicekonto-login>', () => {
       expect(dialog.getAttribute('aria-labelledby')).to.equal('expiring-title');
       await expect(element).to.be.accessible();
       buttonNamed(element, 'Sitzung verlängern')!.click();
-      await waitUntil(() => !dialog.open);
-      await waitUntil(() => element.session?.snapshot.expiring === false);
+      await element.whenSettled();
+      expect(!dialog.open).to.be.ok;
+      await element.whenSettled();
+      expect(element.session?.snapshot.expiring === false).to.be.ok;
       expect(document.activeElement).to.equal(before);
       before.remove();
     });
@@ -196,7 +200,8 @@ describe('<servicekonto-login>', () => {
       await useFakeProvider();
       returnFromProvider('code=old&state=unknown-state');
       const element = await login();
-      await waitUntil(() => textOf(element).includes('nicht abgeschlossen'));
+      await element.whenSettled();
+      expect(textOf(element).includes('nicht abgeschlossen')).to.be.ok;
       expect(ownSearch()).to.equal('');
       expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
     });
@@ -206,7 +211,8 @@ describe('<servicekonto-login>', () => {
       seedSignedInUser();
       returnFromProvider('code=old&state=unknown-state');
       const element = await login();
-      await waitUntil(() => textOf(element).includes('Angemeldet als'));
+      await element.whenSettled();
+      expect(textOf(element).includes('Angemeldet als')).to.be.ok;
       expect(ownSearch()).to.equal('');
     });
   });
@@ -299,7 +305,8 @@ describe('<servicekonto-login>', () => {
       await useFakeProvider();
       retry.click();
       await element.updateComplete;
-      await waitUntil(() => buttonNamed(element, 'Zum Servicekonto.NRW'), 'no sign-in button after the retry');
+      await element.whenSettled();
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW'), 'no sign-in button after the retry').to.be.ok;
       await element.updateComplete;
       expect(element.shadowRoot!.activeElement).to.equal(buttonNamed(element, 'Zum Servicekonto.NRW'));
     });
@@ -331,7 +338,8 @@ describe('<servicekonto-login>', () => {
       const element = await fixture<ServicekontoLogin>(html`<servicekonto-login></servicekonto-login>`);
       element.setAttribute('authority', AUTHORITY);
       element.setAttribute('client-id', CLIENT_ID);
-      await waitUntil(() => buttonNamed(element, 'Zum Servicekonto.NRW'));
+      await element.whenSettled();
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.be.ok;
     });
   });
 });

@@ -1,4 +1,4 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/kassenzeichen-manager/define.js';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
 import type { MockBackend } from '../../mock/backend.js';
@@ -6,7 +6,6 @@ import type { ScenarioName } from '../../mock/scenarios.js';
 import { AUTHORITY, CLIENT_ID, resetAuthState, seedSignedInUser, useFakeProvider } from './fake-provider.js';
 import { BACKEND_URL, useMockBackend, worker } from './mock-backend.js';
 import { createHandlers } from '../../mock/handlers.js';
-import { textOf } from './queries.js';
 
 /** A signed-in citizen's manager against the mock backend in `scenario`. */
 export async function signedInManager(
@@ -22,10 +21,7 @@ export async function signedInManager(
   const element = await fixture<KassenzeichenManager>(
     html`<kassenzeichen-manager backend-url=${BACKEND_URL} authority=${AUTHORITY} client-id=${CLIENT_ID}></kassenzeichen-manager>`,
   );
-  await waitUntil(() => !textOf(element).includes('werden geladen') && !textOf(element).includes('wird geprüft'), 'manager did not load', {
-    timeout: 5000,
-  });
-  await element.updateComplete;
+  await element.whenSettled();
   return { element, backend };
 }
 
@@ -55,7 +51,8 @@ export function inputLabelled(element: Element, label: string): HTMLInputElement
   return root.getElementById(labelEl.htmlFor) as HTMLInputElement;
 }
 
+/** Waits for the element's own signal that it is done (no request under way, rendered), then checks the step. */
 export async function nextStep(element: KassenzeichenManager, heading: string): Promise<void> {
-  await waitUntil(() => stepHeading(element) === heading, `expected step "${heading}", saw "${stepHeading(element)}"`, { timeout: 5000 });
-  await element.updateComplete;
+  await element.whenSettled();
+  expect(stepHeading(element), 'the step after the action').to.equal(heading);
 }

@@ -1,5 +1,3 @@
-import { waitUntil } from '@open-wc/testing';
-
 /** The visible text of an element's shadow root, whitespace collapsed. */
 export function textOf(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
@@ -21,12 +19,9 @@ export function linkNamed(element: Element, name: string): HTMLAnchorElement | u
   return links.find((link) => accessibleName(link) === name);
 }
 
-/** Waits until the element left its "checking" state. */
-export async function settled(element: Element & { updateComplete: Promise<boolean> }): Promise<void> {
-  await waitUntil(() => !textOf(element).includes('wird geprüft') && !textOf(element).includes('Checking'), 'element did not settle', {
-    timeout: 5000,
-  });
-  await element.updateComplete;
+/** Waits for the element's own signal that the session is checked and nothing runs any more. */
+export async function settled(element: Element & { whenSettled(): Promise<void> }): Promise<void> {
+  await element.whenSettled();
 }
 
 /** A button that cannot act now (busy, offline, locked): `aria-disabled`, so that it keeps focus. */
