@@ -104,6 +104,7 @@ const modules: UserConfig['build'] = {
       'servicekonto-login/define': 'src/servicekonto-login/define.ts',
       'kassenzeichen-manager/define': 'src/kassenzeichen-manager/define.ts',
       'i18n/register-en': 'src/i18n/register-en.ts',
+      'i18n/register-de-x-ls': 'src/i18n/register-de-x-ls.ts',
     },
     formats: ['es'],
   },

@@ -8,3 +8,5 @@ export { KassenzeichenManager } from './kassenzeichen-manager/define.js';
 export * from './events.js';
 export type { AuthSession, SessionSnapshot } from './auth/auth-session.js';
 export type { Item, Role, Address } from './api/types.js';
+export { setTexts, type TextOverrides } from './i18n/localize.js';
+export type { Messages } from './i18n/messages.js';

@@ -50,8 +50,7 @@ export const de: Messages = {
     declinedText:
       'Ohne Ihre Zustimmung zur Datenübertragung können die anmeldepflichtigen Services des Bürgerportals nicht genutzt werden. Sie können jederzeit doch noch zustimmen.',
     reconsider: 'Doch zustimmen',
-    overviewEmpty:
-      'Um die anmeldepflichtigen Services nutzen zu können, müssen Sie Ihr Kassenzeichen hinterlegen (Beispiel: 1500.0000.0000).',
+    overviewEmpty: 'Sie haben noch kein Kassenzeichen hinterlegt (Beispiel: 1500.0000.0000).',
     overviewSeveralObjects:
       'Sie sind Eigentümer oder Zustellvertreter von mehr als einem Objekt im Stadtgebiet? Fügen Sie bitte vorerst nur ein Kassenzeichen hinzu. Nachdem dieses Kassenzeichen bestätigt ist, werden die weiteren Kassenzeichen, die in unserem System für Sie hinterlegt sind, automatisch zugeordnet.',
     overviewListLabel: 'Hinterlegte Kassenzeichen',
@@ -128,7 +127,9 @@ export const de: Messages = {
     noPending: 'Sie haben noch keinen Bestätigungscode angefordert. Fügen Sie zuerst ein Kassenzeichen hinzu.',
     doneTitle: 'Ihr Kassenzeichen ist nun hinzugefügt.',
     doneAutoLinked: 'Diese weiteren Kassenzeichen wurden Ihrem Konto automatisch zugeordnet:',
-    doneNoAutoLinked: 'Jetzt können Sie mit einem anmeldepflichtigen Service beginnen.',
+    doneStart: 'Jetzt können Sie mit einem anmeldepflichtigen Prozess beginnen.',
+    servicesTitle: 'Übersicht der Services',
+    servicesLocked: 'Um die anmeldepflichtigen Services nutzen zu können, müssen Sie Ihr Kassenzeichen hinterlegen.',
     donePhone: 'Falls nicht alle Ihre Objekte hinzugefügt wurden, rufen Sie uns bitte an:',
     finish: 'Beenden',
     confirmLetterTitle: 'Neuen Bestätigungscode anfordern?',

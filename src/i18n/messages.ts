@@ -122,7 +122,11 @@ export interface ManagerMessages {
   noPending: string;
   doneTitle: string;
   doneAutoLinked: string;
-  doneNoAutoLinked: string;
+  /** After the code: services that need sign-in can be started now (the guide's sentence). */
+  doneStart: string;
+  servicesTitle: string;
+  /** Instead of the services while no Kassenzeichen is confirmed (the guide's sentence). */
+  servicesLocked: string;
   donePhone: string;
   finish: string;
   confirmLetterTitle: string;

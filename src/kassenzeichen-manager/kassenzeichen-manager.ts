@@ -5,7 +5,10 @@ import { isPassingFailure } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { onSessionCreated } from '../auth/session-registry.js';
 import { KassenzeichenErrorEvent } from '../events.js';
-import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
+import { setTexts, textsLoaded, type Messages, type TextOverrides } from '../i18n/localize.js';
+import { hasConfirmed } from './flow/state.js';
+import { LanguageController } from '../shared/language-controller.js';
+import { describeConfigProblems } from '../shared/config-error-view.js';
 import { renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
@@ -32,6 +35,7 @@ const CONFIGURATION = ['backendUrl', 'login', 'authority', 'clientId', 'supportP
  * @summary Kassenzeichen mit dem Konto verbinden – von der Zustimmung bis „Beenden“.
  * @tag kassenzeichen-manager
  *
+ * @slot services - Die Links der Stadt zu den Diensten, die ein bestätigtes Kassenzeichen brauchen (z. B. `<ul slot="services"><li><a href="…">SEPA-Lastschriftmandat erteilen</a></li></ul>`). Sie erscheinen unter „Übersicht der Services“, sobald ein Kassenzeichen bestätigt ist, und nach der Code-Eingabe; vorher steht dort der Satz aus der Anleitung, und die Links sind nicht erreichbar.
  * @slot consent-text - Der eigene Rechtstext der Stadt zur Datenübertragung (ohne Inhalt erscheint ein Standardtext).
  *
  * @fires kassenzeichen-changed - Die Liste wurde geladen oder hat sich geändert. `detail: { confirmed, pending }` (Anzahlen).
@@ -56,7 +60,10 @@ const CONFIGURATION = ['backendUrl', 'login', 'authority', 'clientId', 'supportP
  * @csspart busy - Die Zeile, während eine Anfrage läuft.
  * @csspart notice - Hinweise (Sitzung abgelaufen, offline).
  * @csspart status - Der Bereich für Statusmeldungen an Screenreader.
+ * @csspart services - Der Abschnitt „Übersicht der Services“.
  * @csspart config-error - Der Kasten, der der Redaktion sagt, was falsch eingerichtet ist.
+ *
+ * @cssstate confirmed - Mindestens ein Kassenzeichen ist bestätigt: `kassenzeichen-manager:state(confirmed)`.
  *
  * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
  * @cssprop --bp-font-size - Grundschriftgröße (Standard: 16px, unabhängig von der Schriftgröße der Seite).
@@ -109,8 +116,19 @@ export class KassenzeichenManager extends LitElement {
     signOut: () => void this.auth.session?.signOut(),
   };
   private setup: ManagerSetup = { problems: [], origins: [], provider: 'servicekonto-nrw', authority: '' };
-  private messages: Messages = messagesFor('de');
+  private readonly language = new LanguageController(this);
   private stopWaiting?: () => void;
+
+  private readonly internals = this.attachInternals();
+
+  /**
+   * Ersetzt einzelne Texte einer Sprache, auch aus einem einfachen Skript der Seite:
+   * `customElements.get('kassenzeichen-manager').setTexts('de', { manager: { labels: { kassenzeichen: 'Debitornummer' } } })`.
+   * Gilt für beide Elemente.
+   */
+  static setTexts(language: string, texts: TextOverrides): void {
+    setTexts(language, texts);
+  }
 
   constructor() {
     super();
@@ -126,6 +144,7 @@ export class KassenzeichenManager extends LitElement {
   /** Wartet, bis keine Anfrage mehr läuft und das Element fertig gezeichnet ist – z. B. für Tests oder bevor ein Skript der Seite `items` liest. */
   async whenSettled(): Promise<void> {
     await this.updateComplete;
+    await textsLoaded();
     await this.auth.session?.settled();
     await this.flow.settled();
     await this.updateComplete;
@@ -136,16 +155,19 @@ export class KassenzeichenManager extends LitElement {
     this.flow.dispatch({ type: 'reload' });
   }
 
+  private get messages(): Messages {
+    return this.language.messages;
+  }
+
   protected override willUpdate(changed: PropertyValues<KassenzeichenManager>): void {
-    this.messages = messagesFor(languageOf(this));
     if (!this.hasUpdated || CONFIGURATION.some((name) => changed.has(name))) this.configure();
   }
 
   private configure(): void {
-    const before = this.setup.problems.join();
-    this.setup = setUpManager(this, this.messages);
-    if (this.setup.problems.length > 0 && this.setup.problems.join() !== before) {
-      reportConfigError('kassenzeichen-manager', this.setup.problems);
+    const before = JSON.stringify(this.setup.problems);
+    this.setup = setUpManager(this);
+    if (this.setup.problems.length > 0 && JSON.stringify(this.setup.problems) !== before) {
+      reportConfigError('kassenzeichen-manager', describeConfigProblems(this.setup.problems, this.messages.config));
       this.emit(new KassenzeichenErrorEvent('config-invalid'));
     }
     this.auth.use(this.setup.session);
@@ -168,7 +190,7 @@ export class KassenzeichenManager extends LitElement {
   protected override render(): TemplateResult {
     const { config } = this.setup;
     const m = this.messages;
-    if (!config) return renderConfigError('kassenzeichen-manager', this.setup.problems, m.config);
+    if (!config) return renderConfigError('kassenzeichen-manager', describeConfigProblems(this.setup.problems, m.config), m.config);
     const blocked = this.policy.blocked;
     if (blocked) return renderConfigError('kassenzeichen-manager', [m.config.blockedByPolicy(blocked.origin, blocked.directive)], m.config);
     const session = this.auth.snapshot;
@@ -183,11 +205,17 @@ export class KassenzeichenManager extends LitElement {
     }
     const { state } = this.flow;
     const offline = this.network.online ? nothing : html`<p class="notice" id="offline" part="notice">${m.manager.problems.offline}</p>`;
-    const props = { state, config, messages: m, lang: languageOf(this), provider: this.setup.provider, actions: this.actions };
+    const props = { state, config, messages: m, lang: this.language.lang, provider: this.setup.provider, actions: this.actions };
     return html`<div lang=${m.language}>
       ${offline}${renderStep(props)}
       <p class="visually-hidden" role="status" part="status">${noticeText(state.notice, m.manager)}</p>
     </div>`;
+  }
+
+  protected override updated(): void {
+    // The host page can style or script on it: kassenzeichen-manager:state(confirmed).
+    if (hasConfirmed(this.flow.state)) this.internals.states.add('confirmed');
+    else this.internals.states.delete('confirmed');
   }
 
   /** Every event goes out here; the manifest takes event names from the JSDoc above. */

@@ -1,8 +1,7 @@
 import { createApiClient, type KassenzeichenApi } from '../api/client.js';
 import type { ProviderId } from '../auth/login-config.js';
 import type { AuthSession } from '../auth/session.js';
-import type { Messages } from '../i18n/messages.js';
-import { describeConfigProblems } from '../shared/config-error-view.js';
+import type { ConfigProblem } from '../shared/config-problem.js';
 import { configReader } from '../shared/config-reader.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
 import { findSession } from './session-source.js';
@@ -10,8 +9,8 @@ import { findSession } from './session-source.js';
 /** What a manager is set up with: its checked configuration, its session and API client, or what is wrong. */
 export interface ManagerSetup {
   config?: ManagerConfig;
-  /** The editor's sentences for what is set wrong; empty when all is well. */
-  problems: string[];
+  /** What is set wrong (described for the editor when rendering); empty when all is well. */
+  problems: ConfigProblem[];
   session?: AuthSession;
   api?: KassenzeichenApi;
   provider: ProviderId;
@@ -22,10 +21,10 @@ export interface ManagerSetup {
 }
 
 /** Reads the manager's configuration (properties first) and finds its session; the API client authorises as the session says. */
-export function setUpManager(manager: HTMLElement, messages: Messages): ManagerSetup {
+export function setUpManager(manager: HTMLElement): ManagerSetup {
   const own = readManagerConfig(configReader(manager), location.href);
   const source = findSession(manager);
-  const problems = describeConfigProblems([...own.problems, ...source.problems], messages.config);
+  const problems = [...own.problems, ...source.problems];
   const config = problems.length === 0 ? own.config : undefined;
   const session = config ? source.session : undefined;
   const authority = source.config?.authority ?? '';

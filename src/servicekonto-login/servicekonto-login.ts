@@ -6,7 +6,9 @@ import { isPassingFailure } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
 import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent } from '../events.js';
-import { languageOf, messagesFor, type Messages } from '../i18n/localize.js';
+import { setTexts, textsLoaded, type Messages, type TextOverrides } from '../i18n/localize.js';
+import { LanguageController } from '../shared/language-controller.js';
+import type { ConfigProblem } from '../shared/config-problem.js';
 import { formatClock } from '../shared/clock.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
@@ -109,9 +111,22 @@ export class ServicekontoLogin extends LitElement {
     },
   );
   private config?: LoginConfig;
-  private configProblems: string[] = [];
-  private messages: Messages = messagesFor('de');
+  private configProblems: ConfigProblem[] = [];
+  private readonly language = new LanguageController(this);
+
+  private get messages(): Messages {
+    return this.language.messages;
+  }
   private focusBeforeDialog?: HTMLElement;
+
+  /**
+   * Ersetzt einzelne Texte einer Sprache, auch aus einem einfachen Skript der Seite:
+   * `customElements.get('servicekonto-login').setTexts('de', { login: { registrationLink: 'Konto anlegen' } })`.
+   * Gilt für beide Elemente.
+   */
+  static setTexts(language: string, texts: TextOverrides): void {
+    setTexts(language, texts);
+  }
 
   constructor() {
     super();
@@ -127,12 +142,12 @@ export class ServicekontoLogin extends LitElement {
   /** Wartet, bis die Anmeldung geprüft ist und nichts mehr läuft (Start, Verlängerung), und das Element fertig gezeichnet ist. */
   async whenSettled(): Promise<void> {
     await this.updateComplete;
+    await textsLoaded();
     await this.auth.session?.settled();
     await this.updateComplete;
   }
 
   protected override willUpdate(changed: PropertyValues<ServicekontoLogin>): void {
-    this.messages = messagesFor(languageOf(this));
     if (this.auth.session && !CONFIGURATION.some((name) => changed.has(name))) return;
     const result = readLoginConfig(configReader(this), location);
     if (result.ok) {
@@ -143,10 +158,9 @@ export class ServicekontoLogin extends LitElement {
     }
     this.config = undefined;
     this.auth.use(undefined);
-    const problems = describeConfigProblems(result.problems, this.messages.config);
-    if (problems.join() === this.configProblems.join()) return;
-    this.configProblems = problems;
-    reportConfigError('servicekonto-login', problems);
+    if (JSON.stringify(result.problems) === JSON.stringify(this.configProblems)) return;
+    this.configProblems = result.problems;
+    reportConfigError('servicekonto-login', describeConfigProblems(result.problems, this.messages.config));
     this.emit(new ServicekontoErrorEvent('config-invalid'));
   }
 
@@ -158,7 +172,7 @@ export class ServicekontoLogin extends LitElement {
 
   protected override render(): TemplateResult {
     const m = this.messages;
-    if (!this.config) return renderConfigError('servicekonto-login', this.configProblems, m.config);
+    if (!this.config) return renderConfigError('servicekonto-login', describeConfigProblems(this.configProblems, m.config), m.config);
     const blocked = this.policy.blocked;
     if (blocked) return renderConfigError('servicekonto-login', [m.config.blockedByPolicy(blocked.origin, blocked.directive)], m.config);
     const snapshot = this.auth.snapshot;
@@ -187,7 +201,7 @@ export class ServicekontoLogin extends LitElement {
           snapshot,
           this.compact,
           this.handlers,
-          snapshot.expiresAt ? formatClock(snapshot.expiresAt, languageOf(this)) : '',
+          snapshot.expiresAt ? formatClock(snapshot.expiresAt, this.language.lang) : '',
         );
     }
   }

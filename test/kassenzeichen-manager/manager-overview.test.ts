@@ -68,3 +68,54 @@ describe('<kassenzeichen-manager> language of parts', () => {
     expect(buttonNamed(element, 'Kassenzeichen hinzufügen')).to.exist;
   });
 });
+
+describe('<kassenzeichen-manager> services and languages', () => {
+  function addServices(element: Element): HTMLAnchorElement {
+    const list = document.createElement('ul');
+    list.slot = 'services';
+    list.innerHTML = '<li><a href="#sepa">SEPA-Lastschriftmandat erteilen</a></li>';
+    element.append(list);
+    return list.querySelector('a')!;
+  }
+
+  it("shows the city's services once a Kassenzeichen is confirmed, with :state(confirmed); before, the guide's sentence", async () => {
+    const { element } = await signedInManager('returning');
+    const link = addServices(element);
+    await element.whenSettled();
+    expect(textOf(element)).to.contain('Übersicht der Services');
+    expect(element.matches(':state(confirmed)')).to.equal(true);
+    expect(link.checkVisibility(), 'the link is shown').to.equal(true);
+    await expect(element).to.be.accessible();
+
+    buttonNamed(element, 'Entfernen 1500.0000.0001')!.click();
+    await element.whenSettled();
+    buttonNamed(element, 'Entfernen')!.click();
+    await element.whenSettled();
+    expect(textOf(element)).to.contain('müssen Sie Ihr Kassenzeichen hinterlegen');
+    expect(element.matches(':state(confirmed)')).to.equal(false);
+    expect(link.checkVisibility(), 'the link cannot be reached').to.equal(false);
+    link.focus();
+    expect(document.activeElement).not.to.equal(link);
+  });
+
+  it("switches every text on screen when the language changes, messages included; a city's own word replaces one text", async () => {
+    const { element } = await signedInManager('server-down');
+    expect(textOf(element)).to.contain('Beim Bürgerportal ist ein Fehler aufgetreten');
+    element.lang = 'en';
+    await element.whenSettled();
+    expect(textOf(element)).to.contain('An error occurred at the Bürgerportal');
+    expect(element.shadowRoot!.querySelector('[lang]')!.getAttribute('lang')).to.equal('en');
+    element.lang = 'de-x-ls';
+    await element.whenSettled();
+    expect(textOf(element)).to.contain('Beim Bürgerportal gibt es einen Fehler.');
+    element.lang = 'de';
+    (customElements.get('kassenzeichen-manager') as unknown as { setTexts(lang: string, texts: object): void }).setTexts('de', {
+      manager: { title: 'Ihre Debitornummern' },
+    });
+    await element.whenSettled();
+    expect(stepHeading(element)).to.equal('Ihre Debitornummern');
+    (customElements.get('kassenzeichen-manager') as unknown as { setTexts(lang: string, texts: object): void }).setTexts('de', {
+      manager: { title: 'Ihre Kassenzeichen' },
+    });
+  });
+});

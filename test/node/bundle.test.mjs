@@ -8,18 +8,26 @@ const FILE = 'dist/buergerportal-widgets.js';
 const OIDC_CHUNK = 'dist/buergerportal-widgets.oidc.js';
 /** Everything in one file, for sites that want to place a single file. */
 const SINGLE = 'dist/buergerportal-widgets.bundle.js';
-const SHIPPED = [FILE, OIDC_CHUNK, SINGLE];
+/** The texts in further languages, loaded by FILE from beside it when a page asks for them. */
+const LANGUAGE_CHUNKS = ['dist/buergerportal-widgets.en.js', 'dist/buergerportal-widgets.de-x-ls.js'];
+const SHIPPED = [FILE, OIDC_CHUNK, ...LANGUAGE_CHUNKS, SINGLE];
 const BUDGET_GZIP_BYTES = 32 * 1024;
 
 test('the single file exists (run `npm run build` first)', () => {
   assert.ok(existsSync(FILE), `${FILE} is missing`);
 });
 
-test('the script needs nothing but its own oidc chunk beside it: no bare imports, no other files', () => {
+test('the script needs nothing but its own chunks beside it (oidc, English, Leichte Sprache): no bare imports', () => {
   const entry = readFileSync(FILE, 'utf8');
   assert.doesNotMatch(entry, /^import[\s{*]|;import[\s{*]/m, 'static import found');
   const dynamicImports = [...entry.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]/g)].map((match) => match[1]);
-  assert.deepEqual(dynamicImports, ['./buergerportal-widgets.oidc.js']);
+  assert.deepEqual(dynamicImports.sort(), [
+    './buergerportal-widgets.de-x-ls.js',
+    './buergerportal-widgets.en.js',
+    './buergerportal-widgets.oidc.js',
+  ]);
+  for (const chunk of LANGUAGE_CHUNKS)
+    assert.doesNotMatch(readFileSync(chunk, 'utf8'), /\bimport\s*\(|^import[\s{*]/m, `${chunk} imports nothing`);
   const chunk = readFileSync(OIDC_CHUNK, 'utf8');
   assert.doesNotMatch(chunk, /\bimport\s*\(|^import[\s{*]/m, 'the chunk imports nothing');
   assert.ok(chunk.includes('OidcClient') || chunk.includes('oidc-client-ts') || chunk.length > 20_000, 'the chunk holds oidc-client-ts');

@@ -156,3 +156,8 @@ export function withItems(state: FlowState, items: FlowState['items']): FlowStat
   const pending = items.filter((item) => item.status === 'pending').length;
   return { ...state, items, outbox: [...state.outbox, { type: 'changed', confirmed: items.length - pending, pending }] };
 }
+
+/** At least one Kassenzeichen is confirmed: the services that need one can be used. */
+export function hasConfirmed(state: Pick<FlowState, 'items'>): boolean {
+  return state.items.some((item) => item.status === 'confirmed');
+}

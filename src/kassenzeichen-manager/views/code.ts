@@ -3,7 +3,7 @@ import { codeTarget, isBusy, isLocked } from '../flow/state.js';
 import { readCode } from '../form-data.js';
 import { telHref } from '../manager-config.js';
 import { describeFieldProblem } from '../problem-text.js';
-import { banner, errorSummary, heading, stepEnd, textField, type SummaryEntry } from './common.js';
+import { banner, errorSummary, heading, services, stepEnd, textField, type SummaryEntry } from './common.js';
 import type { ViewProps } from './props.js';
 
 export function renderCode(p: ViewProps): TemplateResult {
@@ -70,7 +70,8 @@ export function renderCode(p: ViewProps): TemplateResult {
   `;
 }
 
-export function renderDone({ state, config, messages, actions }: ViewProps): TemplateResult {
+export function renderDone(p: ViewProps): TemplateResult {
+  const { state, config, messages, actions } = p;
   const t = messages.manager;
   const autoLinked = state.result?.autoLinked ?? [];
   return html`
@@ -81,9 +82,11 @@ export function renderDone({ state, config, messages, actions }: ViewProps): Tem
             <ul class="auto-linked" part="list">
               ${autoLinked.map((item) => html`<li><strong>${item.kassenzeichen}</strong> – ${t.address(item.address)}</li>`)}
             </ul>`
-        : html`<p>${t.doneNoAutoLinked}</p>`
+        : nothing
     }
     <p>${t.donePhone} <a part="phone-link" href=${telHref(config.supportPhone)}>${config.supportPhone}</a></p>
+    <p>${t.doneStart}</p>
+    ${services(p)}
     <div class="actions"><button type="button" @click=${() => actions.dispatch({ type: 'finish' })}>${t.finish}</button></div>
   `;
 }

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { busyAwareButton } from '../../shared/busy-aware-button.js';
 import { focusInView } from '../../shared/focus.js';
 import { newLetterTarget } from '../flow/failures.js';
-import { isBusy, type Notice } from '../flow/state.js';
+import { hasConfirmed, isBusy, type Notice } from '../flow/state.js';
 import type { ManagerMessages } from '../../i18n/messages.js';
 import type { HeadingLevel, ManagerConfig } from '../manager-config.js';
 import { messageText } from '../problem-text.js';
@@ -183,6 +183,22 @@ export function busyLine(p: ViewProps): TemplateResult | typeof nothing {
     <span class="spinner" aria-hidden="true"></span>${t.busy}
     <button type="button" class="link" @click=${() => p.actions.dispatch({ type: 'cancel' })}>${t.cancelRequest}</button>
   </p>`;
+}
+
+/**
+ * „Übersicht der Services“: the city's links (slot `services`) once a
+ * Kassenzeichen is confirmed; before that the guide's sentence, and the links
+ * are not rendered at all (nobody can reach them).
+ */
+export function services(p: ViewProps): TemplateResult {
+  const t = p.messages.manager;
+  const open = hasConfirmed(p.state);
+  return html`
+    <section class="services" part="services" aria-labelledby="services-title">
+      ${subheading(p.config, t.servicesTitle, 'services-title')}
+      ${open ? html`<slot name="services"></slot>` : html`<p>${t.servicesLocked}</p>`}
+    </section>
+  `;
 }
 
 /** What the live region says. */

@@ -3,7 +3,7 @@ import type { Item } from '../../api/types.js';
 import { busyAwareButton } from '../../shared/busy-aware-button.js';
 import type { CitizenEvent } from '../flow/events.js';
 import { isBusy } from '../flow/state.js';
-import { banner, formatDate, heading, submitButton } from './common.js';
+import { banner, formatDate, heading, services, submitButton } from './common.js';
 import type { ViewProps } from './props.js';
 
 export function renderSignedOut(p: ViewProps): TemplateResult {
@@ -76,6 +76,7 @@ export function renderOverview(p: ViewProps): TemplateResult {
     <div class="actions">
       <button type="button" part="add-button" @click=${() => actions.dispatch({ type: 'add' })}>${t.addButton}</button>
     </div>
+    ${services(p)}
   `;
 }
 
