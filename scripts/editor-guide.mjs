@@ -145,6 +145,43 @@ Ihrer IT; sie sind auf allen Seiten gleich.
   Schaltfläche und „Jetzt registrieren“, nach der Anmeldung nur den Namen und „Abmelden“.
 - **Telefonnummer** für Objekte, die nicht automatisch zugeordnet wurden:
   \`support-phone="02161 49 10 10"\`.
+- **Die Dienste der Stadt** („Übersicht der Services“): Ihre Links zu den
+  Diensten, die ein bestätigtes Kassenzeichen brauchen, als Liste im Slot
+  \`services\`. Sie erscheinen, sobald ein Kassenzeichen bestätigt ist, und
+  gleich nach der Eingabe des Bestätigungscodes; vorher steht dort der Satz aus
+  der Anleitung, und die Links sind nicht erreichbar:
+
+  \`\`\`html
+  <kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api">
+    <ul slot="services">
+      <li><a href="/sepa-lastschriftmandat">SEPA-Lastschriftmandat erteilen</a></li>
+      <li><a href="/abfallbehaelter">Abfallbehälter ändern</a></li>
+      <li><a href="/gebuehrenbescheide">Gebührenbescheide ansehen</a></li>
+    </ul>
+  </kassenzeichen-manager>
+  \`\`\`
+
+  Ein Skript der Seite erkennt den Zustand an \`kassenzeichen-manager:state(confirmed)\`
+  und am Ereignis \`kassenzeichen-changed\`.
+- **Sprache:** Die Elemente sprechen die Sprache der Seite (\`<html lang="en">\`)
+  oder ihre eigene (\`lang="en"\` am Element): Deutsch, Englisch und
+  **Leichte Sprache** (\`lang="de-x-ls"\`, nach DIN SPEC 33429; die Schaltflächen
+  behalten die Wörter der gedruckten Anleitung). Englisch und Leichte Sprache
+  lädt das Skript selbst aus seinem Ordner; die Dateien
+  \`buergerportal-widgets.en.js\` und \`buergerportal-widgets.de-x-ls.js\` gehören
+  deshalb neben \`buergerportal-widgets.js\`.
+- **Eigene Wörter:** Sagt Ihre Stadt „Debitornummer“ statt „Kassenzeichen“,
+  ersetzt ein kleines Skript der Seite einzelne Texte, je Sprache (die IT legt
+  es als Datei ab):
+
+  \`\`\`js
+  customElements.whenDefined('kassenzeichen-manager').then((Manager) => {
+    Manager.setTexts('de', { manager: { labels: { kassenzeichen: 'Debitornummer' }, title: 'Ihre Debitornummern' } });
+  });
+  \`\`\`
+
+  Alle Texte und ihre Namen stehen in \`src/i18n/de.ts\` des Pakets; mit
+  einem Bundler ist \`setTexts\` aus \`buergerportal-widgets\` typgeprüft.
 - **Eigener Rechtstext** zur Datenübertragung:
 
   \`\`\`html
@@ -216,9 +253,10 @@ Werkzeuge für Zeichen- und Wortabstand (WCAG 1.4.12) werden beachtet.
 
 ## Dateien auf den eigenen Server
 
-Aus dem Ordner \`dist/\` gehören \`buergerportal-widgets.js\` und
-\`buergerportal-widgets.oidc.js\` in **denselben Ordner** Ihres Webservers; das
-Skript lädt die zweite Datei selbst von dort. Wer nur eine Datei ablegen will,
+Aus dem Ordner \`dist/\` gehören \`buergerportal-widgets.js\`,
+\`buergerportal-widgets.oidc.js\`, \`buergerportal-widgets.en.js\` und
+\`buergerportal-widgets.de-x-ls.js\` in **denselben Ordner** Ihres Webservers;
+das Skript lädt die anderen Dateien selbst von dort, wenn es sie braucht. Wer nur eine Datei ablegen will,
 nimmt \`buergerportal-widgets.bundle.js\` (alles in einer Datei). Binden Sie die
 Dateien nicht von einem fremden CDN ein: Jeder Abruf dort überträgt die
 IP-Adresse der Bürgerinnen und Bürger an Dritte (DSGVO), und eine strikte

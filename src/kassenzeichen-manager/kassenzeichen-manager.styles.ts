@@ -132,6 +132,13 @@ export const managerStyles = css`
   a[href^='tel:'] {
     white-space: nowrap;
   }
+  .service-links {
+    margin: 0 0 1em;
+    padding-inline-start: 1.25em;
+  }
+  .service-links li {
+    margin: 0.25em 0;
+  }
   .auto-linked li {
     margin: 0.3em 0;
   }

@@ -8,6 +8,7 @@ import { KassenzeichenErrorEvent } from '../events.js';
 import { setTexts, textsLoaded, type Messages, type TextOverrides } from '../i18n/localize.js';
 import { hasConfirmed } from './flow/state.js';
 import { LanguageController } from '../shared/language-controller.js';
+import { SlotLinksController } from '../shared/slot-content-controller.js';
 import { describeConfigProblems } from '../shared/config-error-view.js';
 import { renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
@@ -35,7 +36,7 @@ const CONFIGURATION = ['backendUrl', 'login', 'authority', 'clientId', 'supportP
  * @summary Kassenzeichen mit dem Konto verbinden – von der Zustimmung bis „Beenden“.
  * @tag kassenzeichen-manager
  *
- * @slot services - Die Links der Stadt zu den Diensten, die ein bestätigtes Kassenzeichen brauchen (z. B. `<ul slot="services"><li><a href="…">SEPA-Lastschriftmandat erteilen</a></li></ul>`). Sie erscheinen unter „Übersicht der Services“, sobald ein Kassenzeichen bestätigt ist, und nach der Code-Eingabe; vorher steht dort der Satz aus der Anleitung, und die Links sind nicht erreichbar.
+ * @slot services - Die Links der Stadt zu den Diensten, die ein bestätigtes Kassenzeichen brauchen (z. B. `<ul slot="services"><li><a href="…">SEPA-Lastschriftmandat erteilen</a></li></ul>`). Das Element zeigt sie in seinen eigenen Farben unter „Übersicht der Services“, sobald ein Kassenzeichen bestätigt ist, und nach der Code-Eingabe; vorher steht dort der Satz aus der Anleitung, und die Links sind nicht erreichbar. Nur http(s)- und relative Adressen.
  * @slot consent-text - Der eigene Rechtstext der Stadt zur Datenübertragung (ohne Inhalt erscheint ein Standardtext).
  *
  * @fires kassenzeichen-changed - Die Liste wurde geladen oder hat sich geändert. `detail: { confirmed, pending }` (Anzahlen).
@@ -117,6 +118,7 @@ export class KassenzeichenManager extends LitElement {
   };
   private setup: ManagerSetup = { problems: [], origins: [], provider: 'servicekonto-nrw', authority: '' };
   private readonly language = new LanguageController(this);
+  private readonly services = new SlotLinksController(this, 'services');
   private stopWaiting?: () => void;
 
   private readonly internals = this.attachInternals();
@@ -205,7 +207,15 @@ export class KassenzeichenManager extends LitElement {
     }
     const { state } = this.flow;
     const offline = this.network.online ? nothing : html`<p class="notice" id="offline" part="notice">${m.manager.problems.offline}</p>`;
-    const props = { state, config, messages: m, lang: this.language.lang, provider: this.setup.provider, actions: this.actions };
+    const props = {
+      state,
+      config,
+      messages: m,
+      lang: this.language.lang,
+      provider: this.setup.provider,
+      services: this.services.links,
+      actions: this.actions,
+    };
     return html`<div lang=${m.language}>
       ${offline}${renderStep(props)}
       <p class="visually-hidden" role="status" part="status">${noticeText(state.notice, m.manager)}</p>

@@ -14,7 +14,7 @@ function plugins_url($path, $file) { return 'https://www.stadt.example/wp-conten
 require $plugin;
 
 $markup = '<servicekonto-login id="login" authority="https://login.stadt.example/realms/buergerportal" client-id="buergerportal" compact onclick="alert(1)"></servicekonto-login>'
-    . '<kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api" heading-level="3" style="x"><div slot="consent-text"><p>Rechtstext</p></div></kassenzeichen-manager>'
+    . '<kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api" heading-level="3" style="x"><div slot="consent-text"><p>Rechtstext</p></div><ul slot="services"><li><a href="/sepa">SEPA</a></li></ul></kassenzeichen-manager>'
     . '<script>alert(2)</script>';
 
 echo json_encode(array(

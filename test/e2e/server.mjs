@@ -28,6 +28,9 @@ const PAGE_VARIANTS = {
     head: '',
     replace: [['<servicekonto-login id="login"', '<servicekonto-login id="login" compact']],
   },
+  // The same city page in English and in Leichte Sprache: only `lang` differs, no extra script.
+  'city-en.html': { base: 'city.html', head: '', replace: [['<html lang="de">', '<html lang="en">']] },
+  'city-ls.html': { base: 'city.html', head: '', replace: [['<html lang="de">', '<html lang="de-x-ls">']] },
   // A login in the header of every page, with one registered redirect page for all of them.
   'city-fixed-redirect.html': {
     base: 'city.html',

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { BACKEND_URL, worker } from '../support/mock-backend.js';
-import { buttonNamed, textOf } from '../support/queries.js';
+import { buttonNamed, linkNamed, textOf } from '../support/queries.js';
 import { signedInManager, stepHeading } from '../support/manager.js';
 
 describe('<kassenzeichen-manager> overview', () => {
@@ -73,18 +73,22 @@ describe('<kassenzeichen-manager> services and languages', () => {
   function addServices(element: Element): HTMLAnchorElement {
     const list = document.createElement('ul');
     list.slot = 'services';
-    list.innerHTML = '<li><a href="#sepa">SEPA-Lastschriftmandat erteilen</a></li>';
+    list.innerHTML = '<li><a href="/sepa">SEPA-Lastschriftmandat erteilen</a></li><li><a href="javascript:alert(1)">Böse</a></li>';
     element.append(list);
     return list.querySelector('a')!;
   }
 
   it("shows the city's services once a Kassenzeichen is confirmed, with :state(confirmed); before, the guide's sentence", async () => {
     const { element } = await signedInManager('returning');
-    const link = addServices(element);
+    expect(textOf(element), 'no section without links from the page').not.to.contain('Übersicht der Services');
+    const pageLink = addServices(element);
     await element.whenSettled();
     expect(textOf(element)).to.contain('Übersicht der Services');
     expect(element.matches(':state(confirmed)')).to.equal(true);
-    expect(link.checkVisibility(), 'the link is shown').to.equal(true);
+    const shown = linkNamed(element, 'SEPA-Lastschriftmandat erteilen');
+    expect(shown?.href, 'drawn by the element, in its own colours').to.equal(new URL('/sepa', location.href).href);
+    expect(linkNamed(element, 'Böse'), 'no javascript: address').to.equal(undefined);
+    expect(pageLink.checkVisibility(), "the page's own list stays unrendered").to.equal(false);
     await expect(element).to.be.accessible();
 
     buttonNamed(element, 'Entfernen 1500.0000.0001')!.click();
@@ -93,9 +97,7 @@ describe('<kassenzeichen-manager> services and languages', () => {
     await element.whenSettled();
     expect(textOf(element)).to.contain('müssen Sie Ihr Kassenzeichen hinterlegen');
     expect(element.matches(':state(confirmed)')).to.equal(false);
-    expect(link.checkVisibility(), 'the link cannot be reached').to.equal(false);
-    link.focus();
-    expect(document.activeElement).not.to.equal(link);
+    expect(linkNamed(element, 'SEPA-Lastschriftmandat erteilen'), 'the links cannot be reached').to.equal(undefined);
   });
 
   it("switches every text on screen when the language changes, messages included; a city's own word replaces one text", async () => {

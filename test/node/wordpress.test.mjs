@@ -34,7 +34,7 @@ test("WordPress's kses keeps both tags and their attributes, drops event handler
   assert.equal(
     out.post,
     '<servicekonto-login id="login" authority="https://login.stadt.example/realms/buergerportal" client-id="buergerportal" compact></servicekonto-login>' +
-      '<kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api" heading-level="3"><div slot="consent-text"><p>Rechtstext</p></div></kassenzeichen-manager>' +
+      '<kassenzeichen-manager login="login" backend-url="https://buergerportal.stadt.example/api" heading-level="3"><div slot="consent-text"><p>Rechtstext</p></div><ul slot="services"><li><a href="/sepa">SEPA</a></li></ul></kassenzeichen-manager>' +
       'alert(2)',
   );
   assert.equal(

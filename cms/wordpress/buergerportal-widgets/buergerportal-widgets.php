@@ -54,7 +54,9 @@ add_filter('wp_kses_allowed_html', function ($tags, $context) {
     foreach (buergerportal_widgets_tags() as $tag => $attributes) {
         $tags[$tag] = array_fill_keys($attributes, true);
     }
-    // Der eigene Rechtstext der Stadt im Slot consent-text: <div slot="consent-text">…</div>.
-    $tags['div'] = array_merge(isset($tags['div']) ? $tags['div'] : array(), array('slot' => true));
+    // Die Slots: <div slot="consent-text">…</div> (Rechtstext), <ul slot="services">…</ul> (Dienste der Stadt).
+    foreach (array('div', 'ul') as $container) {
+        $tags[$container] = array_merge(isset($tags[$container]) ? $tags[$container] : array(), array('slot' => true));
+    }
     return $tags;
 }, 10, 2);

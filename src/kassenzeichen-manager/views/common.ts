@@ -186,17 +186,20 @@ export function busyLine(p: ViewProps): TemplateResult | typeof nothing {
 }
 
 /**
- * „Übersicht der Services“: the city's links (slot `services`) once a
- * Kassenzeichen is confirmed; before that the guide's sentence, and the links
- * are not rendered at all (nobody can reach them).
+ * „Übersicht der Services“: the city's links (given in the slot `services`,
+ * drawn by the element) once a Kassenzeichen is confirmed; before that the
+ * guide's sentence, and the links are not there at all (nobody can reach
+ * them). Without links from the page there is no section.
  */
-export function services(p: ViewProps): TemplateResult {
+export function services(p: ViewProps): TemplateResult | typeof nothing {
+  if (p.services.length === 0) return nothing;
   const t = p.messages.manager;
-  const open = hasConfirmed(p.state);
+  const links = html`<ul class="service-links">
+    ${p.services.map((link) => html`<li><a href=${link.href}>${link.text}</a></li>`)}
+  </ul>`;
   return html`
     <section class="services" part="services" aria-labelledby="services-title">
-      ${subheading(p.config, t.servicesTitle, 'services-title')}
-      ${open ? html`<slot name="services"></slot>` : html`<p>${t.servicesLocked}</p>`}
+      ${subheading(p.config, t.servicesTitle, 'services-title')} ${hasConfirmed(p.state) ? links : html`<p>${t.servicesLocked}</p>`}
     </section>
   `;
 }

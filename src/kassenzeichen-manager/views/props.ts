@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../auth/login-config.js';
+import type { ServiceLink } from '../../shared/slot-content-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { CitizenEvent } from '../flow/events.js';
 import type { FlowState } from '../flow/state.js';
@@ -18,5 +19,7 @@ export interface ViewProps {
   messages: Messages;
   lang: string;
   provider: ProviderId;
+  /** The links the page gave in the slot `services`. */
+  services: readonly ServiceLink[];
   actions: ViewActions;
 }
