@@ -59,6 +59,8 @@ function minifyCssTemplates(): Plugin {
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .replace(/\s+!important/g, '!important')
           .replace(/;}/g, '}')
           .trim();
         return `css\`${minified}\``;
