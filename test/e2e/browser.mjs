@@ -42,3 +42,23 @@ export async function signInAtProvider(page, name = 'Erika Mustermann') {
   await page.getByLabel('Passwort').fill('geheim');
   await page.getByRole('button', { name: 'Anmelden mit Benutzername und Passwort' }).click();
 }
+
+/**
+ * From the overview to the letter, as the guide says: „Kassenzeichen hinzufügen“ twice,
+ * the form with the test data of 1500.0000.0001, „Weiter“, „Bestätigen“, „Eigentümer“, „OK“
+ * (`clicks: 2` double-clicks it).
+ */
+export async function requestLetter(manager, { kassenzeichen = '1500 0000 0001', clicks = 1 } = {}) {
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
+  await manager.getByLabel('Kassenzeichen').fill(kassenzeichen);
+  await manager.getByLabel('Straße').fill('Musterstraße');
+  await manager.getByLabel('Hausnummer').fill('12a');
+  await manager.getByLabel('Postleitzahl').fill('41061');
+  await manager.getByRole('button', { name: 'Weiter' }).click();
+  await manager.getByRole('heading', { name: 'Bitte prüfen Sie Ihre Angaben' }).waitFor();
+  await manager.getByRole('button', { name: 'Bestätigen' }).click();
+  await manager.getByRole('radio', { name: 'Eigentümer' }).check();
+  await manager.getByRole('button', { name: 'OK' }).click({ clickCount: clicks });
+  await manager.getByRole('heading', { name: 'Ihr Bestätigungscode kommt per Post' }).waitFor();
+}

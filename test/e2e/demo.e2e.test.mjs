@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createServer } from 'vite';
-import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
+import { launchBrowser, requestLetter, signInAtProvider, watchPage } from './browser.mjs';
 
 /*
  * `npm start` as a newcomer meets it, on a port other than 5173: sign in at
@@ -34,17 +34,7 @@ test('the demo on another port: sign-in, a letter in the letterbox once, a new s
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);
   await manager.getByRole('button', { name: 'Zustimmen' }).click();
-  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
-  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
-  await manager.getByLabel('Kassenzeichen').fill('1500.0000.0001');
-  await manager.getByLabel('Straße').fill('Musterstraße');
-  await manager.getByLabel('Hausnummer').fill('12a');
-  await manager.getByLabel('Postleitzahl').fill('41061');
-  await manager.getByRole('button', { name: 'Weiter' }).click();
-  await manager.getByRole('button', { name: 'Bestätigen' }).click();
-  await manager.getByRole('radio', { name: 'Eigentümer' }).check();
-  await manager.getByRole('button', { name: 'OK' }).click();
-  await manager.getByRole('heading', { name: 'Ihr Bestätigungscode kommt per Post' }).waitFor();
+  await requestLetter(manager);
   await letters.first().waitFor();
   const today = new Date().toLocaleDateString('de-DE');
   assert.match(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
+import { requestLetter, signInAtProvider, useWorld, watchPage } from './browser.mjs';
 
 /*
  * The citizen's whole way, as in the city's guide, on a page that loads the
@@ -28,18 +28,7 @@ test('from „Zum Servicekonto.NRW“ to „Beenden“, with auto-linked Kassenz
   await manager.getByRole('button', { name: 'Zustimmen' }).click();
 
   await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
-  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
-  await manager.getByRole('button', { name: 'Kassenzeichen hinzufügen' }).click();
-  await manager.getByLabel('Kassenzeichen').fill('1500 0000 0001');
-  await manager.getByLabel('Straße').fill('Musterstraße');
-  await manager.getByLabel('Hausnummer').fill('12a');
-  await manager.getByLabel('Postleitzahl').fill('41061');
-  await manager.getByRole('button', { name: 'Weiter' }).click();
-  await manager.getByRole('heading', { name: 'Bitte prüfen Sie Ihre Angaben' }).waitFor();
-  await manager.getByRole('button', { name: 'Bestätigen' }).click();
-  await manager.getByRole('radio', { name: 'Eigentümer' }).check();
-  await manager.getByRole('button', { name: 'OK' }).dblclick();
-  await manager.getByRole('heading', { name: 'Ihr Bestätigungscode kommt per Post' }).waitFor();
+  await requestLetter(manager, { clicks: 2 });
   assert.equal(ctx.world.backend.letters.length, 1, 'a double click posts one letter');
 
   // Days later: the letter has come. A reload stands in for the return.
