@@ -35,6 +35,8 @@ async function readJsonBody(request: Request): Promise<unknown> {
 
 export function toHttpResponse(response: MockResponse): Response {
   const headers = new Headers(response.headers);
+  // As the contract requires: personal data, never cached.
+  headers.set('Cache-Control', 'no-store');
   if (response.body === undefined) return new HttpResponse(null, { status: response.status, headers });
   if (typeof response.body === 'string') return new HttpResponse(response.body, { status: response.status, headers });
   if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');

@@ -70,9 +70,11 @@ export function createApiClient(options: ApiClientOptions): KassenzeichenApi {
   const item = (id: string) => `/kassenzeichen/${encodeURIComponent(id)}`;
   const api: KassenzeichenApi = {
     async loadOverview(signal) {
-      const account = await api.getAccount(signal);
-      // No data calls before consent: the list is asked for only afterwards.
-      return { consentRequired: account.consentRequired, items: account.consentRequired ? [] : await api.listKassenzeichen(signal) };
+      // Both at once: one round trip to the overview. Without consent the backend refuses the list (403) and processes nothing.
+      const [account, list] = await Promise.all([api.getAccount(signal), api.listKassenzeichen(signal).catch((error: unknown) => error)]);
+      if (account.consentRequired) return { consentRequired: true, items: [] };
+      if (list instanceof ApiError || !Array.isArray(list)) throw list;
+      return { consentRequired: false, items: list };
     },
     getAccount: (signal) => client.call({ method: 'GET', path: '/account', signal, accept: isAccount }),
     giveConsent: (signal) => client.call({ method: 'PUT', path: '/account/consent', signal }),
@@ -145,8 +147,8 @@ class ApiClient {
         headers: buildHeaders(call, auth),
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: AbortSignal.any(signals),
+        // No `cache: 'no-store'`: it would switch off the browser's CORS preflight cache. The backend sends `Cache-Control: no-store`.
         credentials: this.options.authorization.credentials ?? 'omit',
-        cache: 'no-store',
       });
     } catch {
       if (call.signal?.aborted) throw new ApiError('aborted');

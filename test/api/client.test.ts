@@ -335,3 +335,29 @@ describe('API client', () => {
     });
   });
 });
+
+describe('KassenzeichenApi: caching and round trips', () => {
+  it('sends no cache directive, so that the browser keeps its preflight cache; the mock answers no-store', async () => {
+    await useMockBackend('returning');
+    const seen: RequestInit[] = [];
+    const api = createApiClient({
+      baseUrl: BACKEND_URL,
+      authorization: bearer(async () => 'token-1'),
+      fetch: async (input, init) => {
+        seen.push(init ?? {});
+        return fetch(input, init);
+      },
+    });
+    const answer = await fetch(`${BACKEND_URL}/account`, { headers: { Authorization: 'Bearer token-1' } });
+    expect(answer.headers.get('Cache-Control')).to.equal('no-store');
+    await api.getAccount();
+    expect(seen[0].cache).to.equal(undefined);
+  });
+
+  it('asks for account and list at the same time for the overview', async () => {
+    const backend = await useMockBackend('returning');
+    const overview = await client().loadOverview();
+    expect(overview.items).to.have.length(2);
+    expect(backend.exchanges.map((e) => e.path).sort()).to.deep.equal(['/account', '/kassenzeichen']);
+  });
+});

@@ -123,7 +123,7 @@ export async function startE2eServer(options = {}) {
       header: (name) => req.headers[name.toLowerCase()] ?? null,
       body: await readBody(req),
     });
-    const headers = { ...cors, ...(answer.headers ?? {}) };
+    const headers = { ...cors, 'Cache-Control': 'no-store', ...(answer.headers ?? {}) };
     if (answer.body === undefined) return send(res, answer.status, undefined, headers);
     if (typeof answer.body === 'string') return send(res, answer.status, answer.body, headers);
     headers['Content-Type'] ??= 'application/json';

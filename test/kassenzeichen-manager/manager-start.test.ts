@@ -17,10 +17,11 @@ describe('<kassenzeichen-manager> before the overview', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('asks for consent once, sends no data request before it, then shows the empty overview', async () => {
+  it('asks for consent once (the list is refused until then), then shows the empty overview', async () => {
     const { element, backend } = await signedInManager('first-visit');
     expect(stepHeading(element)).to.equal('Einmalige Zustimmung zur Datenübertragung');
-    expect(backend.exchanges.map((e) => `${e.method} ${e.path}`)).to.deep.equal(['GET /account']);
+    // Account and list at once (one round trip); without consent the backend refuses the list and processes nothing.
+    expect(backend.exchanges.map((e) => `${e.method} ${e.path} ${e.response.status}`).sort()).to.deep.equal(['GET /account 200', 'GET /kassenzeichen 403']);
     await expect(element).to.be.accessible();
     buttonNamed(element, 'Zustimmen')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');
