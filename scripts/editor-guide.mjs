@@ -195,6 +195,11 @@ selbst \`authority\` und \`client-id\`.
 
 ## Prüfen: wer welche Meldung sieht
 
+- **Einmal klicken:** Die Elemente fragen den Anmeldedienst erst, wenn er
+  gebraucht wird – damit die Schaltfläche sofort da ist. Wählen Sie nach dem
+  Einrichten deshalb einmal „Zum Servicekonto.NRW“: Erst dann zeigt sich, ob
+  \`authority\` stimmt, ob die zweite Datei neben dem Skript liegt und ob die
+  Content-Security-Policy den Anmeldedienst erlaubt.
 - Ein **roter Kasten „Dieses Element ist nicht richtig eingerichtet“** mit
   „Hinweis für die Redaktion“ heißt: Ein Attribut fehlt oder ist falsch. Er
   nennt das Element und das Attribut (z. B. „Das Attribut „backend-url“ fehlt“);

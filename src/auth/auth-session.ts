@@ -1,33 +1,34 @@
-import type { OidcClient, RefreshState, User } from 'oidc-client-ts';
+import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
 import { bearer, type RequestAuthorization } from '../api/client.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
-import { discoveryFailure, issuerMatches } from './discovery-failure.js';
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
-import { MemoryStorage, usableStorage } from './safe-storage.js';
+import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
+import { usableStorage } from './safe-storage.js';
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
+import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
 import { UserStore } from './user-store.js';
 
 export type { AuthSession, SessionFailure, SessionSnapshot, SessionStatus, SignedOutReason } from './session.js';
 
-interface Oidc {
-  client: OidcClient;
-  User: typeof User;
-}
-
 export const WARNING_BEFORE_END_MS = 120_000;
 const RENEW_AHEAD_MS = 60_000;
 const CHANNEL_NAME = 'buergerportal-widgets-auth';
 
-/** The session behind one authority and client on a page, wrapping oidc-client-ts (loaded on first use). */
+/**
+ * The session behind one authority and client on a page. The first view comes
+ * from what the page already has: no stored sign-in shows the sign-in button at
+ * once, a valid stored one is signed in at once. oidc-client-ts and the
+ * provider's discovery document are loaded only when needed (sign-in, the way
+ * back, renewal, sign-out).
+ */
 export class OidcAuthSession implements AuthSession {
   readonly key: string;
   snapshot: SessionSnapshot = { status: 'starting' };
-  private loading?: Promise<Oidc>;
   private readonly users: UserStore;
+  private readonly runtime: OidcRuntime;
   private lastToken?: string;
-  private storageBlocked = false;
   private started?: Promise<void>;
   private renewing?: Promise<string | null>;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -35,10 +36,12 @@ export class OidcAuthSession implements AuthSession {
   private endTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
   private channel?: BroadcastChannel;
+  private storageBlocked = false;
 
-  constructor(private readonly config: LoginConfig) {
+  constructor(config: LoginConfig) {
     this.key = sessionKey(config);
     this.users = new UserStore(`oidc.user:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
+    this.runtime = new OidcRuntime(config);
   }
 
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
@@ -55,27 +58,30 @@ export class OidcAuthSession implements AuthSession {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Work under way (start, renewal, extension, sign-out), so that {@link settled} can wait for it. */
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
-    return work;
-  }
-
+  /** After a passing failure: asks the provider again; when it answers, the citizen is where they were before. */
   retry(): Promise<void> {
     if (this.snapshot.status !== 'failed' || this.snapshot.retrying) return this.started ?? this.start();
     this.update({ ...this.snapshot, retrying: true });
-    this.started = undefined;
-    return this.start();
+    this.runtime.reset();
+    return this.track(
+      (async () => {
+        if (await this.ready()) await this.restore();
+      })(),
+    );
   }
 
-  async signIn(): Promise<void> {
-    if (this.snapshot.redirecting) return;
+  signIn(): Promise<void> {
+    if (this.snapshot.redirecting) return Promise.resolve();
     this.update({ ...this.snapshot, redirecting: true });
-    const { client } = await this.oidc();
+    return this.track(this.redirectToProvider());
+  }
+
+  private async redirectToProvider(): Promise<void> {
+    const oidc = await this.ready();
+    if (!oidc) return;
     const returnTo = withoutCallbackParams(new URL(location.href)).href;
     try {
-      const request = await client.createSigninRequest({ state: { returnTo } });
+      const request = await oidc.createSigninRequest({ state: { returnTo } });
       location.assign(request.url);
     } catch {
       this.update({ status: 'signed-out', reason: 'sign-in-failed' });
@@ -83,25 +89,26 @@ export class OidcAuthSession implements AuthSession {
   }
 
   async signOut(): Promise<void> {
-    const { client } = await this.oidc();
-    const user = await this.storedUser();
+    const user = this.storedUser();
     await this.endLocally('user');
     this.channel?.postMessage({ type: 'signed-out', key: this.key });
+    const ready = await this.runtime.ready();
+    if (!ready.ok) return; // The provider is unreachable: the local session is gone all the same.
     try {
-      const metadata = await client.metadataService.getMetadata();
+      const metadata = await ready.client.metadataService.getMetadata();
       if (!metadata.end_session_endpoint) return;
-      const request = await client.createSignoutRequest({ id_token_hint: user?.id_token });
+      const request = await ready.client.createSignoutRequest({ id_token_hint: user?.id_token });
       location.assign(request.url);
     } catch {
-      // The provider is unreachable: the local session is gone all the same.
+      // As above: signed out here, whatever the provider says.
     }
   }
 
   async getAccessToken(): Promise<string | null> {
     await this.start();
-    const user = await this.storedUser();
+    const user = this.storedUser();
     if (!user) return null;
-    const left = (user.expires_at ?? 0) * 1000 - Date.now();
+    const left = msLeft(user, Date.now());
     // Renew ahead of the end; without a refresh token use the token while it lasts.
     if (left > RENEW_AHEAD_MS || (!user.refresh_token && left > 0)) return user.access_token;
     return this.renew();
@@ -126,8 +133,7 @@ export class OidcAuthSession implements AuthSession {
   extend(): Promise<void> {
     return this.track(
       (async () => {
-        const user = await this.storedUser();
-        if (user?.refresh_token && (await this.renew())) return;
+        if (this.storedUser()?.refresh_token && (await this.renew())) return;
         await this.signIn();
       })(),
     );
@@ -141,61 +147,52 @@ export class OidcAuthSession implements AuthSession {
     this.listeners.clear();
   }
 
+  /** Work under way (start, renewal, extension), so that {@link settled} can wait for it. */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
+  }
+
   private readonly onPageShow = (event: PageTransitionEvent) => {
     // Back from the bfcache: the citizen may have signed out meanwhile.
     if (event.persisted) void this.restore();
   };
 
   private async initialise(): Promise<void> {
+    // Known before any click: without web storage the sign-in state cannot survive the redirect.
+    this.storageBlocked = !(usableStorage('local') ?? usableStorage('session'));
     this.listenToOtherTabs();
-    let oidc: Oidc;
-    try {
-      oidc = await this.oidc();
-    } catch {
-      this.loading = undefined;
-      this.update({ status: 'failed', failure: 'module-missing' });
-      return;
-    }
-    if (!(await this.discover(oidc))) return;
-    const url = new URL(location.href);
-    if (isSigninCallback(url)) await this.completeCallback(oidc, url);
-    else await this.restore();
-    void oidc.client.clearStaleState().catch(() => undefined);
     addEventListener('pageshow', this.onPageShow);
+    const url = new URL(location.href);
+    if (!isSigninCallback(url)) return this.restore();
+    const oidc = await this.ready();
+    if (oidc) await this.completeCallback(oidc, url);
+    void oidc?.clearStaleState().catch(() => undefined);
   }
 
-  /** Loads the provider's configuration; a failure is told apart for the citizen or the editor, and logged once. */
-  private async discover({ client }: Oidc): Promise<boolean> {
-    const discoveryUrl = `${this.config.authority.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-    try {
-      const { issuer } = await client.metadataService.getMetadata();
-      if (issuerMatches(issuer, this.config.authority)) return true;
-      console.error(`buergerportal-widgets: ${discoveryUrl} names the issuer ${issuer}, not ${this.config.authority}.`);
-      this.update({ status: 'failed', failure: 'issuer-mismatch', reportedIssuer: issuer });
-    } catch (error) {
-      const failure = discoveryFailure(error);
-      const detail = `buergerportal-widgets: ${discoveryUrl}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
-      if (failure === 'provider-unreachable') console.warn(detail);
-      else console.error(detail);
-      this.update({ status: 'failed', failure });
-    }
-    return false;
+  /** oidc-client-ts with the provider's configuration; a failure becomes the session's state. */
+  private async ready(): Promise<OidcClient | undefined> {
+    const ready: OidcReady = await this.runtime.ready();
+    if (ready.ok) return ready.client;
+    this.update({ status: 'failed', failure: ready.failure, reportedIssuer: ready.reportedIssuer });
+    return undefined;
   }
 
-  private async completeCallback({ client, User }: Oidc, url: URL): Promise<void> {
+  private async completeCallback(client: OidcClient, url: URL): Promise<void> {
     const cancelled = url.searchParams.get('error') === 'access_denied';
     let returnTo = withoutCallbackParams(url);
     try {
       const response = await client.processSigninResponse(url.href);
-      const user = new User({ ...response, session_state: response.session_state ?? null });
-      await this.addNameFromUserInfo(user);
+      const user = userFrom(response);
+      await this.addNameFromUserInfo(client, user);
       returnTo = safeReturnUrl((response.userState as { returnTo?: unknown } | undefined)?.returnTo, url);
-      this.storeUser(user);
+      this.users.write(serialiseUser(user));
       this.applyUser(user);
     } catch {
       // A reloaded or repeated callback ("No matching state found") or a refusal.
-      const stored = await this.storedUser();
-      if (stored && !stored.expired) this.applyUser(stored);
+      const stored = this.storedUser();
+      if (stored && msLeft(stored, Date.now()) > 0) this.applyUser(stored);
       else this.update({ status: 'signed-out', reason: cancelled ? 'cancelled' : 'stale-callback' });
     }
     this.leaveCallbackUrl(url, returnTo);
@@ -210,19 +207,19 @@ export class OidcAuthSession implements AuthSession {
     }
   }
 
+  /** The first view from what the page has: no network unless a stored sign-in needs renewing. */
   private async restore(): Promise<void> {
-    const user = await this.storedUser();
-    if (user && !user.expired) return this.applyUser(user);
+    const user = this.storedUser();
+    if (user && msLeft(user, Date.now()) > 0) return this.applyUser(user);
     if (user?.refresh_token && (await this.renew())) return;
     if (user) await this.endLocally('expired');
     else this.update({ status: 'signed-out', reason: undefined });
   }
 
   /** Asked once at sign-in, only when the ID token has no name; a failure just leaves the name out. */
-  private async addNameFromUserInfo(user: User): Promise<void> {
+  private async addNameFromUserInfo(client: OidcClient, user: StoredUser): Promise<void> {
     if (nameOf(user.profile)) return;
     try {
-      const { client } = await this.oidc();
       const endpoint = await client.metadataService.getUserInfoEndpoint();
       Object.assign(user.profile, await nameClaimsFromUserInfo(endpoint, user.access_token, user.profile.sub));
     } catch {
@@ -233,47 +230,46 @@ export class OidcAuthSession implements AuthSession {
   private async renewOnce(): Promise<string | null> {
     const attempt = async () => {
       // Re-read inside the lock: another tab may have renewed already.
-      const stored = await this.storedUser();
+      const stored = this.storedUser();
       if (!stored?.refresh_token) return null;
-      if ((stored.expires_at ?? 0) * 1000 - Date.now() > RENEW_AHEAD_MS && stored.access_token !== this.lastToken) return stored;
-      return this.refresh(stored).catch(() => null);
+      if (msLeft(stored, Date.now()) > RENEW_AHEAD_MS && stored.access_token !== this.lastToken) return stored;
+      const client = await this.ready();
+      return client ? this.refresh(client, stored).catch(() => null) : null;
     };
     // One renewal at a time across tabs: a rotating refresh token is used once.
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();
     if (!user) {
-      await this.endLocally('expired');
+      if (this.snapshot.status !== 'failed') await this.endLocally('expired');
       return null;
     }
-    this.storeUser(user);
+    this.users.write(serialiseUser(user));
     this.applyUser(user);
     return user.access_token;
   }
 
-  private async refresh(stored: User): Promise<User> {
-    const { client, User } = await this.oidc();
+  private async refresh(client: OidcClient, stored: StoredUser): Promise<StoredUser> {
     const { refresh_token, id_token, session_state, scope, profile } = stored;
     // RefreshState is a plain record that oidc-client-ts does not export at run time.
-    const state = { refresh_token: refresh_token!, id_token, session_state, scope, profile } as RefreshState;
+    const state = { refresh_token: refresh_token!, id_token, session_state: session_state ?? null, scope, profile } as RefreshState;
     const response = await client.useRefreshToken({ state });
-    return new User({
-      ...response,
+    const renewed = userFrom(response);
+    return {
+      ...renewed,
       session_state: response.session_state ?? session_state,
       id_token: response.id_token ?? id_token,
       refresh_token: response.refresh_token ?? refresh_token,
       // A new ID token may carry fewer claims (the name came from userinfo): keep what we had.
       profile: { ...profile, ...response.profile },
-    });
+    };
   }
 
-  private applyUser(user: User): void {
+  private applyUser(user: StoredUser): void {
     this.lastToken = user.access_token;
-    const profile = user.profile;
-    const name = nameOf(profile);
     const expiresAt = user.expires_at ? user.expires_at * 1000 : undefined;
     this.update({
       status: 'signed-in',
-      displayName: name || undefined,
-      subject: profile.sub,
+      displayName: nameOf(user.profile) || undefined,
+      subject: user.profile.sub,
       expiresAt,
       expiring: expiresAt !== undefined && expiresAt - Date.now() <= WARNING_BEFORE_END_MS,
     });
@@ -306,45 +302,27 @@ export class OidcAuthSession implements AuthSession {
     });
   }
 
-  private async storedUser(): Promise<User | null> {
-    const { User } = await this.oidc();
-    const raw = this.users.read();
-    try {
-      return raw ? User.fromStorageString(raw) : null;
-    } catch {
-      return null;
-    }
-  }
-
-  private storeUser(user: User): void {
-    this.users.write(user.toStorageString());
-  }
-
-  /** oidc-client-ts, loaded on first use so that the first view does not wait for it. */
-  private oidc(): Promise<Oidc> {
-    this.loading ??= import('./oidc.js').then(({ OidcClient, WebStorageStateStore, User }) => {
-      const { config } = this;
-      const stateStorage = usableStorage('local') ?? usableStorage('session');
-      this.storageBlocked = !stateStorage;
-      const client = new OidcClient({
-        authority: config.authority,
-        client_id: config.clientId,
-        redirect_uri: config.redirectUri,
-        post_logout_redirect_uri: config.postLogoutRedirectUri,
-        scope: config.scope,
-        response_type: 'code',
-        extraQueryParams: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
-        stateStore: new WebStorageStateStore({ store: stateStorage ?? new MemoryStorage() }),
-        loadUserInfo: false,
-        requestTimeoutInSeconds: 10,
-      });
-      return { client, User };
-    });
-    return this.loading;
+  private storedUser(): StoredUser | null {
+    return parseStoredUser(this.users.read());
   }
 
   private update(next: SessionSnapshot): void {
-    this.snapshot = this.storageBlocked ? { ...next, storageBlocked: true } : next;
+    this.snapshot = this.storageBlocked || this.runtime.storageBlocked ? { ...next, storageBlocked: true } : next;
     for (const listener of this.listeners) listener(this.snapshot);
   }
+}
+
+/** The fields of a token answer that the session keeps. */
+function userFrom(response: SigninResponse): StoredUser {
+  const { access_token, refresh_token, id_token, session_state, token_type, scope, expires_at, profile } = response;
+  return {
+    access_token,
+    refresh_token,
+    id_token,
+    session_state: session_state ?? null,
+    token_type,
+    scope,
+    expires_at,
+    profile: { ...profile },
+  };
 }

@@ -1,3 +1,3 @@
 // The parts of oidc-client-ts the session uses: importing them by name lets the
 // bundler leave out UserManager, popups, iframes and session monitoring.
-export { OidcClient, User, WebStorageStateStore } from 'oidc-client-ts';
+export { OidcClient, WebStorageStateStore } from 'oidc-client-ts';

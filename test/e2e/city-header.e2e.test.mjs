@@ -198,6 +198,8 @@ test("a provider that cannot be reached: the citizen's sentence and „Erneut ve
   await page.goto(`${ctx.world.origin}/pages/city-idp-down.html`);
   const login = page.locator('servicekonto-login');
   const manager = page.locator('kassenzeichen-manager');
+  // The provider is asked when the citizen wants to sign in: the button comes first.
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).press('Enter');
   await login.getByText('Die Anmeldung ist gerade nicht erreichbar').waitFor();
   await manager.getByText('Die Anmeldung ist gerade nicht erreichbar').waitFor();
   await manager.getByRole('heading', { level: 3, name: 'Ihre Kassenzeichen' }).waitFor();

@@ -48,6 +48,8 @@ test('a CSP that blocks the services makes both elements tell the editor which o
   const errors = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(`${pageOrigin}/pages/cross-origin-blocked.html`);
+  // The provider is asked for the first time when it is needed: the first click.
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   const sentence = `Die Content-Security-Policy der Seite blockiert ${origin}. Bitte ${origin} in der Richtlinie „connect-src“ ergänzen.`;
   for (const tag of ['servicekonto-login', 'kassenzeichen-manager']) {
     await page.locator(tag).getByRole('alert').filter({ hasText: sentence }).waitFor();

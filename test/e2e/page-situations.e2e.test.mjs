@@ -21,6 +21,8 @@ test('the script loaded twice and a manager added later: no error, one session f
 test('the script copied without its oidc file tells the editor which file is missing', async () => {
   const page = await ctx.browser.newPage();
   await page.goto(`${ctx.world.origin}/pages/alone.html`);
+  // The oidc file is loaded when it is needed: the first click on sign-in.
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).first().click();
   await page.getByText('buergerportal-widgets.oidc.js konnte nicht geladen werden').waitFor();
   assert.equal(await page.getByRole('alert').count(), 1);
 });

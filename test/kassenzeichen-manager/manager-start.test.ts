@@ -21,7 +21,10 @@ describe('<kassenzeichen-manager> before the overview', () => {
     const { element, backend } = await signedInManager('first-visit');
     expect(stepHeading(element)).to.equal('Einmalige Zustimmung zur Datenübertragung');
     // Account and list at once (one round trip); without consent the backend refuses the list and processes nothing.
-    expect(backend.exchanges.map((e) => `${e.method} ${e.path} ${e.response.status}`).sort()).to.deep.equal(['GET /account 200', 'GET /kassenzeichen 403']);
+    expect(backend.exchanges.map((e) => `${e.method} ${e.path} ${e.response.status}`).sort()).to.deep.equal([
+      'GET /account 200',
+      'GET /kassenzeichen 403',
+    ]);
     await expect(element).to.be.accessible();
     buttonNamed(element, 'Zustimmen')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');

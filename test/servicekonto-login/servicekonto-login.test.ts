@@ -32,6 +32,16 @@ describe('<servicekonto-login>', () => {
   });
 
   describe('signed out', () => {
+    it('shows the sign-in button from what the page has: neither the oidc file nor the discovery document is asked for', async () => {
+      const provider = await useFakeProvider();
+      const modules = () => performance.getEntriesByType('resource').filter((entry) => /\/auth\/oidc\.(js|ts)/.test(entry.name)).length;
+      const before = modules();
+      const element = await login();
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+      expect(provider.discoveryRequests()).to.equal(0);
+      expect(modules()).to.equal(before);
+    });
+
     it('offers „Zum Servicekonto.NRW“, explains it and links the registration', async () => {
       await useFakeProvider();
       const element = await login();
@@ -254,8 +264,10 @@ describe('<servicekonto-login>', () => {
 
     it('tells the editor, naming the attribute, when authority names no provider (404)', async () => {
       await useFakeProvider({ discovery: 'missing' });
-      const errorEvent = oneEvent(document.body, 'servicekonto-error');
       const element = await login();
+      // Nothing is asked of the provider before it is needed: the editor sees it at the first click.
+      const errorEvent = oneEvent(document.body, 'servicekonto-error');
+      buttonNamed(element, 'Zum Servicekonto.NRW')!.click();
       expect((await errorEvent).detail.code).to.equal('discovery-failed');
       await settled(element);
       expect(textOf(element)).to.contain('Hinweis für die Redaktion');
@@ -266,8 +278,9 @@ describe('<servicekonto-login>', () => {
 
     it('tells the editor when the provider names another issuer than authority', async () => {
       await useFakeProvider({ discovery: 'foreign-issuer' });
-      const errorEvent = oneEvent(document.body, 'servicekonto-error');
       const element = await login();
+      const errorEvent = oneEvent(document.body, 'servicekonto-error');
+      buttonNamed(element, 'Zum Servicekonto.NRW')!.click();
       expect((await errorEvent).detail.code).to.equal('issuer-mismatch');
       await settled(element);
       expect(textOf(element)).to.contain('Er nennt sich „https://login.other.example/realms/x“');
@@ -282,8 +295,9 @@ describe('<servicekonto-login>', () => {
       const originalWarn = console.warn;
       console.warn = (...args: unknown[]) => void warnings.push(args);
       try {
-        const errorEvent = oneEvent(document.body, 'servicekonto-error');
         const element = await login();
+        const errorEvent = oneEvent(document.body, 'servicekonto-error');
+        buttonNamed(element, 'Zum Servicekonto.NRW')!.click();
         expect((await errorEvent).detail.code).to.equal('provider-unreachable');
         await settled(element);
         expect(textOf(element)).to.contain('Die Anmeldung ist gerade nicht erreichbar');
@@ -300,6 +314,8 @@ describe('<servicekonto-login>', () => {
     it('keeps focus on „Erneut versuchen“ while it runs, and moves it to the sign-in button when the provider answers', async () => {
       await useFakeProvider({ discovery: 'down' });
       const element = await login();
+      buttonNamed(element, 'Zum Servicekonto.NRW')!.click();
+      await element.whenSettled();
       const retry = buttonNamed(element, 'Erneut versuchen')!;
       retry.focus();
       await useFakeProvider();

@@ -25,12 +25,15 @@ export interface FakeProviderOptions {
   discovery?: 'ok' | 'missing' | 'down' | 'foreign-issuer';
 }
 
-export async function useFakeProvider(options: FakeProviderOptions = {}): Promise<{ tokenRequests: URLSearchParams[] }> {
+export async function useFakeProvider(
+  options: FakeProviderOptions = {},
+): Promise<{ tokenRequests: URLSearchParams[]; discoveryRequests: () => number }> {
   const tokenRequests: URLSearchParams[] = [];
+  let discoveries = 0;
   await startWorker();
   worker.resetHandlers(
     http.get(`${AUTHORITY}/.well-known/openid-configuration`, () =>
-      options.discovery === 'missing'
+      ++discoveries && options.discovery === 'missing'
         ? new HttpResponse('<html>Not found</html>', { status: 404, headers: { 'Content-Type': 'text/html' } })
         : options.discovery === 'down'
           ? HttpResponse.error()
@@ -51,7 +54,7 @@ export async function useFakeProvider(options: FakeProviderOptions = {}): Promis
       return HttpResponse.json({ access_token: 'renewed-token', token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-2' });
     }),
   );
-  return { tokenRequests };
+  return { tokenRequests, discoveryRequests: () => discoveries };
 }
 
 /** Puts a signed-in citizen into sessionStorage, as oidc-client-ts would after a sign-in. */

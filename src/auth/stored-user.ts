@@ -1,0 +1,50 @@
+import type { UserProfile } from 'oidc-client-ts';
+
+/*
+ * The signed-in user as kept in storage, in the format of oidc-client-ts's
+ * `User.toStorageString()` (so sign-ins stored by earlier versions stay
+ * readable) – but read and written without loading oidc-client-ts, so that a
+ * page with a stored sign-in shows it and calls the backend at once.
+ */
+
+export interface StoredUser {
+  access_token: string;
+  refresh_token?: string;
+  id_token?: string;
+  session_state?: string | null;
+  token_type?: string;
+  scope?: string;
+  /** Seconds since the epoch. */
+  expires_at?: number;
+  profile: UserProfile;
+}
+
+export function parseStoredUser(raw: string | null): StoredUser | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<StoredUser>;
+    if (typeof value.access_token !== 'string' || !value.profile || typeof value.profile.sub !== 'string') return null;
+    return value as StoredUser;
+  } catch {
+    return null;
+  }
+}
+
+export function serialiseUser(user: StoredUser): string {
+  const { id_token, session_state, access_token, refresh_token, token_type, scope, profile, expires_at } = user;
+  return JSON.stringify({
+    id_token,
+    session_state: session_state ?? null,
+    access_token,
+    refresh_token,
+    token_type,
+    scope,
+    profile,
+    expires_at,
+  });
+}
+
+/** Milliseconds until the access token expires (negative when it has); `Infinity` without an expiry. */
+export function msLeft(user: StoredUser, now: number): number {
+  return user.expires_at === undefined ? Infinity : user.expires_at * 1000 - now;
+}
