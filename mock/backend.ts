@@ -1,5 +1,5 @@
 import type { Address, Item, LinkRequest, Role } from '../src/api/types.js';
-import { CITY_RECORDS, type CityRecord } from './city-records.js';
+import { CITY_RECORDS, propertyManagerRecords, type CityRecord } from './city-records.js';
 import { isScenarioName, type ScenarioName } from './scenarios.js';
 
 /** A letter the mock "posted": shown in the demo's letterbox. */
@@ -106,7 +106,8 @@ export class MockBackend {
     this.replies.clear();
     this.rejectedTokens.clear();
     this.nextId = 1;
-    if (scenario !== 'first-visit') this.seedReturningCitizen();
+    if (scenario === 'property-manager') this.seedPropertyManager();
+    else if (scenario !== 'first-visit') this.seedReturningCitizen();
     this.notify();
   }
 
@@ -309,6 +310,15 @@ export class MockBackend {
     item.lockedUntil = undefined;
     item.lettersSent += 1;
     this.letters.unshift({ kassenzeichen: item.kassenzeichen, address: { ...item.address }, code, sentAt: item.requestedAt });
+  }
+
+  /** A property manager: a thousand confirmed objects, every tenth still waiting for its letter. */
+  private seedPropertyManager(): void {
+    propertyManagerRecords().forEach((record, index) => {
+      const item = this.addItem(record, 'delivery_agent');
+      if (index % 10 === 9) this.postLetter(item, this.newCode(), this.now() - DAY);
+      else markConfirmed(item, new Date(this.now() - 100 * DAY).toISOString());
+    });
   }
 
   private seedReturningCitizen(): void {

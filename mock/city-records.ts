@@ -31,3 +31,28 @@ export const CITY_RECORDS: readonly CityRecord[] = [
 ];
 
 export const DEMO_HOLDER = 'demo';
+
+const STREETS = [
+  'Hauptstraße',
+  'Bahnhofstraße',
+  'Gartenstraße',
+  'Lindenallee',
+  'Eickener Straße',
+  'Viersener Straße',
+  'Krefelder Straße',
+  'Aachener Straße',
+];
+
+/** A property manager's thousand objects (scenario `property-manager`): Kassenzeichen 1600.0000.0001 and up. */
+export function propertyManagerRecords(count = 1000): CityRecord[] {
+  return Array.from({ length: count }, (_, index) => ({
+    kassenzeichen: `1600.0000.${String(index + 1).padStart(4, '0')}`,
+    holder: 'manager',
+    address: {
+      street: STREETS[index % STREETS.length],
+      houseNumber: String(1 + Math.floor(index / STREETS.length)),
+      postalCode: '41061',
+      city: MG,
+    },
+  }));
+}

@@ -7,6 +7,7 @@ export const SCENARIOS = {
   slow: 'Das Bürgerportal antwortet langsam (3 Sekunden)',
   'rate-limited': 'Zu viele Anfragen in kurzer Zeit',
   'code-expired': 'Der Bestätigungscode im Brief ist abgelaufen',
+  'property-manager': 'Hausverwaltung mit 1.000 Objekten',
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;

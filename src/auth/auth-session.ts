@@ -185,10 +185,15 @@ export class OidcAuthSession implements AuthSession {
     try {
       const response = await client.processSigninResponse(url.href);
       const user = userFrom(response);
-      await this.addNameFromUserInfo(client, user);
       returnTo = safeReturnUrl((response.userState as { returnTo?: unknown } | undefined)?.returnTo, url);
+      const staying = returnTo.origin === url.origin && returnTo.pathname === url.pathname;
+      // The name may live only at the userinfo endpoint: asked beside the first data calls, not before them –
+      // unless the citizen goes on to another page, which shall know the name.
+      const naming = this.addNameFromUserInfo(client, user);
+      if (!staying) await naming;
       this.users.write(serialiseUser(user));
       this.applyUser(user);
+      if (staying) void this.track(naming.then((named) => named && this.keepUser(user)));
     } catch {
       // A reloaded or repeated callback ("No matching state found") or a refusal.
       const stored = this.storedUser();
@@ -216,15 +221,23 @@ export class OidcAuthSession implements AuthSession {
     else this.update({ status: 'signed-out', reason: undefined });
   }
 
-  /** Asked once at sign-in, only when the ID token has no name; a failure just leaves the name out. */
-  private async addNameFromUserInfo(client: OidcClient, user: StoredUser): Promise<void> {
-    if (nameOf(user.profile)) return;
+  /** Asked once at sign-in, only when the ID token has no name; `true` when a name came. A failure just leaves the name out. */
+  private async addNameFromUserInfo(client: OidcClient, user: StoredUser): Promise<boolean> {
+    if (nameOf(user.profile)) return false;
     try {
       const endpoint = await client.metadataService.getUserInfoEndpoint();
       Object.assign(user.profile, await nameClaimsFromUserInfo(endpoint, user.access_token, user.profile.sub));
+      return !!nameOf(user.profile);
     } catch {
-      // No userinfo endpoint or no answer: signed in without a name.
+      return false; // No userinfo endpoint or no answer: signed in without a name.
     }
+  }
+
+  /** The user, stored and shown, if the session still holds the same sign-in. */
+  private keepUser(user: StoredUser): void {
+    if (this.storedUser()?.access_token !== user.access_token) return;
+    this.users.write(serialiseUser(user));
+    this.applyUser(user);
   }
 
   private async renewOnce(): Promise<string | null> {

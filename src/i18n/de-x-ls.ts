@@ -61,6 +61,10 @@ export const deLs: Messages = {
     overviewSeveralObjects:
       'Haben Sie mehr als ein Haus oder Grundstück in der Stadt? Dann tragen Sie bitte nur ein Kassenzeichen ein. Die anderen Kassenzeichen kommen danach von allein dazu.',
     overviewListLabel: 'Ihre Kassenzeichen',
+    searchLabel: 'Kassenzeichen oder Adresse suchen',
+    shownCount: (shown, total) => `Sie sehen ${shown} von ${total} Kassenzeichen.`,
+    showMore: 'Weitere anzeigen',
+    noMatch: 'Kein Kassenzeichen passt zu Ihrer Suche.',
     role: { owner: 'Eigentümer', delivery_agent: 'Zustellvertreter' },
     statusConfirmed: 'Bestätigt',
     statusPending: (date) => (date ? `Ein Brief mit dem Code ist seit ${date} unterwegs` : 'Ein Brief mit dem Code ist unterwegs'),

@@ -54,6 +54,10 @@ export const de: Messages = {
     overviewSeveralObjects:
       'Sie sind Eigentümer oder Zustellvertreter von mehr als einem Objekt im Stadtgebiet? Fügen Sie bitte vorerst nur ein Kassenzeichen hinzu. Nachdem dieses Kassenzeichen bestätigt ist, werden die weiteren Kassenzeichen, die in unserem System für Sie hinterlegt sind, automatisch zugeordnet.',
     overviewListLabel: 'Hinterlegte Kassenzeichen',
+    searchLabel: 'Kassenzeichen oder Anschrift suchen',
+    shownCount: (shown, total) => `${shown.toLocaleString('de-DE')} von ${total.toLocaleString('de-DE')} Kassenzeichen werden angezeigt.`,
+    showMore: 'Weitere anzeigen',
+    noMatch: 'Kein Kassenzeichen passt zu Ihrer Suche.',
     role: { owner: 'Eigentümer', delivery_agent: 'Zustellvertreter' },
     statusConfirmed: 'Bestätigt',
     statusPending: (date) => (date ? `Bestätigungscode am ${date} per Post angefordert` : 'Bestätigungscode per Post angefordert'),

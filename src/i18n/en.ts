@@ -50,6 +50,10 @@ export const en: Messages = {
     overviewSeveralObjects:
       'Do you own or receive notices for more than one property in the city? Please add only one Kassenzeichen for now. Once it is confirmed, the other Kassenzeichen held for you are linked automatically.',
     overviewListLabel: 'Registered Kassenzeichen',
+    searchLabel: 'Search Kassenzeichen or address',
+    shownCount: (shown, total) => `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} Kassenzeichen.`,
+    showMore: 'Show more',
+    noMatch: 'No Kassenzeichen matches your search.',
     role: { owner: 'Owner', delivery_agent: 'Delivery agent' },
     statusConfirmed: 'Confirmed',
     statusPending: (date) => (date ? `Confirmation code requested by post on ${date}` : 'Confirmation code requested by post'),

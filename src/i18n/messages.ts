@@ -70,6 +70,11 @@ export interface ManagerMessages {
   overviewEmpty: string;
   overviewSeveralObjects: string;
   overviewListLabel: string;
+  /** For many Kassenzeichen (a property manager): search, how many are shown, more. */
+  searchLabel: string;
+  shownCount: (shown: number, total: number) => string;
+  showMore: string;
+  noMatch: string;
   role: Record<'owner' | 'delivery_agent', string>;
   statusConfirmed: string;
   /** `date` is empty when the backend does not say when the letter was requested. */

@@ -26,6 +26,7 @@ const FOCUS_SELECTORS: Record<FocusTarget, string> = {
   heading: "[part~='heading']",
   summary: '.error-summary',
   problem: '.banner',
+  more: '.items > li.first-new .item-title',
 };
 
 /** A failed request with what it was, for the state machine. */

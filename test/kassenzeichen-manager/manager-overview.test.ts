@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { BACKEND_URL, worker } from '../support/mock-backend.js';
 import { buttonNamed, linkNamed, textOf } from '../support/queries.js';
-import { signedInManager, stepHeading } from '../support/manager.js';
+import { focused, signedInManager, stepHeading, typeInto } from '../support/manager.js';
 
 describe('<kassenzeichen-manager> overview', () => {
   it('lists confirmed and pending Kassenzeichen with their actions', async () => {
@@ -119,5 +119,54 @@ describe('<kassenzeichen-manager> services and languages', () => {
     (customElements.get('kassenzeichen-manager') as unknown as { setTexts(lang: string, texts: object): void }).setTexts('de', {
       manager: { title: 'Ihre Kassenzeichen' },
     });
+  });
+});
+
+describe('<kassenzeichen-manager> a property manager with a thousand objects', () => {
+  const tabStops = (element: Element) =>
+    [...element.shadowRoot!.querySelectorAll<HTMLElement>('button, input, a[href]')].filter(
+      (node) => node.tabIndex >= 0 && node.checkVisibility(),
+    ).length;
+
+  it('shows the first 12 with a search and „Weitere anzeigen“; at most 50 tab stops', async () => {
+    const { element } = await signedInManager('property-manager');
+    expect(element.items).to.have.length(1000);
+    expect(element.shadowRoot!.querySelectorAll('.items > li')).to.have.length(12);
+    expect(textOf(element)).to.contain('12 von 1.000 Kassenzeichen werden angezeigt.');
+    expect(tabStops(element)).to.be.at.most(50);
+    await expect(element).to.be.accessible();
+
+    buttonNamed(element, 'Weitere anzeigen')!.click();
+    await element.whenSettled();
+    expect(element.shadowRoot!.querySelectorAll('.items > li')).to.have.length(24);
+    expect(focused(element)?.textContent, 'focus on the first one added').to.equal('1600.0000.0013');
+  });
+
+  it('finds a Kassenzeichen by its digits or an object by its address', async () => {
+    const { element } = await signedInManager('property-manager');
+    typeInto(element, 'Kassenzeichen oder Anschrift suchen', '1600 0000 0500');
+    await element.whenSettled();
+    expect([...element.shadowRoot!.querySelectorAll('.items .item-title')].map((node) => node.textContent)).to.deep.equal([
+      '1600.0000.0500',
+    ]);
+    typeInto(element, 'Kassenzeichen oder Anschrift suchen', 'lindenallee 3');
+    await element.whenSettled();
+    expect([...element.shadowRoot!.querySelectorAll('.items .item-title')].map((node) => node.textContent)).to.deep.equal([
+      '1600.0000.0020',
+    ]);
+    typeInto(element, 'Kassenzeichen oder Anschrift suchen', 'Mondstraße');
+    await element.whenSettled();
+    expect(textOf(element)).to.contain('Kein Kassenzeichen passt zu Ihrer Suche.');
+  });
+
+  it('comes back from a removal to the same bounded page, not a thousand items', async () => {
+    const { element } = await signedInManager('property-manager');
+    buttonNamed(element, 'Entfernen 1600.0000.0001')!.click();
+    await element.whenSettled();
+    buttonNamed(element, 'Entfernen')!.click();
+    await element.whenSettled();
+    expect(element.items).to.have.length(999);
+    expect(element.shadowRoot!.querySelectorAll('.items > li')).to.have.length(12);
+    expect(element.shadowRoot!.querySelector('.items .item-title')!.textContent).to.equal('1600.0000.0002');
   });
 });

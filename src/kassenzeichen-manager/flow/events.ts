@@ -24,6 +24,8 @@ export type CitizenEvent =
   | { type: 'new-letter-confirmed' }
   | { type: 'ask-remove'; itemId: string }
   | { type: 'remove-confirmed' }
+  | { type: 'search'; query: string }
+  | { type: 'show-more' }
   | { type: 'retry' }
   | { type: 'cancel' }
   | { type: 'back' }

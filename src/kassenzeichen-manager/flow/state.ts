@@ -73,7 +73,8 @@ export type HostEvent =
 /** What the polite live region says. */
 export type Notice = 'busy' | 'removed' | 'session-expired';
 
-export type FocusTarget = 'heading' | 'summary' | 'problem';
+/** Where focus goes after a transition: `more` is the first Kassenzeichen that „Weitere anzeigen“ added. */
+export type FocusTarget = 'heading' | 'summary' | 'problem' | 'more';
 
 export interface FlowState {
   step: StepName;
@@ -106,6 +107,9 @@ export interface FlowState {
   lockedUntil?: number;
   /** Why the citizen sees the signed-out step. */
   signedOutBecause?: 'expired' | 'other';
+  /** The overview's search (Kassenzeichen or address) and how many items it shows. */
+  overviewQuery: string;
+  overviewLimit: number;
   /** The sign-in redirect is being prepared. */
   redirecting: boolean;
   offline: boolean;
@@ -130,11 +134,39 @@ export function initialFlow(): FlowState {
     code: '',
     refreshes: 0,
     problems: NO_PROBLEMS,
+    overviewQuery: '',
+    overviewLimit: OVERVIEW_PAGE,
     redirecting: false,
     offline: false,
     followFocus: false,
     outbox: [],
   };
+}
+
+/** How many Kassenzeichen the overview shows at first, and adds with „Weitere anzeigen“ (at most ~50 tab stops). */
+export const OVERVIEW_PAGE = 12;
+/** From how many Kassenzeichen on the overview offers a search. */
+export const SEARCH_FROM = 10;
+
+/** The items the overview shows: those matching the search, the first `overviewLimit` of them. */
+export function visibleItems(state: Pick<FlowState, 'items' | 'overviewQuery' | 'overviewLimit'>): {
+  shown: readonly Item[];
+  matching: number;
+} {
+  const query = state.overviewQuery.trim();
+  const words = query.toLocaleLowerCase('de').split(/\s+/).filter(Boolean);
+  // Digits alone, written in any way, are part of a Kassenzeichen.
+  const digits = /^[\d\s.\-/]+$/.test(query) ? query.replace(/\D/g, '') : '';
+  const matches = (item: Item) => {
+    if (digits.length >= 4) return item.kassenzeichen.replace(/\D/g, '').includes(digits);
+    const { street, houseNumber, postalCode, city } = item.address;
+    const text = `${item.kassenzeichen} ${street} ${houseNumber} ${postalCode} ${city}`.toLocaleLowerCase('de');
+    const tokens = text.split(/[^\p{L}\d]+/u);
+    // A number is a whole house number or postal code; a word may be part of a street or city.
+    return words.every((word) => (/^\d+[a-z]?$/.test(word) ? tokens.includes(word) : text.includes(word)));
+  };
+  const matching = words.length === 0 ? state.items : state.items.filter(matches);
+  return { shown: matching.slice(0, state.overviewLimit), matching: matching.length };
 }
 
 export function isBusy(state: FlowState): boolean {

@@ -5,7 +5,7 @@ import { applyDraft, resumeFrom } from './draft.js';
 import type { CitizenEvent, FlowEnvironment, FlowEvent } from './events.js';
 import { afterFailure } from './failures.js';
 import { requestOf } from './requests.js';
-import { codeTarget, initialFlow, isBusy, withItems, type CodeField, type FlowState } from './state.js';
+import { codeTarget, initialFlow, isBusy, OVERVIEW_PAGE, withItems, type CodeField, type FlowState } from './state.js';
 import { goBack, goTo } from './steps.js';
 
 /*
@@ -90,6 +90,10 @@ function citizen(state: FlowState, event: CitizenEvent, env: FlowEnvironment): F
       return { ...goTo(state, 'confirm-remove', true), targetId: event.itemId };
     case 'remove-confirmed':
       return state.targetId ? ask(state, requestOf('remove', state.targetId)) : state;
+    case 'search':
+      return { ...state, overviewQuery: event.query, overviewLimit: OVERVIEW_PAGE };
+    case 'show-more':
+      return { ...state, overviewLimit: state.overviewLimit + OVERVIEW_PAGE, focus: 'more' };
     case 'retry':
       return retry(state);
     case 'cancel':

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Item } from '../../api/types.js';
 import { busyAwareButton } from '../../shared/busy-aware-button.js';
 import type { CitizenEvent } from '../flow/events.js';
-import { isBusy } from '../flow/state.js';
+import { isBusy, OVERVIEW_PAGE, SEARCH_FROM, visibleItems } from '../flow/state.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { banner, formatDate, heading, services, submitButton } from './common.js';
 import type { ViewProps } from './props.js';
 
@@ -64,14 +65,7 @@ export function renderOverview(p: ViewProps): TemplateResult {
   const { state, config, messages, actions } = p;
   const t = messages.manager;
   return html`
-    ${heading(config, t.title)} ${banner(p)}
-    ${
-      state.items.length === 0
-        ? html`<p>${t.overviewEmpty}</p>`
-        : html`<ul class="items" part="list" aria-label=${t.overviewListLabel}>
-            ${state.items.map((item) => renderItem(p, item))}
-          </ul>`
-    }
+    ${heading(config, t.title)} ${banner(p)} ${state.items.length === 0 ? html`<p>${t.overviewEmpty}</p>` : renderList(p)}
     <p class="hint">${t.overviewSeveralObjects}</p>
     <div class="actions">
       <button type="button" part="add-button" @click=${() => actions.dispatch({ type: 'add' })}>${t.addButton}</button>
@@ -80,7 +74,43 @@ export function renderOverview(p: ViewProps): TemplateResult {
   `;
 }
 
-function renderItem({ messages, lang, actions }: ViewProps, item: Item): TemplateResult {
+/**
+ * The list: all of a few Kassenzeichen; for a property manager's many, a
+ * search and the first ones with „Weitere anzeigen“, so that the page stays
+ * short and quick. Items keep their DOM across changes (keyed by id).
+ */
+function renderList(p: ViewProps): TemplateResult {
+  const { state, messages, actions } = p;
+  const t = messages.manager;
+  const many = state.items.length > SEARCH_FROM;
+  const { shown, matching } = visibleItems(state);
+  const search = html`<div class="field search" part="field">
+      <label for="overview-search">${t.searchLabel}</label>
+      <input
+        id="overview-search"
+        type="search"
+        .value=${state.overviewQuery}
+        autocomplete="off"
+        aria-describedby="overview-count"
+        @input=${(event: Event) => actions.dispatch({ type: 'search', query: (event.target as HTMLInputElement).value })}
+      />
+    </div>
+    <p id="overview-count" class="hint" role="status">${matching === 0 ? t.noMatch : t.shownCount(shown.length, matching)}</p>`;
+  return html`
+    ${many ? search : nothing}
+    <ul class="items" part="list" aria-label=${t.overviewListLabel}>
+      ${repeat(
+        shown,
+        (item) => item.id,
+        (item, index) => renderItem(p, item, index > 0 && index === state.overviewLimit - OVERVIEW_PAGE),
+      )}
+    </ul>
+    ${shown.length < matching ? html`<div class="actions"><button type="button" class="secondary" @click=${() => actions.dispatch({ type: 'show-more' })}>${t.showMore}</button></div>` : nothing}
+  `;
+}
+
+/** `firstNew`: the first item „Weitere anzeigen“ added; focus goes to it. */
+function renderItem({ messages, lang, actions }: ViewProps, item: Item, firstNew = false): TemplateResult {
   const t = messages.manager;
   const pending = item.status === 'pending';
   // Repeated buttons name their Kassenzeichen, the visible word first (WCAG 2.5.3).
@@ -94,8 +124,8 @@ function renderItem({ messages, lang, actions }: ViewProps, item: Item): Templat
       ${label}
     </button>`;
   return html`
-    <li class="item ${item.status}" part="item">
-      <p class="item-title"><strong>${item.kassenzeichen}</strong></p>
+    <li class="item ${item.status} ${firstNew ? 'first-new' : ''}" part="item">
+      <p class="item-title" tabindex="-1"><strong>${item.kassenzeichen}</strong></p>
       <p>
         ${t.address(item.address)}<br />${t.role[item.role]} ·
         ${pending ? t.statusPending(formatDate(item.requestedAt, lang)) : t.statusConfirmed}
