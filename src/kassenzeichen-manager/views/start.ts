@@ -3,7 +3,6 @@ import type { Item } from '../../api/types.js';
 import { busyAwareButton } from '../../shared/busy-aware-button.js';
 import type { CitizenEvent } from '../flow/events.js';
 import { isBusy, OVERVIEW_PAGE, SEARCH_FROM, visibleItems } from '../flow/state.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { banner, formatDate, heading, services, submitButton } from './common.js';
 import type { ViewProps } from './props.js';
 
@@ -77,7 +76,7 @@ export function renderOverview(p: ViewProps): TemplateResult {
 /**
  * The list: all of a few Kassenzeichen; for a property manager's many, a
  * search and the first ones with „Weitere anzeigen“, so that the page stays
- * short and quick. Items keep their DOM across changes (keyed by id).
+ * short and quick (at most a few dozen items are ever rendered).
  */
 function renderList(p: ViewProps): TemplateResult {
   const { state, messages, actions } = p;
@@ -99,11 +98,7 @@ function renderList(p: ViewProps): TemplateResult {
   return html`
     ${many ? search : nothing}
     <ul class="items" part="list" aria-label=${t.overviewListLabel}>
-      ${repeat(
-        shown,
-        (item) => item.id,
-        (item, index) => renderItem(p, item, index > 0 && index === state.overviewLimit - OVERVIEW_PAGE),
-      )}
+      ${shown.map((item, index) => renderItem(p, item, index > 0 && index === state.overviewLimit - OVERVIEW_PAGE))}
     </ul>
     ${shown.length < matching ? html`<div class="actions"><button type="button" class="secondary" @click=${() => actions.dispatch({ type: 'show-more' })}>${t.showMore}</button></div>` : nothing}
   `;
