@@ -1,73 +1,149 @@
-// npm run bench: sizes of the shipped files and the time from script start to
-// the first rendered view of each element in headless Chromium (median of runs).
-// Needs `npm run build` first (npm run bench does it).
-import { readFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { launchBrowser } from '../test/e2e/browser.mjs';
+// npm run bench: the shipped files against the floor (a minimal Lit element
+// with oidc-client-ts, built the same way), measured side by side in one run
+// with the CPU slowed 4× and a "Slow 4G" network, cold cache. Timestamps are
+// taken in the page. Prints one table: sizes, time to the sign-in button and
+// its ratio to the floor, layout shift, requests in sequence, and the overview
+// with 2 and 1,000 Kassenzeichen. Needs `npm run build` first (npm run bench does it).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { benchPage } from '../bench/pages.mjs';
+import { launchBrowser, signInAtProvider } from '../test/e2e/browser.mjs';
+import { chainsOf } from '../test/e2e/request-chain.mjs';
 import { startE2eServer } from '../test/e2e/server.mjs';
 
-const FILES = ['dist/buergerportal-widgets.js', 'dist/buergerportal-widgets.oidc.js'];
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const VARIANTS = [
+  { name: 'two files (buergerportal-widgets.js)', page: 'two.html', files: ['dist/buergerportal-widgets.js'] },
+  { name: 'one file (….bundle.js)', page: 'one.html', files: ['dist/buergerportal-widgets.bundle.js'] },
+  { name: 'floor (Lit + oidc-client-ts)', page: 'floor.html', files: ['.tmp/bench/floor.js'] },
+];
 
-function sizes(file) {
-  const bytes = readFileSync(file);
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
-
+const gz = (files) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
+};
 
-/** In the page: ms from the script's request start to the first content of each element, and to its sign-in button. */
-function timings() {
-  const script = performance.getEntriesByType('resource').find((entry) => entry.name.includes('buergerportal-widgets.js'));
-  return new Promise((resolve) => {
-    const seen = {};
-    const check = () => {
-      const now = performance.now();
-      for (const tag of ['servicekonto-login', 'kassenzeichen-manager']) {
-        const root = document.querySelector(tag)?.shadowRoot;
-        if (root && root.childElementCount > 0) seen[`${tag} first view`] ??= now;
-        if (root?.querySelector('button')) seen[`${tag} sign-in button`] ??= now;
-      }
-      if (Object.keys(seen).length === 4) {
-        const start = script?.startTime ?? 0;
-        resolve(Object.fromEntries(Object.entries(seen).map(([key, value]) => [key, value - start])));
-      } else requestAnimationFrame(check);
-    };
-    check();
+async function buildFloor() {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir: '.tmp/bench',
+      emptyOutDir: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: 'bench/floor-login.ts', formats: ['es'], fileName: () => 'floor.js' },
+      rolldownOptions: { output: { minify: true, codeSplitting: false } },
+    },
+    esbuild: { tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } } },
   });
 }
 
-const table = FILES.map((file) => ({ file, ...sizes(file) }));
-const total = table.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }), {
-  raw: 0,
-  gzip: 0,
-  brotli: 0,
-});
-console.log('file                                  raw        gzip      brotli');
-for (const row of [...table, { file: 'total', ...total }]) {
-  console.log(`${row.file.padEnd(36)} ${kb(row.raw).padStart(9)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`);
+function writePages() {
+  mkdirSync('.tmp/bench', { recursive: true });
+  const origin = '{{ORIGIN}}';
+  writeFileSync('.tmp/bench/two.html', benchPage({ script: '/dist/buergerportal-widgets.js', origin }));
+  writeFileSync('.tmp/bench/one.html', benchPage({ script: '/dist/buergerportal-widgets.bundle.js', origin }));
+  writeFileSync('.tmp/bench/floor.html', benchPage({ script: '/bench/floor.js', floor: true, origin }));
 }
 
+/** One cold load, throttled: ms from navigation start to the sign-in button, and the layout shift by then plus a second. */
+async function loadOnce(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench?.button !== undefined, null, { timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  const result = await page.evaluate(() => ({ button: window.__bench.button, shift: window.__bench.shift }));
+  await context.close();
+  return result;
+}
+
+/** Signed in on a page with `scenario`'s list: ms from navigation to the overview, and the longest task meanwhile. */
+async function overviewOnce(browser, world, scenario) {
+  world.backend.reset(scenario);
+  const page = await browser.newPage();
+  await page.goto(`${world.origin}/bench/two.html`);
+  await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await page.locator('kassenzeichen-manager .items').waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
+  await page.reload();
+  await page.locator('kassenzeichen-manager .items').waitFor();
+  const result = await page.evaluate(() => ({ shown: performance.now(), longest: Math.max(0, ...window.__tasks) }));
+  await page.close();
+  return result;
+}
+
+await buildFloor();
+writePages();
 const world = await startE2eServer({ scenario: 'returning' });
 const browser = await launchBrowser();
-const samples = {};
+const samples = Object.fromEntries(VARIANTS.map((v) => [v.page, { button: [], shift: [] }]));
 try {
+  // Interleaved: every run loads each variant once, so that the machine's noise hits them alike.
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${world.origin}/pages/portal.html`);
-    const result = await page.evaluate(timings);
-    for (const [key, value] of Object.entries(result)) (samples[key] ??= []).push(value);
-    await context.close();
+    for (const variant of VARIANTS) {
+      const { button, shift } = await loadOnce(browser, `${world.origin}/bench/${variant.page}`);
+      samples[variant.page].button.push(button);
+      samples[variant.page].shift.push(shift);
+    }
+  }
+  const chains = {
+    two: await chainsOf(browser, world.origin, '/bench/two.html', signInAtProvider),
+    one: await chainsOf(browser, world.origin, '/bench/one.html', signInAtProvider),
+  };
+  const overview = {};
+  for (const [label, scenario] of [
+    ['2', 'returning'],
+    ['1,000', 'property-manager'],
+  ]) {
+    const runs = [];
+    for (let run = 0; run < 3; run++) runs.push(await overviewOnce(browser, world, scenario));
+    overview[label] = { shown: stats(runs.map((r) => r.shown)), longest: Math.max(...runs.map((r) => r.longest)) };
+  }
+
+  const floor = stats(samples['floor.html'].button).median;
+  console.log(`\nSide by side, ${RUNS} interleaved cold loads each, CPU 4× slower, Slow 4G (150 ms, 1.6 Mbit/s):\n`);
+  console.log('| variant | gzip | button: median (min–max) | ratio to floor | layout shift |');
+  console.log('|---|---|---|---|---|');
+  for (const variant of VARIANTS) {
+    const button = stats(samples[variant.page].button);
+    const shift = stats(samples[variant.page].shift);
+    console.log(
+      `| ${variant.name} | ${kb(gz(variant.files))} | ${button.median.toFixed(0)} ms (${button.min.toFixed(0)}–${button.max.toFixed(0)}) | ${(button.median / floor).toFixed(2)} | ${shift.median.toFixed(3)} |`,
+    );
+  }
+  console.log('\n| requests in sequence | two files | one file |');
+  console.log('|---|---|---|');
+  console.log(`| callback → overview | ${chains.two.chain.length} | ${chains.one.chain.length} |`);
+  console.log(`| reload while signed in | ${chains.two.reloadChain.length} | ${chains.one.reloadChain.length} |`);
+  console.log(`\n  two files after the callback: ${chains.two.chain.join(' → ')}`);
+  console.log(`  one file after the callback:  ${chains.one.chain.join(' → ')}`);
+  console.log('\n| overview (reload, signed in, CPU 4×) | shown after: median (min–max) | longest task |');
+  console.log('|---|---|---|');
+  for (const [label, { shown, longest }] of Object.entries(overview)) {
+    console.log(
+      `| ${label} Kassenzeichen | ${shown.median.toFixed(0)} ms (${shown.min.toFixed(0)}–${shown.max.toFixed(0)}) | ${longest.toFixed(0)} ms |`,
+    );
   }
 } finally {
   await browser.close();
   await world.close();
 }
-console.log(`\ntime from script start, median of ${RUNS} runs (headless Chromium, local server):`);
-for (const [key, values] of Object.entries(samples)) console.log(`  ${key.padEnd(40)} ${median(values).toFixed(0).padStart(5)} ms`);

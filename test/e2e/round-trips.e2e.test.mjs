@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { signInAtProvider, useWorld } from './browser.mjs';
+import { chainsOf } from './request-chain.mjs';
 
 /*
  * How many requests the citizen waits for one after another – counted from
@@ -10,65 +11,8 @@ import { signInAtProvider, useWorld } from './browser.mjs';
 
 const ctx = useWorld({ scenario: 'returning' });
 
-/**
- * Every answer takes 60 ms, as over a real network: on loopback answers are so
- * fast that two requests made at the same time could look as if one waited for the other.
- */
-async function addLatency(page) {
-  await page.route('**/*', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    await route.continue();
-  });
-}
-
-/** Records the page's requests with their start and end times (ms since the epoch). */
-function recordRequests(page) {
-  const requests = [];
-  page.on('requestfinished', (request) => {
-    const timing = request.timing();
-    const url = new URL(request.url());
-    if (url.pathname === '/favicon.ico') return;
-    requests.push({
-      label: `${request.method()} ${url.pathname}${url.search.includes('code=') ? ' (callback)' : ''}`,
-      preflight: request.method() === 'OPTIONS',
-      start: timing.startTime,
-      end: timing.startTime + timing.responseEnd,
-    });
-  });
-  return requests;
-}
-
-/** The longest chain of requests where each starts only after the one before has ended. */
-function longestChain(requests) {
-  const sorted = requests.filter((r) => !r.preflight).sort((a, b) => a.start - b.start);
-  const chains = [];
-  for (const request of sorted) {
-    const before = chains.filter((chain) => chain.at(-1).end <= request.start + 1).sort((a, b) => b.length - a.length)[0] ?? [];
-    chains.push([...before, request]);
-  }
-  return chains.sort((a, b) => b.length - a.length)[0]?.map((r) => r.label) ?? [];
-}
-
 async function overviewAfterCallback(pageName) {
-  const page = await ctx.browser.newPage();
-  const manager = page.locator('kassenzeichen-manager');
-  await page.goto(`${ctx.world.origin}/pages/${pageName}`);
-  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await page.getByLabel('Benutzername').waitFor();
-  await addLatency(page);
-  const requests = recordRequests(page);
-  await signInAtProvider(page);
-  await manager.getByRole('button', { name: 'Entfernen 1500.0000.0001' }).waitFor();
-  // From the callback page on: the provider's own pages before it do not count.
-  const callback = requests.find((r) => r.label.endsWith('(callback)'));
-  const afterCallback = requests.filter((r) => r.start >= callback.start);
-  const chain = longestChain(afterCallback);
-  await page.waitForTimeout(200); // let the answers still on their way finish before the next count starts
-
-  const reload = recordRequests(page);
-  await page.reload();
-  await manager.getByRole('button', { name: 'Entfernen 1500.0000.0001' }).waitFor();
-  return { chain, reloadChain: longestChain(reload), preflights: afterCallback.filter((r) => r.preflight).length };
+  return chainsOf(ctx.browser, ctx.world.origin, `/pages/${pageName}`, signInAtProvider);
 }
 
 test('one file: from the callback to the overview in 4 requests in sequence (page, script, token, data); a reload in 3', async () => {

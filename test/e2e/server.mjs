@@ -87,7 +87,10 @@ export async function startE2eServer(options = {}) {
   const idp = createDevIdentityProvider({
     issuer: `${origin}/oidc`,
     clientId: 'buergerportal-e2e',
-    redirectUris: pages.map((name) => `${pageOrigin}/pages/${name}`),
+    redirectUris: [
+      ...pages.map((name) => `${pageOrigin}/pages/${name}`),
+      ...['two', 'one', 'floor'].map((name) => `${pageOrigin}/bench/${name}.html`),
+    ],
     accessTokenTtl: options.accessTokenTtl,
   });
   const cors =
@@ -147,6 +150,9 @@ export async function startE2eServer(options = {}) {
   function sitePage(req, res) {
     const url = new URL(req.url, pageOrigin);
     if (url.pathname.startsWith('/dist/')) return void file(res, url.pathname.slice(1));
+    // The bench's generated pages and its floor (npm run bench).
+    if (url.pathname.startsWith('/bench/'))
+      return void file(res, `.tmp/bench/${url.pathname.slice('/bench/'.length)}`, (text) => text.replaceAll('{{ORIGIN}}', origin));
     // The script copied alone, without the chunk that belongs beside it.
     if (/^\/alone\/buergerportal-widgets(\.bundle)?\.js$/.test(url.pathname))
       return void file(res, `dist${url.pathname.slice('/alone'.length)}`);

@@ -1,0 +1,38 @@
+// The bench's pages: the same city page with the two-file script, the one-file script, or the floor.
+
+/** Records in the page when the sign-in button appears, and the layout shift, before any script runs. */
+const PROBE = `<script>
+  (() => {
+    window.__bench = { shift: 0 };
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.shift += entry.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+    const check = () => {
+      const host = document.querySelector('servicekonto-login, floor-login');
+      if (host && host.shadowRoot && host.shadowRoot.querySelector('button')) window.__bench.button = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })();
+</script>`;
+
+/** The guide's advice against layout shift: keep the space until the elements have drawn. */
+const KEEP_SPACE = `<style>
+  servicekonto-login:not(:defined) { display: block; min-height: 7.5rem; }
+  kassenzeichen-manager:not(:defined) { display: block; min-height: 16rem; }
+</style>`;
+
+export function benchPage({ script, floor, origin }) {
+  const element = floor
+    ? `<floor-login authority="${origin}/oidc" client-id="buergerportal-e2e"></floor-login>`
+    : `<servicekonto-login id="login" authority="${origin}/oidc" client-id="buergerportal-e2e"></servicekonto-login>`;
+  const manager = floor
+    ? ''
+    : `<kassenzeichen-manager login="login" heading-level="3" backend-url="${origin}/api"></kassenzeichen-manager>`;
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Stadt Musterstadt – Bench</title>${PROBE}${KEEP_SPACE}<link rel="stylesheet" href="/pages/city.css">
+<script type="module" src="${script}"></script></head><body>
+<header class="city-header"><a class="logo" href="#">Stadt Musterstadt</a>${element}</header>
+<main><h1>Bürgerservice</h1><section><h2>Kassenzeichen hinterlegen</h2>${manager}</section>
+<section class="filler"><h2>Weitere Informationen</h2><p>Die Grundbesitzabgaben umfassen die Grundsteuer sowie Gebühren.</p></section></main>
+</body></html>`;
+}

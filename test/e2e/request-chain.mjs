@@ -1,0 +1,65 @@
+/*
+ * How many requests the citizen waits for one after another, from the
+ * browser's own timings (CORS preflights apart). Shared by the test and the bench.
+ */
+
+/**
+ * Every answer takes `ms`, as over a real network: on loopback answers are so
+ * fast that two requests made at the same time could look as if one waited for the other.
+ */
+export async function addLatency(page, ms = 60) {
+  await page.route('**/*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+/** Records the page's requests with their start and end times (ms since the epoch). */
+export function recordRequests(page) {
+  const requests = [];
+  page.on('requestfinished', (request) => {
+    const timing = request.timing();
+    const url = new URL(request.url());
+    if (url.pathname === '/favicon.ico') return;
+    requests.push({
+      label: `${request.method()} ${url.pathname}${url.search.includes('code=') ? ' (callback)' : ''}`,
+      preflight: request.method() === 'OPTIONS',
+      start: timing.startTime,
+      end: timing.startTime + timing.responseEnd,
+    });
+  });
+  return requests;
+}
+
+/** The longest chain of requests where each starts only after the one before has ended. */
+export function longestChain(requests) {
+  const sorted = requests.filter((r) => !r.preflight).sort((a, b) => a.start - b.start);
+  const chains = [];
+  for (const request of sorted) {
+    const before = chains.filter((chain) => chain.at(-1).end <= request.start + 1).sort((a, b) => b.length - a.length)[0] ?? [];
+    chains.push([...before, request]);
+  }
+  return chains.sort((a, b) => b.length - a.length)[0]?.map((r) => r.label) ?? [];
+}
+
+/** Signs in on `pageName` and counts the chain from the callback to the overview, then on a reload. */
+export async function chainsOf(browser, origin, pageName, signInAtProvider) {
+  const page = await browser.newPage();
+  const manager = page.locator('kassenzeichen-manager');
+  await page.goto(`${origin}${pageName}`);
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await page.getByLabel('Benutzername').waitFor();
+  await addLatency(page);
+  const requests = recordRequests(page);
+  await signInAtProvider(page);
+  await manager.locator('.items').waitFor();
+  const callback = requests.find((r) => r.label.endsWith('(callback)'));
+  const afterCallback = requests.filter((r) => r.start >= callback.start);
+  const chain = longestChain(afterCallback);
+  const reload = recordRequests(page);
+  await page.reload();
+  await manager.locator('.items').waitFor();
+  const reloadChain = longestChain(reload);
+  await page.close();
+  return { chain, reloadChain, preflights: afterCallback.filter((r) => r.preflight).length };
+}
