@@ -50,6 +50,7 @@ export default tseslint.config(
         history: 'readonly',
         navigator: 'readonly',
         requestAnimationFrame: 'readonly',
+        PerformanceObserver: 'readonly',
       },
     },
   },
