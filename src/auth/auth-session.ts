@@ -1,5 +1,6 @@
 import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
 import { bearer, type RequestAuthorization } from '../api/client.js';
+import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, rememberUsedState, wasUsedState } from './callback.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
@@ -38,7 +39,7 @@ export class OidcAuthSession implements AuthSession {
   private channel?: BroadcastChannel;
   private storageBlocked = false;
 
-  constructor(config: LoginConfig) {
+  constructor(private readonly config: LoginConfig) {
     this.key = sessionKey(config);
     this.users = new UserStore(`oidc.user:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
     this.runtime = new OidcRuntime(config);
@@ -81,7 +82,9 @@ export class OidcAuthSession implements AuthSession {
     if (!oidc) return;
     const returnTo = withoutCallbackParams(new URL(location.href)).href;
     try {
-      const request = await oidc.createSigninRequest({ state: { returnTo } });
+      // A nonce binds the ID token to this sign-in; checked on the way back.
+      const nonce = crypto.randomUUID();
+      const request = await oidc.createSigninRequest({ state: { returnTo }, nonce });
       location.assign(request.url);
     } catch {
       this.update({ status: 'signed-out', reason: 'sign-in-failed' });
@@ -165,10 +168,16 @@ export class OidcAuthSession implements AuthSession {
     this.listenToOtherTabs();
     addEventListener('pageshow', this.onPageShow);
     const url = new URL(location.href);
-    if (!isSigninCallback(url)) return this.restore();
-    const oidc = await this.ready();
-    if (oidc) await this.completeCallback(oidc, url);
-    void oidc?.clearStaleState().catch(() => undefined);
+    const stateStorage = OidcRuntime.stateStorage();
+    if (this.isOwnPath(url) && isOwnCallback(url, stateStorage)) return this.completeCallback(url, stateStorage!);
+    if (isSigninCallback(url) && wasUsedState(url.searchParams.get('state'), usableStorage('session'))) return this.staleCallback(url);
+    // Anything else – no callback, or another app's parameters – is left as it is.
+    return this.restore();
+  }
+
+  /** The callback is for this widget only on its `redirect-uri`'s path. */
+  private isOwnPath(url: URL): boolean {
+    return new URL(this.config.redirectUri, url).pathname === url.pathname;
   }
 
   /** oidc-client-ts with the provider's configuration; a failure becomes the session's state. */
@@ -179,28 +188,51 @@ export class OidcAuthSession implements AuthSession {
     return undefined;
   }
 
-  private async completeCallback(client: OidcClient, url: URL): Promise<void> {
-    const cancelled = url.searchParams.get('error') === 'access_denied';
-    let returnTo = withoutCallbackParams(url);
-    try {
-      const response = await client.processSigninResponse(url.href);
-      const user = userFrom(response);
-      returnTo = safeReturnUrl((response.userState as { returnTo?: unknown } | undefined)?.returnTo, url);
+  /**
+   * The way back from the provider without oidc-client-ts: the token exchange
+   * follows the page and the script directly. The name, when only userinfo has
+   * it, is asked for beside the first data calls – unless the citizen goes on
+   * to another page, which shall know the name.
+   */
+  private async completeCallback(url: URL, stateStorage: Storage): Promise<void> {
+    const metadata = await this.runtime.metadataForCallback();
+    rememberUsedState(url.searchParams.get('state') ?? '', usableStorage('session'));
+    const result = metadata
+      ? await completeCallbackWithoutLibrary(
+          url,
+          { authority: this.config.authority, clientId: this.config.clientId },
+          metadata,
+          stateStorage,
+        )
+      : ({ kind: 'failed', reason: 'error' } as const);
+    // Only a sign-in goes on to where the citizen started; otherwise the sentence is shown here.
+    const returnTo = result.kind === 'signed-in' ? safeReturnUrl(result.returnTo, url) : withoutCallbackParams(url);
+    if (result.kind === 'signed-in') {
+      const user = result.user;
       const staying = returnTo.origin === url.origin && returnTo.pathname === url.pathname;
-      // The name may live only at the userinfo endpoint: asked beside the first data calls, not before them –
-      // unless the citizen goes on to another page, which shall know the name.
-      const naming = this.addNameFromUserInfo(client, user);
+      const naming = this.addNameFromUserInfo(user);
       if (!staying) await naming;
       this.users.write(serialiseUser(user));
       this.applyUser(user);
       if (staying) void this.track(naming.then((named) => named && this.keepUser(user)));
-    } catch {
-      // A reloaded or repeated callback ("No matching state found") or a refusal.
+    } else {
       const stored = this.storedUser();
-      if (stored && msLeft(stored, Date.now()) > 0) this.applyUser(stored);
-      else this.update({ status: 'signed-out', reason: cancelled ? 'cancelled' : 'stale-callback' });
+      if (result.kind === 'stale' && stored && msLeft(stored, Date.now()) > 0) this.applyUser(stored);
+      else
+        this.update({
+          status: 'signed-out',
+          reason: result.kind === 'cancelled' ? 'cancelled' : result.kind === 'stale' ? 'stale-callback' : 'sign-in-failed',
+        });
     }
     this.leaveCallbackUrl(url, returnTo);
+  }
+
+  /** A reloaded address of a finished sign-in: the sentence for it, or the session that followed. */
+  private staleCallback(url: URL): void {
+    const stored = this.storedUser();
+    if (stored && msLeft(stored, Date.now()) > 0) this.applyUser(stored);
+    else this.update({ status: 'signed-out', reason: 'stale-callback' });
+    history.replaceState(history.state, '', withoutCallbackParams(url).href);
   }
 
   private leaveCallbackUrl(current: URL, returnTo: URL): void {
@@ -222,10 +254,11 @@ export class OidcAuthSession implements AuthSession {
   }
 
   /** Asked once at sign-in, only when the ID token has no name; `true` when a name came. A failure just leaves the name out. */
-  private async addNameFromUserInfo(client: OidcClient, user: StoredUser): Promise<boolean> {
+  private async addNameFromUserInfo(user: StoredUser): Promise<boolean> {
     if (nameOf(user.profile)) return false;
     try {
-      const endpoint = await client.metadataService.getUserInfoEndpoint();
+      const endpoint = (await this.runtime.metadataForCallback())?.userinfo_endpoint;
+      if (!endpoint) return false;
       Object.assign(user.profile, await nameClaimsFromUserInfo(endpoint, user.access_token, user.profile.sub));
       return !!nameOf(user.profile);
     } catch {

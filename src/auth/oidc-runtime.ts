@@ -1,4 +1,5 @@
 import type { OidcClient, OidcMetadata } from 'oidc-client-ts';
+import { STATE_PREFIX, type ProviderMetadata } from './callback.js';
 import { discoveryFailure, issuerMatches } from './discovery-failure.js';
 import type { LoginConfig } from './login-config.js';
 import { MemoryStorage, usableStorage } from './safe-storage.js';
@@ -57,7 +58,8 @@ export class OidcRuntime {
       scope: config.scope,
       response_type: 'code',
       extraQueryParams: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
-      stateStore: new WebStorageStateStore({ store: stateStorage ?? new MemoryStorage() }),
+      // Its own prefix: another app on the site that uses oidc-client-ts keeps its sign-ins apart.
+      stateStore: new WebStorageStateStore({ prefix: STATE_PREFIX, store: stateStorage ?? new MemoryStorage() }),
       loadUserInfo: false,
       requestTimeoutInSeconds: 10,
       metadata,
@@ -81,6 +83,31 @@ export class OidcRuntime {
       if (failure === 'provider-unreachable') console.warn(detail);
       else console.error(detail);
       return { ok: false, failure };
+    }
+  }
+
+  /** Where the sign-in state lives until the citizen is back (localStorage, else sessionStorage). */
+  static stateStorage(): Storage | undefined {
+    return usableStorage('local') ?? usableStorage('session');
+  }
+
+  /**
+   * The provider's configuration for the way back, without oidc-client-ts: kept
+   * from the sign-in click, else fetched (and checked) now.
+   */
+  async metadataForCallback(): Promise<ProviderMetadata | undefined> {
+    const cached = this.cachedMetadata();
+    if (cached?.issuer && cached.token_endpoint) return cached as ProviderMetadata;
+    try {
+      const response = await fetch(`${this.config.authority.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+        credentials: 'omit',
+      });
+      const metadata = (await response.json()) as Partial<OidcMetadata>;
+      if (!response.ok || !metadata.token_endpoint || !issuerMatches(metadata.issuer, this.config.authority)) return undefined;
+      this.keepMetadata(metadata);
+      return metadata as ProviderMetadata;
+    } catch {
+      return undefined;
     }
   }
 

@@ -63,6 +63,10 @@ describe('sign-in against a real OpenID provider', () => {
   test('cancelling at the provider ends in the signed-out view with a plain sentence and a clean URL', async () => {
     const context = await ctx.browser.newContext();
     const page = await context.newPage();
+    let callbackUrl;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url().includes('state=')) callbackUrl ??= frame.url();
+    });
     await page.goto(`${ctx.world.origin}/pages/login.html`);
     await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
     await page.getByRole('link', { name: 'Anmeldung abbrechen' }).click();
@@ -72,10 +76,17 @@ describe('sign-in against a real OpenID provider', () => {
     assert.equal(new URL(page.url()).search, '');
     assert.equal(await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).count(), 1);
 
-    // The back button brings the old callback URL back: a stale callback, explained.
-    await page.goto(`${ctx.world.origin}/pages/login.html?code=stale&state=gone`);
+    // The old callback address once more (back button, reload): a stale callback, explained.
+    assert.match(callbackUrl, /error=access_denied/);
+    await page.goto(callbackUrl);
     await page.getByText('Die Anmeldung konnte nicht abgeschlossen werden').waitFor();
     assert.equal(new URL(page.url()).search, '');
+
+    // Parameters the widget did not ask for (another application's callback) are left as they are.
+    await page.goto(`${ctx.world.origin}/pages/login.html?code=foreign&state=not-ours`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    assert.equal(new URL(page.url()).search, '?code=foreign&state=not-ours');
+    assert.equal(await page.getByText('nicht abgeschlossen').count(), 0);
     await context.close();
   });
 

@@ -7,8 +7,11 @@ import {
   CLIENT_ID,
   ownSearch,
   resetAuthState,
+  markStateUsed,
   returnFromProvider,
   seedSignedInUser,
+  seedSignInState,
+  validClaims,
   storedUser,
   useFakeProvider,
 } from '../support/fake-provider.js';
@@ -197,7 +200,8 @@ describe('<servicekonto-login>', () => {
   describe('the way back from the provider', () => {
     it('says „Anmeldung abgebrochen“ after access_denied and cleans the URL', async () => {
       await useFakeProvider();
-      returnFromProvider('keep=1&error=access_denied&state=abc&iss=x');
+      seedSignInState('abc');
+      returnFromProvider(`keep=1&error=access_denied&state=abc&iss=${encodeURIComponent(AUTHORITY)}`);
       const signedOut = oneEvent(document.body, 'servicekonto-signed-out');
       const element = await login();
       expect((await signedOut).detail.reason).to.equal('cancelled');
@@ -208,7 +212,8 @@ describe('<servicekonto-login>', () => {
 
     it('explains a stale callback (reload, back button) and cleans the URL', async () => {
       await useFakeProvider();
-      returnFromProvider('code=old&state=unknown-state');
+      markStateUsed('used-state');
+      returnFromProvider('code=old&state=used-state');
       const element = await login();
       await element.whenSettled();
       expect(textOf(element).includes('nicht abgeschlossen')).to.be.ok;
@@ -219,12 +224,63 @@ describe('<servicekonto-login>', () => {
     it('stays signed in on a repeated callback when a session exists', async () => {
       await useFakeProvider();
       seedSignedInUser();
-      returnFromProvider('code=old&state=unknown-state');
+      markStateUsed('used-state');
+      returnFromProvider('code=old&state=used-state');
       const element = await login();
       await element.whenSettled();
       expect(textOf(element).includes('Angemeldet als')).to.be.ok;
       expect(ownSearch()).to.equal('');
     });
+  });
+
+  describe('the way back: only its own, and checked', () => {
+    it('signs in with a code: the ID token names the citizen; token exchange without the oidc file', async () => {
+      const provider = await useFakeProvider({ idTokenClaims: validClaims('nonce-1') });
+      seedSignInState('s1', 'nonce-1');
+      returnFromProvider(`code=c1&state=s1&iss=${encodeURIComponent(AUTHORITY)}`);
+      const element = await login();
+      expect(textOf(element)).to.contain('Angemeldet als Erika Mustermann');
+      expect(provider.tokenRequests[0].get('code_verifier')).to.equal('verifier');
+      expect(ownSearch()).to.equal('');
+      expect(localStorage.getItem('buergerportal-widgets.state.s1'), 'a state is used once').to.equal(null);
+    });
+
+    it("leaves another app's callback parameters alone", async () => {
+      const provider = await useFakeProvider({ idTokenClaims: validClaims('nonce-1') });
+      returnFromProvider('code=theirs&state=their-state');
+      const element = await login();
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+      expect(textOf(element)).not.to.contain('nicht abgeschlossen');
+      expect(ownSearch()).to.equal('?code=theirs&state=their-state');
+      expect(provider.tokenRequests).to.have.length(0);
+    });
+
+    it('refuses a rewritten iss (mix-up, RFC 9207) without exchanging the code', async () => {
+      const provider = await useFakeProvider({ idTokenClaims: validClaims('nonce-1') });
+      seedSignInState('s2');
+      returnFromProvider('code=c2&state=s2&iss=https%3A%2F%2Fattacker.example');
+      const element = await login();
+      expect(textOf(element)).to.contain('Die Anmeldung ist fehlgeschlagen');
+      expect(provider.tokenRequests).to.have.length(0);
+      expect(storedUser()).to.equal(null);
+    });
+
+    for (const [what, claims] of [
+      ['a foreign audience', validClaims('nonce-1', { aud: 'someone-else' })],
+      ['an expiry in 2001', validClaims('nonce-1', { exp: 978307200 })],
+      ['another issuer', validClaims('nonce-1', { iss: 'https://attacker.example' })],
+      ['another nonce', validClaims('other-nonce')],
+    ] as const) {
+      it(`refuses an ID token with ${what}: no name shown, nobody signed in`, async () => {
+        await useFakeProvider({ idTokenClaims: claims });
+        seedSignInState('s3', 'nonce-1');
+        returnFromProvider(`code=c3&state=s3&iss=${encodeURIComponent(AUTHORITY)}`);
+        const element = await login();
+        expect(textOf(element)).not.to.contain('Erika');
+        expect(textOf(element)).to.contain('Die Anmeldung ist fehlgeschlagen');
+        expect(storedUser()).to.equal(null);
+      });
+    }
   });
 
   describe('set up wrong', () => {

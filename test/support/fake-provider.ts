@@ -23,6 +23,42 @@ export interface FakeProviderOptions {
    * all (network error); `foreign-issuer`: a document naming another issuer.
    */
   discovery?: 'ok' | 'missing' | 'down' | 'foreign-issuer';
+  /** The ID token's claims for a code exchange (unsigned: the page does not check signatures). */
+  idTokenClaims?: Record<string, unknown>;
+}
+
+/** An unsigned JWT with `claims`, as the provider would put them in an ID token. */
+export function fakeJwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${part({ alg: 'none' })}.${part(claims)}.`;
+}
+
+/** Claims of a valid ID token for this page's client, with `nonce`. */
+export function validClaims(nonce: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = Math.floor(Date.now() / 1000);
+  return { iss: AUTHORITY, aud: CLIENT_ID, sub: 'citizen-1', exp: now + 600, iat: now, nonce, name: 'Erika Mustermann', ...extra };
+}
+
+/** What oidc-client-ts stores when the citizen clicks sign-in: a state under the widget's prefix. */
+export function seedSignInState(state: string, nonce = 'nonce-1'): void {
+  localStorage.setItem(
+    `buergerportal-widgets.state.${state}`,
+    JSON.stringify({
+      id: state,
+      data: { returnTo: PAGE_URL.href },
+      authority: AUTHORITY,
+      client_id: CLIENT_ID,
+      redirect_uri: PAGE_URL.origin + PAGE_URL.pathname,
+      code_verifier: 'verifier',
+      nonce,
+      scope: 'openid profile',
+    }),
+  );
+}
+
+/** A sign-in that finished before (its address reloaded later). */
+export function markStateUsed(state: string): void {
+  sessionStorage.setItem('buergerportal-widgets.used-states', JSON.stringify([state]));
 }
 
 export async function useFakeProvider(
@@ -50,6 +86,16 @@ export async function useFakeProvider(
     http.post(`${AUTHORITY}/token`, async ({ request }) => {
       const body = new URLSearchParams(await request.text());
       tokenRequests.push(body);
+      if (body.get('grant_type') === 'authorization_code') {
+        if (!options.idTokenClaims) return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
+        return HttpResponse.json({
+          access_token: 'access-from-code',
+          token_type: 'Bearer',
+          expires_in: 3600,
+          refresh_token: 'refresh-1',
+          id_token: fakeJwt(options.idTokenClaims),
+        });
+      }
       if (!options.refresh) return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
       return HttpResponse.json({ access_token: 'renewed-token', token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-2' });
     }),

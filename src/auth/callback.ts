@@ -1,0 +1,144 @@
+import { checkIdToken } from './id-token.js';
+import type { StoredUser } from './stored-user.js';
+
+/*
+ * The way back from the provider, without oidc-client-ts: the page goes from
+ * the callback straight to the token exchange (page, script, token, data).
+ * Only the widget's own callbacks are taken: the `state` must be one it
+ * stored under its own prefix, once. The mix-up defence (RFC 9207) compares
+ * `iss`, and the ID token is checked (issuer, audience, expiry, nonce).
+ */
+
+export const STATE_PREFIX = 'buergerportal-widgets.state.';
+const USED_STATES = 'buergerportal-widgets.used-states';
+
+/** Remembers a finished sign-in's state for a while, so that a reload of its address is told apart from a foreign one. */
+export function rememberUsedState(state: string, store: Storage | undefined): void {
+  try {
+    const used = JSON.parse(store?.getItem(USED_STATES) ?? '[]') as string[];
+    store?.setItem(USED_STATES, JSON.stringify([state, ...used.filter((s) => s !== state)].slice(0, 5)));
+  } catch {
+    // Storage full: a reload then reads as a foreign address and is left alone.
+  }
+}
+
+export function wasUsedState(state: string | null, store: Storage | undefined): boolean {
+  try {
+    return !!state && (JSON.parse(store?.getItem(USED_STATES) ?? '[]') as string[]).includes(state);
+  } catch {
+    return false;
+  }
+}
+
+export interface ProviderMetadata {
+  issuer: string;
+  token_endpoint: string;
+  userinfo_endpoint?: string;
+  authorization_response_iss_parameter_supported?: boolean;
+}
+
+export type CallbackResult =
+  | { kind: 'signed-in'; user: StoredUser; returnTo?: string }
+  | { kind: 'cancelled'; returnTo?: string }
+  /** Not the widget's (no such state), or used before: a reload or the back button. */
+  | { kind: 'stale' }
+  | { kind: 'failed'; reason: 'error' | 'issuer' | 'token' | 'id-token'; returnTo?: string };
+
+interface StoredState {
+  scope?: string;
+  authority?: string;
+  client_id?: string;
+  redirect_uri?: string;
+  code_verifier?: string;
+  nonce?: string;
+  data?: { returnTo?: string };
+}
+
+/** Whether the page's address is an answer to a sign-in this widget started (its own stored state). */
+export function isOwnCallback(url: URL, store: Storage | undefined): boolean {
+  const state = url.searchParams.get('state');
+  return !!state && (url.searchParams.has('code') || url.searchParams.has('error')) && !!store?.getItem(STATE_PREFIX + state);
+}
+
+export async function completeCallback(
+  url: URL,
+  expected: { authority: string; clientId: string },
+  metadata: ProviderMetadata,
+  store: Storage,
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): Promise<CallbackResult> {
+  const params = url.searchParams;
+  const key = STATE_PREFIX + (params.get('state') ?? '');
+  const raw = store.getItem(key);
+  if (!raw) return { kind: 'stale' };
+  store.removeItem(key); // one use only
+  let state: StoredState;
+  try {
+    state = JSON.parse(raw) as StoredState;
+  } catch {
+    return { kind: 'stale' };
+  }
+  const returnTo = state.data?.returnTo;
+  if (state.client_id !== expected.clientId || state.authority?.replace(/\/+$/, '') !== expected.authority.replace(/\/+$/, ''))
+    return { kind: 'stale' };
+  const iss = params.get('iss');
+  if ((iss !== null && iss !== metadata.issuer) || (iss === null && metadata.authorization_response_iss_parameter_supported)) {
+    return { kind: 'failed', reason: 'issuer', returnTo };
+  }
+  if (params.has('error'))
+    return params.get('error') === 'access_denied' ? { kind: 'cancelled', returnTo } : { kind: 'failed', reason: 'error', returnTo };
+  const tokens = await exchangeCode(metadata.token_endpoint, params.get('code') ?? '', state, expected.clientId, fetchImpl);
+  if (!tokens) return { kind: 'failed', reason: 'token', returnTo };
+  const checked = checkIdToken(tokens.id_token ?? '', {
+    issuer: metadata.issuer,
+    clientId: expected.clientId,
+    now: Math.floor(Date.now() / 1000),
+    nonce: state.nonce,
+  });
+  if ('problem' in checked) return { kind: 'failed', reason: 'id-token', returnTo };
+  const user: StoredUser = {
+    access_token: tokens.access_token,
+    refresh_token: tokens.refresh_token,
+    id_token: tokens.id_token,
+    session_state: tokens.session_state ?? null,
+    token_type: tokens.token_type,
+    scope: tokens.scope ?? state.scope,
+    expires_at: typeof tokens.expires_in === 'number' ? Math.floor(Date.now() / 1000) + tokens.expires_in : undefined,
+    profile: checked.profile,
+  };
+  return { kind: 'signed-in', user, returnTo };
+}
+
+interface TokenAnswer {
+  access_token: string;
+  token_type?: string;
+  expires_in?: number;
+  refresh_token?: string;
+  id_token?: string;
+  scope?: string;
+  session_state?: string;
+}
+
+async function exchangeCode(
+  endpoint: string,
+  code: string,
+  state: StoredState,
+  clientId: string,
+  fetchImpl: typeof fetch,
+): Promise<TokenAnswer | undefined> {
+  const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: state.redirect_uri ?? '', client_id: clientId });
+  if (state.code_verifier) body.set('code_verifier', state.code_verifier);
+  try {
+    const response = await fetchImpl(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body,
+      credentials: 'omit',
+      signal: AbortSignal.timeout(10_000),
+    });
+    const answer = (await response.json()) as Partial<TokenAnswer>;
+    return response.ok && typeof answer.access_token === 'string' ? (answer as TokenAnswer) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+import type { UserProfile } from 'oidc-client-ts';
+
+/*
+ * The checks OpenID Connect asks of a client for an ID token it received
+ * straight from the token endpoint over TLS (Core 3.1.3.7): issuer, audience,
+ * expiry, nonce – and, on renewal, the same subject. The signature is the
+ * backend's to check on the access token; the page shows only the name. Pure.
+ */
+
+/** Claims about the protocol, not the person: left out of the profile the page keeps. */
+const PROTOCOL_CLAIMS = ['iss', 'aud', 'exp', 'iat', 'nbf', 'nonce', 'at_hash', 'c_hash', 'azp', 'auth_time', 'jti', 'sid', 'acr', 'amr'];
+/** Clocks differ a little between provider and citizen. */
+const SKEW_SECONDS = 300;
+
+export type IdTokenProblem = 'malformed' | 'issuer' | 'audience' | 'expired' | 'nonce' | 'subject';
+
+export interface IdTokenExpectations {
+  issuer: string;
+  clientId: string;
+  /** Seconds since the epoch. */
+  now: number;
+  /** The nonce sent with the sign-in request, if any. */
+  nonce?: string;
+  /** On renewal: the citizen signed in before. */
+  subject?: string;
+}
+
+export function decodeJwtPayload(token: string): Record<string, unknown> | undefined {
+  const part = token.split('.')[1];
+  if (!part) return undefined;
+  try {
+    const base64 = part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    const payload = JSON.parse(json) as unknown;
+    return payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The person's claims of a valid ID token, or what is wrong with it. */
+export function checkIdToken(token: string, expected: IdTokenExpectations): { profile: UserProfile } | { problem: IdTokenProblem } {
+  const claims = decodeJwtPayload(token);
+  if (!claims || typeof claims.sub !== 'string') return { problem: 'malformed' };
+  if (claims.iss !== expected.issuer) return { problem: 'issuer' };
+  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (!audiences.includes(expected.clientId) || (audiences.length > 1 && claims.azp !== undefined && claims.azp !== expected.clientId)) {
+    return { problem: 'audience' };
+  }
+  if (typeof claims.exp !== 'number' || claims.exp + SKEW_SECONDS < expected.now) return { problem: 'expired' };
+  if (expected.nonce !== undefined && claims.nonce !== expected.nonce) return { problem: 'nonce' };
+  if (expected.subject !== undefined && claims.sub !== expected.subject) return { problem: 'subject' };
+  const profile = Object.fromEntries(Object.entries(claims).filter(([key]) => !PROTOCOL_CLAIMS.includes(key)));
+  return { profile: profile as UserProfile };
+}
