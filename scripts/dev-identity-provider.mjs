@@ -90,7 +90,7 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
       Grant: 8 * 3600,
     },
     interactions: { url: (_ctx, interaction) => `${base}/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource } },
+    features: { devInteractions: { enabled: false }, revocation: { enabled: true }, rpInitiatedLogout: { enabled: true, logoutSource } },
     cookies: { keys: ['buergerportal-widgets-demo-only'] },
     renderError(ctx, out) {
       ctx.type = 'html';

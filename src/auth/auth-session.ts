@@ -1,6 +1,7 @@
 import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
 import { bearer, type RequestAuthorization } from '../api/client.js';
 import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, rememberUsedState, wasUsedState } from './callback.js';
+import { IdleLimit, passwordNext, revokeRefreshToken, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
@@ -29,6 +30,7 @@ export class OidcAuthSession implements AuthSession {
   snapshot: SessionSnapshot = { status: 'starting' };
   private readonly users: UserStore;
   private readonly runtime: OidcRuntime;
+  private readonly idle: IdleLimit;
   private lastToken?: string;
   private started?: Promise<void>;
   private renewing?: Promise<string | null>;
@@ -43,6 +45,20 @@ export class OidcAuthSession implements AuthSession {
     this.key = sessionKey(config);
     this.users = new UserStore(`oidc.user:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
     this.runtime = new OidcRuntime(config);
+    const deadlines = new UserStore(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
+    this.idle = new IdleLimit(deadlines, config.idleTimeout * 1000);
+  }
+
+  noteActivity(): void {
+    if (this.snapshot.status !== 'signed-in') return;
+    const now = Date.now();
+    if (this.idle.passed(now)) return void this.track(this.expire());
+    if (!this.idle.touch(now) && !this.snapshot.expiring) return;
+    const user = this.storedUser();
+    if (!user) return;
+    this.applyUser(user);
+    // Active near the token's end: renewed now, so the next request does not wait.
+    if (user.refresh_token && msLeft(user, now) <= RENEW_AHEAD_MS) void this.renew();
   }
 
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
@@ -84,7 +100,8 @@ export class OidcAuthSession implements AuthSession {
     try {
       // A nonce binds the ID token to this sign-in; checked on the way back.
       const nonce = crypto.randomUUID();
-      const request = await oidc.createSigninRequest({ state: { returnTo }, nonce });
+      const prompt = passwordNext.required(this.key) ? 'login' : undefined;
+      const request = await oidc.createSigninRequest({ state: { returnTo }, nonce, prompt });
       location.assign(request.url);
     } catch {
       this.update({ status: 'signed-out', reason: 'sign-in-failed' });
@@ -94,6 +111,7 @@ export class OidcAuthSession implements AuthSession {
   async signOut(): Promise<void> {
     const user = this.storedUser();
     await this.endLocally('user');
+    await this.revoke(user);
     this.channel?.postMessage({ type: 'signed-out', key: this.key });
     const ready = await this.runtime.ready();
     if (!ready.ok) return; // The provider is unreachable: the local session is gone all the same.
@@ -136,6 +154,8 @@ export class OidcAuthSession implements AuthSession {
   extend(): Promise<void> {
     return this.track(
       (async () => {
+        this.idle.clear();
+        this.idle.touch(Date.now());
         if (this.storedUser()?.refresh_token && (await this.renew())) return;
         await this.signIn();
       })(),
@@ -210,6 +230,9 @@ export class OidcAuthSession implements AuthSession {
     if (result.kind === 'signed-in') {
       const user = result.user;
       const staying = returnTo.origin === url.origin && returnTo.pathname === url.pathname;
+      this.idle.clear();
+      this.idle.touch(Date.now());
+      passwordNext.done(this.key);
       const naming = this.addNameFromUserInfo(user);
       if (!staying) await naming;
       this.users.write(serialiseUser(user));
@@ -247,9 +270,11 @@ export class OidcAuthSession implements AuthSession {
   /** The first view from what the page has: no network unless a stored sign-in needs renewing. */
   private async restore(): Promise<void> {
     const user = this.storedUser();
+    // Past the idle limit nothing is renewed, however recent the token.
+    if (user && this.idle.passed(Date.now())) return this.expire();
     if (user && msLeft(user, Date.now()) > 0) return this.applyUser(user);
     if (user?.refresh_token && (await this.renew())) return;
-    if (user) await this.endLocally('expired');
+    if (user) await this.expire();
     else this.update({ status: 'signed-out', reason: undefined });
   }
 
@@ -277,7 +302,7 @@ export class OidcAuthSession implements AuthSession {
     const attempt = async () => {
       // Re-read inside the lock: another tab may have renewed already.
       const stored = this.storedUser();
-      if (!stored?.refresh_token) return null;
+      if (!stored?.refresh_token || this.idle.passed(Date.now())) return null;
       if (msLeft(stored, Date.now()) > RENEW_AHEAD_MS && stored.access_token !== this.lastToken) return stored;
       const client = await this.ready();
       return client ? this.refresh(client, stored).catch(() => null) : null;
@@ -285,7 +310,7 @@ export class OidcAuthSession implements AuthSession {
     // One renewal at a time across tabs: a rotating refresh token is used once.
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();
     if (!user) {
-      if (this.snapshot.status !== 'failed') await this.endLocally('expired');
+      if (this.snapshot.status !== 'failed') await this.expire();
       return null;
     }
     this.users.write(serialiseUser(user));
@@ -311,30 +336,57 @@ export class OidcAuthSession implements AuthSession {
 
   private applyUser(user: StoredUser): void {
     this.lastToken = user.access_token;
-    const expiresAt = user.expires_at ? user.expires_at * 1000 : undefined;
+    const now = Date.now();
+    const tokenEnd = user.expires_at ? user.expires_at * 1000 : undefined;
+    const end = sessionEnd(this.idle.ensure(now), tokenEnd, !!user.refresh_token);
     this.update({
       status: 'signed-in',
       displayName: nameOf(user.profile) || undefined,
       subject: user.profile.sub,
-      expiresAt,
-      expiring: expiresAt !== undefined && expiresAt - Date.now() <= WARNING_BEFORE_END_MS,
+      expiresAt: end,
+      expiring: end - now <= WARNING_BEFORE_END_MS,
     });
-    this.scheduleExpiry(expiresAt);
+    this.scheduleEnd(end);
   }
 
-  private scheduleExpiry(expiresAt: number | undefined): void {
+  private scheduleEnd(end: number): void {
     clearTimeout(this.warningTimer);
     clearTimeout(this.endTimer);
-    if (expiresAt === undefined) return;
-    const untilWarning = expiresAt - WARNING_BEFORE_END_MS - Date.now();
+    const untilWarning = end - WARNING_BEFORE_END_MS - Date.now();
     this.warningTimer = setTimeout(() => this.update({ ...this.snapshot, expiring: true }), Math.max(0, untilWarning));
-    this.endTimer = setTimeout(() => void this.endLocally('expired'), Math.max(0, expiresAt - Date.now()));
+    this.endTimer = setTimeout(() => void this.track(this.reachEnd()), Math.max(0, end - Date.now()));
+  }
+
+  /** The end has come – unless activity moved the deadline meanwhile, or a renewal can carry an expired token on. */
+  private async reachEnd(): Promise<void> {
+    const user = this.storedUser();
+    if (user && !this.idle.passed(Date.now()) && (user.refresh_token || msLeft(user, Date.now()) > 0)) return this.applyUser(user);
+    await this.expire();
+  }
+
+  /**
+   * Ended by time: nothing stays behind for the next person at this
+   * computer – the refresh token is revoked, and the next sign-in asks for
+   * the password again (the provider's own session may still be alive).
+   */
+  private async expire(): Promise<void> {
+    const user = this.storedUser();
+    await this.endLocally('expired');
+    passwordNext.require(this.key);
+    await this.revoke(user);
+  }
+
+  private async revoke(user: StoredUser | null): Promise<void> {
+    if (!user?.refresh_token) return;
+    const metadata = await this.runtime.metadataForCallback();
+    await revokeRefreshToken(metadata?.revocation_endpoint, user.refresh_token, this.config.clientId);
   }
 
   private async endLocally(reason: SignedOutReason): Promise<void> {
     clearTimeout(this.warningTimer);
     clearTimeout(this.endTimer);
     this.users.remove();
+    this.idle.clear();
     this.update({ status: 'signed-out', reason });
   }
 

@@ -34,6 +34,7 @@ export interface ProviderMetadata {
   issuer: string;
   token_endpoint: string;
   userinfo_endpoint?: string;
+  revocation_endpoint?: string;
   authorization_response_iss_parameter_supported?: boolean;
 }
 

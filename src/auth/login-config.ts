@@ -1,5 +1,6 @@
 import { isLoopback } from '../shared/urls.js';
 import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from './idle-limit.js';
 
 /** The citizen accounts a login can lead to; the one place this list is kept. */
 export const PROVIDERS = ['servicekonto-nrw', 'bundid'] as const;
@@ -19,6 +20,8 @@ export interface LoginConfig {
   provider: ProviderId;
   registrationUrl: string;
   tokenStorage: TokenStorage;
+  /** Seconds without activity in the elements after which the session ends. */
+  idleTimeout: number;
 }
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: ConfigProblem[] };
@@ -52,6 +55,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
   const registration = readUrlAttribute('registration-url', attribute('registration-url'), problems, false);
   const provider = readChoiceAttribute('provider', attribute('provider'), PROVIDERS, problems);
   const tokenStorage = readChoiceAttribute('token-storage', attribute('token-storage'), TOKEN_STORAGES, problems);
+  const idleTimeout = readIdleTimeout(attribute('idle-timeout'), problems);
   if (problems.length > 0 || !authority || !clientId) return { ok: false, problems };
   return {
     ok: true,
@@ -65,8 +69,21 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
       provider,
       registrationUrl: registration?.href ?? DEFAULT_REGISTRATION_URLS[provider],
       tokenStorage,
+      idleTimeout,
     },
   };
+}
+
+const IDLE_TIMEOUT_RANGE = [300, 86_400] as const;
+
+/** `idle-timeout`: whole seconds from five minutes (time to type an address) to a day; empty means the default. */
+function readIdleTimeout(value: string | null, problems: ConfigProblem[]): number {
+  const trimmed = value?.trim();
+  if (!trimmed) return DEFAULT_IDLE_TIMEOUT_SECONDS;
+  const seconds = Number(trimmed);
+  if (Number.isInteger(seconds) && seconds >= IDLE_TIMEOUT_RANGE[0] && seconds <= IDLE_TIMEOUT_RANGE[1]) return seconds;
+  problems.push({ kind: 'invalid-value', attribute: 'idle-timeout', allowed: [IDLE_TIMEOUT_RANGE.join('–')] });
+  return DEFAULT_IDLE_TIMEOUT_SECONDS;
 }
 
 /** The key under which one session is shared on a page. */

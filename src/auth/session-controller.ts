@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AuthSession, SessionSnapshot } from './auth-session.js';
 
+/** What counts as the citizen's activity inside an element (the idle limit starts anew). */
+const ACTIVITY = ['input', 'keydown', 'pointerdown'] as const;
+
 /**
  * Keeps an element in step with a shared session: subscribes while connected,
  * re-renders on every change and tells the host what changed.
@@ -31,12 +34,20 @@ export class SessionController implements ReactiveController {
 
   hostConnected(): void {
     if (this.session && !this.unsubscribe) this.listen();
+    for (const type of ACTIVITY) this.element?.addEventListener(type, this.onActivity, { capture: true, passive: true });
   }
 
   hostDisconnected(): void {
+    for (const type of ACTIVITY) this.element?.removeEventListener(type, this.onActivity, { capture: true });
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
+
+  private get element(): HTMLElement | undefined {
+    return this.host instanceof HTMLElement ? this.host : undefined;
+  }
+
+  private readonly onActivity = () => this.session?.noteActivity();
 
   private listen(): void {
     const session = this.session!;

@@ -26,7 +26,7 @@ export interface SessionSnapshot {
   /** A stable identifier of the citizen (the `sub` claim), to keep drafts apart. */
   subject?: string;
   reason?: SignedOutReason;
-  /** When the session ends for good unless renewed (ms since epoch). */
+  /** When the session ends unless the citizen acts (ms since epoch): the idle limit, or the token's end without a refresh token. */
   expiresAt?: number;
   /** True from 2 minutes before `expiresAt`. */
   expiring?: boolean;
@@ -59,6 +59,8 @@ export interface AuthSession {
   renew(): Promise<string | null>;
   /** The citizen asked to stay signed in: renew, or sign in again when renewal is impossible. */
   extend(): Promise<void>;
+  /** The citizen typed or clicked in an element: the idle limit starts anew. */
+  noteActivity(): void;
   /** Resolves when nothing the session does is under way any more (start, renewal, extension). */
   settled(): Promise<void>;
   /** After a passing failure: tries to reach the provider again. */

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { WARNING_BEFORE_END_MS, type SessionSnapshot } from '../auth/auth-session.js';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../auth/idle-limit.js';
 import { readLoginConfig, type LoginConfig, type ProviderId, type TokenStorage } from '../auth/login-config.js';
 import { isPassingFailure } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
@@ -33,6 +34,7 @@ const CONFIGURATION = [
   'provider',
   'registrationUrl',
   'tokenStorage',
+  'idleTimeout',
 ] as const;
 
 /**
@@ -92,6 +94,12 @@ export class ServicekontoLogin extends LitElement {
   @property({ attribute: 'registration-url' }) registrationUrl = '';
   /** `session` (Standard, sessionStorage) oder `memory` (nur im Arbeitsspeicher, beim Neuladen weg). */
   @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'session';
+  /**
+   * Sekunden ohne Eingabe oder Klick in den Elementen, nach denen die Anmeldung endet (300 bis 86400).
+   * Standard: `1800` (30 Minuten). Die Warnung erscheint 2 Minuten vorher; das Access-Token wird
+   * vorher unbemerkt erneuert, solange die Person tätig ist.
+   */
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_TIMEOUT_SECONDS;
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
   /** Für schmale Kopfzeilen: nur die Anmelde-Schaltfläche und „Jetzt registrieren“ (abgemeldet) bzw. der Name und „Abmelden“ (angemeldet). */

@@ -20,8 +20,21 @@ describe('sign-in configuration', () => {
         provider: 'servicekonto-nrw',
         registrationUrl: 'https://servicekonto.nrw/',
         tokenStorage: 'session',
+        idleTimeout: 1800,
       },
     });
+  });
+
+  it('takes idle-timeout in whole seconds from 300 to 86400', () => {
+    const read = (value: string) =>
+      readLoginConfig(attributes({ authority: 'https://login.example', 'client-id': 'x', 'idle-timeout': value }), page);
+    expect(read('900')).to.have.nested.property('config.idleTimeout', 900);
+    for (const wrong of ['60', '1800.5', 'halbe Stunde', '100000']) {
+      expect(read(wrong), wrong).to.deep.equal({
+        ok: false,
+        problems: [{ kind: 'invalid-value', attribute: 'idle-timeout', allowed: ['300–86400'] }],
+      });
+    }
   });
 
   it('refuses a page without https outside localhost', () => {

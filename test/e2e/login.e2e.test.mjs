@@ -90,6 +90,38 @@ describe('sign-in against a real OpenID provider', () => {
     await context.close();
   });
 
+  test('after the idle limit (idle-timeout="300"): „abgelaufen“, the refresh token revoked, and the next sign-in asks for the password', async () => {
+    const context = await ctx.browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    const authorize = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/oidc/auth') authorize.push(url.searchParams);
+    });
+    await page.goto(`${ctx.world.origin}/pages/idle.html`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await signInAtProvider(page);
+    await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+
+    await page.clock.fastForward('04:00');
+    await page.getByRole('dialog').waitFor();
+    const revoked = page.waitForResponse((response) => new URL(response.url()).pathname === '/oidc/token/revocation');
+    await page.clock.fastForward('01:01');
+    await page.getByText('abgelaufen').waitFor();
+    const revocation = await revoked;
+    assert.equal(revocation.status(), 200, 'the refresh token revoked at the provider');
+    assert.match(revocation.request().postData() ?? '', /token_type_hint=refresh_token/);
+
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await page.getByLabel('Passwort').waitFor();
+    assert.equal(authorize.at(-1).get('prompt'), 'login');
+    await signInAtProvider(page);
+    await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).some((key) => key.includes('prompt-login'))), false, 'once');
+    await context.close();
+  });
+
   test('idp-hint reaches the provider as kc_idp_hint; provider="bundid" names BundID', async () => {
     const context = await ctx.browser.newContext();
     const page = await context.newPage();

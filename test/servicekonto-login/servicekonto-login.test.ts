@@ -10,11 +10,14 @@ import {
   markStateUsed,
   returnFromProvider,
   seedSignedInUser,
+  seedIdleDeadline,
+  passwordRequiredNext,
   seedSignInState,
   validClaims,
   storedUser,
   useFakeProvider,
 } from '../support/fake-provider.js';
+import { installFakeClock, type FakeClock } from '../support/fake-clock.js';
 import { buttonNamed, linkNamed, settled, textOf } from '../support/queries.js';
 
 async function login(attributes = html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`) {
@@ -172,28 +175,118 @@ describe('<servicekonto-login>', () => {
     });
   });
 
-  describe('session ending', () => {
-    it('warns in a dialog with „Sitzung verlängern“, renews, and gives focus back', async () => {
+  describe('session ending: the idle limit follows the citizen, not the token', () => {
+    const MINUTE = 60_000;
+    const poke = (element: ServicekontoLogin) =>
+      element
+        .shadowRoot!.querySelector('button')!
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }));
+    /** A login with a 10-minute limit, its timers on a clock the test moves (set anew by a first activity). */
+    async function idleLogin(): Promise<{ element: ServicekontoLogin; clock: FakeClock }> {
+      const element = await login(
+        html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID} idle-timeout="600"></servicekonto-login>`,
+      );
+      const clock = installFakeClock();
+      try {
+        clock.tick(6000);
+        poke(element);
+        await element.whenSettled();
+      } catch (error) {
+        clock.uninstall();
+        throw error;
+      }
+      return { element, clock };
+    }
+
+    it('no warning while a 90-second token can be renewed; after 8 idle minutes a dialog with „Sitzung verlängern“, which gives focus back', async () => {
       await useFakeProvider({ refresh: true });
       seedSignedInUser({ expiresInSeconds: 90, refreshToken: 'refresh-1' });
       const before = document.createElement('button');
       before.textContent = 'Seite';
       document.body.append(before);
       before.focus();
-      const expiring = oneEvent(document.body, 'servicekonto-session-expiring');
+      const { element, clock } = await idleLogin();
+      try {
+        const dialog = element.shadowRoot!.querySelector('dialog')!;
+        clock.tick(7 * MINUTE);
+        await element.whenSettled();
+        expect(dialog.open, 'no warning at 7 minutes, though the token ran out long ago').to.equal(false);
+        const expiring = oneEvent(document.body, 'servicekonto-session-expiring');
+        clock.tick(MINUTE + 1000);
+        expect((await expiring).detail.secondsLeft).to.be.within(1, 120);
+        await element.updateComplete;
+        expect(dialog.open).to.equal(true);
+        expect(dialog.getAttribute('aria-labelledby')).to.equal('expiring-title');
+        clock.uninstall(); // axe and the renewal run on real time
+        await expect(element).to.be.accessible();
+        buttonNamed(element, 'Sitzung verlängern')!.click();
+        await element.whenSettled();
+        expect(dialog.open).to.equal(false);
+        expect(element.session?.snapshot.expiring).to.equal(false);
+        expect(element.session!.snapshot.expiresAt! - Date.now()).to.be.closeTo(10 * MINUTE, 1000);
+        expect(document.activeElement).to.equal(before);
+      } finally {
+        clock.uninstall();
+        before.remove();
+      }
+    });
+
+    it('typing or clicking in the element starts the limit anew: no warning while the citizen is active', async () => {
+      await useFakeProvider({ refresh: true });
+      seedSignedInUser({ expiresInSeconds: 300, refreshToken: 'refresh-1' });
+      const { element, clock } = await idleLogin();
+      try {
+        for (let minute = 0; minute < 20; minute += 5) {
+          clock.tick(5 * MINUTE);
+          poke(element);
+          await element.whenSettled();
+          expect(element.shadowRoot!.querySelector('dialog')!.open, `after ${minute + 5} minutes`).to.equal(false);
+        }
+        expect(textOf(element)).to.contain('Angemeldet als');
+      } finally {
+        clock.uninstall();
+      }
+    });
+
+    it('at the idle end: „abgelaufen“, the refresh token revoked, the password asked for at the next sign-in', async () => {
+      const provider = await useFakeProvider({ refresh: true });
+      seedSignedInUser({ expiresInSeconds: 3600, refreshToken: 'refresh-1' });
+      const { element, clock } = await idleLogin();
+      try {
+        const signedOut = oneEvent(document.body, 'servicekonto-signed-out');
+        clock.tick(10 * MINUTE);
+        expect((await signedOut).detail.reason).to.equal('expired');
+        await element.whenSettled();
+        expect(textOf(element)).to.contain('abgelaufen');
+        expect(storedUser()).to.equal(null);
+        expect(provider.revocations.map((body) => [body.get('token'), body.get('token_type_hint')])).to.deep.equal([
+          ['refresh-1', 'refresh_token'],
+        ]);
+        expect(provider.tokenRequests, 'nothing renewed').to.have.length(0);
+        expect(passwordRequiredNext()).to.equal(true);
+      } finally {
+        clock.uninstall();
+      }
+    });
+
+    it('a reload past the idle end renews nothing, however fresh the refresh token', async () => {
+      const provider = await useFakeProvider({ refresh: true });
+      seedSignedInUser({ expiresInSeconds: -10, refreshToken: 'refresh-1' });
+      seedIdleDeadline(Date.now() - 1000);
       const element = await login();
-      expect((await expiring).detail.secondsLeft).to.be.within(1, 120);
-      const dialog = element.shadowRoot!.querySelector('dialog')!;
-      expect(dialog.open).to.equal(true);
-      expect(dialog.getAttribute('aria-labelledby')).to.equal('expiring-title');
-      await expect(element).to.be.accessible();
-      buttonNamed(element, 'Sitzung verlängern')!.click();
       await element.whenSettled();
-      expect(!dialog.open).to.be.ok;
-      await element.whenSettled();
-      expect(element.session?.snapshot.expiring === false).to.be.ok;
-      expect(document.activeElement).to.equal(before);
-      before.remove();
+      expect(textOf(element)).to.contain('abgelaufen');
+      expect(provider.tokenRequests).to.have.length(0);
+      expect(provider.revocations).to.have.length(1);
+    });
+
+    it('a sign-out revokes the refresh token too', async () => {
+      const provider = await useFakeProvider({ refresh: true });
+      seedSignedInUser({ refreshToken: 'refresh-1' });
+      const element = await login();
+      await element.session!.signOut();
+      expect(provider.revocations.map((body) => body.get('token'))).to.deep.equal(['refresh-1']);
+      expect(passwordRequiredNext(), 'signed out by choice: no password prompt forced').to.equal(false);
     });
   });
 

@@ -27,7 +27,8 @@ export function installFakeClock(start = Date.now()): FakeClock {
     return id;
   }) as typeof setTimeout;
   globalThis.clearTimeout = ((id: number | undefined) => {
-    if (id !== undefined) timers.delete(id);
+    // A timer set before the clock was installed is cleared for real.
+    if (id !== undefined && !timers.delete(id)) real.clearTimeout.call(globalThis, id);
   }) as typeof clearTimeout;
   Date.now = () => now;
   return {

@@ -63,8 +63,9 @@ export function markStateUsed(state: string): void {
 
 export async function useFakeProvider(
   options: FakeProviderOptions = {},
-): Promise<{ tokenRequests: URLSearchParams[]; discoveryRequests: () => number }> {
+): Promise<{ tokenRequests: URLSearchParams[]; revocations: URLSearchParams[]; discoveryRequests: () => number }> {
   const tokenRequests: URLSearchParams[] = [];
+  const revocations: URLSearchParams[] = [];
   let discoveries = 0;
   await startWorker();
   worker.resetHandlers(
@@ -78,11 +79,16 @@ export async function useFakeProvider(
               authorization_endpoint: `${AUTHORITY}/auth`,
               token_endpoint: `${AUTHORITY}/token`,
               jwks_uri: `${AUTHORITY}/jwks`,
+              revocation_endpoint: `${AUTHORITY}/revoke`,
               ...(options.endSession ? { end_session_endpoint: `${AUTHORITY}/session/end` } : {}),
               response_types_supported: ['code'],
               code_challenge_methods_supported: ['S256'],
             }),
     ),
+    http.post(`${AUTHORITY}/revoke`, async ({ request }) => {
+      revocations.push(new URLSearchParams(await request.text()));
+      return new HttpResponse(null, { status: 200 });
+    }),
     http.post(`${AUTHORITY}/token`, async ({ request }) => {
       const body = new URLSearchParams(await request.text());
       tokenRequests.push(body);
@@ -100,7 +106,7 @@ export async function useFakeProvider(
       return HttpResponse.json({ access_token: 'renewed-token', token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-2' });
     }),
   );
-  return { tokenRequests, discoveryRequests: () => discoveries };
+  return { tokenRequests, revocations, discoveryRequests: () => discoveries };
 }
 
 /** Puts a signed-in citizen into sessionStorage, as oidc-client-ts would after a sign-in. */
@@ -124,6 +130,16 @@ export function seedSignedInUser(
     expires_at: Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600),
   });
   sessionStorage.setItem(`oidc.user:${AUTHORITY}:${CLIENT_ID}`, user.toStorageString());
+}
+
+/** The idle deadline the session keeps beside the user (ms since epoch). */
+export function seedIdleDeadline(at: number): void {
+  sessionStorage.setItem(`buergerportal-widgets.idle:${AUTHORITY}:${CLIENT_ID}`, String(at));
+}
+
+/** Whether the next sign-in from this browser asks for the password again. */
+export function passwordRequiredNext(): boolean {
+  return localStorage.getItem(`buergerportal-widgets.prompt-login:${AUTHORITY} ${CLIENT_ID}`) === '1';
 }
 
 export function storedUser(): string | null {
