@@ -6,6 +6,7 @@ import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callba
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
+import { fingerprint, SharedRenewal, type RenewedMessage } from './shared-renewal.js';
 import { usableStorage } from './safe-storage.js';
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
 import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
@@ -31,6 +32,7 @@ export class OidcAuthSession implements AuthSession {
   private readonly users: UserStore;
   private readonly runtime: OidcRuntime;
   private readonly idle: IdleLimit;
+  private readonly shared: SharedRenewal;
   private lastToken?: string;
   private started?: Promise<void>;
   private renewing?: Promise<string | null>;
@@ -47,6 +49,7 @@ export class OidcAuthSession implements AuthSession {
     this.runtime = new OidcRuntime(config);
     const deadlines = new UserStore(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
     this.idle = new IdleLimit(deadlines, config.idleTimeout * 1000);
+    this.shared = new SharedRenewal(this.key, (message) => this.channel?.postMessage(message));
   }
 
   noteActivity(): void {
@@ -113,16 +116,10 @@ export class OidcAuthSession implements AuthSession {
     await this.endLocally('user');
     await this.revoke(user);
     this.channel?.postMessage({ type: 'signed-out', key: this.key });
-    const ready = await this.runtime.ready();
-    if (!ready.ok) return; // The provider is unreachable: the local session is gone all the same.
-    try {
-      const metadata = await ready.client.metadataService.getMetadata();
-      if (!metadata.end_session_endpoint) return;
-      const request = await ready.client.createSignoutRequest({ id_token_hint: user?.id_token });
-      location.assign(request.url);
-    } catch {
-      // As above: signed out here, whatever the provider says.
-    }
+    const endpoint = (await this.runtime.metadataForCallback())?.end_session_endpoint;
+    // Unreachable provider or none to tell: signed out here all the same.
+    if (endpoint)
+      signOutAtProvider(endpoint, { client_id: this.config.clientId, post_logout_redirect_uri: this.config.postLogoutRedirectUri });
   }
 
   async getAccessToken(): Promise<string | null> {
@@ -304,8 +301,15 @@ export class OidcAuthSession implements AuthSession {
       const stored = this.storedUser();
       if (!stored?.refresh_token || this.idle.passed(Date.now())) return null;
       if (msLeft(stored, Date.now()) > RENEW_AHEAD_MS && stored.access_token !== this.lastToken) return stored;
+      const used = await fingerprint(stored.refresh_token);
+      // A copy of this sign-in in another tab used the token already: take its rotated tokens, never present it twice.
+      if (used && this.shared.isUsed(used)) return this.shared.rotatedFrom(used);
       const client = await this.ready();
-      return client ? this.refresh(client, stored).catch(() => null) : null;
+      if (!client) return null;
+      if (used) this.shared.markUsed(used);
+      const renewed = await this.refresh(client, stored).catch(() => null);
+      if (renewed && used) this.shared.announce(used, renewed);
+      return renewed;
     };
     // One renewal at a time across tabs: a rotating refresh token is used once.
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();
@@ -397,7 +401,18 @@ export class OidcAuthSession implements AuthSession {
       if (event.data?.type === 'signed-out' && event.data.key === this.key && this.snapshot.status === 'signed-in') {
         void this.endLocally('other-tab');
       }
+      const rotated = this.shared.receive(event.data as Partial<RenewedMessage>);
+      if (rotated) void this.track(this.adoptRotated(rotated.from, rotated.user));
     });
+  }
+
+  /** Another tab renewed the token this tab holds too: this tab goes on with the rotated one. */
+  private async adoptRotated(from: string, user: StoredUser): Promise<void> {
+    const stored = this.storedUser();
+    if (!stored?.refresh_token || (await fingerprint(stored.refresh_token)) !== from) return;
+    if (this.storedUser()?.refresh_token !== stored.refresh_token) return; // renewed here meanwhile
+    this.users.write(serialiseUser(user));
+    this.applyUser(user);
   }
 
   private storedUser(): StoredUser | null {
@@ -408,6 +423,19 @@ export class OidcAuthSession implements AuthSession {
     this.snapshot = this.storageBlocked || this.runtime.storageBlocked ? { ...next, storageBlocked: true } : next;
     for (const listener of this.listeners) listener(this.snapshot);
   }
+}
+
+/**
+ * RP-Initiated Logout identified by `client_id`, without `id_token_hint`: the
+ * ID token (with the citizen's name) never goes into an address that logs and
+ * histories keep. The provider may then ask the citizen to confirm. (A form
+ * POST would carry the hint in its body, but many providers – oidc-provider by
+ * default – accept only GET there, and a citizen must never end on an error.)
+ */
+function signOutAtProvider(endpoint: string, fields: Record<string, string>): void {
+  const url = new URL(endpoint);
+  for (const [name, value] of Object.entries(fields)) url.searchParams.set(name, value);
+  location.assign(url.href);
 }
 
 /** The fields of a token answer that the session keeps. */

@@ -35,6 +35,7 @@ export interface ProviderMetadata {
   token_endpoint: string;
   userinfo_endpoint?: string;
   revocation_endpoint?: string;
+  end_session_endpoint?: string;
   authorization_response_iss_parameter_supported?: boolean;
 }
 

@@ -49,7 +49,13 @@ describe('sign-in against a real OpenID provider', () => {
     await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
     await second.getByText('Angemeldet als Erika Mustermann').waitFor();
 
+    const endSession = page.waitForRequest((request) => new URL(request.url()).pathname === '/oidc/session/end');
+    const revocation = page.waitForResponse((response) => new URL(response.url()).pathname === '/oidc/token/revocation');
     await page.getByRole('button', { name: 'Abmelden' }).click();
+    assert.equal((await revocation).status(), 200, 'the refresh token revoked before the provider is told');
+    const signOutRequest = await endSession;
+    assert.ok(!signOutRequest.url().includes('id_token_hint'), 'the ID token is not in an address');
+    assert.equal(new URL(signOutRequest.url()).searchParams.get('client_id'), 'buergerportal-e2e');
     await second.getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor({ timeout: 2000 });
     assert.equal(await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).count(), 1);
     await page.waitForURL(/\/oidc\/session\/end/);

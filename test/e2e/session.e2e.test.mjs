@@ -42,3 +42,44 @@ test('125-second tokens: no warning while active, the token renewed by activity;
   await page.getByText('Angemeldet als Erika Mustermann').waitFor();
   assert.deepEqual(problems, []);
 });
+
+test('two tabs opened from one another (a copy of the sign-in) renew in turn and at the same time: no refresh token presented twice, both stay signed in', async () => {
+  const context = await ctx.browser.newContext();
+  const first = await context.newPage();
+  const problems = watchPage(first);
+  const presented = [];
+  const grantsAnswered = [];
+  context.on('request', (request) => {
+    const body = new URLSearchParams(request.postData() ?? '');
+    if (request.url() === `${ctx.world.origin}/oidc/token` && body.get('grant_type') === 'refresh_token')
+      presented.push(body.get('refresh_token'));
+  });
+  context.on('response', (response) => {
+    if (response.url() === `${ctx.world.origin}/oidc/token`) grantsAnswered.push(response.status());
+  });
+  await first.goto(`${ctx.world.origin}/pages/login.html`);
+  await first.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(first);
+  await first.getByText('Angemeldet als Erika Mustermann').waitFor();
+  const [second] = await Promise.all([context.waitForEvent('page'), first.evaluate(() => void window.open(location.href))]);
+  await second.getByText('Angemeldet als Erika Mustermann').waitFor();
+  const renew = (page) => page.evaluate(() => document.querySelector('servicekonto-login').session.renew());
+
+  assert.ok(await renew(first), 'the first tab renews');
+  assert.ok(
+    await renew(second),
+    `the copy renews after it: ${JSON.stringify({ presented: presented.map((t) => t.slice(0, 6)), grantsAnswered })}`,
+  );
+  assert.ok(await renew(first), 'and the first once more');
+  const together = await Promise.all([renew(first), renew(second), renew(first)]);
+  assert.ok(together.every(Boolean), 'renewals at the same time');
+
+  assert.equal(new Set(presented).size, presented.length, 'each refresh token presented once');
+  assert.ok(
+    grantsAnswered.every((status) => status === 200),
+    `token answers: ${grantsAnswered.join(', ')}`,
+  );
+  for (const page of [first, second]) await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
