@@ -184,6 +184,7 @@ async function errorFromResponse(response: Response, signal?: AbortSignal): Prom
     status: response.status,
     fieldErrors: problem.errors,
     remainingAttempts: problem.remainingAttempts,
+    detail: problem.detail,
     retryAfterSeconds: kind === 'rate-limited' ? (retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) : retryAfter,
   });
 }

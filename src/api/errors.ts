@@ -20,6 +20,8 @@ interface ApiErrorDetails {
   fieldErrors?: FieldError[];
   remainingAttempts?: number;
   retryAfterSeconds?: number;
+  /** The problem's `detail`: shown to the citizen only after the widget's own sentence, never logged. */
+  detail?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export class ApiError extends Error {
   readonly remainingAttempts?: number;
   /** With `rate-limited` (and a 503 `server` error): how long to wait. */
   readonly retryAfterSeconds?: number;
+  readonly detail?: string;
 
   constructor(kind: ApiErrorKind, details: ApiErrorDetails = {}) {
     super(details.status ? `${kind} (HTTP ${details.status})` : kind);
@@ -42,6 +45,7 @@ export class ApiError extends Error {
     this.fieldErrors = details.fieldErrors ?? [];
     this.remainingAttempts = details.remainingAttempts;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.detail = details.detail;
   }
 }
 

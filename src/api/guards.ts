@@ -58,8 +58,10 @@ export function readProblem(value: unknown): Partial<Problem> {
   if (!isObject(value)) return {};
   const errors = Array.isArray(value.errors) ? value.errors.filter(isFieldError) : undefined;
   const remaining = value.remainingAttempts;
+  const detail = typeof value.detail === 'string' ? value.detail.trim().slice(0, 300) : '';
   return {
     errors,
+    detail: detail || undefined,
     remainingAttempts: typeof remaining === 'number' && remaining >= 0 ? remaining : undefined,
   };
 }

@@ -114,7 +114,7 @@ export const deLs: Messages = {
       kassenzeichenForeignDigits: 'Bitte nehmen Sie die Zahlen 0 bis 9.',
       kassenzeichenTooLong: 'Das ist zu lang für ein Kassenzeichen.',
       mismatch: 'Das Kassenzeichen passt nicht zu der Adresse. Bitte prüfen Sie beides.',
-      serverFormat: 'Diese Angabe stimmt nicht. Bitte prüfen Sie die Angabe.',
+      serverFormat: 'Eine Angabe stimmt nicht. Bitte prüfen Sie Ihre Angaben.',
       wrongCode: (remaining) =>
         remaining === undefined
           ? 'Der Code stimmt nicht. Bitte prüfen Sie den Code.'

@@ -108,7 +108,7 @@ export const de: Messages = {
       kassenzeichenForeignDigits: 'Bitte verwenden Sie die Ziffern 0–9.',
       kassenzeichenTooLong: 'Diese Eingabe ist zu lang für ein Kassenzeichen.',
       mismatch: 'Kassenzeichen und Anschrift passen nicht zusammen. Bitte prüfen Sie beides.',
-      serverFormat: 'Diese Angabe wurde nicht angenommen. Bitte prüfen Sie sie.',
+      serverFormat: 'Eine Angabe wurde nicht angenommen. Bitte prüfen Sie Ihre Angaben.',
       wrongCode: (remaining) =>
         remaining === undefined
           ? 'Der Code stimmt nicht. Bitte prüfen Sie ihn.'

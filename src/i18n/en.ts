@@ -101,7 +101,7 @@ export const en: Messages = {
       kassenzeichenForeignDigits: 'Please use the digits 0–9.',
       kassenzeichenTooLong: 'This is too long for a Kassenzeichen.',
       mismatch: 'Kassenzeichen and address do not match. Please check both.',
-      serverFormat: 'This entry was not accepted. Please check it.',
+      serverFormat: 'An entry was not accepted. Please check your entries.',
       wrongCode: (remaining) =>
         remaining === undefined
           ? 'The code is not correct. Please check it.'

@@ -65,7 +65,14 @@ export function displayKassenzeichen(input: string, format: string = DEFAULT_KAS
   return result.ok ? result.value : input;
 }
 
-/** A confirmation code as the backend gets it: spaces removed, upper case (the code on the letter is not case-sensitive). */
+/**
+ * The confirmation code as the contract says it is sent: spaces and hyphens
+ * (also the typographic ones a phone may insert) removed, upper case – the
+ * letter prints „6SMV-JXDD“, the citizen may type „6smv jxdd“.
+ */
 export function normaliseCode(input: string): string {
-  return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  return input
+    .normalize('NFKC')
+    .replace(/[\s\-\u2010-\u2015\u2212]+/g, '')
+    .toUpperCase();
 }

@@ -117,7 +117,7 @@ describe('flow: the way through the guide', () => {
       ],
       overview([pending]),
     );
-    expect(state.pending).to.deep.equal(requestOf('confirm', 'kz-2', 'K7M4-P2QX'));
+    expect(state.pending).to.deep.equal(requestOf('confirm', 'kz-2', 'K7M4P2QX'));
     const result: ConfirmationResult = { confirmed: { ...pending, status: 'confirmed' }, autoLinked: [confirmed] };
     state = transition(state, answer(state, result), environment());
     expect(state).to.include({ step: 'done', code: '' });

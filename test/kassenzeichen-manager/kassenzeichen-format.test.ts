@@ -46,6 +46,7 @@ describe('Kassenzeichen format', () => {
   });
 
   it('normalises a code: spaces gone, upper case', () => {
-    expect(normaliseCode(' k7m4 - p2qx\n')).to.equal('K7M4-P2QX');
+    expect(normaliseCode(' k7m4 - p2qx\n')).to.equal('K7M4P2QX');
+    expect(normaliseCode('6smv\u2013jxdd')).to.equal('6SMVJXDD');
   });
 });

@@ -176,6 +176,30 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     await expect(element).to.be.accessible();
   });
 
+  it("a 422 with only title and detail: the widget's own sentence in the summary, the backend's words after it, focus on the summary", async () => {
+    const { element } = await signedInManager('returning');
+    worker.use(
+      http.post(`${BACKEND_URL}/kassenzeichen`, () =>
+        HttpResponse.json(
+          { type: 'about:blank', title: 'Unprocessable', status: 422, detail: 'Objekt gesperrt' },
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    await openForm(element);
+    fillForm(element);
+    await toRole(element);
+    chooseRole(element, 'Eigentümer');
+    buttonNamed(element, 'OK')!.click();
+    await nextStep(element, 'Kassenzeichen und Anschrift');
+    await element.updateComplete;
+    const summary = element.shadowRoot!.querySelector('.error-summary')!;
+    expect(summary.textContent).to.contain('Eine Angabe wurde nicht angenommen. Bitte prüfen Sie Ihre Angaben.');
+    expect(summary.querySelector('.addition')?.textContent).to.equal('Objekt gesperrt');
+    expect(focused(element)).to.equal(summary);
+    expect(inputLabelled(element, 'Straße').value).to.equal('Hindenburgstraße');
+  });
+
   it('says "Kassenzeichen und Anschrift passen nicht zusammen" at the Kassenzeichen', async () => {
     const { element } = await signedInManager('returning');
     await openForm(element);

@@ -64,7 +64,12 @@ function rejectedEntries(state: FlowState, error: ApiError): FlowState {
   const back = goTo({ ...state, requestKey: undefined }, 'form', true);
   return {
     ...back,
-    problems: { ...back.problems, address: problems, other: unplaced.map(({ detail }) => ({ detail })) },
+    // A refusal without a single field error still gets its sentence in the summary.
+    problems: {
+      ...back.problems,
+      address: problems,
+      other: unplaced.length || Object.keys(problems).length ? unplaced.map(({ detail }) => ({ detail })) : [{ detail: error.detail }],
+    },
     focus: 'summary',
   };
 }

@@ -80,6 +80,8 @@ export interface SummaryEntry {
   /** The field to focus, when the error belongs to one. */
   fieldId?: string;
   text: string;
+  /** The backend's own words, only ever shown after the widget's sentence (their language is not known). */
+  addition?: string;
 }
 
 /**
@@ -99,7 +101,7 @@ export function errorSummary(p: ViewProps, entries: readonly SummaryEntry[]): Te
           ${entries.map((entry) =>
             entry.fieldId
               ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${entry.text}</a></li>`
-              : html`<li>${entry.text}</li>`,
+              : html`<li>${entry.text}${entry.addition ? html` <span class="addition">${entry.addition}</span>` : nothing}</li>`,
           )}
         </ul>
       </div>
