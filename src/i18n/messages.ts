@@ -53,6 +53,8 @@ export interface ManagerMessages {
   title: string;
   signInIntro: string;
   sessionExpired: string;
+  /** Added to a failure's sentence only when the citizen has typed something. */
+  entriesKept: string;
   loading: string;
   busy: string;
   cancel: string;

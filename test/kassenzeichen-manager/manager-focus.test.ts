@@ -83,6 +83,7 @@ describe('<kassenzeichen-manager> focus', () => {
     );
     await element.whenSettled();
     expect(textOf(element).includes('konnten nicht geladen werden'), 'no load failure').to.be.ok;
+    expect(textOf(element), 'nothing typed, so nothing is said to be kept').not.to.contain('Eingaben');
     expect(document.activeElement).to.equal(outside);
     outside.remove();
   });

@@ -13,10 +13,14 @@ export function draftOf(state: FlowState): Draft {
   return { resume: resumeFrom(state), address, role, code, codeItemId, requestKey, codeFrom };
 }
 
+/** Whether the citizen has typed or chosen anything: only then do messages say that entries are kept. */
+export function hasTypedEntries(draft: Pick<Draft, 'address' | 'code' | 'role'>): boolean {
+  return Object.values(draft.address).some((value) => value !== '') || draft.code !== '' || draft.role !== undefined;
+}
+
 /** Nothing typed and nowhere to return to: nothing to keep. */
 export function isEmptyDraft(draft: Draft): boolean {
-  const typed = Object.values(draft.address).some((value) => value !== '') || draft.code !== '' || draft.role !== undefined;
-  return !typed && draft.resume === undefined && draft.requestKey === undefined;
+  return !hasTypedEntries(draft) && draft.resume === undefined && draft.requestKey === undefined;
 }
 
 /** A stored draft, read back defensively (it may come from an older version). */

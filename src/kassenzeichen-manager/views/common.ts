@@ -3,7 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { busyAwareButton } from '../../shared/busy-aware-button.js';
 import { focusInView } from '../../shared/focus.js';
 import { newLetterTarget } from '../flow/failures.js';
-import { hasConfirmed, isBusy, type Notice } from '../flow/state.js';
+import { hasConfirmed, isBusy, type Message, type Notice } from '../flow/state.js';
+import { hasTypedEntries } from '../flow/draft.js';
 import type { ManagerMessages } from '../../i18n/messages.js';
 import type { HeadingLevel, ManagerConfig } from '../manager-config.js';
 import { messageText } from '../problem-text.js';
@@ -142,7 +143,7 @@ export function banner(p: ViewProps): TemplateResult | typeof nothing {
   });
   return html`
     <div class="problem banner" part="error" role="alert" tabindex="-1">
-      <p>${messageText(b.message, state.items, t, lang)}</p>
+      <p>${messageText(b.message, state.items, t, lang)}${keepsEntries(b.message) && hasTypedEntries(state) ? ` ${t.entriesKept}` : ''}</p>
       ${buttons.length > 0 ? html`<div class="actions">${buttons}</div>` : nothing} ${busyLine(p)}
     </div>
   `;
@@ -204,6 +205,11 @@ export function services(p: ViewProps): TemplateResult | typeof nothing {
       ${subheading(p.config, t.servicesTitle, 'services-title')} ${hasConfirmed(p.state) ? links : html`<p>${t.servicesLocked}</p>`}
     </section>
   `;
+}
+
+/** Failures after which the citizen tries again (or signs in again) with what they typed. */
+function keepsEntries(message: Message): boolean {
+  return message.kind === 'api' && ['network', 'aborted', 'timeout', 'server', 'unauthorized'].includes(message.error);
 }
 
 /** What the live region says. */
