@@ -46,13 +46,13 @@ export const DEFAULT_REGISTRATION_URLS: Record<ProviderId, string> = {
 export function readLoginConfig(attribute: (name: string) => string | null, page: PageLocation): ConfigResult<LoginConfig> {
   const problems: ConfigProblem[] = [];
   if (page.protocol !== 'https:' && !isLoopback(page.hostname)) problems.push({ kind: 'insecure-page' });
-  const authority = readUrlAttribute('authority', attribute('authority'), problems, true);
+  const authority = readUrlAttribute('authority', attribute('authority'), problems, true, page.hostname);
   const clientId = attribute('client-id')?.trim();
   if (!clientId) problems.push({ kind: 'missing', attribute: 'client-id' });
   const currentPage = page.origin + page.pathname;
-  const redirectUri = readUrlAttribute('redirect-uri', attribute('redirect-uri'), problems, false);
-  const postLogout = readUrlAttribute('post-logout-redirect-uri', attribute('post-logout-redirect-uri'), problems, false);
-  const registration = readUrlAttribute('registration-url', attribute('registration-url'), problems, false);
+  const redirectUri = readUrlAttribute('redirect-uri', attribute('redirect-uri'), problems, false, page.hostname);
+  const postLogout = readUrlAttribute('post-logout-redirect-uri', attribute('post-logout-redirect-uri'), problems, false, page.hostname);
+  const registration = readUrlAttribute('registration-url', attribute('registration-url'), problems, false, page.hostname);
   const provider = readChoiceAttribute('provider', attribute('provider'), PROVIDERS, problems);
   const tokenStorage = readChoiceAttribute('token-storage', attribute('token-storage'), TOKEN_STORAGES, problems);
   const idleTimeout = readIdleTimeout(attribute('idle-timeout'), problems);

@@ -21,7 +21,13 @@ export function readManagerConfig(
   const problems: ConfigProblem[] = [];
   const raw = attribute('backend-url')?.trim();
   // A path such as /api is resolved against the page; the https rule applies to the result.
-  const backend = readUrlAttribute('backend-url', raw ? new URL(raw, baseUrl).href : (raw ?? null), problems, true);
+  const backend = readUrlAttribute(
+    'backend-url',
+    raw ? new URL(raw, baseUrl).href : (raw ?? null),
+    problems,
+    true,
+    new URL(baseUrl).hostname,
+  );
   const format = attribute('kassenzeichen-format')?.trim() || DEFAULT_KASSENZEICHEN_FORMAT;
   if (!isValidFormat(format))
     problems.push({ kind: 'invalid-value', attribute: 'kassenzeichen-format', allowed: ['#', '.', '-', ' ', '/'] });

@@ -29,7 +29,13 @@ export function describeConfigProblem(problem: ConfigProblem, messages: Messages
 }
 
 /** Reads a URL attribute: required or optional, https outside loopback. */
-export function readUrlAttribute(attribute: string, value: string | null, problems: ConfigProblem[], required: boolean): URL | undefined {
+export function readUrlAttribute(
+  attribute: string,
+  value: string | null,
+  problems: ConfigProblem[],
+  required: boolean,
+  pageHostname: string,
+): URL | undefined {
   const trimmed = value?.trim();
   if (!trimmed) {
     if (required) problems.push({ kind: 'missing', attribute });
@@ -37,7 +43,7 @@ export function readUrlAttribute(attribute: string, value: string | null, proble
   }
   const url = parseHttpUrl(trimmed);
   if (!url) problems.push({ kind: 'invalid-url', attribute });
-  else if (!isSecureUrl(url)) {
+  else if (!isSecureUrl(url, pageHostname)) {
     problems.push({ kind: 'needs-https', attribute });
   }
   return url;

@@ -14,7 +14,11 @@ export function parseHttpUrl(value: string): URL | undefined {
   }
 }
 
-/** https, or http only on this machine (development). */
-export function isSecureUrl(url: URL): boolean {
-  return url.protocol === 'https:' || isLoopback(url.hostname);
+/**
+ * https, or http only on this machine for a page on this machine
+ * (development): a live https page never talks to an http service, not even
+ * a loopback one.
+ */
+export function isSecureUrl(url: URL, pageHostname: string): boolean {
+  return url.protocol === 'https:' || (isLoopback(url.hostname) && isLoopback(pageHostname));
 }

@@ -37,6 +37,13 @@ describe('sign-in configuration', () => {
     }
   });
 
+  it('takes an http loopback authority only on a loopback page', () => {
+    const onLivePage = readLoginConfig(attributes({ authority: 'http://localhost:8080/realms/bp', 'client-id': 'x' }), page);
+    expect(onLivePage).to.deep.equal({ ok: false, problems: [{ kind: 'needs-https', attribute: 'authority' }] });
+    const local = { protocol: 'http:', hostname: 'localhost', origin: 'http://localhost:5173', pathname: '/' };
+    expect(readLoginConfig(attributes({ authority: 'http://localhost:8080/realms/bp', 'client-id': 'x' }), local).ok).to.equal(true);
+  });
+
   it('refuses a page without https outside localhost', () => {
     const result = readLoginConfig(attributes({ authority: 'https://login.example', 'client-id': 'x' }), { ...page, protocol: 'http:' });
     expect(result).to.deep.equal({ ok: false, problems: [{ kind: 'insecure-page' }] });

@@ -26,6 +26,14 @@ describe('manager configuration', () => {
     ]);
   });
 
+  it('takes an http loopback backend only on a loopback page', () => {
+    const onLivePage = readManagerConfig(attributes({ 'backend-url': 'http://127.0.0.1:8080/api' }), 'https://www.stadt.example/');
+    expect(onLivePage.problems).to.deep.equal([{ kind: 'needs-https', attribute: 'backend-url' }]);
+    expect(readManagerConfig(attributes({ 'backend-url': 'http://127.0.0.1:8080/api' }), 'http://localhost:5173/').problems).to.deep.equal(
+      [],
+    );
+  });
+
   it('makes a tel: link from a German number', () => {
     expect(telHref('02161 49 10 10')).to.equal('tel:+492161491010');
     expect(telHref('+49 2161 49 10 10')).to.equal('tel:+492161491010');
