@@ -206,7 +206,12 @@ test("a provider that cannot be reached: the citizen's sentence and „Erneut ve
   assert.equal(await page.getByText('Hinweis für die Redaktion').count(), 0);
   assert.equal(await login.getByRole('alert').count(), 1);
   const retry = login.getByRole('button', { name: 'Erneut versuchen' });
+  const secondAttemptLogged = page.waitForEvent(
+    'console',
+    (m) => m.type() === 'warning' && m.text().includes('/.well-known/openid-configuration'),
+  );
   await retry.press('Enter');
+  await secondAttemptLogged;
   await login.getByText('Die Anmeldung ist gerade nicht erreichbar').waitFor();
   const focus = await describeFocus(page);
   assert.equal(focus.host, 'servicekonto-login', 'focus stays in the element after the failed retry');
