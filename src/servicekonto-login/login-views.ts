@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LoginConfig } from '../auth/login-config.js';
-import type { SessionSnapshot, SignedOutReason } from '../auth/session.js';
+import type { SessionSnapshot } from '../auth/session.js';
+import { statusText } from '../shared/session-status-text.js';
 import type { Messages } from '../i18n/messages.js';
 import { busyAwareButton } from '../shared/busy-aware-button.js';
 
@@ -73,20 +74,4 @@ function renderExpiryDialog(t: LoginTexts, on: LoginHandlers, clock: string): Te
 export function renderStatusLine(t: LoginTexts, snapshot: SessionSnapshot): TemplateResult {
   const text = statusText(t, snapshot);
   return html`<p class="notice" part="notice" role="status">${text ?? nothing}</p>`;
-}
-
-export function statusText(t: LoginTexts, snapshot: SessionSnapshot): string | undefined {
-  if (snapshot.status === 'starting' || snapshot.retrying) return t.checking;
-  if (snapshot.storageBlocked) return t.storageBlocked;
-  if (snapshot.redirecting) return t.signingIn;
-  if (snapshot.status !== 'signed-out' || !snapshot.reason) return undefined;
-  const texts: Record<SignedOutReason, string | undefined> = {
-    cancelled: t.cancelled,
-    'stale-callback': t.staleCallback,
-    expired: t.sessionEnded,
-    'other-tab': t.signedOutElsewhere,
-    'sign-in-failed': t.signInFailed,
-    user: undefined,
-  };
-  return texts[snapshot.reason];
 }

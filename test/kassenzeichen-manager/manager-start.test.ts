@@ -1,7 +1,15 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kassenzeichen-manager.js';
 import '../../src/servicekonto-login/define.js';
-import { AUTHORITY, CLIENT_ID, resetAuthState, useFakeProvider } from '../support/fake-provider.js';
+import {
+  AUTHORITY,
+  CLIENT_ID,
+  markStateUsed,
+  resetAuthState,
+  returnFromProvider,
+  seedSignInState,
+  useFakeProvider,
+} from '../support/fake-provider.js';
 import { focused, nextStep, signedInManager, stepHeading } from '../support/manager.js';
 import { BACKEND_URL } from '../support/mock-backend.js';
 import { buttonNamed, textOf } from '../support/queries.js';
@@ -135,6 +143,58 @@ describe('<kassenzeichen-manager> before the overview', () => {
         ></kassenzeichen-manager>`,
       );
       expect(textOf(element)).to.contain('„kassenzeichen-format“');
+    });
+  });
+
+  describe('alone on the page, it says what the login would say', () => {
+    const alone = () =>
+      fixture<KassenzeichenManager>(
+        html`<kassenzeichen-manager backend-url=${BACKEND_URL} authority=${AUTHORITY} client-id=${CLIENT_ID}></kassenzeichen-manager>`,
+      );
+
+    it('after a sign-in cancelled at the provider: „Anmeldung abgebrochen“', async () => {
+      await useFakeProvider();
+      seedSignInState('m1');
+      returnFromProvider(`error=access_denied&state=m1&iss=${encodeURIComponent(AUTHORITY)}`);
+      const element = await alone();
+      await element.whenSettled();
+      expect(textOf(element)).to.contain('Anmeldung abgebrochen');
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+      await expect(element).to.be.accessible();
+    });
+
+    it('after a reloaded, finished sign-in: „nicht abgeschlossen“', async () => {
+      await useFakeProvider();
+      markStateUsed('m2');
+      returnFromProvider('code=old&state=m2');
+      const element = await alone();
+      await element.whenSettled();
+      expect(textOf(element)).to.contain('Die Anmeldung konnte nicht abgeschlossen werden');
+    });
+
+    it('after a refused ID token: „fehlgeschlagen“', async () => {
+      await useFakeProvider({ idTokenClaims: { iss: AUTHORITY, aud: 'someone-else', sub: 'x', exp: 4102444800, nonce: 'nonce-1' } });
+      seedSignInState('m3');
+      returnFromProvider(`code=c&state=m3&iss=${encodeURIComponent(AUTHORITY)}`);
+      const element = await alone();
+      await element.whenSettled();
+      expect(textOf(element)).to.contain('Die Anmeldung ist fehlgeschlagen');
+    });
+
+    it('says nothing twice when a login is on the page', async () => {
+      await useFakeProvider();
+      seedSignInState('m4');
+      returnFromProvider(`error=access_denied&state=m4&iss=${encodeURIComponent(AUTHORITY)}`);
+      const box = await fixture<HTMLDivElement>(
+        html`<div>
+          <servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>
+          <kassenzeichen-manager backend-url=${BACKEND_URL}></kassenzeichen-manager>
+        </div>`,
+      );
+      const manager = box.querySelector('kassenzeichen-manager')!;
+      await manager.whenSettled();
+      expect(textOf(box.querySelector('servicekonto-login')!)).to.contain('Anmeldung abgebrochen');
+      expect(textOf(manager)).not.to.contain('Anmeldung abgebrochen');
     });
   });
 

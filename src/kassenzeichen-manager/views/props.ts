@@ -19,6 +19,11 @@ export interface ViewProps {
   messages: Messages;
   lang: string;
   provider: ProviderId;
+  /**
+   * When no `<servicekonto-login>` is on the page, the manager says what the
+   * login would have said about the way back (cancelled, stale, failed, storage blocked).
+   */
+  signInNote?: string;
   /** The links the page gave in the slot `services`. */
   services: readonly ServiceLink[];
   actions: ViewActions;

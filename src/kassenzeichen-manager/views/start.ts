@@ -14,6 +14,7 @@ export function renderSignedOut(p: ViewProps): TemplateResult {
   return html`
     ${heading(config, t.title)}
     ${expired ? html`<p class="notice" part="notice">${t.sessionExpired}${hasTypedEntries(state) ? ` ${t.entriesKept}` : ''}</p>` : nothing}
+    ${p.signInNote && !state.redirecting ? html`<p class="notice" part="notice">${p.signInNote}</p>` : nothing}
     <p>${t.signInIntro}</p>
     <div class="actions">
       ${busyAwareButton(messages.login.signInButton[p.provider], state.redirecting, actions.signIn, 'primary', { part: 'sign-in-button' })}

@@ -1,0 +1,19 @@
+import type { SessionSnapshot, SignedOutReason } from '../auth/session.js';
+import type { Messages } from '../i18n/messages.js';
+
+/** The login's sentence for the session's state: checking, blocked storage, on the way, or why signed out. */
+export function statusText(t: Messages['login'], snapshot: SessionSnapshot): string | undefined {
+  if (snapshot.status === 'starting' || snapshot.retrying) return t.checking;
+  if (snapshot.storageBlocked) return t.storageBlocked;
+  if (snapshot.redirecting) return t.signingIn;
+  if (snapshot.status !== 'signed-out' || !snapshot.reason) return undefined;
+  const texts: Record<SignedOutReason, string | undefined> = {
+    cancelled: t.cancelled,
+    'stale-callback': t.staleCallback,
+    expired: t.sessionEnded,
+    'other-tab': t.signedOutElsewhere,
+    'sign-in-failed': t.signInFailed,
+    user: undefined,
+  };
+  return texts[snapshot.reason];
+}
