@@ -438,6 +438,30 @@ Beim Identity-Broker der Stadt (z. B. Keycloak) vor Servicekonto.NRW oder BundID
   diese eine Adresse als **Redirect-URI** ein und die Seiten (oder ebenfalls
   diese) als **Post-Logout-Redirect-URI** (\`post-logout-redirect-uri\`).
 
+### Wie lange eine Anmeldung hält (für die IT)
+
+- **Ruhezeit statt Token-Laufzeit.** Die Anmeldung endet nach \`idle-timeout\`
+  Sekunden ohne Eingabe oder Klick in den Elementen (Standard 1800, also 30 Minuten);
+  die Warnung „Ihre Sitzung läuft bald ab“ erscheint 2 Minuten vorher. Kurze
+  Access-Token (Keycloak: 300 Sekunden) werden unbemerkt mit dem Refresh-Token
+  erneuert, solange die Person tätig ist. Die Frist gilt auch über Seitenwechsel
+  und Neuladen hinweg; danach wird nichts mehr erneuert. Die „SSO Session Idle“
+  des Realms sollte nicht kürzer sein als \`idle-timeout\`.
+- **Gemeinsam genutzte Rechner.** Endet eine Anmeldung durch Zeitablauf, widerruft
+  das Element das Refresh-Token (RFC 7009, wenn der Anmeldedienst einen
+  \`revocation_endpoint\` nennt – bei Keycloak ist das so), und die nächste
+  Anmeldung in diesem Browser fragt das Passwort wieder ab (\`prompt=login\`).
+- **Rotierende Refresh-Tokens** („Revoke Refresh Token“ in Keycloak) sind
+  unterstützt, auch mit mehreren Tabs: ein Tab erneuert, die anderen übernehmen
+  das neue Token; keines wird zweimal vorgelegt.
+- **Abmelden** schickt \`client_id\` und \`post_logout_redirect_uri\` an den
+  \`end_session_endpoint\`, aber nie das ID-Token (\`id_token_hint\`) in einer
+  Adresse; Keycloak fragt deshalb einmal „Möchten Sie sich abmelden?“.
+- **Rückkehr vom Anmeldedienst:** Das Element nimmt nur seine eigenen Antworten
+  an (gespeicherter \`state\`, Pfad der \`redirect-uri\`), prüft \`iss\`
+  (RFC 9207) sowie Aussteller, Empfänger, Ablauf und \`nonce\` des ID-Tokens.
+  Parameter anderer Anwendungen auf derselben Seite bleiben unberührt.
+
 ## Content-Security-Policy
 
 Die Elemente funktionieren unter einer strikten CSP mit Trusted Types:

@@ -94,11 +94,7 @@ export class ServicekontoLogin extends LitElement {
   @property({ attribute: 'registration-url' }) registrationUrl = '';
   /** `session` (Standard, sessionStorage) oder `memory` (nur im Arbeitsspeicher, beim Neuladen weg). */
   @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'session';
-  /**
-   * Sekunden ohne Eingabe oder Klick in den Elementen, nach denen die Anmeldung endet (300 bis 86400).
-   * Standard: `1800` (30 Minuten). Die Warnung erscheint 2 Minuten vorher; das Access-Token wird
-   * vorher unbemerkt erneuert, solange die Person tätig ist.
-   */
+  /** Sekunden ohne Eingabe oder Klick in den Elementen bis zum Ende der Anmeldung (300–86400, Standard `1800`); die Warnung kommt 2 Minuten vorher. */
   @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_TIMEOUT_SECONDS;
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
@@ -203,14 +199,10 @@ export class ServicekontoLogin extends LitElement {
             );
       case 'signed-out':
         return renderSignedOut(t, config, snapshot, this.compact, this.handlers);
-      case 'signed-in':
-        return renderSignedIn(
-          t,
-          snapshot,
-          this.compact,
-          this.handlers,
-          snapshot.expiresAt ? formatClock(snapshot.expiresAt, this.language.lang) : '',
-        );
+      case 'signed-in': {
+        const endsAt = snapshot.expiresAt ? formatClock(snapshot.expiresAt, this.language.lang) : '';
+        return renderSignedIn(t, snapshot, this.compact, this.handlers, endsAt);
+      }
     }
   }
 
