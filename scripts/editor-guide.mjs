@@ -475,7 +475,10 @@ Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'
 - \`connect-src\` braucht den Anmeldedienst (\`authority\`) und das Backend (\`backend-url\`).
   Fehlt einer, nennen die Elemente der Redaktion Adresse und Richtlinie.
 - \`trusted-types lit-html\`: die einzige Trusted-Types-Policy, die die
-  Elemente anlegen. Kein \`unsafe-inline\`, kein \`unsafe-eval\`.
+  Elemente anlegen. Kein \`unsafe-inline\`, kein \`unsafe-eval\`. Wird das
+  Skript auf einer Seite zweimal geladen (etwa von einem Theme und einem Plugin)
+  oder nutzt ein anderes Lit-Element der Seite dieselbe Policy, schreiben Sie
+  \`trusted-types lit-html 'allow-duplicates'\`.
 
 ## Feste Kopfzeilen und Cookie-Banner
 

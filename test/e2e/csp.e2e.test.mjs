@@ -13,7 +13,23 @@ const CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
-const ctx = useWorld({ scenario: 'returning', pageHeaders: { 'csp.html': { 'Content-Security-Policy': CSP } } });
+// A page that loads the script twice (two plugins, a theme and a plugin) runs lit-html twice: its policy needs 'allow-duplicates'.
+const CSP_TWICE = CSP.replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'");
+
+const ctx = useWorld({
+  scenario: 'returning',
+  pageHeaders: { 'csp.html': { 'Content-Security-Policy': CSP }, 'twice.html': { 'Content-Security-Policy': CSP_TWICE } },
+});
+
+test("the script loaded twice under Trusted Types with 'allow-duplicates': no error, the elements work", async () => {
+  const page = await ctx.browser.newPage();
+  const problems = watchPage(page);
+  await page.goto(`${ctx.world.origin}/pages/twice.html`);
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  assert.deepEqual(problems, []);
+});
 
 test('signs in, lists, confirms with the code and signs out without any CSP violation or console error', async () => {
   const page = await ctx.browser.newPage();
