@@ -11,8 +11,7 @@ import type { SessionSnapshot } from '../auth/session.js';
 import { statusText } from '../shared/session-status-text.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { SlotLinksController } from '../shared/slot-content-controller.js';
-import { describeConfigProblems } from '../shared/config-error-view.js';
-import { renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
 import { FocusKeeper } from '../shared/focus-keeper.js';
@@ -209,6 +208,7 @@ export class KassenzeichenManager extends LitElement {
     }
     const { state } = this.flow;
     const offline = this.network.online ? nothing : html`<p class="notice" id="offline" part="notice">${m.manager.problems.offline}</p>`;
+    const status = this.network.online ? noticeText(state.notice, m.manager) : m.manager.problems.offline;
     const props = {
       state,
       config,
@@ -221,7 +221,7 @@ export class KassenzeichenManager extends LitElement {
     };
     return html`<div lang=${m.language}>
       ${offline}${renderStep(props)}
-      <p class="visually-hidden" role="status" part="status">${noticeText(state.notice, m.manager)}</p>
+      <p class="visually-hidden" role="status" part="status">${status}</p>
     </div>`;
   }
 

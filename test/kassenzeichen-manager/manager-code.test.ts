@@ -188,6 +188,10 @@ describe('<kassenzeichen-manager> new code and removal from the overview', () =>
       window.dispatchEvent(new Event('offline'));
       await element.updateComplete;
       expect(textOf(element)).to.contain('Sie sind offline');
+      const status = element.shadowRoot!.querySelector('[role="status"]')!;
+      expect(status.textContent!.trim(), 'announced once by the live region').to.equal(
+        'Sie sind offline. Sobald die Verbindung wieder da ist, können Sie weitermachen.',
+      );
       const button = buttonNamed(element, 'Neuen Code anfordern')!;
       expect(unavailable(button)).to.equal(true);
       expect(button.getAttribute('aria-describedby')).to.equal('offline');
