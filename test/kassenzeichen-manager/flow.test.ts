@@ -213,6 +213,27 @@ describe('flow: what follows a failure', () => {
     );
   }
 
+  it('the Idempotency-Key belongs to the entry: the same entry after a lost answer keeps it, another role or address gets a new one', () => {
+    const waiting = roleStep();
+    const failed = transition(waiting, fail(waiting, new ApiError('network')), environment());
+    const fresh: FlowEnvironment = { now: NOW, newKey: () => 'key-new' };
+    const keyOf = (state: FlowState) => (state.pending?.args as unknown[])[1];
+    expect(keyOf(transition(failed, { type: 'role-submitted', role: 'owner' }, fresh))).to.equal('key-1');
+    expect(keyOf(transition(failed, { type: 'role-submitted', role: 'delivery_agent' }, fresh))).to.equal('key-new');
+    const changed = run(
+      [
+        { type: 'back' },
+        { type: 'back' },
+        { type: 'address-submitted', address: { ...address, kassenzeichen: '1500 0000 0004' }, format: FORMAT },
+        { type: 'entries-confirmed' },
+        { type: 'role-submitted', role: 'owner' },
+      ],
+      failed,
+      fresh,
+    );
+    expect(keyOf(changed)).to.equal('key-new');
+  });
+
   it('explains a lost answer with a retry that first checks whether the letter went out', () => {
     const waiting = roleStep();
     const failed = transition(waiting, fail(waiting, new ApiError('network')), environment());

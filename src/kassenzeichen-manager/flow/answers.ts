@@ -1,7 +1,7 @@
 import type { ConfirmationResult, Item, Overview } from '../../api/types.js';
 import type { FlowEnvironment } from './events.js';
 import { requestOf, type Answer } from './requests.js';
-import { EMPTY_ADDRESS, withItems, type FlowState } from './state.js';
+import { EMPTY_ADDRESS, keyForContent, withItems, type FlowState } from './state.js';
 import { goTo } from './steps.js';
 
 /* What follows a successful request. Pure. */
@@ -71,6 +71,7 @@ function letterCheck(state: FlowState, env: FlowEnvironment): FlowState {
   const arrived = state.items.find((item) => item.kassenzeichen === address.kassenzeichen && item.status === 'pending');
   if (arrived) return letterSent(state, arrived, false);
   if (!role) return state;
-  const requestKey = state.requestKey ?? env.newKey();
-  return { ...state, requestKey, pending: requestOf('requestKassenzeichen', { ...address, role }, requestKey), notice: 'busy' };
+  const content = { ...address, role };
+  const key = keyForContent(state, content, env.newKey);
+  return { ...state, ...key, pending: requestOf('requestKassenzeichen', content, key.requestKey!), notice: 'busy' };
 }

@@ -2,15 +2,15 @@ import { EMPTY_ADDRESS, RESUMABLE_STEPS, type FlowState } from './state.js';
 
 /* What of the flow survives a reload or a new sign-in: the citizen's entries and where they were. Pure. */
 
-export type Draft = Pick<FlowState, 'resume' | 'address' | 'role' | 'code' | 'codeItemId' | 'requestKey' | 'codeFrom'>;
+export type Draft = Pick<FlowState, 'resume' | 'address' | 'role' | 'code' | 'codeItemId' | 'requestKey' | 'requestKeyFor' | 'codeFrom'>;
 
 export function resumeFrom(state: Pick<FlowState, 'step' | 'resume'>): FlowState['resume'] {
   return RESUMABLE_STEPS.includes(state.step) ? state.step : state.resume;
 }
 
 export function draftOf(state: FlowState): Draft {
-  const { address, role, code, codeItemId, requestKey, codeFrom } = state;
-  return { resume: resumeFrom(state), address, role, code, codeItemId, requestKey, codeFrom };
+  const { address, role, code, codeItemId, requestKey, requestKeyFor, codeFrom } = state;
+  return { resume: resumeFrom(state), address, role, code, codeItemId, requestKey, requestKeyFor, codeFrom };
 }
 
 /** Whether the citizen has typed or chosen anything: only then do messages say that entries are kept. */
@@ -34,6 +34,7 @@ export function applyDraft(state: FlowState, draft: Partial<Draft> | undefined):
     code: typeof draft.code === 'string' ? draft.code : '',
     codeItemId: draft.codeItemId,
     requestKey: draft.requestKey,
+    requestKeyFor: typeof draft.requestKeyFor === 'string' ? draft.requestKeyFor : undefined,
     codeFrom: draft.codeFrom,
   };
 }

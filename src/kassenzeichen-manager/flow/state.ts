@@ -91,6 +91,8 @@ export interface FlowState {
   targetId?: string;
   /** Idempotency-Key of the letter request under way: reused by its retries, dropped on success. */
   requestKey?: string;
+  /** What `requestKey` was made for: a changed entry (another Kassenzeichen, address or role) gets a new key. */
+  requestKeyFor?: string;
   /** Where `code` goes back to. */
   codeFrom?: 'overview' | 'choice';
   /** The item whose letter is on its way (step `letter-sent`). */
@@ -192,4 +194,17 @@ export function withItems(state: FlowState, items: FlowState['items']): FlowStat
 /** At least one Kassenzeichen is confirmed: the services that need one can be used. */
 export function hasConfirmed(state: Pick<FlowState, 'items'>): boolean {
   return state.items.some((item) => item.status === 'confirmed');
+}
+
+/**
+ * The Idempotency-Key belongs to the request's content: the same entry again
+ * (a retry after a lost answer) reuses it, so no second letter goes out; a
+ * changed entry gets a new one, which the backend would otherwise refuse (422).
+ */
+export function keyForContent(state: FlowState, content: unknown, newKey: () => string): Pick<FlowState, 'requestKey' | 'requestKeyFor'> {
+  const requestKeyFor = JSON.stringify(content);
+  // A key without its content (a fresh key after a conflict, a draft from an older version) is taken as it is.
+  const same = state.requestKeyFor === undefined || state.requestKeyFor === requestKeyFor;
+  const requestKey = state.requestKey && same ? state.requestKey : newKey();
+  return { requestKey, requestKeyFor };
 }

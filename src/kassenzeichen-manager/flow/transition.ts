@@ -5,7 +5,7 @@ import { applyDraft, resumeFrom } from './draft.js';
 import type { CitizenEvent, FlowEnvironment, FlowEvent } from './events.js';
 import { afterFailure } from './failures.js';
 import { requestOf } from './requests.js';
-import { codeTarget, initialFlow, isBusy, OVERVIEW_PAGE, withItems, type CodeField, type FlowState } from './state.js';
+import { codeTarget, initialFlow, isBusy, keyForContent, OVERVIEW_PAGE, withItems, type CodeField, type FlowState } from './state.js';
 import { goBack, goTo } from './steps.js';
 
 /*
@@ -120,10 +120,11 @@ function submitAddress(state: FlowState, address: FlowState['address'], format: 
 function submitRole(state: FlowState, role: FlowState['role'], env: FlowEnvironment): FlowState {
   if (isBusy(state)) return state;
   if (!role) return { ...state, role, problems: { ...state.problems, role: { kind: 'required' } }, focus: 'summary' };
-  // Same logical request, same key: a retry after a timeout never posts a second letter.
-  const requestKey = state.requestKey ?? env.newKey();
-  const next = { ...state, role, requestKey, problems: { ...state.problems, role: undefined } };
-  return ask(next, requestOf('requestKassenzeichen', { ...state.address, role }, requestKey));
+  // Same entry, same key: a retry after a timeout never posts a second letter. Another entry, another key.
+  const content = { ...state.address, role };
+  const key = keyForContent(state, content, env.newKey);
+  const next = { ...state, role, ...key, problems: { ...state.problems, role: undefined } };
+  return ask(next, requestOf('requestKassenzeichen', content, key.requestKey!));
 }
 
 function submitCode(state: FlowState): FlowState {
@@ -139,8 +140,8 @@ function submitCode(state: FlowState): FlowState {
 
 function confirmNewLetter(state: FlowState, env: FlowEnvironment): FlowState {
   if (!state.targetId || isBusy(state)) return state;
-  const requestKey = state.requestKey ?? env.newKey();
-  return ask({ ...state, requestKey }, requestOf('requestNewLetter', state.targetId, requestKey));
+  const key = keyForContent(state, { newLetterFor: state.targetId }, env.newKey);
+  return ask({ ...state, ...key }, requestOf('requestNewLetter', state.targetId, key.requestKey!));
 }
 
 /**
