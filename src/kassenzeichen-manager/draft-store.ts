@@ -8,6 +8,13 @@ import type { Draft } from './flow/draft.js';
  */
 
 const PREFIX = 'buergerportal-widgets.draft:';
+/** A draft older than a day is not shown again, even in a tab that stayed open. */
+export const DRAFT_MAX_AGE_MS = 24 * 3600 * 1000;
+
+interface StoredDraft {
+  savedAt: number;
+  draft: Draft;
+}
 
 /** A short, stable, non-reversible-at-a-glance key for the citizen (FNV-1a of the subject). */
 function keyFor(subject: string): string {
@@ -21,7 +28,7 @@ export class DraftStore {
 
   save(subject: string, draft: Draft): void {
     try {
-      this.storage?.setItem(keyFor(subject), JSON.stringify(draft));
+      this.storage?.setItem(keyFor(subject), JSON.stringify({ savedAt: Date.now(), draft } satisfies StoredDraft));
     } catch {
       // Quota exceeded: the draft lives on in memory only.
     }
@@ -30,7 +37,13 @@ export class DraftStore {
   load(subject: string): Partial<Draft> | undefined {
     try {
       const raw = this.storage?.getItem(keyFor(subject));
-      return raw ? (JSON.parse(raw) as Partial<Draft>) : undefined;
+      if (!raw) return undefined;
+      const stored = JSON.parse(raw) as Partial<StoredDraft>;
+      if (typeof stored.savedAt !== 'number' || Date.now() - stored.savedAt > DRAFT_MAX_AGE_MS) {
+        this.clear(subject); // too old, or from a version that kept no date
+        return undefined;
+      }
+      return stored.draft;
     } catch {
       return undefined;
     }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DraftStore } from '../../src/kassenzeichen-manager/draft-store.js';
+import { installFakeClock } from '../support/fake-clock.js';
 import { applyDraft, draftOf, isEmptyDraft } from '../../src/kassenzeichen-manager/flow/draft.js';
 import { initialFlow, type FlowState } from '../../src/kassenzeichen-manager/flow/state.js';
 
@@ -57,6 +58,24 @@ describe('DraftStore', () => {
     expect(store.load('citizen-2')).to.exist;
     store.clear();
     expect(store.load('citizen-2')).to.equal(undefined);
+  });
+
+  it('forgets a draft older than a day, even in a tab that stayed open', () => {
+    const store = new DraftStore();
+    const clock = installFakeClock();
+    try {
+      store.save('citizen-1', draftOf(typed));
+      clock.tick(23 * 3600 * 1000);
+      expect(store.load('citizen-1')?.address?.street, 'a day not yet over').to.equal('Musterstraße');
+      clock.tick(3600 * 1000 + 1);
+      expect(store.load('citizen-1')).to.equal(undefined);
+      expect(
+        Object.keys(sessionStorage).filter((key) => key.startsWith(PREFIX)),
+        'and removed',
+      ).to.deep.equal([]);
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('survives a full storage and an unreadable entry', () => {
