@@ -42,6 +42,7 @@ export const deLs: Messages = {
       'Manche Dienste vom Bürgerportal brauchen eine Anmeldung. Bitte melden Sie sich an. Danach können Sie hier Ihr Kassenzeichen eintragen.',
     sessionExpired: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich noch einmal an.',
     entriesKept: 'Ihre Eingaben sind noch da.',
+    entriesNotKept: 'Ihr Browser kann Ihre Eingaben gerade nicht speichern. Bitte lassen Sie dieses Fenster offen, bis Sie fertig sind.',
     loading: 'Wir laden Ihre Daten.',
     busy: 'Bitte warten Sie.',
     cancel: 'Abbrechen',

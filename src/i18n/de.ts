@@ -35,6 +35,8 @@ export const de: Messages = {
       'Um die anmeldepflichtigen Services des Bürgerportals nutzen zu können, melden Sie sich bitte an. Danach können Sie hier Ihr Kassenzeichen hinterlegen.',
     sessionExpired: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
     entriesKept: 'Ihre Eingaben bleiben erhalten.',
+    entriesNotKept:
+      'Ihr Browser kann Ihre Eingaben gerade nicht zwischenspeichern. Bitte lassen Sie dieses Fenster offen, bis Sie fertig sind.',
     loading: 'Ihre Daten werden geladen …',
     busy: 'Bitte warten …',
     cancel: 'Abbrechen',

@@ -32,6 +32,7 @@ export const en: Messages = {
     signInIntro: 'To use the services that need sign-in, please sign in. You can then register your Kassenzeichen here.',
     sessionExpired: 'Your session has expired. Please sign in again.',
     entriesKept: 'Your entries are kept.',
+    entriesNotKept: 'Your browser cannot store your entries right now. Please keep this window open until you are done.',
     loading: 'Loading your data …',
     busy: 'Please wait …',
     cancel: 'Cancel',

@@ -55,6 +55,8 @@ export interface ManagerMessages {
   sessionExpired: string;
   /** Added to a failure's sentence only when the citizen has typed something. */
   entriesKept: string;
+  /** Shown while the browser cannot store the entries (site data blocked or storage full). */
+  entriesNotKept: string;
   loading: string;
   busy: string;
   cancel: string;

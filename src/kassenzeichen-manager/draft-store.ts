@@ -26,11 +26,13 @@ function keyFor(subject: string): string {
 export class DraftStore {
   private readonly storage = usableStorage('session');
 
-  save(subject: string, draft: Draft): void {
+  /** `false` when the browser cannot keep it (storage blocked or full): the draft lives on in this page only. */
+  save(subject: string, draft: Draft): boolean {
     try {
       this.storage?.setItem(keyFor(subject), JSON.stringify({ savedAt: Date.now(), draft } satisfies StoredDraft));
+      return !!this.storage;
     } catch {
-      // Quota exceeded: the draft lives on in memory only.
+      return false;
     }
   }
 

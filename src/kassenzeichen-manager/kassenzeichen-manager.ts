@@ -7,8 +7,7 @@ import { onSessionCreated } from '../auth/session-registry.js';
 import { KassenzeichenErrorEvent } from '../events.js';
 import { setTexts, textsLoaded, type Messages, type TextOverrides } from '../i18n/localize.js';
 import { hasConfirmed } from './flow/state.js';
-import type { SessionSnapshot } from '../auth/session.js';
-import { statusText } from '../shared/session-status-text.js';
+import { signInNote } from '../shared/session-status-text.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { SlotLinksController } from '../shared/slot-content-controller.js';
 import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
@@ -215,7 +214,8 @@ export class KassenzeichenManager extends LitElement {
       messages: m,
       lang: this.language.lang,
       provider: this.setup.provider,
-      signInNote: this.signInNote(session),
+      signInNote: document.querySelector('servicekonto-login') ? undefined : signInNote(m.login, session),
+      entriesNotKept: !this.flow.draftsKept,
       services: this.services.links,
       actions: this.actions,
     };
@@ -223,12 +223,6 @@ export class KassenzeichenManager extends LitElement {
       ${offline}${renderStep(props)}
       <p class="visually-hidden" role="status" part="status">${status}</p>
     </div>`;
-  }
-
-  /** The login's sentence about the session, when there is no login on the page to say it (the expiry has the manager's own). */
-  private signInNote(session: SessionSnapshot): string | undefined {
-    if (document.querySelector('servicekonto-login') || session.status !== 'signed-out' || session.reason === 'expired') return undefined;
-    return statusText(this.messages.login, session);
   }
 
   protected override updated(): void {

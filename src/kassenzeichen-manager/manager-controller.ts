@@ -48,6 +48,8 @@ class RequestFailure extends Error {
  */
 export class ManagerController implements ReactiveController {
   state: FlowState = initialFlow();
+  /** Whether the browser keeps the citizen's entries (across a reload or the sign-in redirect). */
+  draftsKept = true;
   private readonly requests: Task<[PendingRequest], Answer>;
   private readonly drafts = new DraftStore();
   /** The signed-in citizen (`sub`), whose draft is kept. */
@@ -195,8 +197,12 @@ export class ManagerController implements ReactiveController {
     const serialised = JSON.stringify(draft);
     if (serialised === this.savedDraft) return;
     this.savedDraft = serialised;
-    if (isEmptyDraft(draft)) this.drafts.clear(this.subject);
-    else this.drafts.save(this.subject, draft);
+    if (isEmptyDraft(draft)) return this.drafts.clear(this.subject);
+    const kept = this.drafts.save(this.subject, draft);
+    if (kept !== this.draftsKept) {
+      this.draftsKept = kept;
+      this.host.requestUpdate();
+    }
   }
 }
 

@@ -17,3 +17,8 @@ export function statusText(t: Messages['login'], snapshot: SessionSnapshot): str
   };
   return texts[snapshot.reason];
 }
+
+/** The login's sentence for a manager without a login on the page: why it is signed out (the expiry has the manager's own). */
+export function signInNote(t: Messages['login'], snapshot: SessionSnapshot): string | undefined {
+  return snapshot.status === 'signed-out' && snapshot.reason !== 'expired' ? statusText(t, snapshot) : undefined;
+}

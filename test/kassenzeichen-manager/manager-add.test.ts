@@ -306,6 +306,27 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(inputLabelled(again, 'Straße').value).to.equal('Hindenburgstraße');
   });
 
+  it('says so when the browser cannot keep the entries (storage full), and again nothing once it can', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('buergerportal-widgets.draft:')) throw new DOMException('full', 'QuotaExceededError');
+      original.call(this, key, value);
+    };
+    try {
+      typeInto(element, 'Straße', 'Hindenburgstraße');
+      await element.updateComplete;
+      expect(textOf(element)).to.contain('Ihr Browser kann Ihre Eingaben gerade nicht zwischenspeichern');
+    } finally {
+      Storage.prototype.setItem = original;
+    }
+    typeInto(element, 'Hausnummer', '100');
+    await element.updateComplete;
+    expect(textOf(element)).not.to.contain('nicht zwischenspeichern');
+    await expect(element).to.be.accessible();
+  });
+
   it('keeps the draft when a new sign-in is cancelled at the provider', async () => {
     const { element } = await signedInManager('returning');
     await openForm(element);

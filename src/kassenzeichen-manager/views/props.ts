@@ -24,6 +24,8 @@ export interface ViewProps {
    * login would have said about the way back (cancelled, stale, failed, storage blocked).
    */
   signInNote?: string;
+  /** The browser cannot keep the entries across a reload or the sign-in redirect. */
+  entriesNotKept?: boolean;
   /** The links the page gave in the slot `services`. */
   services: readonly ServiceLink[];
   actions: ViewActions;

@@ -1,4 +1,5 @@
-import type { TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { hasTypedEntries } from '../flow/draft.js';
 import type { StepName } from '../flow/state.js';
 import { renderAddressForm, renderCheck, renderChoice, renderLetterSent, renderRole } from './add.js';
 import { renderCode, renderConfirmLetter, renderConfirmRemove, renderDone } from './code.js';
@@ -25,5 +26,6 @@ const STEPS: Record<StepName, (props: ViewProps) => TemplateResult> = {
 };
 
 export function renderStep(props: ViewProps): TemplateResult {
-  return STEPS[props.state.step](props);
+  const notKept = props.entriesNotKept && hasTypedEntries(props.state);
+  return html`${notKept ? html`<p class="notice" part="notice">${props.messages.manager.entriesNotKept}</p>` : nothing}${STEPS[props.state.step](props)}`;
 }
