@@ -160,6 +160,8 @@ export const de: Messages = {
       alreadyPending: 'Für dieses Kassenzeichen wurde bereits ein Bestätigungscode angefordert. Bitte warten Sie auf den Brief.',
       conflict: 'Dieses Kassenzeichen ist bereits hinterlegt oder beantragt.',
       notFound: 'Dieses Kassenzeichen gibt es in Ihrem Konto nicht mehr. Ihre Übersicht ist aktualisiert.',
+      letterCancelled:
+        'Die Anfrage wurde abgebrochen. Es wurde kein Brief verschickt. Sie können Ihre Angaben prüfen und erneut auf „OK“ klicken.',
       offline: 'Sie sind offline. Sobald die Verbindung wieder da ist, können Sie weitermachen.',
       signInAgain: 'Bitte melden Sie sich erneut an.',
     },

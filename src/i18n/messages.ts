@@ -158,6 +158,7 @@ export interface ManagerMessages {
     alreadyPending: string;
     conflict: string;
     notFound: string;
+    letterCancelled: string;
     offline: string;
     signInAgain: string;
   };

@@ -22,6 +22,8 @@ export function messageText(message: Message, items: readonly Item[], t: Manager
       return p.expired;
     case 'not-found':
       return p.notFound;
+    case 'letter-cancelled':
+      return p.letterCancelled;
     case 'conflict':
       return conflictText(items, message.kassenzeichen, t);
     case 'api':

@@ -234,6 +234,18 @@ describe('flow: what follows a failure', () => {
     expect(keyOf(changed)).to.equal('key-new');
   });
 
+  it('„Anfrage abbrechen“ during a letter request checks the list: the letter on its way, or a sentence that none went out', () => {
+    const waiting = roleStep();
+    const checking = transition(waiting, { type: 'cancel' }, environment());
+    expect(checking.pending).to.deep.equal({ ...requestOf('listKassenzeichen'), purpose: 'check-cancelled' });
+    const arrived = { ...pending, kassenzeichen: '1500.0000.0003' };
+    expect(transition(checking, answer(checking, [arrived]), environment())).to.include({ step: 'letter-sent' });
+    const none = transition(checking, answer(checking, []), environment());
+    expect(none).to.include({ step: 'role', focus: 'problem', pending: undefined });
+    expect(none.banner?.message).to.deep.equal({ kind: 'letter-cancelled' });
+    expect(none.role, 'the choice is kept').to.equal('owner');
+  });
+
   it('explains a lost answer with a retry that first checks whether the letter went out', () => {
     const waiting = roleStep();
     const failed = transition(waiting, fail(waiting, new ApiError('network')), environment());

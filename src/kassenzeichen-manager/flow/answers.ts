@@ -21,7 +21,9 @@ export function afterAnswer(state: FlowState, answer: Answer, env: FlowEnvironme
     case 'remove':
       return { ...goTo(state, 'overview', true), targetId: undefined, notice: 'removed', refreshes: state.refreshes + 1 };
     case 'listKassenzeichen':
-      return answer.request.purpose === 'check-letter' ? letterCheck(withItems(state, answer.value), env) : withItems(state, answer.value);
+      if (answer.request.purpose === 'check-letter') return letterCheck(withItems(state, answer.value), env);
+      if (answer.request.purpose === 'check-cancelled') return afterCancelledLetter(withItems(state, answer.value));
+      return withItems(state, answer.value);
     case 'getAccount':
       return state;
   }
@@ -59,6 +61,18 @@ function confirmed(state: FlowState, result: ConfirmationResult): FlowState {
     refreshes: state.refreshes + 1,
     outbox: [...state.outbox, { type: 'confirmed', autoLinked: result.autoLinked.length }],
   };
+}
+
+/**
+ * The list after „Anfrage abbrechen“ during a letter request: the backend may
+ * have sent the letter all the same. If the Kassenzeichen is pending, the
+ * letter is on its way; otherwise the citizen is told that none went out.
+ */
+function afterCancelledLetter(state: FlowState): FlowState {
+  const { kassenzeichen } = state.address;
+  const arrived = state.items.find((item) => item.kassenzeichen === kassenzeichen && item.status === 'pending');
+  if (arrived) return letterSent(state, arrived, false);
+  return { ...state, banner: { message: { kind: 'letter-cancelled' }, actions: [] }, focus: 'problem' };
 }
 
 /**

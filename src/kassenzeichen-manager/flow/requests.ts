@@ -18,7 +18,7 @@ type ArgsOf<M extends ApiMethod> = KassenzeichenApi[M] extends (...args: infer A
 export type ResultOf<M extends ApiMethod> = Awaited<ReturnType<KassenzeichenApi[M]>>;
 
 /** Why a request runs when it is not what its name says (a list load that checks whether a letter arrived). */
-export type RequestPurpose = 'check-letter';
+export type RequestPurpose = 'check-letter' | 'check-cancelled';
 
 export type PendingRequest = { [M in ApiMethod]: { name: M; args: ArgsOf<M>; purpose?: RequestPurpose } }[ApiMethod];
 

@@ -50,6 +50,8 @@ export type Message =
   | { kind: 'locked'; until: number }
   | { kind: 'expired' }
   | { kind: 'not-found' }
+  /** „Anfrage abbrechen“ during a letter request, and the list shows no letter on its way. */
+  | { kind: 'letter-cancelled' }
   /** Which conflict it is shows in the list (already linked, already pending, or neither): told when rendering. */
   | { kind: 'conflict'; kassenzeichen: string };
 

@@ -97,7 +97,10 @@ function citizen(state: FlowState, event: CitizenEvent, env: FlowEnvironment): F
     case 'retry':
       return retry(state);
     case 'cancel':
-      return { ...state, pending: undefined, notice: undefined };
+      // A letter request may have reached the backend: the list says whether the letter is on its way.
+      return state.pending?.name === 'requestKassenzeichen'
+        ? { ...state, pending: { ...requestOf('listKassenzeichen'), purpose: 'check-cancelled' } }
+        : { ...state, pending: undefined, notice: undefined };
     case 'back':
       return goBack(state);
     case 'finish':
