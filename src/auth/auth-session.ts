@@ -1,13 +1,12 @@
 import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
 import { bearer, type RequestAuthorization } from '../api/client.js';
-import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, rememberUsedState, wasUsedState } from './callback.js';
+import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, usedStates } from './callback.js';
 import { IdleLimit, passwordNext, revokeRefreshToken, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
 import { fingerprint, SharedRenewal, type RenewedMessage } from './shared-renewal.js';
-import { usableStorage } from './safe-storage.js';
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
 import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
@@ -116,7 +115,7 @@ export class OidcAuthSession implements AuthSession {
     await this.endLocally('user');
     await this.revoke(user);
     this.channel?.postMessage({ type: 'signed-out', key: this.key });
-    const endpoint = (await this.runtime.metadataForCallback())?.end_session_endpoint;
+    const endpoint = (await this.runtime.providerMetadata())?.end_session_endpoint;
     // Unreachable provider or none to tell: signed out here all the same.
     if (endpoint)
       signOutAtProvider(endpoint, { client_id: this.config.clientId, post_logout_redirect_uri: this.config.postLogoutRedirectUri });
@@ -151,8 +150,7 @@ export class OidcAuthSession implements AuthSession {
   extend(): Promise<void> {
     return this.track(
       (async () => {
-        this.idle.clear();
-        this.idle.touch(Date.now());
+        this.idle.restart(Date.now());
         if (this.storedUser()?.refresh_token && (await this.renew())) return;
         await this.signIn();
       })(),
@@ -181,13 +179,13 @@ export class OidcAuthSession implements AuthSession {
 
   private async initialise(): Promise<void> {
     // Known before any click: without web storage the sign-in state cannot survive the redirect.
-    this.storageBlocked = !(usableStorage('local') ?? usableStorage('session'));
+    this.storageBlocked = !OidcRuntime.stateStorage();
     this.listenToOtherTabs();
     addEventListener('pageshow', this.onPageShow);
     const url = new URL(location.href);
     const stateStorage = OidcRuntime.stateStorage();
     if (this.isOwnPath(url) && isOwnCallback(url, stateStorage)) return this.completeCallback(url, stateStorage!);
-    if (isSigninCallback(url) && wasUsedState(url.searchParams.get('state'), usableStorage('session'))) return this.staleCallback(url);
+    if (isSigninCallback(url) && usedStates.includes(url.searchParams.get('state')!)) return this.staleCallback(url);
     // Anything else – no callback, or another app's parameters – is left as it is.
     return this.restore();
   }
@@ -212,8 +210,8 @@ export class OidcAuthSession implements AuthSession {
    * to another page, which shall know the name.
    */
   private async completeCallback(url: URL, stateStorage: Storage): Promise<void> {
-    const metadata = await this.runtime.metadataForCallback();
-    rememberUsedState(url.searchParams.get('state') ?? '', usableStorage('session'));
+    const metadata = await this.runtime.providerMetadata();
+    usedStates.add(url.searchParams.get('state')!);
     const result = metadata
       ? await completeCallbackWithoutLibrary(
           url,
@@ -222,28 +220,23 @@ export class OidcAuthSession implements AuthSession {
           stateStorage,
         )
       : ({ kind: 'failed', reason: 'error' } as const);
-    // Only a sign-in goes on to where the citizen started; otherwise the sentence is shown here.
-    const returnTo = result.kind === 'signed-in' ? safeReturnUrl(result.returnTo, url) : withoutCallbackParams(url);
-    if (result.kind === 'signed-in') {
-      const user = result.user;
-      const staying = returnTo.origin === url.origin && returnTo.pathname === url.pathname;
-      this.idle.clear();
-      this.idle.touch(Date.now());
-      passwordNext.done(this.key);
-      const naming = this.addNameFromUserInfo(user);
-      if (!staying) await naming;
-      this.users.write(serialiseUser(user));
-      this.applyUser(user);
-      if (staying) void this.track(naming.then((named) => named && this.keepUser(user)));
-    } else {
-      const stored = this.storedUser();
-      if (result.kind === 'stale' && stored && msLeft(stored, Date.now()) > 0) this.applyUser(stored);
-      else
-        this.update({
-          status: 'signed-out',
-          reason: result.kind === 'cancelled' ? 'cancelled' : result.kind === 'stale' ? 'stale-callback' : 'sign-in-failed',
-        });
+    if (result.kind === 'stale') return this.staleCallback(url);
+    if (result.kind !== 'signed-in') {
+      // The sentence is shown here, on the callback page.
+      this.update({ status: 'signed-out', reason: result.kind === 'cancelled' ? 'cancelled' : 'sign-in-failed' });
+      return void history.replaceState(history.state, '', withoutCallbackParams(url).href);
     }
+    // A sign-in goes on to where the citizen started.
+    const { user } = result;
+    const returnTo = safeReturnUrl(result.returnTo, url);
+    const staying = returnTo.origin === url.origin && returnTo.pathname === url.pathname;
+    this.idle.restart(Date.now());
+    passwordNext.done(this.key);
+    const naming = this.addNameFromUserInfo(user);
+    if (!staying) await naming;
+    this.users.write(serialiseUser(user));
+    this.applyUser(user);
+    if (staying) void this.track(naming.then((named) => named && this.keepUser(user)));
     this.leaveCallbackUrl(url, returnTo);
   }
 
@@ -279,7 +272,7 @@ export class OidcAuthSession implements AuthSession {
   private async addNameFromUserInfo(user: StoredUser): Promise<boolean> {
     if (nameOf(user.profile)) return false;
     try {
-      const endpoint = (await this.runtime.metadataForCallback())?.userinfo_endpoint;
+      const endpoint = (await this.runtime.providerMetadata())?.userinfo_endpoint;
       if (!endpoint) return false;
       Object.assign(user.profile, await nameClaimsFromUserInfo(endpoint, user.access_token, user.profile.sub));
       return !!nameOf(user.profile);
@@ -382,7 +375,7 @@ export class OidcAuthSession implements AuthSession {
 
   private async revoke(user: StoredUser | null): Promise<void> {
     if (!user?.refresh_token) return;
-    const metadata = await this.runtime.metadataForCallback();
+    const metadata = await this.runtime.providerMetadata();
     await revokeRefreshToken(metadata?.revocation_endpoint, user.refresh_token, this.config.clientId);
   }
 

@@ -1,4 +1,7 @@
+import { isSigninCallback } from './callback-url.js';
+import { issuerMatches } from './discovery-failure.js';
 import { checkIdToken } from './id-token.js';
+import { RecentList, usableStorage } from './safe-storage.js';
 import type { StoredUser } from './stored-user.js';
 
 /*
@@ -10,25 +13,12 @@ import type { StoredUser } from './stored-user.js';
  */
 
 export const STATE_PREFIX = 'buergerportal-widgets.state.';
-const USED_STATES = 'buergerportal-widgets.used-states';
-
-/** Remembers a finished sign-in's state for a while, so that a reload of its address is told apart from a foreign one. */
-export function rememberUsedState(state: string, store: Storage | undefined): void {
-  try {
-    const used = JSON.parse(store?.getItem(USED_STATES) ?? '[]') as string[];
-    store?.setItem(USED_STATES, JSON.stringify([state, ...used.filter((s) => s !== state)].slice(0, 5)));
-  } catch {
-    // Storage full: a reload then reads as a foreign address and is left alone.
-  }
-}
-
-export function wasUsedState(state: string | null, store: Storage | undefined): boolean {
-  try {
-    return !!state && (JSON.parse(store?.getItem(USED_STATES) ?? '[]') as string[]).includes(state);
-  } catch {
-    return false;
-  }
-}
+/**
+ * The states of finished sign-ins in this tab, so that a reload of such an
+ * address is told apart from a foreign one (when storage is full, a reload
+ * reads as a foreign address and is left alone).
+ */
+export const usedStates = new RecentList('buergerportal-widgets.used-states', 5, () => usableStorage('session'));
 
 export interface ProviderMetadata {
   issuer: string;
@@ -58,8 +48,7 @@ interface StoredState {
 
 /** Whether the page's address is an answer to a sign-in this widget started (its own stored state). */
 export function isOwnCallback(url: URL, store: Storage | undefined): boolean {
-  const state = url.searchParams.get('state');
-  return !!state && (url.searchParams.has('code') || url.searchParams.has('error')) && !!store?.getItem(STATE_PREFIX + state);
+  return isSigninCallback(url) && !!store?.getItem(STATE_PREFIX + url.searchParams.get('state'));
 }
 
 export async function completeCallback(
@@ -81,7 +70,7 @@ export async function completeCallback(
     return { kind: 'stale' };
   }
   const returnTo = state.data?.returnTo;
-  if (state.client_id !== expected.clientId || state.authority?.replace(/\/+$/, '') !== expected.authority.replace(/\/+$/, ''))
+  if (state.client_id !== expected.clientId || !state.authority || !issuerMatches(state.authority, expected.authority))
     return { kind: 'stale' };
   const iss = params.get('iss');
   if ((iss !== null && iss !== metadata.issuer) || (iss === null && metadata.authorization_response_iss_parameter_supported)) {

@@ -3,7 +3,7 @@ import type { UserProfile } from 'oidc-client-ts';
 /*
  * The checks OpenID Connect asks of a client for an ID token it received
  * straight from the token endpoint over TLS (Core 3.1.3.7): issuer, audience,
- * expiry, nonce – and, on renewal, the same subject. The signature is the
+ * expiry, nonce. (Renewals are checked by oidc-client-ts.) The signature is the
  * backend's to check on the access token; the page shows only the name. Pure.
  */
 
@@ -12,7 +12,7 @@ const PROTOCOL_CLAIMS = ['iss', 'aud', 'exp', 'iat', 'nbf', 'nonce', 'at_hash', 
 /** Clocks differ a little between provider and citizen. */
 const SKEW_SECONDS = 300;
 
-export type IdTokenProblem = 'malformed' | 'issuer' | 'audience' | 'expired' | 'nonce' | 'subject';
+export type IdTokenProblem = 'malformed' | 'issuer' | 'audience' | 'expired' | 'nonce';
 
 export interface IdTokenExpectations {
   issuer: string;
@@ -21,8 +21,6 @@ export interface IdTokenExpectations {
   now: number;
   /** The nonce sent with the sign-in request, if any. */
   nonce?: string;
-  /** On renewal: the citizen signed in before. */
-  subject?: string;
 }
 
 export function decodeJwtPayload(token: string): Record<string, unknown> | undefined {
@@ -52,7 +50,6 @@ export function checkIdToken(token: string, expected: IdTokenExpectations): { pr
   }
   if (typeof claims.exp !== 'number' || claims.exp + SKEW_SECONDS < expected.now) return { problem: 'expired' };
   if (expected.nonce !== undefined && claims.nonce !== expected.nonce) return { problem: 'nonce' };
-  if (expected.subject !== undefined && claims.sub !== expected.subject) return { problem: 'subject' };
   const profile = Object.fromEntries(Object.entries(claims).filter(([key]) => !PROTOCOL_CLAIMS.includes(key)));
   return { profile: profile as UserProfile };
 }

@@ -33,6 +33,11 @@ export class IdleLimit {
     return true;
   }
 
+  /** A new start (a sign-in, „Sitzung verlängern“): the full limit from now. */
+  restart(now: number): void {
+    this.store.write(String(now + this.idleMs));
+  }
+
   /** The deadline, started now when the session has none yet (a sign-in from before this version). */
   ensure(now: number): number {
     if (this.deadline() === undefined) this.touch(now);

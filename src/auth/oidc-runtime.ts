@@ -48,7 +48,7 @@ export class OidcRuntime {
 
   private createClient({ OidcClient, WebStorageStateStore }: typeof import('./oidc.js'), metadata?: Partial<OidcMetadata>): OidcClient {
     const { config } = this;
-    const stateStorage = usableStorage('local') ?? usableStorage('session');
+    const stateStorage = OidcRuntime.stateStorage();
     this.storageBlocked = !stateStorage;
     return new OidcClient({
       authority: config.authority,
@@ -68,7 +68,7 @@ export class OidcRuntime {
 
   /** Loads the provider's configuration; a failure is told apart for the citizen or the editor, and logged once. */
   private async discover(client: OidcClient): Promise<OidcReady> {
-    const discoveryUrl = `${this.config.authority.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+    const discoveryUrl = this.discoveryUrl();
     try {
       const metadata = await client.metadataService.getMetadata();
       if (!issuerMatches(metadata.issuer, this.config.authority)) {
@@ -92,16 +92,15 @@ export class OidcRuntime {
   }
 
   /**
-   * The provider's configuration for the way back, without oidc-client-ts: kept
-   * from the sign-in click, else fetched (and checked) now.
+   * The provider's configuration without oidc-client-ts (the way back,
+   * userinfo, revocation, sign-out): kept from the sign-in click, else
+   * fetched (and checked) now.
    */
-  async metadataForCallback(): Promise<ProviderMetadata | undefined> {
+  async providerMetadata(): Promise<ProviderMetadata | undefined> {
     const cached = this.cachedMetadata();
-    if (cached?.issuer && cached.token_endpoint) return cached as ProviderMetadata;
+    if (cached?.issuer) return cached as ProviderMetadata;
     try {
-      const response = await fetch(`${this.config.authority.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
-        credentials: 'omit',
-      });
+      const response = await fetch(this.discoveryUrl(), { credentials: 'omit' });
       const metadata = (await response.json()) as Partial<OidcMetadata>;
       if (!response.ok || !metadata.token_endpoint || !issuerMatches(metadata.issuer, this.config.authority)) return undefined;
       this.keepMetadata(metadata);
@@ -111,6 +110,11 @@ export class OidcRuntime {
     }
   }
 
+  private discoveryUrl(): string {
+    return `${this.config.authority.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  }
+
+  /** A kept discovery document of this issuer, with a token endpoint. */
   private cachedMetadata(): Partial<OidcMetadata> | undefined {
     try {
       const raw = usableStorage('session')?.getItem(METADATA_PREFIX + this.config.authority);

@@ -36,3 +36,37 @@ export class MemoryStorage implements Storage {
     this.data.set(key, String(value));
   }
 }
+
+/**
+ * A short list of recent strings in web storage, newest first (used sign-in
+ * states, fingerprints of used refresh tokens). A blocked, full or unreadable
+ * storage makes it an empty list that forgets.
+ */
+export class RecentList {
+  constructor(
+    private readonly key: string,
+    private readonly max: number,
+    private readonly storage: () => Storage | undefined,
+  ) {}
+
+  includes(item: string): boolean {
+    return this.read().includes(item);
+  }
+
+  add(item: string): void {
+    try {
+      this.storage()?.setItem(this.key, JSON.stringify([item, ...this.read().filter((other) => other !== item)].slice(0, this.max)));
+    } catch {
+      // Storage full: the item is forgotten.
+    }
+  }
+
+  private read(): string[] {
+    try {
+      const list: unknown = JSON.parse(this.storage()?.getItem(this.key) ?? '[]');
+      return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+}

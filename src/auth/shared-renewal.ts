@@ -1,4 +1,4 @@
-import { usableStorage } from './safe-storage.js';
+import { RecentList, usableStorage } from './safe-storage.js';
 import { parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
 
 /*
@@ -10,8 +10,8 @@ import { parseStoredUser, serialiseUser, type StoredUser } from './stored-user.j
  * a tab that finds its token used waits for them instead of presenting it.
  */
 
-const USED_KEY = 'buergerportal-widgets.used-refresh-tokens';
-const KEEP_USED = 20;
+/** Fingerprints of refresh tokens presented by any tab (the lock keeps renewals one at a time even when storage is full). */
+const usedTokens = new RecentList('buergerportal-widgets.used-refresh-tokens', 20, () => usableStorage('local'));
 const WAIT_FOR_ROTATED_MS = 3_000;
 
 export interface RenewedMessage {
@@ -39,15 +39,11 @@ export class SharedRenewal {
   ) {}
 
   isUsed(from: string): boolean {
-    return readUsed().includes(from);
+    return usedTokens.includes(from);
   }
 
   markUsed(from: string): void {
-    try {
-      usableStorage('local')?.setItem(USED_KEY, JSON.stringify([from, ...readUsed().filter((f) => f !== from)].slice(0, KEEP_USED)));
-    } catch {
-      // Storage full: the lock still keeps renewals in this browser one at a time.
-    }
+    usedTokens.add(from);
   }
 
   announce(from: string, user: StoredUser): void {
@@ -79,14 +75,5 @@ export class SharedRenewal {
         resolve(user);
       });
     });
-  }
-}
-
-function readUsed(): string[] {
-  try {
-    const list: unknown = JSON.parse(usableStorage('local')?.getItem(USED_KEY) ?? '[]');
-    return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
   }
 }
