@@ -41,6 +41,18 @@ async function reopen(element: KassenzeichenManager, options: Parameters<typeof 
   return (await signedInManager('returning', { keepStorage: true, ...options })).element;
 }
 
+/** The whole way to the letter request as the owner, with the form filled as {@link fillForm} does; „OK“ clicked. */
+async function requestLetterFor(
+  element: KassenzeichenManager,
+  ...entries: [kassenzeichen?: string, street?: string, houseNumber?: string, postalCode?: string]
+): Promise<void> {
+  await openForm(element);
+  fillForm(element, ...entries);
+  await toRole(element);
+  chooseRole(element, 'Eigentümer');
+  buttonNamed(element, 'OK')!.click();
+}
+
 function chooseRole(element: KassenzeichenManager, label: 'Eigentümer' | 'Zustellvertreter'): void {
   inputLabelled(element, label).click();
 }
@@ -161,11 +173,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
 
   it("puts the server's field errors (422) at their fields, unknown ones in the summary, values kept", async () => {
     const { element } = await signedInManager('validation-errors');
-    await openForm(element);
-    fillForm(element);
-    await toRole(element);
-    chooseRole(element, 'Eigentümer');
-    buttonNamed(element, 'OK')!.click();
+    await requestLetterFor(element);
     await nextStep(element, 'Kassenzeichen und Anschrift');
     await element.updateComplete;
     expect(inputLabelled(element, 'Postleitzahl').getAttribute('aria-invalid')).to.equal('true');
@@ -186,11 +194,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
         ),
       ),
     );
-    await openForm(element);
-    fillForm(element);
-    await toRole(element);
-    chooseRole(element, 'Eigentümer');
-    buttonNamed(element, 'OK')!.click();
+    await requestLetterFor(element);
     await nextStep(element, 'Kassenzeichen und Anschrift');
     await element.updateComplete;
     const summary = element.shadowRoot!.querySelector('.error-summary')!;
@@ -202,11 +206,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
 
   it('says "Kassenzeichen und Anschrift passen nicht zusammen" at the Kassenzeichen', async () => {
     const { element } = await signedInManager('returning');
-    await openForm(element);
-    fillForm(element, '1500.0000.0003', 'Falsche Straße');
-    await toRole(element);
-    chooseRole(element, 'Eigentümer');
-    buttonNamed(element, 'OK')!.click();
+    await requestLetterFor(element, '1500.0000.0003', 'Falsche Straße');
     await nextStep(element, 'Kassenzeichen und Anschrift');
     await element.updateComplete;
     expect(inputLabelled(element, 'Kassenzeichen').getAttribute('aria-invalid')).to.equal('true');
@@ -215,11 +215,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
 
   it('tells apart "already linked" and "already pending" (409)', async () => {
     const { element } = await signedInManager('returning');
-    await openForm(element);
-    fillForm(element, '1500.0000.0001', 'Musterstraße', '12a');
-    await toRole(element);
-    chooseRole(element, 'Eigentümer');
-    buttonNamed(element, 'OK')!.click();
+    await requestLetterFor(element, '1500.0000.0001', 'Musterstraße', '12a');
     await element.whenSettled();
     expect(textOf(element).includes('bereits mit Ihrem Konto verbunden')).to.be.ok;
     expect(buttonNamed(element, 'Zur Übersicht')).to.exist;
@@ -228,11 +224,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
 
   it('shows until when after too many requests (429)', async () => {
     const { element } = await signedInManager('rate-limited');
-    await openForm(element);
-    fillForm(element);
-    await toRole(element);
-    chooseRole(element, 'Eigentümer');
-    buttonNamed(element, 'OK')!.click();
+    await requestLetterFor(element);
     await element.whenSettled();
     expect(textOf(element).includes('Zu viele Anfragen')).to.be.ok;
     expect(textOf(element)).to.match(/ab \d\d:\d\d Uhr/);

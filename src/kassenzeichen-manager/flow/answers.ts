@@ -63,14 +63,18 @@ function confirmed(state: FlowState, result: ConfirmationResult): FlowState {
   };
 }
 
+/** The entered Kassenzeichen as pending in the list: its letter went out. */
+function letterOnItsWay(state: FlowState): Item | undefined {
+  return state.items.find((item) => item.kassenzeichen === state.address.kassenzeichen && item.status === 'pending');
+}
+
 /**
  * The list after „Anfrage abbrechen“ during a letter request: the backend may
  * have sent the letter all the same. If the Kassenzeichen is pending, the
  * letter is on its way; otherwise the citizen is told that none went out.
  */
 function afterCancelledLetter(state: FlowState): FlowState {
-  const { kassenzeichen } = state.address;
-  const arrived = state.items.find((item) => item.kassenzeichen === kassenzeichen && item.status === 'pending');
+  const arrived = letterOnItsWay(state);
   if (arrived) return letterSent(state, arrived, false);
   return { ...state, banner: { message: { kind: 'letter-cancelled' }, actions: [] }, focus: 'problem' };
 }
@@ -82,7 +86,7 @@ function afterCancelledLetter(state: FlowState): FlowState {
  */
 function letterCheck(state: FlowState, env: FlowEnvironment): FlowState {
   const { address, role } = state;
-  const arrived = state.items.find((item) => item.kassenzeichen === address.kassenzeichen && item.status === 'pending');
+  const arrived = letterOnItsWay(state);
   if (arrived) return letterSent(state, arrived, false);
   if (!role) return state;
   const content = { ...address, role };

@@ -143,7 +143,7 @@ export function banner(p: ViewProps): TemplateResult | typeof nothing {
   });
   return html`
     <div class="problem banner" part="error" role="alert" tabindex="-1">
-      <p>${messageText(b.message, state.items, t, lang)}${keepsEntries(b.message) && hasTypedEntries(state) ? ` ${t.entriesKept}` : ''}</p>
+      <p>${messageText(b.message, state.items, t, lang)}${keepsEntries(b.message) ? entriesKept(p) : ''}</p>
       ${buttons.length > 0 ? html`<div class="actions">${buttons}</div>` : nothing} ${busyLine(p)}
     </div>
   `;
@@ -205,6 +205,16 @@ export function services(p: ViewProps): TemplateResult | typeof nothing {
       ${subheading(p.config, t.servicesTitle, 'services-title')} ${hasConfirmed(p.state) ? links : html`<p>${t.servicesLocked}</p>`}
     </section>
   `;
+}
+
+/** A hint above a step (not an error): nothing when there is no text. */
+export function notice(text: string | false | undefined): TemplateResult | typeof nothing {
+  return text ? html`<p class="notice" part="notice">${text}</p>` : nothing;
+}
+
+/** „Ihre Eingaben bleiben erhalten“ after a sentence – only when the citizen has typed or chosen something. */
+export function entriesKept({ state, messages }: ViewProps): string {
+  return hasTypedEntries(state) ? ` ${messages.manager.entriesKept}` : '';
 }
 
 /** Failures after which the citizen tries again (or signs in again) with what they typed. */

@@ -1,8 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { hasTypedEntries } from '../flow/draft.js';
 import type { StepName } from '../flow/state.js';
 import { renderAddressForm, renderCheck, renderChoice, renderLetterSent, renderRole } from './add.js';
 import { renderCode, renderConfirmLetter, renderConfirmRemove, renderDone } from './code.js';
+import { notice } from './common.js';
 import type { ViewProps } from './props.js';
 import { renderConsent, renderDeclined, renderLoadFailed, renderLoading, renderOverview, renderSignedOut } from './start.js';
 
@@ -27,5 +28,5 @@ const STEPS: Record<StepName, (props: ViewProps) => TemplateResult> = {
 
 export function renderStep(props: ViewProps): TemplateResult {
   const notKept = props.entriesNotKept && hasTypedEntries(props.state);
-  return html`${notKept ? html`<p class="notice" part="notice">${props.messages.manager.entriesNotKept}</p>` : nothing}${STEPS[props.state.step](props)}`;
+  return html`${notice(notKept && props.messages.manager.entriesNotKept)}${STEPS[props.state.step](props)}`;
 }

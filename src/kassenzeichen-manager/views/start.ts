@@ -2,9 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Item } from '../../api/types.js';
 import { busyAwareButton } from '../../shared/busy-aware-button.js';
 import type { CitizenEvent } from '../flow/events.js';
-import { hasTypedEntries } from '../flow/draft.js';
 import { isBusy, OVERVIEW_PAGE, SEARCH_FROM, visibleItems } from '../flow/state.js';
-import { banner, formatDate, heading, services, submitButton } from './common.js';
+import { banner, entriesKept, formatDate, heading, notice, services, submitButton } from './common.js';
 import type { ViewProps } from './props.js';
 
 export function renderSignedOut(p: ViewProps): TemplateResult {
@@ -12,9 +11,7 @@ export function renderSignedOut(p: ViewProps): TemplateResult {
   const t = messages.manager;
   const expired = state.signedOutBecause === 'expired';
   return html`
-    ${heading(config, t.title)}
-    ${expired ? html`<p class="notice" part="notice">${t.sessionExpired}${hasTypedEntries(state) ? ` ${t.entriesKept}` : ''}</p>` : nothing}
-    ${p.signInNote && !state.redirecting ? html`<p class="notice" part="notice">${p.signInNote}</p>` : nothing}
+    ${heading(config, t.title)} ${notice(expired && t.sessionExpired + entriesKept(p))} ${notice(!state.redirecting && p.signInNote)}
     <p>${t.signInIntro}</p>
     <div class="actions">
       ${busyAwareButton(messages.login.signInButton[p.provider], state.redirecting, actions.signIn, 'primary', { part: 'sign-in-button' })}
