@@ -24,6 +24,21 @@ a{color:#0b4fb3}
 </style></head><body>${body}</body></html>`;
 }
 
+/** The BFF as a confidential client (client_secret_basic), with back-channel logout by provider session. */
+function bffClient({ clientId, clientSecret, publicUrls }) {
+  return {
+    client_id: clientId,
+    client_secret: clientSecret,
+    token_endpoint_auth_method: 'client_secret_basic',
+    redirect_uris: publicUrls.map((url) => `${url}/callback`),
+    post_logout_redirect_uris: publicUrls.map((url) => `${url}/signed-out`),
+    backchannel_logout_uri: `${publicUrls[0]}/backchannel-logout`,
+    backchannel_logout_session_required: true,
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+  };
+}
+
 function loginPage(uid, base, clientId) {
   return page(
     'Servicekonto.NRW (Demo) – Anmelden',
@@ -60,10 +75,13 @@ async function readForm(req) {
  * @param {string} options.clientId
  * @param {string[]} options.redirectUris
  * @param {number} [options.accessTokenTtl] seconds
+ * @param {{ clientId: string, clientSecret: string, publicUrls: string[] }} [options.bff]
+ *   A confidential client for the backend-for-frontend: redirect `/callback`, post-logout
+ *   `/signed-out` and back-channel logout `/backchannel-logout` under the first public URL.
  * @returns {{ provider: Provider, handle: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void }}
  *   `handle` takes requests whose URL starts with the issuer's path.
  */
-export function createDevIdentityProvider({ issuer, clientId, redirectUris, accessTokenTtl = 600 }) {
+export function createDevIdentityProvider({ issuer, clientId, redirectUris, accessTokenTtl = 600, bff }) {
   const base = new URL(issuer).pathname.replace(/\/$/, '');
   const provider = new Provider(issuer, {
     clients: [
@@ -75,7 +93,10 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
       },
+      ...(bff ? [bffClient(bff)] : []),
     ],
+    // Like Keycloak with "Revoke Refresh Token": every refresh token is used once.
+    rotateRefreshToken: true,
     claims: { openid: ['sub'], profile: ['name'] },
     async findAccount(_ctx, accountId) {
       return { accountId, claims: async () => ({ sub: accountId, name: accountId }) };
@@ -90,7 +111,12 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
       Grant: 8 * 3600,
     },
     interactions: { url: (_ctx, interaction) => `${base}/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false }, revocation: { enabled: true }, rpInitiatedLogout: { enabled: true, logoutSource } },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource },
+      backchannelLogout: { enabled: true },
+    },
     cookies: { keys: ['buergerportal-widgets-demo-only'] },
     renderError(ctx, out) {
       ctx.type = 'html';

@@ -42,6 +42,8 @@ export class ServicekontoSessionExpiringEvent extends WidgetEvent<{ secondsLeft:
 }
 
 export type LoginErrorCode =
+  | 'bff-invalid'
+  | 'bff-refused'
   | 'config-invalid'
   | 'csp-blocked'
   | 'discovery-failed'

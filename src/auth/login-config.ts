@@ -22,7 +22,38 @@ export interface LoginConfig {
   tokenStorage: TokenStorage;
   /** Seconds without activity in the elements after which the session ends. */
   idleTimeout: number;
+  /** BFF mode: the backend-for-frontend that signs in and holds the tokens. Then `authority` is this address too. */
+  bffUrl?: string;
+  /** BFF mode: attributes given that only browser mode uses, for a hint to the editor. */
+  ignored?: string[];
 }
+
+/** The element properties that configure a login: a change sets it up anew. */
+export const LOGIN_PROPERTIES = [
+  'authority',
+  'clientId',
+  'redirectUri',
+  'postLogoutRedirectUri',
+  'scope',
+  'idpHint',
+  'provider',
+  'registrationUrl',
+  'tokenStorage',
+  'idleTimeout',
+  'bffUrl',
+] as const;
+
+/** Attributes that only browser mode reads; with `bff-url` the BFF's own settings take their place. */
+const BROWSER_MODE_ONLY = [
+  'authority',
+  'client-id',
+  'redirect-uri',
+  'post-logout-redirect-uri',
+  'scope',
+  'idp-hint',
+  'token-storage',
+  'idle-timeout',
+];
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: ConfigProblem[] };
 
@@ -44,6 +75,7 @@ export const DEFAULT_REGISTRATION_URLS: Record<ProviderId, string> = {
  * attribute reader and the page's location.
  */
 export function readLoginConfig(attribute: (name: string) => string | null, page: PageLocation): ConfigResult<LoginConfig> {
+  if (attribute('bff-url')?.trim()) return readBffLoginConfig(attribute, page);
   const problems: ConfigProblem[] = [];
   if (page.protocol !== 'https:' && !isLoopback(page.hostname)) problems.push({ kind: 'insecure-page' });
   const authority = readUrlAttribute('authority', attribute('authority'), problems, true, page.hostname);
@@ -74,6 +106,53 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
   };
 }
 
+/**
+ * BFF mode: `bff-url` (absolute, or a path on the page's origin such as
+ * `/buergerportal-bff`), `provider` and `registration-url`; everything about
+ * OpenID Connect is the BFF's business.
+ */
+function readBffLoginConfig(attribute: (name: string) => string | null, page: PageLocation): ConfigResult<LoginConfig> {
+  const problems: ConfigProblem[] = [];
+  if (page.protocol !== 'https:' && !isLoopback(page.hostname)) problems.push({ kind: 'insecure-page' });
+  const raw = attribute('bff-url')!.trim();
+  const bff = readUrlAttribute('bff-url', resolveAgainst(raw, page.origin), problems, true, page.hostname);
+  const registration = readUrlAttribute('registration-url', attribute('registration-url'), problems, false, page.hostname);
+  const provider = readChoiceAttribute('provider', attribute('provider'), PROVIDERS, problems);
+  if (problems.length > 0 || !bff) return { ok: false, problems };
+  const bffUrl = bff.href.replace(/\/+$/, '');
+  const currentPage = page.origin + page.pathname;
+  return {
+    ok: true,
+    config: {
+      authority: bffUrl,
+      clientId: '',
+      redirectUri: currentPage,
+      postLogoutRedirectUri: currentPage,
+      scope: 'openid',
+      provider,
+      registrationUrl: registration?.href ?? DEFAULT_REGISTRATION_URLS[provider],
+      tokenStorage: 'memory',
+      idleTimeout: DEFAULT_IDLE_TIMEOUT_SECONDS,
+      bffUrl,
+      ignored: BROWSER_MODE_ONLY.filter((name) => isSet(attribute(name), name)),
+    },
+  };
+}
+
+/** Set by the editor: not empty, and not the default a property carries anyway. */
+function isSet(value: string | null, name: string): boolean {
+  const defaults: Record<string, string> = { 'token-storage': 'session', 'idle-timeout': String(DEFAULT_IDLE_TIMEOUT_SECONDS) };
+  return !!value?.trim() && value.trim() !== defaults[name];
+}
+
+function resolveAgainst(value: string, origin: string): string {
+  try {
+    return new URL(value, `${origin}/`).href;
+  } catch {
+    return value;
+  }
+}
+
 const IDLE_TIMEOUT_RANGE = [300, 86_400] as const;
 
 /** `idle-timeout`: whole seconds from five minutes (time to type an address) to a day; empty means the default. */
@@ -87,6 +166,6 @@ function readIdleTimeout(value: string | null, problems: ConfigProblem[]): numbe
 }
 
 /** The key under which one session is shared on a page. */
-export function sessionKey(config: Pick<LoginConfig, 'authority' | 'clientId'>): string {
-  return `${config.authority} ${config.clientId}`;
+export function sessionKey(config: Pick<LoginConfig, 'authority' | 'clientId' | 'bffUrl'>): string {
+  return config.bffUrl ? `bff ${config.bffUrl}` : `${config.authority} ${config.clientId}`;
 }

@@ -1,13 +1,14 @@
 import { OidcAuthSession } from './auth-session.js';
+import { BffAuthSession } from './bff-session.js';
 import type { LoginConfig } from './login-config.js';
 import type { AuthSession } from './session.js';
 
 /**
- * Makes the session for a configuration. Browser mode (OpenID Connect in the
- * page, oidc-client-ts) is the one kind today; a backend-for-frontend session
- * is the next, chosen from the same configuration. Elements never construct a
- * session themselves: they ask the registry, which asks this.
+ * Makes the session for a configuration: BFF mode when `bff-url` is set (the
+ * tokens stay on the server), else browser mode (OpenID Connect in the page,
+ * oidc-client-ts loaded when needed). Elements never construct a session
+ * themselves: they ask the registry, which asks this.
  */
 export type SessionFactory = (config: LoginConfig) => AuthSession;
 
-export const createSession: SessionFactory = (config) => new OidcAuthSession(config);
+export const createSession: SessionFactory = (config) => (config.bffUrl ? new BffAuthSession(config) : new OidcAuthSession(config));

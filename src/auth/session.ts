@@ -1,13 +1,15 @@
 import type { RequestAuthorization } from '../api/client.js';
 
-/* What the elements know of a sign-in session; implemented by OidcAuthSession. */
+/* What the elements know of a sign-in session; implemented by OidcAuthSession (browser mode) and BffAuthSession (BFF mode). */
 
 /**
  * Why a session cannot work. For the editor: its code file is missing next to
  * the script, `authority` names no provider, or one that calls itself
- * otherwise. For the citizen: the provider cannot be reached just now.
+ * otherwise; in BFF mode the BFF refuses this page's origin or `bff-url` leads
+ * to no BFF. For the citizen: the provider (or the BFF) cannot be reached just now.
  */
-export type SessionFailure = 'module-missing' | 'discovery-failed' | 'issuer-mismatch' | 'provider-unreachable';
+export type SessionFailure =
+  'module-missing' | 'discovery-failed' | 'issuer-mismatch' | 'bff-refused' | 'bff-invalid' | 'provider-unreachable';
 
 /** Failures that a new attempt may cure: shown to the citizen with „Erneut versuchen“, not as an editor's box. */
 export function isPassingFailure(failure: SessionFailure | undefined): boolean {

@@ -43,6 +43,12 @@ export interface Messages {
     loginNotFound: (id: string) => string;
     discoveryFailed: (authority: string) => string;
     issuerMismatch: (authority: string, issuer: string) => string;
+    /** BFF mode: the BFF answers, but not to this page (its origin is missing in `BFF_ALLOWED_ORIGINS`). */
+    bffRefused: (bffUrl: string, origin: string) => string;
+    /** BFF mode: `bff-url` leads to something that is not the BFF. */
+    bffInvalid: (bffUrl: string) => string;
+    /** BFF mode: attributes that only browser mode uses (a console hint, not an error box). */
+    ignoredInBffMode: (attributes: string) => string;
     moduleMissing: string;
     blockedByPolicy: (origin: string, directive: string) => string;
     citizenHint: string;

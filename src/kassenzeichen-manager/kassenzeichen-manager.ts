@@ -10,7 +10,7 @@ import { hasConfirmed } from './flow/state.js';
 import { signInNote } from '../shared/session-status-text.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { SlotLinksController } from '../shared/slot-content-controller.js';
-import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { describeConfigProblems, renderConfigError, reportConfigError, reportIgnored } from '../shared/config-error-view.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
 import { FocusKeeper } from '../shared/focus-keeper.js';
@@ -26,7 +26,7 @@ import { heading, noticeText } from './views/common.js';
 import type { ViewActions } from './views/props.js';
 
 /** The properties that configure the element: a change sets it up anew. */
-const CONFIGURATION = ['backendUrl', 'login', 'authority', 'clientId', 'supportPhone', 'kassenzeichenFormat', 'headingLevel'] as const;
+const CONFIGURATION = ['backendUrl', 'login', 'authority', 'clientId', 'bffUrl', 'supportPhone', 'kassenzeichenFormat', 'headingLevel'] as const;
 
 /**
  * Die Kassenzeichen der angemeldeten Person: einmalige Zustimmung, Übersicht,
@@ -83,7 +83,7 @@ const CONFIGURATION = ['backendUrl', 'login', 'authority', 'clientId', 'supportP
 export class KassenzeichenManager extends LitElement {
   static override styles = [baseStyles, managerStyles];
 
-  /** Basisadresse des Backends (Schnittstelle `src/api/openapi.yaml`). Pflicht; https (außer localhost); ein Pfad wie `/api` gilt relativ zur Seite. */
+  /** Basisadresse des Backends (Schnittstelle `src/api/openapi.yaml`). Pflicht ohne BFF; https (außer localhost); ein Pfad wie `/api` gilt relativ zur Seite. Im BFF-Modus nicht verwendet: dann spricht nur der BFF mit dem Backend. */
   @property({ attribute: 'backend-url' }) backendUrl = '';
   /** id des `<servicekonto-login>`, dessen Anmeldung verwendet wird. Standard: das erste auf der Seite. */
   @property() login = '';
@@ -91,6 +91,8 @@ export class KassenzeichenManager extends LitElement {
   @property() authority = '';
   /** Client-ID beim Anmeldedienst – nur für Seiten ohne `<servicekonto-login>`. */
   @property({ attribute: 'client-id' }) clientId = '';
+  /** BFF-Modus – nur für Seiten ohne `<servicekonto-login>`: Adresse des Backend-for-Frontend (wie dort). */
+  @property({ attribute: 'bff-url' }) bffUrl = '';
   /** Die Servicenummer für fehlende Objekte nach der Bestätigung. Standard: `02161 49 10 10`. */
   @property({ attribute: 'support-phone' }) supportPhone = '';
   /** Das Format des Kassenzeichens, `#` steht für eine Ziffer. Standard: `####.####.####`. */
@@ -168,6 +170,7 @@ export class KassenzeichenManager extends LitElement {
   private configure(): void {
     const before = JSON.stringify(this.setup.problems);
     this.setup = setUpManager(this);
+    if (this.setup.config?.backendUrlIgnored) reportIgnored('kassenzeichen-manager', ['backend-url'], this.messages.config);
     if (this.setup.problems.length > 0 && JSON.stringify(this.setup.problems) !== before) {
       reportConfigError('kassenzeichen-manager', describeConfigProblems(this.setup.problems, this.messages.config));
       this.emit(new KassenzeichenErrorEvent('config-invalid'));

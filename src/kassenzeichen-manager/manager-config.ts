@@ -2,7 +2,10 @@ import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../sh
 import { DEFAULT_KASSENZEICHEN_FORMAT, isValidFormat } from './kassenzeichen-format.js';
 
 export interface ManagerConfig {
+  /** The backend's base URL; in BFF mode the BFF's `/api`. */
   backendUrl: string;
+  /** BFF mode: a `backend-url` was given anyway and is not used (a hint for the editor). */
+  backendUrlIgnored?: boolean;
   supportPhone: string;
   kassenzeichenFormat: string;
   headingLevel: HeadingLevel;
@@ -13,13 +16,18 @@ const HEADING_LEVELS = ['2', '3', '4', '5', '6'] as const;
 
 export const DEFAULT_SUPPORT_PHONE = '02161 49 10 10';
 
-/** Checks the manager's own attributes (the session's are checked where the session comes from). */
+/**
+ * Checks the manager's own attributes (the session's are checked where the
+ * session comes from). In BFF mode (`bffUrl`) the BFF alone talks to the
+ * backend: the requests go to `<bffUrl>/api` and no `backend-url` is needed.
+ */
 export function readManagerConfig(
   attribute: (name: string) => string | null,
   baseUrl: string,
+  bffUrl?: string,
 ): { config?: ManagerConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const raw = attribute('backend-url')?.trim();
+  const raw = bffUrl ? `${bffUrl}/api` : attribute('backend-url')?.trim();
   // A path such as /api is resolved against the page; the https rule applies to the result.
   const backend = readUrlAttribute(
     'backend-url',
@@ -34,7 +42,9 @@ export function readManagerConfig(
   const supportPhone = attribute('support-phone')?.trim() || DEFAULT_SUPPORT_PHONE;
   const headingLevel = Number(readChoiceAttribute('heading-level', attribute('heading-level'), HEADING_LEVELS, problems)) as HeadingLevel;
   if (!backend || problems.length > 0) return { problems };
-  return { config: { backendUrl: backend.href.replace(/\/+$/, ''), supportPhone, kassenzeichenFormat: format, headingLevel }, problems };
+  const backendUrl = backend.href.replace(/\/+$/, '');
+  const backendUrlIgnored = !!bffUrl && !!attribute('backend-url')?.trim();
+  return { config: { backendUrl, backendUrlIgnored, supportPhone, kassenzeichenFormat: format, headingLevel }, problems };
 }
 
 /** `02161 49 10 10` → `tel:+4921614910 10` without spaces: German numbers with a leading 0 get +49. */

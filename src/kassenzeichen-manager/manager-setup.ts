@@ -6,6 +6,7 @@ import { configReader } from '../shared/config-reader.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
 import { findSession } from './session-source.js';
 
+
 /** What a manager is set up with: its checked configuration, its session and API client, or what is wrong. */
 export interface ManagerSetup {
   config?: ManagerConfig;
@@ -22,8 +23,9 @@ export interface ManagerSetup {
 
 /** Reads the manager's configuration (properties first) and finds its session; the API client authorises as the session says. */
 export function setUpManager(manager: HTMLElement): ManagerSetup {
-  const own = readManagerConfig(configReader(manager), location.href);
   const source = findSession(manager);
+  const bffUrl = source.config?.bffUrl;
+  const own = readManagerConfig(configReader(manager), location.href, bffUrl);
   const problems = [...own.problems, ...source.problems];
   const config = problems.length === 0 ? own.config : undefined;
   const session = config ? source.session : undefined;

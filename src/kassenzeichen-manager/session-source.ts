@@ -12,7 +12,7 @@ export interface SessionSource {
 
 /**
  * Finds the session a manager uses: the `<servicekonto-login>` named by `login`,
- * else the page's first one, else the manager's own `authority` and `client-id`.
+ * else the page's first one, else the manager's own `authority` and `client-id` (or `bff-url`).
  * All of them lead to the page's one shared session for that authority and client.
  */
 export function findSession(manager: Element): SessionSource {
@@ -23,7 +23,7 @@ export function findSession(manager: Element): SessionSource {
   if (loginId && byId?.localName !== 'servicekonto-login') {
     return { problems: [{ kind: 'login-not-found', id: loginId }] };
   }
-  const ownAuthority = !!own('authority') || !!own('client-id');
+  const ownAuthority = !!own('authority') || !!own('client-id') || !!own('bff-url');
   const source = byId ?? (ownAuthority ? manager : (document.querySelector('servicekonto-login') ?? manager));
   const result = readLoginConfig(configReader(source), location);
   if (!result.ok) return { problems: result.problems };

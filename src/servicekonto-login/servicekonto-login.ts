@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query } from 'lit/decorators.js';
 import { WARNING_BEFORE_END_MS, type SessionSnapshot } from '../auth/auth-session.js';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../auth/idle-limit.js';
-import { readLoginConfig, type LoginConfig, type ProviderId, type TokenStorage } from '../auth/login-config.js';
+import { LOGIN_PROPERTIES, readLoginConfig, type LoginConfig, type ProviderId, type TokenStorage } from '../auth/login-config.js';
 import { isPassingFailure } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
@@ -11,7 +11,7 @@ import { setTexts, textsLoaded, type Messages, type TextOverrides } from '../i18
 import { LanguageController } from '../shared/language-controller.js';
 import type { ConfigProblem } from '../shared/config-problem.js';
 import { formatClock } from '../shared/clock.js';
-import { describeConfigProblems, renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { describeConfigProblems, renderConfigError, reportConfigError, reportIgnored } from '../shared/config-error-view.js';
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { configReader } from '../shared/config-reader.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
@@ -23,19 +23,6 @@ import { sessionEvents } from './login-events.js';
 import { renderSignedIn, renderSignedOut, renderStatusLine, type LoginHandlers } from './login-views.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 
-/** The properties that configure the element: a change sets it up anew. */
-const CONFIGURATION = [
-  'authority',
-  'clientId',
-  'redirectUri',
-  'postLogoutRedirectUri',
-  'scope',
-  'idpHint',
-  'provider',
-  'registrationUrl',
-  'tokenStorage',
-  'idleTimeout',
-] as const;
 
 /**
  * Anmeldung mit dem Nutzerkonto (Servicekonto.NRW oder BundID) über OpenID Connect.
@@ -48,7 +35,7 @@ const CONFIGURATION = [
  * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
  * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `cancelled`, `stale-callback` oder `sign-in-failed`.
  * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
- * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `issuer-mismatch`, `module-missing` (Einrichtung) oder `provider-unreachable`, `sign-in-failed`, `storage-blocked` (zur Laufzeit).
+ * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `issuer-mismatch`, `module-missing`, `bff-refused`, `bff-invalid` (Einrichtung) oder `provider-unreachable`, `sign-in-failed`, `storage-blocked` (zur Laufzeit).
  *
  * @csspart sign-in-button - Die Schaltfläche „Zum Servicekonto.NRW“ (bzw. „Mit BundID anmelden“).
  * @csspart sign-out-button - Die Schaltfläche „Abmelden“.
@@ -76,9 +63,9 @@ const CONFIGURATION = [
 export class ServicekontoLogin extends LitElement {
   static override styles = [baseStyles, loginStyles];
 
-  /** Adresse (Issuer-URL) des OpenID-Anmeldedienstes, meist der Identity-Broker der Stadt vor Servicekonto.NRW oder BundID. Pflicht; https (außer localhost). */
+  /** Adresse (Issuer-URL) des OpenID-Anmeldedienstes, meist der Identity-Broker der Stadt vor Servicekonto.NRW oder BundID. Pflicht ohne `bff-url`; https (außer localhost). */
   @property() authority = '';
-  /** Die beim Anmeldedienst registrierte öffentliche Client-ID. Pflicht. */
+  /** Die beim Anmeldedienst registrierte öffentliche Client-ID. Pflicht ohne `bff-url`. */
   @property({ attribute: 'client-id' }) clientId = '';
   /** Wohin der Anmeldedienst zurückleitet. Standard: die aktuelle Seite (ohne Parameter). */
   @property({ attribute: 'redirect-uri' }) redirectUri = '';
@@ -96,6 +83,8 @@ export class ServicekontoLogin extends LitElement {
   @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'session';
   /** Sekunden ohne Eingabe oder Klick in den Elementen bis zum Ende der Anmeldung (300–86400, Standard `1800`); die Warnung kommt 2 Minuten vorher. */
   @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_TIMEOUT_SECONDS;
+  /** BFF-Modus: Adresse des Backend-for-Frontend der Stadt (`BFF_PUBLIC_URL`, auch als Pfad wie `/buergerportal-bff`). Dann meldet der BFF an und hält die Tokens; `authority`, `client-id` und die übrigen OpenID-Attribute entfallen. */
+  @property({ attribute: 'bff-url' }) bffUrl = '';
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */
   @property() override lang = '';
   /** Für schmale Kopfzeilen: nur die Anmelde-Schaltfläche und „Jetzt registrieren“ (abgemeldet) bzw. der Name und „Abmelden“ (angemeldet). */
@@ -108,7 +97,7 @@ export class ServicekontoLogin extends LitElement {
   });
   private readonly policy = new CspWatchController(
     this,
-    () => (this.config ? [new URL(this.config.authority).origin] : []),
+    () => (this.config ? [new URL(this.config.authority).origin] : []), // in BFF mode `authority` is the BFF
     (blocked) => {
       reportConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
       this.emit(new ServicekontoErrorEvent('csp-blocked'));
@@ -152,11 +141,12 @@ export class ServicekontoLogin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<ServicekontoLogin>): void {
-    if (this.auth.session && !CONFIGURATION.some((name) => changed.has(name))) return;
+    if (this.auth.session && !LOGIN_PROPERTIES.some((name) => changed.has(name))) return;
     const result = readLoginConfig(configReader(this), location);
     if (result.ok) {
       this.config = result.config;
       this.configProblems = [];
+      if (result.config.ignored?.length) reportIgnored('servicekonto-login', result.config.ignored, this.messages.config);
       this.auth.use(sessionFor(result.config));
       return;
     }

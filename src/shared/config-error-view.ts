@@ -20,6 +20,11 @@ export function describeConfigProblems(problems: readonly ConfigProblem[], messa
   return problems.map((problem) => describeConfigProblem(problem, messages));
 }
 
+/** Tells the editor (console only) which attributes BFF mode does not use; the element works all the same. */
+export function reportIgnored(tag: string, attributes: readonly string[], messages: Messages['config']): void {
+  console.warn(`<${tag}>: ${messages.ignoredInBffMode(attributes.join(', '))}`);
+}
+
 /** Logs a configuration problem once per element, for the editor's developer tools. */
 export function reportConfigError(tag: string, descriptions: readonly string[]): void {
   console.error(`<${tag}>: ${descriptions.join(' ')}`);

@@ -71,5 +71,7 @@ export function describeSessionFailure(
 ): string {
   if (snapshot.failure === 'module-missing') return messages.moduleMissing;
   if (snapshot.failure === 'issuer-mismatch') return messages.issuerMismatch(authority, snapshot.reportedIssuer ?? '');
+  if (snapshot.failure === 'bff-refused') return messages.bffRefused(authority, location.origin);
+  if (snapshot.failure === 'bff-invalid') return messages.bffInvalid(authority);
   return messages.discoveryFailed(authority);
 }

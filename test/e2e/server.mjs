@@ -4,6 +4,7 @@ import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { createDevIdentityProvider } from '../../scripts/dev-identity-provider.mjs';
+import { createBalancer, startBffProcess, startRedis } from './bff-world.mjs';
 
 /*
  * The end-to-end world on 127.0.0.1: a real OpenID provider (oidc-provider),
@@ -72,9 +73,11 @@ async function listen(server) {
 }
 
 /**
- * @param {{ scenario?: string, accessTokenTtl?: number, pageHeaders?: Record<string, Record<string, string> | ((servicesOrigin: string) => Record<string, string>)>, crossOrigin?: boolean }} [options]
+ * @param {{ scenario?: string, accessTokenTtl?: number, pageHeaders?: Record<string, Record<string, string> | ((servicesOrigin: string) => Record<string, string>)>, crossOrigin?: boolean, bff?: { processes?: number, store?: 'redis' | 'memory', env?: Record<string, string> } }} [options]
  *   With `crossOrigin`, pages and scripts come from a second origin (`pageOrigin`), like a
  *   city's website whose identity broker and backend live elsewhere; the backend answers CORS.
+ *   With `bff`, BFF processes (dist/bff/server.js) run behind a load balancer at `<origin>/bff`,
+ *   on the site's own origin as in production; `store: 'redis'` starts a real redis-server for them.
  */
 export async function startE2eServer(options = {}) {
   const { MockBackend } = await loadMockBackend();
@@ -92,7 +95,9 @@ export async function startE2eServer(options = {}) {
       ...['two', 'one', 'floor'].map((name) => `${pageOrigin}/bench/${name}.html`),
     ],
     accessTokenTtl: options.accessTokenTtl,
+    bff: options.bff ? { clientId: BFF_CLIENT.id, clientSecret: BFF_CLIENT.secret, publicUrls: [`${origin}/bff`] } : undefined,
   });
+  const bff = options.bff ? await startBff(options.bff, origin, pageOrigin) : undefined;
   const cors =
     pageOrigin === origin
       ? {}
@@ -177,6 +182,7 @@ export async function startE2eServer(options = {}) {
     const url = new URL(req.url, origin);
     if (url.pathname.startsWith('/oidc')) return idp.handle(req, res);
     if (url.pathname.startsWith('/api/')) return void api(req, res, url.pathname.slice(4));
+    if (bff && url.pathname.startsWith('/bff/')) return void bff.balancer.handle(req, res);
     if (url.pathname === '/favicon.ico') return send(res, 204, undefined);
     if (pageServer) return send(res, 404, 'not found', { 'Content-Type': 'text/plain' });
     sitePage(req, res);
@@ -189,6 +195,41 @@ export async function startE2eServer(options = {}) {
     backend,
     acceptedTokens,
     pageOrigin,
-    close: () => Promise.all([server, pageServer].filter(Boolean).map((s) => new Promise((resolve) => s.close(resolve)))),
+    bff,
+    close: async () => {
+      await bff?.stop();
+      server.closeAllConnections();
+      pageServer?.closeAllConnections();
+      await Promise.all([server, pageServer].filter(Boolean).map((s) => new Promise((resolve) => s.close(resolve))));
+    },
+  };
+}
+
+const BFF_CLIENT = { id: 'buergerportal-bff-e2e', secret: 'e2e-only-secret-0123456789abcdef' };
+
+/** BFF processes configured as the README says, behind one balancer, sharing Redis (or each its memory). */
+async function startBff({ processes: count = 1, store = 'memory', env = {} }, origin, pageOrigin) {
+  const redis = store === 'redis' ? await startRedis() : undefined;
+  const settings = {
+    BFF_PUBLIC_URL: `${origin}/bff`,
+    BFF_ISSUER: `${origin}/oidc`,
+    BFF_CLIENT_ID: BFF_CLIENT.id,
+    BFF_CLIENT_SECRET: BFF_CLIENT.secret,
+    BFF_BACKEND_URL: `${origin}/api`,
+    BFF_ALLOWED_ORIGINS: [...new Set([origin, pageOrigin])].join(','),
+    BFF_SESSION_STORE: redis?.url ?? 'memory',
+    ...env,
+  };
+  const processes = [];
+  for (let i = 0; i < count; i++) processes.push(await startBffProcess(settings));
+  return {
+    processes,
+    balancer: createBalancer(processes),
+    redis,
+    logs: () => processes.flatMap((p) => p.logs),
+    stop: async () => {
+      await Promise.all(processes.map((p) => p.stop()));
+      await redis?.stop();
+    },
   };
 }

@@ -1,0 +1,105 @@
+/*
+ * The widgets' side of the backend-for-frontend's own routes (`src/bff/openapi.yaml`):
+ * the cookie goes along, every call carries the anti-forgery header, and no
+ * answer ever holds a token.
+ */
+
+export const ANTI_FORGERY = { 'X-CSRF': '1' } as const;
+/** The query parameter with which the BFF tells the page how a sign-in or sign-out went. */
+export const OUTCOME_PARAMETER = 'bff-signin';
+export type SignInOutcome = 'cancelled' | 'failed' | 'unavailable' | 'signed-out';
+
+export type SessionInfo =
+  { signedIn: true; displayName: string; subject: string; expiresIn: number } | { signedIn: false; reason?: 'expired' };
+
+/** Why the BFF gave no usable answer: down (passing), refusing this page's origin, or not a BFF at all (both the editor's). */
+export type BffProblem = 'bff-unreachable' | 'bff-refused' | 'bff-invalid';
+
+export class BffError extends Error {
+  constructor(readonly problem: BffProblem) {
+    super(problem);
+  }
+}
+
+export class BffClient {
+  constructor(readonly baseUrl: string) {}
+
+  session(): Promise<SessionInfo> {
+    return this.call('GET', '/session', isSessionInfo);
+  }
+
+  extend(): Promise<SessionInfo> {
+    return this.call('POST', '/session/extend', isSessionInfo);
+  }
+
+  /** Ends the session at the BFF; `redirectTo` is where the browser goes to end the provider's session too. */
+  signOut(returnTo: string): Promise<{ redirectTo: string | null }> {
+    return this.call('POST', '/logout', isSignOutAnswer, { returnTo });
+  }
+
+  signInUrl(returnTo: string): string {
+    return `${this.baseUrl}/login?returnTo=${encodeURIComponent(returnTo)}`;
+  }
+
+  private async call<T>(method: string, path: string, accept: (value: unknown) => value is T, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        method,
+        credentials: 'include',
+        headers: body === undefined ? ANTI_FORGERY : { ...ANTI_FORGERY, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new BffError(await this.whyUnreadable());
+    }
+    if (response.status >= 500) throw new BffError('bff-unreachable');
+    const value: unknown = await response.json().catch(() => undefined);
+    if (!response.ok || !accept(value)) throw new BffError('bff-invalid');
+    return value;
+  }
+
+  /**
+   * A fetch that fails is either a BFF that cannot be reached or one that
+   * refuses this page's origin (CORS). An opaque request tells them apart: it
+   * arrives whenever the server answers at all.
+   */
+  private async whyUnreadable(): Promise<BffProblem> {
+    try {
+      await fetch(`${this.baseUrl}/health`, { mode: 'no-cors', credentials: 'omit' });
+      return 'bff-refused';
+    } catch {
+      return 'bff-unreachable';
+    }
+  }
+}
+
+/** The page's address to come back to, without the BFF's outcome parameter. */
+export function returnAddress(href: string): string {
+  const url = new URL(href);
+  url.searchParams.delete(OUTCOME_PARAMETER);
+  return url.href;
+}
+
+/** Reads (and removes from the address bar) what the BFF said about the last sign-in or sign-out. */
+export function takeOutcome(): SignInOutcome | undefined {
+  const url = new URL(location.href);
+  const outcome = url.searchParams.get(OUTCOME_PARAMETER);
+  if (outcome === null) return undefined;
+  history.replaceState(history.state, '', returnAddress(url.href));
+  return ['cancelled', 'failed', 'unavailable', 'signed-out'].includes(outcome) ? (outcome as SignInOutcome) : undefined;
+}
+
+function isSessionInfo(value: unknown): value is SessionInfo {
+  if (typeof value !== 'object' || value === null) return false;
+  const info = value as Record<string, unknown>;
+  if (info.signedIn === false) return true;
+  return (
+    info.signedIn === true && typeof info.displayName === 'string' && typeof info.subject === 'string' && typeof info.expiresIn === 'number'
+  );
+}
+
+function isSignOutAnswer(value: unknown): value is { redirectTo: string | null } {
+  const redirectTo = (value as { redirectTo?: unknown } | null)?.redirectTo;
+  return redirectTo === null || typeof redirectTo === 'string';
+}

@@ -1,0 +1,206 @@
+import type { RequestAuthorization } from '../api/client.js';
+import { parseHttpUrl } from '../shared/urls.js';
+import { ANTI_FORGERY, BffClient, BffError, returnAddress, takeOutcome, type SessionInfo, type SignInOutcome } from './bff-client.js';
+import type { LoginConfig } from './login-config.js';
+import { sessionKey } from './login-config.js';
+import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
+
+const WARNING_BEFORE_END_MS = 120_000;
+/** Activity in the elements tells the BFF at most this often (its idle limit starts anew). */
+const TOUCH_EVERY_MS = 60_000;
+const CHANNEL_NAME = 'buergerportal-widgets-auth';
+
+const REASONS: Partial<Record<SignInOutcome, SignedOutReason>> = { cancelled: 'cancelled', failed: 'sign-in-failed', 'signed-out': 'user' };
+
+/**
+ * The session in BFF mode: the backend-for-frontend holds the tokens and the
+ * limits; the page holds an HttpOnly cookie it cannot read, and learns only
+ * who is signed in and for how long. Signing in is a navigation to the BFF.
+ */
+export class BffAuthSession implements AuthSession {
+  readonly key: string;
+  snapshot: SessionSnapshot = { status: 'starting' };
+  private readonly bff: BffClient;
+  private started?: Promise<void>;
+  private lastTouch = 0;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private warningTimer?: ReturnType<typeof setTimeout>;
+  private endTimer?: ReturnType<typeof setTimeout>;
+  private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
+  private channel?: BroadcastChannel;
+
+  constructor(config: LoginConfig) {
+    this.key = sessionKey(config);
+    this.bff = new BffClient(config.bffUrl!);
+  }
+
+  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): Promise<void> {
+    this.started ??= this.track(this.initialise());
+    return this.started;
+  }
+
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  retry(): Promise<void> {
+    if (this.snapshot.status !== 'failed' || this.snapshot.retrying) return this.start();
+    this.update({ ...this.snapshot, retrying: true });
+    return this.track(this.check());
+  }
+
+  signIn(): Promise<void> {
+    if (this.snapshot.redirecting) return Promise.resolve();
+    this.update({ ...this.snapshot, redirecting: true });
+    location.assign(this.bff.signInUrl(returnAddress(location.href)));
+    return Promise.resolve();
+  }
+
+  signOut(): Promise<void> {
+    return this.track(
+      (async () => {
+        this.endLocally('user');
+        this.channel?.postMessage({ type: 'signed-out', key: this.key });
+        const answer = await this.bff.signOut(returnAddress(location.href)).catch(() => undefined);
+        const next = answer?.redirectTo ? parseHttpUrl(answer.redirectTo) : undefined;
+        if (next) location.assign(next.href);
+      })(),
+    );
+  }
+
+  /** Always `null`: in BFF mode no token ever reaches the page. */
+  async getAccessToken(): Promise<string | null> {
+    return null;
+  }
+
+  /** The cookie and the anti-forgery header; after a 401 the BFF is asked whether the session still lives. */
+  requestAuthorization(): RequestAuthorization {
+    return {
+      credentials: 'include',
+      headers: async () => {
+        await this.start();
+        return this.snapshot.status === 'signed-in' ? { ...ANTI_FORGERY } : null;
+      },
+      renew: async () => {
+        await this.check();
+        if (this.snapshot.status !== 'signed-in') this.endLocally('expired');
+        return this.snapshot.status === 'signed-in';
+      },
+    };
+  }
+
+  /** Asks the BFF again; there is no token to return. */
+  async renew(): Promise<string | null> {
+    await this.track(this.check());
+    return null;
+  }
+
+  extend(): Promise<void> {
+    return this.track(
+      (async () => {
+        const info = await this.bff.extend().catch(() => undefined);
+        if (info) this.apply(info);
+        // Signed out meanwhile, or at the absolute limit: only a new sign-in goes on.
+        if (!info?.signedIn || info.expiresIn * 1000 <= WARNING_BEFORE_END_MS) await this.signIn();
+      })(),
+    );
+  }
+
+  noteActivity(): void {
+    if (this.snapshot.status !== 'signed-in' || Date.now() - this.lastTouch < TOUCH_EVERY_MS) return;
+    this.lastTouch = Date.now();
+    void this.track(
+      this.bff
+        .extend()
+        .then((info) => this.apply(info))
+        .catch(() => undefined),
+    );
+  }
+
+  dispose(): void {
+    clearTimeout(this.warningTimer);
+    clearTimeout(this.endTimer);
+    this.channel?.close();
+    removeEventListener('pageshow', this.onPageShow);
+    this.listeners.clear();
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) void this.track(this.check());
+  };
+
+  private async initialise(): Promise<void> {
+    this.listenToOtherTabs();
+    addEventListener('pageshow', this.onPageShow);
+    const outcome = takeOutcome();
+    if (outcome === 'unavailable') return this.update({ status: 'failed', failure: 'provider-unreachable' });
+    await this.check(outcome ? REASONS[outcome] : undefined);
+    if (outcome === 'signed-out' || this.snapshot.status === 'signed-in') this.channel?.postMessage({ type: 'changed', key: this.key });
+  }
+
+  /** The BFF's word on the session; `reason` explains a signed-out answer after a sign-in attempt. */
+  private async check(reason?: SignedOutReason): Promise<void> {
+    try {
+      this.apply(await this.bff.session(), reason);
+    } catch (error) {
+      const problem = error instanceof BffError ? error.problem : 'bff-unreachable';
+      this.update({ status: 'failed', failure: problem === 'bff-unreachable' ? 'provider-unreachable' : problem });
+    }
+  }
+
+  private apply(info: SessionInfo, reason?: SignedOutReason): void {
+    if (!info.signedIn) return this.endLocally(info.reason ?? reason);
+    const end = Date.now() + info.expiresIn * 1000;
+    this.update({
+      status: 'signed-in',
+      displayName: info.displayName || undefined,
+      subject: info.subject,
+      expiresAt: end,
+      expiring: end - Date.now() <= WARNING_BEFORE_END_MS,
+    });
+    this.scheduleEnd(end);
+  }
+
+  /** Before warning and at the end the BFF is asked again: requests and other tabs may have moved the end. */
+  private scheduleEnd(end: number): void {
+    clearTimeout(this.warningTimer);
+    clearTimeout(this.endTimer);
+    const recheck = () => void this.track(this.check('expired'));
+    const untilWarning = end - WARNING_BEFORE_END_MS - Date.now();
+    if (untilWarning > 0) this.warningTimer = setTimeout(recheck, untilWarning);
+    this.endTimer = setTimeout(recheck, Math.max(0, end - Date.now()));
+  }
+
+  private endLocally(reason: SignedOutReason | undefined): void {
+    clearTimeout(this.warningTimer);
+    clearTimeout(this.endTimer);
+    const wasSignedIn = this.snapshot.status === 'signed-in';
+    this.update({ status: 'signed-out', reason: reason ?? (wasSignedIn ? 'expired' : undefined) });
+  }
+
+  private listenToOtherTabs(): void {
+    if (typeof BroadcastChannel === 'undefined' || this.channel) return;
+    this.channel = new BroadcastChannel(CHANNEL_NAME);
+    this.channel.addEventListener('message', (event: MessageEvent<{ type?: string; key?: string }>) => {
+      if (event.data?.key !== this.key) return;
+      if (event.data.type === 'signed-out' && this.snapshot.status === 'signed-in') this.endLocally('other-tab');
+      if (event.data.type === 'changed') void this.track(this.check());
+    });
+  }
+
+  private update(next: SessionSnapshot): void {
+    this.snapshot = next;
+    for (const listener of this.listeners) listener(this.snapshot);
+  }
+}

@@ -1,0 +1,6 @@
+/* For tests and for embedding in another Node server: the BFF without its process. */
+export { createBffApp, ANTI_FORGERY_HEADER } from './app.js';
+export { readBffConfig } from './config.js';
+export { jsonLogger } from './log.js';
+export { MemoryStore } from './memory-store.js';
+export { RedisStore } from './redis-store.js';

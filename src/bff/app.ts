@@ -1,0 +1,122 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BffConfig } from './config.js';
+import type { BffContext, RouteRequest } from './context.js';
+import { send, sendJson, sendProblem } from './http.js';
+import { IdentityProvider } from './identity-provider.js';
+import type { Logger } from './log.js';
+import { finishSignIn, startSignIn } from './routes/sign-in.js';
+import { extendSession, readSession } from './routes/session.js';
+import { backchannelLogout, continueSignOut, finishSignOut, signOut } from './routes/sign-out.js';
+import { proxy } from './routes/proxy.js';
+import { Sessions } from './sessions.js';
+import type { SessionStore } from './store.js';
+
+/** The header every fetch from the widgets carries; a cross-site form or image cannot set it. */
+export const ANTI_FORGERY_HEADER = 'x-csrf';
+
+type Handler = (context: BffContext, request: RouteRequest) => Promise<void>;
+
+/** Routes the browser reaches by navigation (no header possible) and the provider's back channel. */
+const NAVIGATIONS: Record<string, Handler> = {
+  'GET /login': startSignIn,
+  'GET /callback': finishSignIn,
+  'GET /logout/continue': continueSignOut,
+  'GET /signed-out': finishSignOut,
+  'POST /backchannel-logout': backchannelLogout,
+};
+
+/** Routes the widgets call with fetch: they need the anti-forgery header and, across origins, an allowed Origin. */
+const CALLS: Record<string, Handler> = {
+  'GET /session': readSession,
+  'POST /session/extend': extendSession,
+  'POST /logout': signOut,
+};
+
+export interface BffAppOptions {
+  config: BffConfig;
+  store: SessionStore;
+  log: Logger;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** The BFF as a request handler for `node:http` (or any server that hands over Node's request and response). */
+export function createBffApp(options: BffAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const provider = new IdentityProvider(options.config, options.now);
+  const context: BffContext = {
+    config: options.config,
+    store: options.store,
+    provider,
+    sessions: new Sessions(options.store, provider, options.config, options.now),
+    log: options.log,
+    fetch: options.fetch ?? globalThis.fetch,
+  };
+  return (req, res) => {
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', 'http://bff');
+    const path = url.pathname.startsWith(`${context.config.basePath}/`) ? url.pathname.slice(context.config.basePath.length) : undefined;
+    const request: RouteRequest = { req, res, path: path ?? url.pathname, query: url.searchParams, route: '/{unknown}' };
+    res.on('finish', () =>
+      context.log.info('request', { method: req.method, route: request.route, status: res.statusCode, ms: Date.now() - started }),
+    );
+    handle(context, request, path).catch((error: unknown) => {
+      context.log.error('request failed', error, { route: request.route });
+      sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
+    });
+  };
+}
+
+async function handle(context: BffContext, request: RouteRequest, path: string | undefined): Promise<void> {
+  const { req, res } = request;
+  if (path === undefined) return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+  if (path === '/health' && req.method === 'GET') return health(context, request);
+  const navigation = NAVIGATIONS[`${req.method} ${path}`];
+  if (navigation) return navigation(context, request);
+
+  const cors = corsHeaders(context.config, req.headers.origin);
+  if (!cors) {
+    request.route = 'foreign-origin';
+    return sendProblem(res, 403, 'forbidden', 'Diese Seite darf den Dienst nicht verwenden');
+  }
+  for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+  if (req.method === 'OPTIONS') return preflight(request);
+  if (req.headers[ANTI_FORGERY_HEADER] !== '1') {
+    request.route = 'no-anti-forgery-header';
+    return sendProblem(res, 403, 'forbidden', 'Anfrage ohne Schutz-Kopfzeile abgelehnt');
+  }
+  const call = CALLS[`${req.method} ${path}`];
+  if (call) return call(context, request);
+  if (path.startsWith('/api/')) return proxy(context, request, path.slice('/api'.length));
+  sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+}
+
+/**
+ * CORS with credentials for the allowed origins only. No Origin (same-origin
+ * GET, tools) needs no CORS headers; an Origin that is neither ours nor allowed
+ * is refused before anything happens (`undefined`).
+ */
+function corsHeaders(config: BffConfig, origin: string | undefined): Record<string, string> | undefined {
+  if (!origin || origin === new URL(config.publicUrl).origin) return {};
+  if (!config.allowedOrigins.has(origin)) return undefined;
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Credentials': 'true',
+    'Access-Control-Expose-Headers': 'Retry-After',
+    Vary: 'Origin',
+  };
+}
+
+function preflight(request: RouteRequest): void {
+  request.route = 'preflight';
+  send(request.res, 204, undefined, {
+    'Access-Control-Allow-Methods': 'GET, PUT, POST, DELETE',
+    'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, X-CSRF',
+    'Access-Control-Max-Age': '600',
+  });
+}
+
+async function health(context: BffContext, request: RouteRequest): Promise<void> {
+  request.route = '/health';
+  const store = await context.store.ping();
+  sendJson(request.res, store ? 200 : 503, { status: store ? 'ok' : 'store-unavailable' });
+}

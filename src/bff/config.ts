@@ -1,0 +1,150 @@
+/** The BFF's settings, read from the environment only and checked at start. */
+export interface BffConfig {
+  /** Where browsers reach the BFF, without a trailing slash, e.g. `https://www.stadt.example/buergerportal-bff`. */
+  publicUrl: string;
+  /** The path part of `publicUrl` ('' at the root): the BFF's routes live under it. */
+  basePath: string;
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** The backend's base URL without a trailing slash. */
+  backendUrl: string;
+  /** Origins of the CMS pages that may call the BFF and be returned to. */
+  allowedOrigins: ReadonlySet<string>;
+  /** `memory`, or the Redis URL several processes share. */
+  sessionStore: 'memory' | URL;
+  idleSeconds: number;
+  maxSeconds: number;
+  scope: string;
+  idpHint?: string;
+  host: string;
+  port: number;
+}
+
+export type BffConfigResult = { ok: true; config: BffConfig } | { ok: false; problems: string[] };
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULTS = { idleSeconds: 1800, maxSeconds: 28_800, scope: 'openid profile', host: '127.0.0.1', port: 8787 } as const;
+
+/** Reads and checks every variable; each problem is one sentence that names the variable and what it needs. */
+export function readBffConfig(env: Env): BffConfigResult {
+  const problems: string[] = [];
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const required = (name: string, meaning: string) => {
+    const found = value(name);
+    if (!found) problems.push(`${name} fehlt: ${meaning}.`);
+    return found;
+  };
+  const url = (name: string, meaning: string) => {
+    const text = required(name, meaning);
+    return text ? parseServiceUrl(name, text, problems) : undefined;
+  };
+
+  const publicUrl = url(
+    'BFF_PUBLIC_URL',
+    'die Adresse, unter der Browser den BFF erreichen, z. B. https://www.stadt.example/buergerportal-bff',
+  );
+  const issuer = url('BFF_ISSUER', 'der Issuer des Anmeldedienstes (Discovery), z. B. https://id.stadt.example/realms/buergerportal');
+  const clientId = required('BFF_CLIENT_ID', 'die Client-ID des vertraulichen Clients beim Anmeldedienst');
+  const clientSecret = required('BFF_CLIENT_SECRET', 'das Client-Geheimnis dieses Clients');
+  const backendUrl = url('BFF_BACKEND_URL', 'die Adresse des Backends, das src/api/openapi.yaml umsetzt');
+  const allowedOrigins = readOrigins(
+    required('BFF_ALLOWED_ORIGINS', 'die Origins der CMS-Seiten, kommagetrennt, z. B. https://www.stadt.example'),
+    problems,
+  );
+  const sessionStore = readStore(value('BFF_SESSION_STORE'), problems);
+  const idleSeconds = readInteger(env, 'BFF_SESSION_IDLE_SECONDS', DEFAULTS.idleSeconds, 30, 86_400, problems);
+  const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 60, 30 * 86_400, problems);
+  if (maxSeconds < idleSeconds) problems.push('BFF_SESSION_MAX_SECONDS muss mindestens so groß sein wie BFF_SESSION_IDLE_SECONDS.');
+  const port = readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535, problems);
+  const scope = value('BFF_SCOPE') ?? DEFAULTS.scope;
+  if (!scope.split(/\s+/).includes('openid')) problems.push('BFF_SCOPE muss „openid“ enthalten.');
+
+  if (problems.length > 0 || !publicUrl || !issuer || !clientId || !clientSecret || !backendUrl) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      publicUrl: withoutTrailingSlash(publicUrl),
+      basePath: publicUrl.pathname.replace(/\/+$/, ''),
+      issuer,
+      clientId,
+      clientSecret,
+      backendUrl: withoutTrailingSlash(backendUrl),
+      allowedOrigins,
+      sessionStore,
+      idleSeconds,
+      maxSeconds,
+      scope,
+      idpHint: value('BFF_IDP_HINT'),
+      host: value('HOST') ?? DEFAULTS.host,
+      port,
+    },
+  };
+}
+
+/** https everywhere; http only for a loopback host (development on one machine). */
+function parseServiceUrl(name: string, text: string, problems: string[]): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    problems.push(`${name} ist keine vollständige Adresse: „${text}“.`);
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    problems.push(`${name} muss mit https:// beginnen (http nur für localhost und 127.0.0.1): „${text}“.`);
+    return undefined;
+  }
+  if (url.search || url.hash) {
+    problems.push(`${name} darf weder „?“ noch „#“ enthalten: „${text}“.`);
+    return undefined;
+  }
+  return url;
+}
+
+function readOrigins(text: string | undefined, problems: string[]): Set<string> {
+  const origins = new Set<string>();
+  for (const entry of (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const url = parseServiceUrl('BFF_ALLOWED_ORIGINS', entry, problems);
+    if (!url) continue;
+    if (url.origin !== entry.replace(/\/$/, '')) {
+      problems.push(`BFF_ALLOWED_ORIGINS nennt Origins ohne Pfad (Schema, Host, Port): „${entry}“ → „${url.origin}“.`);
+      continue;
+    }
+    origins.add(url.origin);
+  }
+  return origins;
+}
+
+function readStore(text: string | undefined, problems: string[]): 'memory' | URL {
+  if (!text || text === 'memory') return 'memory';
+  try {
+    const url = new URL(text);
+    if (url.protocol === 'redis:' || url.protocol === 'rediss:') return url;
+  } catch {
+    // reported below
+  }
+  problems.push(`BFF_SESSION_STORE ist „memory“ oder eine redis://- bzw. rediss://-Adresse, nicht „${text}“.`);
+  return 'memory';
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const number = Number(text);
+  if (Number.isInteger(number) && number >= min && number <= max) return number;
+  problems.push(`${name} ist eine ganze Zahl von ${min} bis ${max}, nicht „${text}“.`);
+  return fallback;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+function withoutTrailingSlash(url: URL): string {
+  return url.href.replace(/\/+$/, '');
+}

@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BffConfig } from './config.js';
+import type { IdentityProvider } from './identity-provider.js';
+import type { Logger } from './log.js';
+import type { Sessions } from './sessions.js';
+import type { SessionStore } from './store.js';
+
+/** What every route gets: the settings and the services made from them. */
+export interface BffContext {
+  config: BffConfig;
+  store: SessionStore;
+  provider: IdentityProvider;
+  sessions: Sessions;
+  log: Logger;
+  fetch: typeof fetch;
+}
+
+/** One request as a route sees it: the path below `BFF_PUBLIC_URL`, the query, and a template for the log. */
+export interface RouteRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  path: string;
+  query: URLSearchParams;
+  /** Set by the route: how the request appears in the log. */
+  route: string;
+}
+
+/** The name of the session cookie (sent as `__Host-bp-session`). */
+export const SESSION_COOKIE = 'bp-session';
+/** Binds a sign-in to the browser that started it (login CSRF). */
+export const SIGN_IN_COOKIE = 'bp-signin';
+/** Set when a session ended by a limit: the next sign-in asks for the password again. */
+export const REAUTH_COOKIE = 'bp-reauth';
+/** The query parameter with which the BFF tells the page how a sign-in or sign-out went. */
+export const OUTCOME_PARAMETER = 'bff-signin';
+export type SignInOutcome = 'cancelled' | 'failed' | 'unavailable' | 'signed-out';
+
+/** A page the BFF may send the citizen back to: an absolute http(s) URL on an allowed origin, without our outcome parameter. */
+export function allowedReturn(config: BffConfig, value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if (!config.allowedOrigins.has(url.origin)) return undefined;
+    url.searchParams.delete(OUTCOME_PARAMETER);
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+export function withOutcome(returnTo: string, outcome: SignInOutcome): string {
+  const url = new URL(returnTo);
+  url.searchParams.set(OUTCOME_PARAMETER, outcome);
+  return url.href;
+}

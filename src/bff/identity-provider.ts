@@ -1,0 +1,164 @@
+import * as oidc from 'openid-client';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { BffConfig } from './config.js';
+
+/** What a sign-in needs to keep until the provider sends the citizen back. */
+export interface SignInTransaction {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+}
+
+export interface TokenSet {
+  accessToken: string;
+  /** ms since epoch. */
+  accessTokenExpiresAt: number;
+  refreshToken?: string;
+  idToken?: string;
+}
+
+export interface SignedInCitizen extends TokenSet {
+  idToken: string;
+  subject: string;
+  providerSession?: string;
+  displayName: string;
+}
+
+/** The provider said no to a refresh token: the session cannot go on. */
+export class GrantRejectedError extends Error {}
+
+const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+/** When the provider names no lifetime: renew after five minutes, Keycloak's default. */
+const DEFAULT_TOKEN_SECONDS = 300;
+
+/**
+ * The identity provider as seen by the BFF, a confidential client: discovery
+ * (cached, retried after a failure), code flow with PKCE, state, nonce and the
+ * `iss` check (openid-client), refresh, revocation, and back-channel logout
+ * tokens (jose).
+ */
+export class IdentityProvider {
+  private configuration?: Promise<oidc.Configuration>;
+  private keys?: JWTVerifyGetKey;
+
+  constructor(
+    private readonly config: BffConfig,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The provider's configuration; a failed discovery is tried again on the next call. */
+  discover(): Promise<oidc.Configuration> {
+    this.configuration ??= oidc
+      .discovery(this.config.issuer, this.config.clientId, undefined, oidc.ClientSecretBasic(this.config.clientSecret), {
+        execute: this.config.issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+        timeout: 10,
+      })
+      .catch((error: unknown) => {
+        this.configuration = undefined;
+        throw error;
+      });
+    return this.configuration;
+  }
+
+  async startSignIn(returnTo: string, forcePassword: boolean): Promise<{ url: URL; transaction: SignInTransaction }> {
+    const configuration = await this.discover();
+    const transaction: SignInTransaction = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      returnTo,
+    };
+    const parameters: Record<string, string> = {
+      redirect_uri: `${this.config.publicUrl}/callback`,
+      scope: this.config.scope,
+      response_type: 'code',
+      state: transaction.state,
+      nonce: transaction.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(transaction.codeVerifier),
+      code_challenge_method: 'S256',
+    };
+    if (this.config.idpHint) parameters.kc_idp_hint = this.config.idpHint;
+    if (forcePassword) parameters.prompt = 'login';
+    return { url: oidc.buildAuthorizationUrl(configuration, parameters), transaction };
+  }
+
+  /** Exchanges the code; openid-client checks state, `iss`, PKCE and the ID token (signature, iss, aud, exp, nonce). */
+  async finishSignIn(callbackUrl: URL, transaction: SignInTransaction): Promise<SignedInCitizen> {
+    const configuration = await this.discover();
+    const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
+      pkceCodeVerifier: transaction.codeVerifier,
+      expectedState: transaction.state,
+      expectedNonce: transaction.nonce,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    if (!claims || !tokens.id_token) throw new Error('no ID token');
+    return {
+      ...this.tokenSet(tokens),
+      idToken: tokens.id_token,
+      subject: claims.sub,
+      providerSession: typeof claims.sid === 'string' ? claims.sid : undefined,
+      displayName: displayName(claims),
+    };
+  }
+
+  async refresh(refreshToken: string): Promise<TokenSet> {
+    const configuration = await this.discover();
+    try {
+      return this.tokenSet(await oidc.refreshTokenGrant(configuration, refreshToken));
+    } catch (error) {
+      if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') throw new GrantRejectedError();
+      throw error;
+    }
+  }
+
+  /** RFC 7009, where the provider offers it; a failure is not the citizen's problem. */
+  async revoke(refreshToken: string): Promise<boolean> {
+    const configuration = await this.discover();
+    if (!configuration.serverMetadata().revocation_endpoint) return false;
+    await oidc.tokenRevocation(configuration, refreshToken, { token_type_hint: 'refresh_token' });
+    return true;
+  }
+
+  async endSessionEndpoint(): Promise<string | undefined> {
+    return (await this.discover()).serverMetadata().end_session_endpoint;
+  }
+
+  /** Checks a back-channel logout token (OpenID Connect Back-Channel Logout 1.0, section 2.6). */
+  async verifyLogoutToken(token: string): Promise<{ providerSession?: string; subject?: string }> {
+    const metadata = (await this.discover()).serverMetadata();
+    if (!metadata.jwks_uri) throw new Error('no jwks_uri');
+    this.keys ??= createRemoteJWKSet(new URL(metadata.jwks_uri));
+    const { payload } = await jwtVerify(token, this.keys, {
+      issuer: metadata.issuer,
+      audience: this.config.clientId,
+      maxTokenAge: '5 minutes',
+      currentDate: new Date(this.now()),
+      requiredClaims: ['iat', 'jti', 'events'],
+    });
+    const events = payload.events as Record<string, unknown> | undefined;
+    if (typeof events !== 'object' || events === null || !(BACKCHANNEL_EVENT in events)) throw new Error('not a logout token');
+    if ('nonce' in payload) throw new Error('logout token with nonce');
+    const providerSession = typeof payload.sid === 'string' ? payload.sid : undefined;
+    const subject = typeof payload.sub === 'string' ? payload.sub : undefined;
+    if (!providerSession && !subject) throw new Error('logout token names no session');
+    return { providerSession, subject };
+  }
+
+  private tokenSet(tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers): TokenSet {
+    return {
+      accessToken: tokens.access_token,
+      accessTokenExpiresAt: this.now() + (tokens.expiresIn() ?? DEFAULT_TOKEN_SECONDS) * 1000,
+      refreshToken: tokens.refresh_token,
+      idToken: tokens.id_token,
+    };
+  }
+}
+
+function displayName(claims: oidc.IDToken): string {
+  const given = typeof claims.given_name === 'string' ? claims.given_name : '';
+  const family = typeof claims.family_name === 'string' ? claims.family_name : '';
+  if (typeof claims.name === 'string' && claims.name.trim()) return claims.name.trim();
+  return `${given} ${family}`.trim();
+}

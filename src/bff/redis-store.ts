@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { createClient } from '@redis/client';
+import { LockTimeoutError, LOCK_POLL_MS, LOCK_WAIT_MS, type SessionStore } from './store.js';
+
+/** Deletes the lock only when it still holds this holder's token. */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+type Client = ReturnType<typeof createClient>;
+
+/** The store several BFF processes share (`BFF_SESSION_STORE=redis://…`). */
+export class RedisStore implements SessionStore {
+  private constructor(private readonly client: Client) {}
+
+  static async connect(url: URL, onError: (error: Error) => void): Promise<RedisStore> {
+    const client: Client = createClient({
+      url: url.href,
+      socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000) },
+    });
+    client.on('error', onError);
+    await client.connect();
+    return new RedisStore(client);
+  }
+
+  async read(key: string): Promise<Record<string, string> | undefined> {
+    const fields = (await this.client.hGetAll(key)) as Record<string, string>;
+    return Object.keys(fields).length > 0 ? fields : undefined;
+  }
+
+  async write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
+    await this.client.multi().hSet(key, fields).expire(key, ttlSeconds).exec();
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.client.del(key);
+  }
+
+  async put(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.client.set(key, value, { expiration: { type: 'EX', value: ttlSeconds } });
+  }
+
+  async take(key: string): Promise<string | undefined> {
+    const value = await this.client.getDel(key);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async addToSet(key: string, member: string, ttlSeconds: number): Promise<void> {
+    await this.client.multi().sAdd(key, member).expire(key, ttlSeconds).exec();
+  }
+
+  async members(key: string): Promise<string[]> {
+    return (await this.client.sMembers(key)) as string[];
+  }
+
+  async withLock<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T> {
+    const token = randomBytes(16).toString('hex');
+    const giveUpAt = Date.now() + Math.min(ttlMs, LOCK_WAIT_MS);
+    while ((await this.client.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) !== 'OK') {
+      if (Date.now() > giveUpAt) throw new LockTimeoutError(name);
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.client.eval(RELEASE, { keys: [name], arguments: [token] }).catch(() => undefined);
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { BffContext, RouteRequest } from '../context.js';
+import { REAUTH_COOKIE, SESSION_COOKIE } from '../context.js';
+import { appendSetCookie, clearedCookie, cookieValue, hostCookie, sendJson } from '../http.js';
+import type { LoadedSession } from '../sessions.js';
+
+const REAUTH_SECONDS = 86_400;
+
+/** What the page may know of the session: no token, no subject in clear. */
+export type SessionInfo =
+  { signedIn: true; displayName: string; subject: string; expiresIn: number } | { signedIn: false; reason?: 'expired' };
+
+/** `GET /session`: who is signed in and for how long; does not count as activity. */
+export async function readSession(context: BffContext, request: RouteRequest): Promise<void> {
+  request.route = '/session';
+  const session = await loadOrForget(context, request);
+  sendJson(request.res, 200, info(context, session));
+}
+
+/** `POST /session/extend`: the citizen is active; the idle limit starts anew and the tokens are renewed when due. */
+export async function extendSession(context: BffContext, request: RouteRequest): Promise<void> {
+  request.route = '/session/extend';
+  const loaded = await loadOrForget(context, request);
+  let session = loaded;
+  if (typeof loaded === 'object') {
+    session = await context.sessions.withFreshToken(loaded);
+    if (session === 'ended') forgetSession(request.res);
+    else await context.sessions.touch(session);
+  }
+  sendJson(request.res, 200, info(context, session));
+}
+
+/**
+ * The request's session, or `undefined`/`'ended'`. A session that ended by a
+ * limit clears the cookie and makes the next sign-in ask for the password.
+ */
+export async function loadOrForget(context: BffContext, request: RouteRequest): Promise<LoadedSession | 'ended' | undefined> {
+  const loaded = await context.sessions.load(cookieValue(request.req, SESSION_COOKIE));
+  if (loaded === 'none') return undefined;
+  if (loaded === 'ended') forgetSession(request.res);
+  return loaded;
+}
+
+/** The cookie goes; the next sign-in from this browser asks for the password again (shared computers). */
+export function forgetSession(res: ServerResponse): void {
+  appendSetCookie(res, clearedCookie(SESSION_COOKIE));
+  appendSetCookie(res, hostCookie(REAUTH_COOKIE, '1', { maxAgeSeconds: REAUTH_SECONDS }));
+}
+
+function info(context: BffContext, session: LoadedSession | 'ended' | undefined): SessionInfo {
+  if (session === 'ended') return { signedIn: false, reason: 'expired' };
+  if (!session) return { signedIn: false };
+  const { data } = session;
+  return {
+    signedIn: true,
+    displayName: data.displayName,
+    subject: pseudonym(context.config.issuer.href, data.subject),
+    expiresIn: context.sessions.secondsLeft(data),
+  };
+}
+
+/** Keeps drafts of different citizens apart in the page without telling the page who they are. */
+function pseudonym(issuer: string, subject: string): string {
+  return createHash('sha256').update(`${issuer} ${subject}`).digest('base64url').slice(0, 22);
+}

@@ -1,0 +1,76 @@
+import type { BffContext, RouteRequest } from '../context.js';
+import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, SIGN_IN_COOKIE, withOutcome } from '../context.js';
+import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
+import type { SignInTransaction } from '../identity-provider.js';
+import { messagePage } from '../pages.js';
+
+const TRANSACTION_SECONDS = 600;
+
+/** `GET /login?returnTo=…`: to the provider, with a transaction bound to this browser. */
+export async function startSignIn(context: BffContext, request: RouteRequest): Promise<void> {
+  const { res, req } = request;
+  request.route = '/login';
+  const returnTo = allowedReturn(context.config, request.query.get('returnTo'));
+  if (!returnTo) {
+    return messagePage(
+      res,
+      400,
+      'Anmeldung nicht möglich',
+      'Die Seite, zu der die Anmeldung zurückführen soll, ist für diesen Dienst nicht freigegeben. Bitte wenden Sie sich an die Stadtverwaltung.',
+    );
+  }
+  let started;
+  try {
+    started = await context.provider.startSignIn(returnTo, !!cookieValue(req, REAUTH_COOKIE));
+  } catch (error) {
+    context.log.error('sign-in start failed', error, { route: request.route });
+    return redirect(res, withOutcome(returnTo, 'unavailable'));
+  }
+  const { url, transaction } = started;
+  await context.store.put(transactionKey(transaction.state), JSON.stringify(transaction), TRANSACTION_SECONDS);
+  appendSetCookie(res, hostCookie(SIGN_IN_COOKIE, transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
+  redirect(res, url.href);
+}
+
+/** `GET /callback`: the provider's answer; a new session under a new id, then back to the page. */
+export async function finishSignIn(context: BffContext, request: RouteRequest): Promise<void> {
+  const { res, req, query } = request;
+  request.route = '/callback';
+  const state = query.get('state') ?? '';
+  const stored = state ? await context.store.take(transactionKey(state)) : undefined;
+  appendSetCookie(res, clearedCookie(SIGN_IN_COOKIE));
+  if (!stored) return staleSignIn(context, request);
+  const transaction = JSON.parse(stored) as SignInTransaction;
+  if (cookieValue(req, SIGN_IN_COOKIE) !== state) return redirect(res, withOutcome(transaction.returnTo, 'failed'));
+  const error = query.get('error');
+  if (error) return redirect(res, withOutcome(transaction.returnTo, error === 'access_denied' ? 'cancelled' : 'failed'));
+  try {
+    const citizen = await context.provider.finishSignIn(new URL(`${context.config.publicUrl}/callback?${query}`), transaction);
+    const previous = await context.sessions.load(cookieValue(req, SESSION_COOKIE));
+    if (typeof previous === 'object') await context.sessions.end(previous);
+    const id = await context.sessions.create(citizen);
+    appendSetCookie(res, hostCookie(SESSION_COOKIE, id));
+    appendSetCookie(res, clearedCookie(REAUTH_COOKIE));
+    context.log.info('signed in', { route: request.route });
+    redirect(res, transaction.returnTo);
+  } catch (failure) {
+    context.log.error('sign-in failed', failure, { route: request.route });
+    redirect(res, withOutcome(transaction.returnTo, 'failed'));
+  }
+}
+
+/** A callback we hold nothing for: used twice, too old, or not ours. Where it came from is unknown, so the page says what to do. */
+function staleSignIn(context: BffContext, request: RouteRequest): void {
+  const [home] = context.config.allowedOrigins;
+  messagePage(
+    request.res,
+    400,
+    'Anmeldung nicht mehr gültig',
+    'Diese Anmeldung ist abgelaufen oder wurde schon verwendet. Bitte kehren Sie zur Website zurück und melden Sie sich erneut an.',
+    home,
+  );
+}
+
+function transactionKey(state: string): string {
+  return `bff:signin:${state}`;
+}

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { BffContext, RouteRequest } from '../context.js';
+import { allowedReturn, SESSION_COOKIE, withOutcome } from '../context.js';
+import { appendSetCookie, clearedCookie, redirect, readBody, sendJson } from '../http.js';
+import { logoutFormPage, messagePage } from '../pages.js';
+import { loadOrForget } from './session.js';
+
+const TICKET_SECONDS = 300;
+
+interface LogoutTicket {
+  idToken: string;
+  returnTo?: string;
+}
+
+/**
+ * `POST /logout` `{ returnTo }`: ends the session here (refresh token
+ * revoked, entry deleted) and answers where the browser goes next to end the
+ * provider's session too: `{ redirectTo }`.
+ */
+export async function signOut(context: BffContext, request: RouteRequest): Promise<void> {
+  request.route = '/logout';
+  const returnTo = allowedReturn(context.config, readReturnTo(await readBody(request.req, 4096)));
+  const session = await loadOrForget(context, request);
+  appendSetCookie(request.res, clearedCookie(SESSION_COOKIE));
+  const back = returnTo ? withOutcome(returnTo, 'signed-out') : undefined;
+  if (typeof session !== 'object') return sendJson(request.res, 200, { redirectTo: back ?? null });
+  await context.sessions.end(session);
+  context.log.info('signed out', { route: request.route });
+  const endpoint = await context.provider.endSessionEndpoint().catch(() => undefined);
+  if (!endpoint) return sendJson(request.res, 200, { redirectTo: back ?? null });
+  const ticket = randomBytes(32).toString('base64url');
+  const stored: LogoutTicket = { idToken: session.data.idToken, returnTo };
+  await context.store.put(`bff:logout:${ticket}`, JSON.stringify(stored), TICKET_SECONDS);
+  sendJson(request.res, 200, { redirectTo: `${context.config.publicUrl}/logout/continue?ticket=${ticket}` });
+}
+
+/** `GET /logout/continue?ticket=…`: a page that POSTs the provider's logout (ID token in the body, not the URL). */
+export async function continueSignOut(context: BffContext, request: RouteRequest): Promise<void> {
+  request.route = '/logout/continue';
+  const ticket = request.query.get('ticket');
+  const stored = ticket ? await context.store.take(`bff:logout:${ticket}`) : undefined;
+  const endpoint = await context.provider.endSessionEndpoint().catch(() => undefined);
+  if (!stored || !endpoint) return signedOutPage(context, request);
+  const { idToken, returnTo } = JSON.parse(stored) as LogoutTicket;
+  const state = randomBytes(24).toString('base64url');
+  if (returnTo) await context.store.put(`bff:signed-out:${state}`, returnTo, TICKET_SECONDS);
+  logoutFormPage(request.res, endpoint, {
+    id_token_hint: idToken,
+    client_id: context.config.clientId,
+    post_logout_redirect_uri: `${context.config.publicUrl}/signed-out`,
+    state,
+  });
+}
+
+/** `GET /signed-out`: back from the provider; on to the page the citizen left. */
+export async function finishSignOut(context: BffContext, request: RouteRequest): Promise<void> {
+  request.route = '/signed-out';
+  const state = request.query.get('state');
+  const returnTo = state ? await context.store.take(`bff:signed-out:${state}`) : undefined;
+  if (returnTo) return redirect(request.res, withOutcome(returnTo, 'signed-out'));
+  signedOutPage(context, request);
+}
+
+/** `POST /backchannel-logout`: the provider ended a session; every session of it ends here too. */
+export async function backchannelLogout(context: BffContext, request: RouteRequest): Promise<void> {
+  request.route = '/backchannel-logout';
+  try {
+    const form = new URLSearchParams((await readBody(request.req, 16_384)).toString('utf8'));
+    const by = await context.provider.verifyLogoutToken(form.get('logout_token') ?? '');
+    const ended = await context.sessions.endByProvider(by);
+    context.log.info('back-channel logout', { route: request.route, sessions: ended });
+    sendJson(request.res, 200, {});
+  } catch (error) {
+    context.log.error('back-channel logout refused', error, { route: request.route });
+    sendJson(request.res, 400, { error: 'invalid_request' });
+  }
+}
+
+function signedOutPage(context: BffContext, request: RouteRequest): void {
+  const [home] = context.config.allowedOrigins;
+  messagePage(request.res, 200, 'Abgemeldet', 'Sie sind abgemeldet.', home);
+}
+
+function readReturnTo(body: Buffer): string | undefined {
+  try {
+    const parsed = JSON.parse(body.toString('utf8') || '{}') as { returnTo?: unknown };
+    return typeof parsed.returnTo === 'string' ? parsed.returnTo : undefined;
+  } catch {
+    return undefined;
+  }
+}

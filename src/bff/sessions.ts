@@ -1,0 +1,156 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { BffConfig } from './config.js';
+import { GrantRejectedError, type IdentityProvider, type SignedInCitizen, type TokenSet } from './identity-provider.js';
+import type { SessionStore } from './store.js';
+
+/** One citizen's server-side session. Tokens never leave it. */
+export interface SessionData extends TokenSet {
+  subject: string;
+  providerSession?: string;
+  displayName: string;
+  idToken: string;
+  createdAt: number;
+  lastActiveAt: number;
+}
+
+export type LoadedSession = { key: string; data: SessionData };
+
+/** Renew this long before the access token ends, so that no request carries a token about to expire. */
+const RENEW_BEFORE_MS = 30_000;
+/** Entries outlive their limits a little, so that an ended session is recognised (and its grant revoked), not just gone. */
+const GRACE_SECONDS = 300;
+const LOCK_TTL_MS = 15_000;
+
+/**
+ * Sessions in the store: created at sign-in under a fresh 256-bit id (the
+ * store only sees its hash), checked against the idle and absolute limits,
+ * tokens renewed under a lock shared by all processes.
+ */
+export class Sessions {
+  constructor(
+    private readonly store: SessionStore,
+    private readonly provider: IdentityProvider,
+    private readonly config: Pick<BffConfig, 'idleSeconds' | 'maxSeconds'>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Stores a new session and returns its id, the cookie's value. */
+  async create(citizen: SignedInCitizen): Promise<string> {
+    const id = randomBytes(32).toString('base64url');
+    const key = storeKey(id);
+    const now = this.now();
+    const data: SessionData = { ...citizen, createdAt: now, lastActiveAt: now };
+    await this.store.write(key, serialise(data), this.ttl(data));
+    const indexTtl = this.config.maxSeconds + GRACE_SECONDS;
+    if (data.providerSession) await this.store.addToSet(`bff:sid:${data.providerSession}`, key, indexTtl);
+    await this.store.addToSet(`bff:sub:${data.subject}`, key, indexTtl);
+    return id;
+  }
+
+  /** The session behind a cookie; `ended` when it is gone or past a limit (then it is ended now). */
+  async load(id: string | undefined): Promise<LoadedSession | 'none' | 'ended'> {
+    if (!id) return 'none';
+    const key = storeKey(id);
+    const data = parse(await this.store.read(key));
+    if (!data) return 'ended';
+    if (this.secondsLeft(data) <= 0) {
+      await this.end({ key, data });
+      return 'ended';
+    }
+    return { key, data };
+  }
+
+  /** Seconds until the session ends unless the citizen acts: the idle limit, capped by the absolute one. */
+  secondsLeft(data: SessionData): number {
+    const idleEnd = data.lastActiveAt + this.config.idleSeconds * 1000;
+    const absoluteEnd = data.createdAt + this.config.maxSeconds * 1000;
+    return Math.max(0, Math.floor((Math.min(idleEnd, absoluteEnd) - this.now()) / 1000));
+  }
+
+  /** The citizen acted: the idle limit starts anew. Touches only that field, never the tokens. */
+  async touch(session: LoadedSession): Promise<void> {
+    session.data.lastActiveAt = this.now();
+    await this.store.write(session.key, { lastActiveAt: String(session.data.lastActiveAt) }, this.ttl(session.data));
+  }
+
+  /**
+   * A session whose access token is good for a while: renewed first when needed,
+   * by one process at a time; the others wait and read the result, so that a
+   * rotating refresh token is presented once. `ended` when the grant is gone.
+   */
+  async withFreshToken(session: LoadedSession): Promise<LoadedSession | 'ended'> {
+    if (!this.needsRenewal(session.data)) return session;
+    return this.store.withLock(`bff:lock:${session.key}`, LOCK_TTL_MS, async () => {
+      const current = parse(await this.store.read(session.key));
+      if (!current) return 'ended';
+      const latest = { key: session.key, data: current };
+      if (!this.needsRenewal(current)) return latest;
+      if (!current.refreshToken) {
+        await this.end(latest, { revoke: false });
+        return 'ended';
+      }
+      try {
+        const renewed = await this.provider.refresh(current.refreshToken);
+        const fields: TokenSet = { ...renewed, refreshToken: renewed.refreshToken ?? current.refreshToken };
+        if (!fields.idToken) delete fields.idToken;
+        await this.store.write(session.key, serialise(fields), this.ttl(current));
+        return { key: session.key, data: { ...current, ...fields } };
+      } catch (error) {
+        if (!(error instanceof GrantRejectedError)) throw error;
+        await this.end(latest, { revoke: false });
+        return 'ended';
+      }
+    });
+  }
+
+  /** Deletes the session and, unless told otherwise, revokes its refresh token (shared computers: the grant must not outlive it). */
+  async end(session: LoadedSession, options: { revoke?: boolean } = {}): Promise<void> {
+    await this.store.remove(session.key);
+    if (options.revoke === false || !session.data.refreshToken) return;
+    await this.provider.revoke(session.data.refreshToken).catch(() => false);
+  }
+
+  /** Back-channel logout: every session of that provider session (`sid`), else of that subject. */
+  async endByProvider(by: { providerSession?: string; subject?: string }): Promise<number> {
+    const index = by.providerSession ? `bff:sid:${by.providerSession}` : `bff:sub:${by.subject}`;
+    const keys = await this.store.members(index);
+    for (const key of keys) await this.store.remove(key);
+    await this.store.remove(index);
+    return keys.length;
+  }
+
+  private needsRenewal(data: SessionData): boolean {
+    return data.accessTokenExpiresAt - this.now() < RENEW_BEFORE_MS;
+  }
+
+  private ttl(data: SessionData): number {
+    const absoluteLeft = Math.ceil((data.createdAt + this.config.maxSeconds * 1000 - this.now()) / 1000);
+    return Math.max(1, Math.min(this.config.idleSeconds, absoluteLeft) + GRACE_SECONDS);
+  }
+}
+
+/** The store sees only a hash of the session id: a copy of the store opens no session. */
+function storeKey(id: string): string {
+  return `bff:session:${createHash('sha256').update(id).digest('base64url')}`;
+}
+
+function serialise(data: Partial<SessionData>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(data)) if (value !== undefined) fields[name] = String(value);
+  return fields;
+}
+
+function parse(fields: Record<string, string> | undefined): SessionData | undefined {
+  if (!fields?.accessToken || !fields.subject || !fields.idToken) return undefined;
+  return {
+    subject: fields.subject,
+    providerSession: fields.providerSession,
+    displayName: fields.displayName ?? '',
+    idToken: fields.idToken,
+    accessToken: fields.accessToken,
+    accessTokenExpiresAt: Number(fields.accessTokenExpiresAt),
+    refreshToken: fields.refreshToken,
+    createdAt: Number(fields.createdAt),
+    lastActiveAt: Number(fields.lastActiveAt),
+  };
+}

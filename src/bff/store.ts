@@ -1,0 +1,34 @@
+/**
+ * Where the BFF keeps server-side state: sessions (field maps, so that a
+ * touch never overwrites tokens another process renewed), one-time values
+ * (sign-in and sign-out transactions), index sets (provider session → our
+ * sessions) and locks (one token renewal per session across processes).
+ */
+export interface SessionStore {
+  read(key: string): Promise<Record<string, string> | undefined>;
+  /** Sets the given fields (others stay) and the time to live of the whole entry. */
+  write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void>;
+  remove(key: string): Promise<void>;
+  /** Keeps a value that {@link take} hands out once. */
+  put(key: string, value: string, ttlSeconds: number): Promise<void>;
+  take(key: string): Promise<string | undefined>;
+  addToSet(key: string, member: string, ttlSeconds: number): Promise<void>;
+  members(key: string): Promise<string[]>;
+  /**
+   * Runs `work` while no other process holds `name`; waits for the holder
+   * otherwise. A holder that dies releases the lock after `ttlMs`.
+   */
+  withLock<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** A lock that could not be had in time: the request fails and may be retried. */
+export class LockTimeoutError extends Error {
+  constructor(name: string) {
+    super(`lock ${name} busy`);
+  }
+}
+
+export const LOCK_WAIT_MS = 10_000;
+export const LOCK_POLL_MS = 25;

@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { request as httpRequest, createServer } from 'node:http';
+import { once } from 'node:events';
+
+/*
+ * What BFF mode needs around the e2e world: a real redis-server (Debian's),
+ * BFF processes started from the built dist/bff/server.js with environment
+ * variables only, and a load balancer in front of them that fails over when
+ * a process is gone.
+ */
+
+/** A free TCP port on 127.0.0.1 (taken and given back). */
+export async function freePort() {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts `redis-server` without persistence on a free port; `stop()` ends it. */
+export async function startRedis() {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, /Ready to accept connections/);
+  return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
+}
+
+/** One `node dist/bff/server.js` with the given environment; `logs` collects its JSON lines. */
+export async function startBffProcess(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/bff/server.js'], {
+    env: { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs = [];
+  child.stdout.setEncoding('utf8').on('data', (text) => logs.push(...text.split('\n').filter(Boolean)));
+  child.stderr.setEncoding('utf8').on('data', (text) => logs.push(text));
+  await waitForLine(child, /"message":"listening"/);
+  return { port, child, logs, stop: () => stopChild(child), alive: () => child.exitCode === null && child.signalCode === null };
+}
+
+/**
+ * A load balancer: sends each request to the chosen process, and to the next
+ * live one when that one does not answer (a process killed mid-flow).
+ */
+export function createBalancer(processes) {
+  let chosen = 0;
+  function forward(req, res, body, attempt = 0) {
+    const target = processes[(chosen + attempt) % processes.length];
+    const upstream = httpRequest(
+      { host: '127.0.0.1', port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.rawHeaders);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (attempt + 1 < processes.length) return forward(req, res, body, attempt + 1);
+      res.writeHead(502, { 'Content-Type': 'text/plain' });
+      res.end('no BFF process');
+    });
+    upstream.end(body);
+  }
+  return {
+    /** Routes the following requests to process `index` first. */
+    use(index) {
+      chosen = index;
+    },
+    async handle(req, res) {
+      const chunks = [];
+      for await (const chunk of req) chunks.push(chunk);
+      forward(req, res, Buffer.concat(chunks));
+    },
+  };
+}
+
+async function waitForLine(child, pattern) {
+  let seen = '';
+  await new Promise((resolve, reject) => {
+    const check = (text) => {
+      seen += text;
+      if (pattern.test(seen)) resolve();
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}: ${seen}`)));
+  });
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGKILL');
+  await once(child, 'exit');
+}
