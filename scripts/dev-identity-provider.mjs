@@ -63,6 +63,21 @@ function logoutSource(ctx, form) {
   );
 }
 
+/**
+ * oidc-provider accepts POST at its end-session endpoint only when its session
+ * cookie is `SameSite=None`, which needs https. On 127.0.0.1 the BFF and the
+ * provider are the same site, so `Lax` carries the cookie on that POST too:
+ * the stand-in sends `Lax` (as before) and still takes the POST.
+ */
+function keepCookiesSameSiteLax(res) {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) =>
+    setHeader(
+      name,
+      name.toLowerCase() === 'set-cookie' ? [value].flat().map((cookie) => String(cookie).replace(/samesite=none/i, 'samesite=lax')) : value,
+    );
+}
+
 async function readForm(req) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
@@ -117,7 +132,11 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
       rpInitiatedLogout: { enabled: true, logoutSource },
       backchannelLogout: { enabled: true },
     },
-    cookies: { keys: ['buergerportal-widgets-demo-only'] },
+    cookies: { keys: ['buergerportal-widgets-demo-only'], long: { sameSite: 'none' } },
+    // RP-initiated logout as a form POST (the BFF sends the ID token in the body, never in a URL).
+    enableHttpPostMethods: true,
+    // Its SSRF guard refuses loopback addresses; here the BFF's back-channel logout URI is one by design.
+    fetch: (url, { dispatcher: _loopbackRefused, ...options }) => globalThis.fetch(url, options),
     renderError(ctx, out) {
       ctx.type = 'html';
       ctx.body = page('Fehler', `<h1>Fehler</h1><p>${escapeHtml(out.error)}: ${escapeHtml(out.error_description ?? '')}</p>`);
@@ -157,6 +176,7 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
       });
       return;
     }
+    keepCookiesSameSiteLax(res);
     // oidc-provider routes relative to its mount point, like express's app.use(base, ...).
     req.originalUrl = req.url;
     req.url = req.url.slice(base.length) || '/';

@@ -23,6 +23,8 @@ export class BffAuthSession implements AuthSession {
   private readonly bff: BffClient;
   private started?: Promise<void>;
   private lastTouch = 0;
+  /** Counts local ends (sign-out, expiry): an answer to a request sent before one is stale and ignored. */
+  private epoch = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
   private warningTimer?: ReturnType<typeof setTimeout>;
   private endTimer?: ReturnType<typeof setTimeout>;
@@ -103,8 +105,9 @@ export class BffAuthSession implements AuthSession {
   extend(): Promise<void> {
     return this.track(
       (async () => {
+        const epoch = this.epoch;
         const info = await this.bff.extend().catch(() => undefined);
-        if (info) this.apply(info);
+        if (info && epoch === this.epoch) this.apply(info);
         // Signed out meanwhile, or at the absolute limit: only a new sign-in goes on.
         if (!info?.signedIn || info.expiresIn * 1000 <= WARNING_BEFORE_END_MS) await this.signIn();
       })(),
@@ -114,10 +117,11 @@ export class BffAuthSession implements AuthSession {
   noteActivity(): void {
     if (this.snapshot.status !== 'signed-in' || Date.now() - this.lastTouch < TOUCH_EVERY_MS) return;
     this.lastTouch = Date.now();
+    const epoch = this.epoch;
     void this.track(
       this.bff
         .extend()
-        .then((info) => this.apply(info))
+        .then((info) => epoch === this.epoch && this.apply(info))
         .catch(() => undefined),
     );
   }
@@ -151,8 +155,10 @@ export class BffAuthSession implements AuthSession {
 
   /** The BFF's word on the session; `reason` explains a signed-out answer after a sign-in attempt. */
   private async check(reason?: SignedOutReason): Promise<void> {
+    const epoch = this.epoch;
     try {
-      this.apply(await this.bff.session(), reason);
+      const info = await this.bff.session();
+      if (epoch === this.epoch) this.apply(info, reason);
     } catch (error) {
       const problem = error instanceof BffError ? error.problem : 'bff-unreachable';
       this.update({ status: 'failed', failure: problem === 'bff-unreachable' ? 'provider-unreachable' : problem });
@@ -183,6 +189,7 @@ export class BffAuthSession implements AuthSession {
   }
 
   private endLocally(reason: SignedOutReason | undefined): void {
+    if (this.snapshot.status === 'signed-in') this.epoch += 1;
     clearTimeout(this.warningTimer);
     clearTimeout(this.endTimer);
     const wasSignedIn = this.snapshot.status === 'signed-in';

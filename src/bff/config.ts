@@ -54,8 +54,8 @@ export function readBffConfig(env: Env): BffConfigResult {
     problems,
   );
   const sessionStore = readStore(value('BFF_SESSION_STORE'), problems);
-  const idleSeconds = readInteger(env, 'BFF_SESSION_IDLE_SECONDS', DEFAULTS.idleSeconds, 30, 86_400, problems);
-  const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 60, 30 * 86_400, problems);
+  const idleSeconds = readInteger(env, 'BFF_SESSION_IDLE_SECONDS', DEFAULTS.idleSeconds, 10, 86_400, problems);
+  const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 10, 30 * 86_400, problems);
   if (maxSeconds < idleSeconds) problems.push('BFF_SESSION_MAX_SECONDS muss mindestens so groß sein wie BFF_SESSION_IDLE_SECONDS.');
   const port = readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535, problems);
   const scope = value('BFF_SCOPE') ?? DEFAULTS.scope;

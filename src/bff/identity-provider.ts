@@ -99,8 +99,18 @@ export class IdentityProvider {
       idToken: tokens.id_token,
       subject: claims.sub,
       providerSession: typeof claims.sid === 'string' ? claims.sid : undefined,
-      displayName: displayName(claims),
+      displayName: displayName(claims) || (await this.nameFromUserInfo(configuration, tokens.access_token, claims.sub)),
     };
+  }
+
+  /** Providers that keep the name out of the ID token (oidc-provider's default) give it at userinfo; without it the citizen is signed in unnamed. */
+  private async nameFromUserInfo(configuration: oidc.Configuration, accessToken: string, subject: string): Promise<string> {
+    if (!configuration.serverMetadata().userinfo_endpoint) return '';
+    try {
+      return displayName(await oidc.fetchUserInfo(configuration, accessToken, subject));
+    } catch {
+      return '';
+    }
   }
 
   async refresh(refreshToken: string): Promise<TokenSet> {
@@ -156,7 +166,7 @@ export class IdentityProvider {
   }
 }
 
-function displayName(claims: oidc.IDToken): string {
+function displayName(claims: oidc.IDToken | oidc.UserInfoResponse): string {
   const given = typeof claims.given_name === 'string' ? claims.given_name : '';
   const family = typeof claims.family_name === 'string' ? claims.family_name : '';
   if (typeof claims.name === 'string' && claims.name.trim()) return claims.name.trim();

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
 import { LockTimeoutError, LOCK_POLL_MS, LOCK_WAIT_MS, type SessionStore } from './store.js';
 
+/** HSET and EXPIRE, only when the hash exists. */
+const UPDATE = `if redis.call('exists', KEYS[1]) == 1 then redis.call('hset', KEYS[1], unpack(ARGV, 2)); return redis.call('expire', KEYS[1], ARGV[1]) else return 0 end`;
+
 /** Deletes the lock only when it still holds this holder's token. */
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
@@ -28,6 +31,10 @@ export class RedisStore implements SessionStore {
 
   async write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
     await this.client.multi().hSet(key, fields).expire(key, ttlSeconds).exec();
+  }
+
+  async update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
+    await this.client.eval(UPDATE, { keys: [key], arguments: [String(ttlSeconds), ...Object.entries(fields).flat()] });
   }
 
   async remove(key: string): Promise<void> {

@@ -70,7 +70,7 @@ export class Sessions {
   /** The citizen acted: the idle limit starts anew. Touches only that field, never the tokens. */
   async touch(session: LoadedSession): Promise<void> {
     session.data.lastActiveAt = this.now();
-    await this.store.write(session.key, { lastActiveAt: String(session.data.lastActiveAt) }, this.ttl(session.data));
+    await this.store.update(session.key, { lastActiveAt: String(session.data.lastActiveAt) }, this.ttl(session.data));
   }
 
   /**
@@ -93,7 +93,7 @@ export class Sessions {
         const renewed = await this.provider.refresh(current.refreshToken);
         const fields: TokenSet = { ...renewed, refreshToken: renewed.refreshToken ?? current.refreshToken };
         if (!fields.idToken) delete fields.idToken;
-        await this.store.write(session.key, serialise(fields), this.ttl(current));
+        await this.store.update(session.key, serialise(fields), this.ttl(current));
         return { key: session.key, data: { ...current, ...fields } };
       } catch (error) {
         if (!(error instanceof GrantRejectedError)) throw error;

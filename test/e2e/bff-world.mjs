@@ -49,7 +49,9 @@ export async function startBffProcess(env) {
  */
 export function createBalancer(processes) {
   let chosen = 0;
+  let roundRobin = false;
   function forward(req, res, body, attempt = 0) {
+    if (roundRobin && attempt === 0) chosen = (chosen + 1) % processes.length;
     const target = processes[(chosen + attempt) % processes.length];
     const upstream = httpRequest(
       { host: '127.0.0.1', port: target.port, method: req.method, path: req.url, headers: req.headers },
@@ -66,9 +68,10 @@ export function createBalancer(processes) {
     upstream.end(body);
   }
   return {
-    /** Routes the following requests to process `index` first. */
+    /** Routes the following requests to process `index` first, or to each in turn (`'round-robin'`). */
     use(index) {
-      chosen = index;
+      roundRobin = index === 'round-robin';
+      if (!roundRobin) chosen = index;
     },
     async handle(req, res) {
       const chunks = [];

@@ -221,12 +221,19 @@ async function startBff({ processes: count = 1, store = 'memory', env = {} }, or
     ...env,
   };
   const processes = [];
+  const retired = [];
   for (let i = 0; i < count; i++) processes.push(await startBffProcess(settings));
   return {
     processes,
     balancer: createBalancer(processes),
     redis,
-    logs: () => processes.flatMap((p) => p.logs),
+    logs: () => [...retired, ...processes].flatMap((p) => p.logs),
+    /** Starts process `index` anew (after a test killed it); the balancer sends to it again. */
+    restart: async (index) => {
+      if (processes[index].alive()) return;
+      retired.push(processes[index]);
+      processes[index] = await startBffProcess(settings);
+    },
     stop: async () => {
       await Promise.all(processes.map((p) => p.stop()));
       await redis?.stop();
