@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { createDevIdentityProvider } from './scripts/dev-identity-provider.mjs';
 import { banner } from './scripts/third-party-notices.mjs';
+import { createDemoBff, DEMO_BFF_CLIENT } from './scripts/demo-bff.js';
 
 const DEMO_PORT = 5173;
 
@@ -8,27 +9,31 @@ const DEMO_PORT = 5173;
  * Mounts a real OpenID provider at /oidc on the dev server: the demo signs in
  * without outside services. It is made for the origin the browser uses (any
  * port, `localhost` or `127.0.0.1`), so `npm start -- --port 5180` works end to end.
+ * BFF mode (`/demo/?mode=bff`) adds the real BFF at /bff and the mock backend at /backend.
  */
 function devIdentityProvider(): Plugin {
-  const providers = new Map<string, ReturnType<typeof createDevIdentityProvider>>();
-  const providerFor = (origin: string) => {
-    let idp = providers.get(origin);
-    if (!idp) {
-      idp = createDevIdentityProvider({
+  const services = new Map<string, { idp: ReturnType<typeof createDevIdentityProvider>; bff: ReturnType<typeof createDemoBff> }>();
+  const servicesFor = (origin: string) => {
+    let found = services.get(origin);
+    if (!found) {
+      const idp = createDevIdentityProvider({
         issuer: `${origin}/oidc`,
         clientId: 'buergerportal-demo',
         redirectUris: [`${origin}/demo/`, `${origin}/demo/index.html`],
+        bff: { ...DEMO_BFF_CLIENT, publicUrls: [`${origin}/bff`] },
       });
-      providers.set(origin, idp);
+      found = { idp, bff: createDemoBff(origin, idp) };
+      services.set(origin, found);
     }
-    return idp;
+    return found;
   };
   return {
     name: 'buergerportal-dev-identity-provider',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const origin = `http://${req.headers.host ?? `localhost:${DEMO_PORT}`}`;
-        if (req.url?.startsWith('/oidc')) return providerFor(origin).handle(req, res);
+        if (req.url?.startsWith('/oidc')) return servicesFor(origin).idp.handle(req, res);
+        if (/^\/(bff|backend|demo-backend)\//.test(req.url ?? '')) return servicesFor(origin).bff(req, res);
         if (req.url === '/') {
           res.writeHead(302, { Location: '/demo/' });
           return res.end();

@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 
-export function createDevIdentityProvider(options: { issuer: string; clientId: string; redirectUris: string[]; accessTokenTtl?: number }): {
+export function createDevIdentityProvider(options: {
+  issuer: string;
+  clientId: string;
+  redirectUris: string[];
+  accessTokenTtl?: number;
+  bff?: { clientId: string; clientSecret: string; publicUrls: string[] };
+}): {
   provider: Provider;
   handle: (req: IncomingMessage, res: ServerResponse) => void;
 };

@@ -66,3 +66,24 @@ test('the demo on another port: sign-in, a letter in the letterbox once, a new s
     [],
   );
 });
+
+test('the demo in BFF mode: the real BFF on the dev server, a letter in the letterbox, no token in the page', async () => {
+  const page = await browser.newPage();
+  const problems = watchPage(page);
+  const manager = page.locator('kassenzeichen-manager');
+  await page.goto(`${origin}/demo/`);
+  await page.getByRole('link', { name: 'Modus wechseln' }).click();
+  await page.getByText('BFF-Modus (Tokens nur auf dem Server)').waitFor();
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await manager.getByRole('button', { name: 'Zustimmen' }).click();
+  await requestLetter(manager);
+  await page.locator('#letterbox li').first().waitFor();
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
+  assert.ok(!/eyJ|access_token|refresh_token/.test(stored), 'no token in the page');
+  assert.equal(new URL(page.url()).search, '?mode=bff');
+  assert.deepEqual(
+    problems.filter((p) => !p.includes('Failed to load resource')),
+    [],
+  );
+});

@@ -44,27 +44,22 @@ const PAGE_VARIANTS = {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
-async function loadMockBackend() {
+let mockBackendModule;
+/** Built once per test process: two worlds in one file share the module (not its state). */
+function loadMockBackend() {
+  mockBackendModule ??= buildMockBackend();
+  return mockBackendModule;
+}
+
+async function buildMockBackend() {
   const outfile = '.tmp/e2e/mock-backend.mjs';
-  await build({ entryPoints: ['mock/backend.ts'], bundle: true, platform: 'neutral', format: 'esm', outfile, logLevel: 'error' });
+  await build({ entryPoints: ['mock/e2e-exports.ts'], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
   return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
 }
 
 function send(res, status, body, headers = {}) {
   res.writeHead(status, headers);
   res.end(body);
-}
-
-async function readBody(req) {
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 async function listen(server) {
@@ -80,7 +75,7 @@ async function listen(server) {
  *   on the site's own origin as in production; `store: 'redis'` starts a real redis-server for them.
  */
 export async function startE2eServer(options = {}) {
-  const { MockBackend } = await loadMockBackend();
+  const { MockBackend, createHttpBackend } = await loadMockBackend();
   const backend = new MockBackend(options.scenario ?? 'first-visit');
   const pages = [...(await readdir(PAGES_DIR)).filter((name) => name.endsWith('.html')), ...Object.keys(PAGE_VARIANTS)];
   const server = createServer();
@@ -109,34 +104,14 @@ export async function startE2eServer(options = {}) {
   /** Access tokens that reached the backend and that the provider had issued. */
   const acceptedTokens = [];
 
-  async function api(req, res, path) {
-    if (req.method === 'OPTIONS') {
-      return send(res, 204, undefined, {
-        ...cors,
-        'Access-Control-Allow-Methods': 'GET, PUT, POST, DELETE',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
-        'Access-Control-Max-Age': '600',
-      });
-    }
-    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const issued = token ? await idp.provider.AccessToken.find(token) : undefined;
-    if (!issued || issued.isExpired) {
-      const problem = { type: 'about:blank', title: 'Unauthorized', status: 401 };
-      return send(res, 401, JSON.stringify(problem), { ...cors, 'Content-Type': 'application/problem+json' });
-    }
-    acceptedTokens.push(token);
-    const answer = backend.handle({
-      method: req.method,
-      path,
-      header: (name) => req.headers[name.toLowerCase()] ?? null,
-      body: await readBody(req),
-    });
-    const headers = { ...cors, 'Cache-Control': 'no-store', ...(answer.headers ?? {}) };
-    if (answer.body === undefined) return send(res, answer.status, undefined, headers);
-    if (typeof answer.body === 'string') return send(res, answer.status, answer.body, headers);
-    headers['Content-Type'] ??= 'application/json';
-    return send(res, answer.status, JSON.stringify(answer.body), headers);
-  }
+  const api = createHttpBackend(backend, {
+    cors,
+    verifyToken: async (token) => {
+      const issued = await idp.provider.AccessToken.find(token);
+      return !!issued && !issued.isExpired;
+    },
+    onAccepted: (token) => acceptedTokens.push(token),
+  });
 
   async function file(res, path, transform = (text) => text, extraHeaders = {}) {
     const safe = normalize(path).replace(/^(\.\.[/\\])+/, '');

@@ -19,8 +19,8 @@ const BUERGERPORTAL_WIDGETS_HANDLE = 'buergerportal-widgets';
 /** Die Tags und die Attribute, die kses stehen lässt. */
 function buergerportal_widgets_tags() {
     return array(
-        'kassenzeichen-manager' => array('id', 'class', 'backend-url', 'login', 'authority', 'client-id', 'support-phone', 'kassenzeichen-format', 'heading-level', 'lang'),
-        'servicekonto-login' => array('id', 'class', 'authority', 'client-id', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'idle-timeout', 'lang', 'compact'),
+        'kassenzeichen-manager' => array('id', 'class', 'backend-url', 'login', 'authority', 'client-id', 'bff-url', 'support-phone', 'kassenzeichen-format', 'heading-level', 'lang'),
+        'servicekonto-login' => array('id', 'class', 'authority', 'client-id', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'idle-timeout', 'bff-url', 'lang', 'compact'),
     );
 }
 

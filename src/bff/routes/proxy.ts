@@ -63,7 +63,7 @@ export async function proxy(context: BffContext, request: RouteRequest, apiPath:
     answer = await context.fetch(`${context.config.backendUrl}${apiPath}`, {
       method: req.method,
       headers,
-      body: body.length > 0 ? body : undefined,
+      body: body.length > 0 ? new Uint8Array(body) : undefined,
       redirect: 'manual',
       signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS),
     });

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { signInAtProvider, useWorld } from './browser.mjs';
+
+/*
+ * BFF mode, the session's limits and its words, with short values: the idle
+ * and absolute limits enforced by the BFF (one process, memory store), the
+ * expiry warning with „Sitzung verlängern“, and sign-out in every tab.
+ */
+
+const limits = useWorld({ scenario: 'returning', bff: { env: { BFF_SESSION_IDLE_SECONDS: '10', BFF_SESSION_MAX_SECONDS: '16' } } });
+// 125 s idle: the warning (2 minutes before the end) comes 5 s after the last activity.
+const warning = useWorld({ scenario: 'returning', bff: { env: { BFF_SESSION_IDLE_SECONDS: '125' } } });
+
+async function signIn(world, page) {
+  await page.goto(`${world.origin}/pages/bff.html`);
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+}
+
+const csrf = { 'X-CSRF': '1' };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('idle limit: 11 s without a request end the session on the server; the page says so, and the next sign-in asks for the password', async () => {
+  const { world, browser } = limits;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(world, page);
+  await page.goto('about:blank');
+  await sleep(11_000);
+  await page.goto(`${world.origin}/pages/bff.html`);
+  const login = page.locator('servicekonto-login');
+  await login.getByText('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.').waitFor();
+  const answer = await context.request.get(`${world.origin}/bff/session`, { headers: csrf });
+  assert.deepEqual(await answer.json(), { signedIn: false });
+  assert.equal((await context.request.get(`${world.origin}/bff/api/account`, { headers: csrf })).status(), 401);
+  await login.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  // The provider's own session still lives, yet it asks for the password: a shared computer.
+  await page.getByLabel('Passwort').waitFor();
+  await context.close();
+});
+
+test('absolute limit: active every 3 s, the session still ends after 16 s', async () => {
+  const { world, browser } = limits;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(world, page);
+  await page.goto('about:blank');
+  const started = Date.now();
+  let signedIn = true;
+  while (signedIn && Date.now() - started < 25_000) {
+    await sleep(3000);
+    const answer = await context.request.post(`${world.origin}/bff/session/extend`, { headers: csrf });
+    signedIn = (await answer.json()).signedIn;
+  }
+  const lasted = (Date.now() - started) / 1000;
+  assert.ok(!signedIn && lasted >= 14 && lasted <= 21, `ended by the absolute limit after ${lasted} s of activity`);
+  await context.close();
+});
+
+test('the warning before the idle end, „Sitzung verlängern“ moves the end on the server; sign-out reaches every tab', async () => {
+  const { world, browser } = warning;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(world, page);
+  const other = await context.newPage();
+  await other.goto(`${world.origin}/pages/bff.html`);
+  await other.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).waitFor();
+
+  const dialog = page.getByRole('dialog', { name: 'Ihre Sitzung läuft bald ab' });
+  await dialog.waitFor({ timeout: 15_000 });
+  await dialog.getByRole('button', { name: 'Sitzung verlängern' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const info = await (await context.request.get(`${world.origin}/bff/session`, { headers: csrf })).json();
+  assert.ok(info.signedIn && info.expiresIn > 120, `the server moved the end (${info.expiresIn} s left)`);
+
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('button', { name: 'Ja, abmelden' }).click();
+  await other.locator('servicekonto-login').getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor();
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await context.close();
+});
