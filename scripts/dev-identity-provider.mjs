@@ -74,7 +74,9 @@ function keepCookiesSameSiteLax(res) {
   res.setHeader = (name, value) =>
     setHeader(
       name,
-      name.toLowerCase() === 'set-cookie' ? [value].flat().map((cookie) => String(cookie).replace(/samesite=none/i, 'samesite=lax')) : value,
+      name.toLowerCase() === 'set-cookie'
+        ? [value].flat().map((cookie) => String(cookie).replace(/samesite=none/i, 'samesite=lax'))
+        : value,
     );
 }
 

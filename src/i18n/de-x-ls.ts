@@ -186,7 +186,8 @@ export const deLs: Messages = {
     discoveryFailed: (authority) => `Das Attribut „authority“ nennt keinen Anmelde-Dienst. Geprüft: ${authority}.`,
     issuerMismatch: (authority, issuer) => `Das Attribut „authority“ passt nicht. Es heißt ${authority}. Richtig ist: ${issuer}.`,
     bffRefused: (bffUrl, origin) => `Der BFF unter ${bffUrl} lehnt diese Seite ab. Bitte ${origin} in BFF_ALLOWED_ORIGINS eintragen.`,
-    bffInvalid: (bffUrl) => `Das Attribut „bff-url“ ist falsch. Unter ${bffUrl} ist kein Bürgerportal-BFF. Richtig ist die Adresse aus BFF_PUBLIC_URL.`,
+    bffInvalid: (bffUrl) =>
+      `Das Attribut „bff-url“ ist falsch. Unter ${bffUrl} ist kein Bürgerportal-BFF. Richtig ist die Adresse aus BFF_PUBLIC_URL.`,
     ignoredInBffMode: (attributes) => `Mit „bff-url“ werden diese Attribute nicht gebraucht: ${attributes}.`,
     citizenHint: 'Die Anmeldung geht gerade nicht. Bitte versuchen Sie es später noch einmal.',
   },

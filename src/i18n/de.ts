@@ -188,7 +188,8 @@ export const de: Messages = {
       `Der BFF unter ${bffUrl} antwortet, nimmt aber Anfragen dieser Seite nicht an. Bitte ${origin} in BFF_ALLOWED_ORIGINS des BFF eintragen.`,
     bffInvalid: (bffUrl) =>
       `Das Attribut „bff-url“ führt nicht zum Bürgerportal-BFF: ${bffUrl}/session liefert keine Sitzungsauskunft. Bitte die Adresse eintragen, unter der der BFF läuft (BFF_PUBLIC_URL).`,
-    ignoredInBffMode: (attributes) => `Mit „bff-url“ meldet der BFF an und spricht mit dem Backend; diese Attribute werden nicht verwendet: ${attributes}.`,
+    ignoredInBffMode: (attributes) =>
+      `Mit „bff-url“ meldet der BFF an und spricht mit dem Backend; diese Attribute werden nicht verwendet: ${attributes}.`,
     citizenHint: 'Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es später erneut.',
   },
 };

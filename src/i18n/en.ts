@@ -177,7 +177,8 @@ export const en: Messages = {
       `The BFF at ${bffUrl} answers but does not accept requests from this page. Please add ${origin} to the BFF's BFF_ALLOWED_ORIGINS.`,
     bffInvalid: (bffUrl) =>
       `The attribute "bff-url" does not lead to the Bürgerportal BFF: ${bffUrl}/session gives no session information. Please enter the address the BFF runs at (BFF_PUBLIC_URL).`,
-    ignoredInBffMode: (attributes) => `With "bff-url" the BFF signs in and talks to the backend; these attributes are not used: ${attributes}.`,
+    ignoredInBffMode: (attributes) =>
+      `With "bff-url" the BFF signs in and talks to the backend; these attributes are not used: ${attributes}.`,
     citizenHint: 'Sign-in is not possible right now. Please try again later.',
   },
 };

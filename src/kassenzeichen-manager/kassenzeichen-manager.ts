@@ -26,7 +26,16 @@ import { heading, noticeText } from './views/common.js';
 import type { ViewActions } from './views/props.js';
 
 /** The properties that configure the element: a change sets it up anew. */
-const CONFIGURATION = ['backendUrl', 'login', 'authority', 'clientId', 'bffUrl', 'supportPhone', 'kassenzeichenFormat', 'headingLevel'] as const;
+const CONFIGURATION = [
+  'backendUrl',
+  'login',
+  'authority',
+  'clientId',
+  'bffUrl',
+  'supportPhone',
+  'kassenzeichenFormat',
+  'headingLevel',
+] as const;
 
 /**
  * Die Kassenzeichen der angemeldeten Person: einmalige Zustimmung, Übersicht,

@@ -43,8 +43,9 @@ export function readManagerConfig(
   const headingLevel = Number(readChoiceAttribute('heading-level', attribute('heading-level'), HEADING_LEVELS, problems)) as HeadingLevel;
   if (!backend || problems.length > 0) return { problems };
   const backendUrl = backend.href.replace(/\/+$/, '');
-  const backendUrlIgnored = !!bffUrl && !!attribute('backend-url')?.trim();
-  return { config: { backendUrl, backendUrlIgnored, supportPhone, kassenzeichenFormat: format, headingLevel }, problems };
+  const config: ManagerConfig = { backendUrl, supportPhone, kassenzeichenFormat: format, headingLevel };
+  if (bffUrl && attribute('backend-url')?.trim()) config.backendUrlIgnored = true;
+  return { config, problems };
 }
 
 /** `02161 49 10 10` → `tel:+4921614910 10` without spaces: German numbers with a leading 0 get +49. */

@@ -6,7 +6,6 @@ import { configReader } from '../shared/config-reader.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
 import { findSession } from './session-source.js';
 
-
 /** What a manager is set up with: its checked configuration, its session and API client, or what is wrong. */
 export interface ManagerSetup {
   config?: ManagerConfig;

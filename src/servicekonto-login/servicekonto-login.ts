@@ -23,7 +23,6 @@ import { sessionEvents } from './login-events.js';
 import { renderSignedIn, renderSignedOut, renderStatusLine, type LoginHandlers } from './login-views.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 
-
 /**
  * Anmeldung mit dem Nutzerkonto (Servicekonto.NRW oder BundID) über OpenID Connect.
  * Schließt die Rückkehr vom Anmeldedienst selbst ab und teilt die Anmeldung mit

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { parse } from 'yaml';
+import { matchContract, MemoryStore, readBffConfig } from '../../dist/bff/app.js';
+
+/* The BFF's pure parts and its start, from the built dist/bff. */
+
+const VALID = {
+  BFF_PUBLIC_URL: 'https://www.stadt.example/buergerportal-bff/',
+  BFF_ISSUER: 'https://id.stadt.example/realms/buergerportal',
+  BFF_CLIENT_ID: 'buergerportal-bff',
+  BFF_CLIENT_SECRET: 'secret',
+  BFF_BACKEND_URL: 'https://api.stadt.example/buergerportal',
+  BFF_ALLOWED_ORIGINS: 'https://www.stadt.example, https://service.stadt.example',
+};
+
+test('src/bff/openapi.yaml is valid OpenAPI 3.1 and names every route', async () => {
+  const document = parse(readFileSync('src/bff/openapi.yaml', 'utf8'));
+  const result = await new Validator().validate(document);
+  assert.deepEqual(result.errors ?? [], []);
+  assert.deepEqual(Object.keys(document.paths).sort(), [
+    '/backchannel-logout',
+    '/callback',
+    '/health',
+    '/login',
+    '/logout',
+    '/logout/continue',
+    '/session',
+    '/session/extend',
+    '/signed-out',
+  ]);
+});
+
+test('the proxy serves exactly the backend contract: every operation of src/api/openapi.yaml, nothing else', () => {
+  const contract = parse(readFileSync('src/api/openapi.yaml', 'utf8'));
+  const operations = Object.entries(contract.paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => [method.toUpperCase(), path.replace('{id}', 'kz-1')]),
+  );
+  assert.equal(operations.length, 7);
+  for (const [method, path] of operations) assert.ok(matchContract(method, path), `${method} ${path}`);
+  for (const [method, path] of [
+    ['GET', '/admin'],
+    ['PATCH', '/account'],
+    ['GET', '/kassenzeichen/kz-1'],
+    ['DELETE', '/kassenzeichen/..'],
+    ['DELETE', '/kassenzeichen/%2E%2e'],
+    ['POST', '/kassenzeichen/kz-1/letter/x'],
+    ['GET', '/account/'],
+    ['DELETE', '/kassenzeichen/%zz'],
+  ]) {
+    assert.equal(matchContract(method, path), undefined, `${method} ${path}`);
+  }
+});
+
+test('configuration: defaults, a path in BFF_PUBLIC_URL, origins cleaned', () => {
+  const result = readBffConfig(VALID);
+  assert.equal(result.ok, true);
+  const { config } = result;
+  assert.equal(config.publicUrl, 'https://www.stadt.example/buergerportal-bff');
+  assert.equal(config.basePath, '/buergerportal-bff');
+  assert.deepEqual([...config.allowedOrigins], ['https://www.stadt.example', 'https://service.stadt.example']);
+  assert.equal(config.sessionStore, 'memory');
+  assert.deepEqual(
+    [config.idleSeconds, config.maxSeconds, config.scope, config.host, config.port],
+    [1800, 28800, 'openid profile', '127.0.0.1', 8787],
+  );
+  const redis = readBffConfig({ ...VALID, BFF_SESSION_STORE: 'redis://redis.intern:6379/2', BFF_IDP_HINT: 'bundid' });
+  assert.equal(redis.config.sessionStore.href, 'redis://redis.intern:6379/2');
+  assert.equal(redis.config.idpHint, 'bundid');
+});
+
+test('configuration: each wrong or missing variable is named with what it needs', () => {
+  const empty = readBffConfig({});
+  assert.equal(empty.ok, false);
+  for (const name of ['BFF_PUBLIC_URL', 'BFF_ISSUER', 'BFF_CLIENT_ID', 'BFF_CLIENT_SECRET', 'BFF_BACKEND_URL', 'BFF_ALLOWED_ORIGINS']) {
+    assert.ok(
+      empty.problems.some((problem) => problem.startsWith(`${name} fehlt`)),
+      name,
+    );
+  }
+  const wrong = readBffConfig({
+    ...VALID,
+    BFF_BACKEND_URL: 'http://api.stadt.example',
+    BFF_ALLOWED_ORIGINS: 'https://www.stadt.example/seite',
+    BFF_SESSION_STORE: 'postgres://db',
+    BFF_SESSION_IDLE_SECONDS: 'dreißig',
+    BFF_SESSION_MAX_SECONDS: '20',
+    BFF_SCOPE: 'profile',
+  });
+  assert.equal(wrong.ok, false);
+  const text = wrong.problems.join('\n');
+  for (const expected of [
+    'BFF_BACKEND_URL muss mit https://',
+    'BFF_ALLOWED_ORIGINS nennt Origins ohne Pfad',
+    'BFF_SESSION_STORE ist „memory“',
+    'BFF_SESSION_IDLE_SECONDS ist eine ganze Zahl',
+    'BFF_SESSION_MAX_SECONDS muss mindestens',
+    'BFF_SCOPE muss „openid“',
+  ]) {
+    assert.ok(text.includes(expected), expected);
+  }
+  assert.equal(readBffConfig({ ...VALID, BFF_ISSUER: 'http://127.0.0.1:8080/realms/dev' }).ok, true, 'http on loopback for development');
+});
+
+test('`node dist/bff/server.js` without settings stops at once and says what is missing', () => {
+  const run = spawnSync(process.execPath, ['dist/bff/server.js'], { env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 10_000 });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /falsch eingerichtet/);
+  assert.match(run.stderr, /BFF_PUBLIC_URL fehlt/);
+});
+
+test('memory store: one lock holder at a time; a late touch never brings back an ended session', async () => {
+  const store = new MemoryStore();
+  const order = [];
+  const work = (name, ms) =>
+    store.withLock('lock', 1000, async () => {
+      order.push(`${name} in`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      order.push(`${name} out`);
+    });
+  await Promise.all([work('a', 30), work('b', 1)]);
+  assert.deepEqual(order, ['a in', 'a out', 'b in', 'b out']);
+  await store.write('s', { accessToken: 'x' }, 60);
+  await store.remove('s');
+  await store.update('s', { lastActiveAt: '1' }, 60);
+  assert.equal(await store.read('s'), undefined);
+  await store.put('once', 'v', 60);
+  assert.equal(await store.take('once'), 'v');
+  assert.equal(await store.take('once'), undefined);
+});
