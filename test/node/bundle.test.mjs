@@ -11,11 +11,12 @@ const SINGLE = 'dist/buergerportal-widgets.bundle.js';
 /** The texts in further languages, loaded by FILE from beside it when a page asks for them. */
 const LANGUAGE_CHUNKS = ['dist/buergerportal-widgets.en.js', 'dist/buergerportal-widgets.de-x-ls.js'];
 const SHIPPED = [FILE, OIDC_CHUNK, ...LANGUAGE_CHUNKS, SINGLE];
-// 37 KB: the way back from the provider (code exchange, ID-token check), the idle limit,
+// 39 KB: the way back from the provider (code exchange, ID-token check), the idle limit,
 // revocation, renewals shared between tabs and sign-out live in the main file, so that a
-// callback page needs no second file before the token request. Next: split the first view
-// from the flow (issue 11).
-const BUDGET_GZIP_BYTES = 37 * 1024;
+// callback page needs no second file before the token request; BFF mode's session (about
+// 1.7 KB) too, so that its first view needs no second file either. Next: split the first
+// view from the flow (issue 11).
+const BUDGET_GZIP_BYTES = 39 * 1024;
 
 test('the single file exists (run `npm run build` first)', () => {
   assert.ok(existsSync(FILE), `${FILE} is missing`);
