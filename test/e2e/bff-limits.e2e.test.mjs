@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { audit } from './audit.mjs';
 import { signInAtProvider, useWorld } from './browser.mjs';
 
 /*
@@ -70,6 +71,7 @@ test('the warning before the idle end, „Sitzung verlängern“ moves the end o
 
   const dialog = page.getByRole('dialog', { name: 'Ihre Sitzung läuft bald ab' });
   await dialog.waitFor({ timeout: 15_000 });
+  assert.deepEqual(await audit(page), [], 'axe and IBM: the warning in BFF mode');
   await dialog.getByRole('button', { name: 'Sitzung verlängern' }).click();
   await dialog.waitFor({ state: 'hidden' });
   const info = await (await context.request.get(`${world.origin}/bff/session`, { headers: csrf })).json();
@@ -79,5 +81,24 @@ test('the warning before the idle end, „Sitzung verlängern“ moves the end o
   await page.getByRole('button', { name: 'Ja, abmelden' }).click();
   await other.locator('servicekonto-login').getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor();
   await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await context.close();
+});
+
+test('BFF mode passes both accessibility engines: signed out, the overview, and the BFF’s own pages', async () => {
+  const { world, browser } = warning;
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${world.origin}/pages/bff.html`);
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  assert.deepEqual(await audit(page), [], 'signed out');
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  assert.deepEqual(await audit(page), [], 'the overview');
+  await page.goto(`${world.origin}/bff/callback?state=used-before&code=x`);
+  await page.getByRole('heading', { name: 'Anmeldung nicht mehr gültig' }).waitFor();
+  assert.deepEqual(await audit(page), [], 'the BFF’s page for a stale sign-in');
+  await page.getByRole('link', { name: 'Zurück zur Website' }).click();
+  await page.waitForURL(`${world.origin}/`);
   await context.close();
 });
