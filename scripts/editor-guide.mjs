@@ -462,6 +462,37 @@ Beim Identity-Broker der Stadt (z. B. Keycloak) vor Servicekonto.NRW oder BundID
   (RFC 9207) sowie Aussteller, Empfänger, Ablauf und \`nonce\` des ID-Tokens.
   Parameter anderer Anwendungen auf derselben Seite bleiben unberührt.
 
+## Mit BFF: keine Tokens im Browser (für die IT)
+
+Wünscht die Informationssicherheit keine Tokens im Browser, betreibt die IT den
+mitgelieferten **Backend-for-Frontend (BFF)** auf dem eigenen Server
+(\`node dist/bff/server.js\`, Einstellungen nur über Umgebungsvariablen; Anleitung,
+Variablen und Routen in der README, Abschnitt „BFF mode“). Die Redaktion
+schreibt dann nur:
+
+\`\`\`html
+<servicekonto-login id="login" bff-url="/buergerportal-bff"></servicekonto-login>
+<kassenzeichen-manager login="login"></kassenzeichen-manager>
+\`\`\`
+
+- \`authority\`, \`client-id\` und \`backend-url\` entfallen; der BFF meldet an und
+  spricht allein mit dem Backend. Stehen sie trotzdem da, sagt die Konsole,
+  dass sie nicht verwendet werden.
+- Beim Anmeldedienst trägt die IT einen **vertraulichen Client** ein (mit
+  Secret) mit den Adressen \`/callback\` (Redirect-URI), \`/signed-out\`
+  (Post-Logout-Redirect-URI) und \`/backchannel-logout\` (Back-Channel-Logout)
+  unter \`BFF_PUBLIC_URL\`.
+- Am besten liegt der BFF hinter dem Reverse-Proxy des Webauftritts unter
+  demselben Ursprung (z. B. \`https://www.stadt.example/buergerportal-bff\`):
+  dann genügt \`connect-src 'self'\`, und es gibt kein CORS. Mehrere Prozesse
+  teilen sich die Sitzungen über Redis (\`BFF_SESSION_STORE=redis://…\`).
+- Ruhezeit und Höchstdauer der Anmeldung stellt die IT am BFF ein
+  (\`BFF_SESSION_IDLE_SECONDS\`, \`BFF_SESSION_MAX_SECONDS\`); \`idle-timeout\` am
+  Element gilt dann nicht.
+- Nimmt der BFF die Seite nicht an, nennt das Element der Redaktion den
+  fehlenden Eintrag in \`BFF_ALLOWED_ORIGINS\`; führt \`bff-url\` zu keinem BFF,
+  sagt es auch das.
+
 ## Content-Security-Policy
 
 Die Elemente funktionieren unter einer strikten CSP mit Trusted Types:

@@ -38,6 +38,8 @@ const PAGE_VARIANTS = {
     head: '',
     replace: [['<servicekonto-login id="login"', '<servicekonto-login id="login" redirect-uri="{{ORIGIN}}/pages/anmeldung.html"']],
   },
+  // BFF mode with the BFF on another origin than the page (CORS with credentials).
+  'bff-cross.html': { base: 'bff.html', head: '', replace: [['bff-url="/bff"', 'bff-url="{{ORIGIN}}/bff"']] },
   // The identity provider cannot be reached: nothing listens on port 9.
   'city-idp-down.html': { base: 'city.html', head: '', replace: [['{{ORIGIN}}/oidc', 'http://127.0.0.1:9/oidc']] },
 };
