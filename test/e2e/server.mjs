@@ -40,6 +40,15 @@ const PAGE_VARIANTS = {
   },
   // BFF mode with the BFF on another origin than the page (CORS with credentials).
   'bff-cross.html': { base: 'bff.html', head: '', replace: [['bff-url="/bff"', 'bff-url="{{ORIGIN}}/bff"']] },
+  // The city page with the dark header in BFF mode.
+  'city-bff.html': {
+    base: 'city.html',
+    head: '',
+    replace: [
+      ['authority="{{ORIGIN}}/oidc" client-id="buergerportal-e2e"', 'bff-url="/bff"'],
+      [' backend-url="{{ORIGIN}}/api"', ''],
+    ],
+  },
   // The identity provider cannot be reached: nothing listens on port 9.
   'city-idp-down.html': { base: 'city.html', head: '', replace: [['{{ORIGIN}}/oidc', 'http://127.0.0.1:9/oidc']] },
 };
