@@ -1,6 +1,15 @@
 import type { RequestAuthorization } from '../api/client.js';
 import { parseHttpUrl } from '../shared/urls.js';
-import { ANTI_FORGERY, BffClient, BffError, returnAddress, takeOutcome, type SessionInfo, type SignInOutcome } from './bff-client.js';
+import {
+  ANTI_FORGERY,
+  BffClient,
+  BffError,
+  returnAddress,
+  signedInHint,
+  takeOutcome,
+  type SessionInfo,
+  type SignInOutcome,
+} from './bff-client.js';
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
@@ -85,7 +94,8 @@ export class BffAuthSession implements AuthSession {
     return {
       credentials: 'include',
       headers: async () => {
-        await this.start();
+        // Signed in by the hint: no waiting for the session check.
+        if (this.snapshot.status !== 'signed-in') await this.start();
         return this.snapshot.status === 'signed-in' ? { ...ANTI_FORGERY } : null;
       },
       renew: async () => {
@@ -149,6 +159,9 @@ export class BffAuthSession implements AuthSession {
     addEventListener('pageshow', this.onPageShow);
     const outcome = takeOutcome();
     if (outcome === 'unavailable') return this.update({ status: 'failed', failure: 'provider-unreachable' });
+    // Signed in by the BFF's hint: the data requests go out now, the session check beside them.
+    const hinted = outcome ? undefined : signedInHint();
+    if (hinted) this.update({ status: 'signed-in', subject: hinted });
     await this.check(outcome ? REASONS[outcome] : undefined);
     if (outcome === 'signed-out' || this.snapshot.status === 'signed-in') this.channel?.postMessage({ type: 'changed', key: this.key });
   }

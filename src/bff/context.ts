@@ -29,6 +29,12 @@ export interface RouteRequest {
 export const SESSION_COOKIE = 'bp-session';
 /** Binds a sign-in to the browser that started it (login CSRF). */
 export const SIGN_IN_COOKIE = 'bp-signin';
+/**
+ * Readable by the page (not HttpOnly): the pseudonym of who is signed in. A
+ * page on the BFF's host starts its data requests at once, beside `/session`;
+ * it opens nothing – the session cookie does that.
+ */
+export const SIGNED_IN_HINT_COOKIE = 'bp-signed-in';
 /** Set when a session ended by a limit: the next sign-in asks for the password again. */
 export const REAUTH_COOKIE = 'bp-reauth';
 /** The query parameter with which the BFF tells the page how a sign-in or sign-out went. */

@@ -51,6 +51,8 @@ export function readCookies(req: IncomingMessage): Map<string, string> {
 export interface CookieOptions {
   maxAgeSeconds?: number;
   sameSite?: 'Lax' | 'Strict';
+  /** For the page's own script: only a hint, never a credential. */
+  readableByPage?: boolean;
 }
 
 /**
@@ -58,7 +60,8 @@ export interface CookieOptions {
  * Secure cookies from http://localhost and 127.0.0.1 too (development).
  */
 export function hostCookie(name: string, value: string, options: CookieOptions = {}): string {
-  const parts = [`__Host-${name}=${value}`, 'Path=/', 'Secure', 'HttpOnly', `SameSite=${options.sameSite ?? 'Lax'}`];
+  const parts = [`__Host-${name}=${value}`, 'Path=/', 'Secure', `SameSite=${options.sameSite ?? 'Lax'}`];
+  if (!options.readableByPage) parts.push('HttpOnly');
   if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
   return parts.join('; ');
 }

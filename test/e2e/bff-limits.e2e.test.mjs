@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { audit } from './audit.mjs';
 import { signInAtProvider, useWorld } from './browser.mjs';
+import { chainsOf } from './request-chain.mjs';
 
 /*
  * BFF mode, the session's limits and its words, with short values: the idle
@@ -101,4 +102,14 @@ test('BFF mode passes both accessibility engines: signed out, the overview, and 
   await page.getByRole('link', { name: 'Zurück zur Website' }).click();
   await page.waitForURL(`${world.origin}/`);
   await context.close();
+});
+
+test('BFF mode on the page’s own host: from the BFF’s callback to the overview in 3 requests in sequence (page, script, data); a reload the same', async () => {
+  const { world, browser } = warning;
+  const { chain, reloadChain } = await chainsOf(browser, world.origin, '/pages/bff.html', signInAtProvider);
+  // The BFF's callback is the redirect that brings the citizen back (as the provider's is in browser mode);
+  // from the page on: page, script, then session and data side by side.
+  const afterPage = chain.filter((label) => !label.endsWith('(callback)') && !label.startsWith('GET /pages/'));
+  assert.ok(afterPage.length <= 2, chain.join(' → '));
+  assert.ok(reloadChain.length <= 3, reloadChain.join(' → '));
 });

@@ -97,6 +97,8 @@ test('the whole flow in BFF mode on a strict-CSP page: two processes on one Redi
   await page.waitForTimeout(6000); // the access token is now due for renewal
   await requestLetter(manager);
   assert.equal(world.backend.letters.length, 1);
+  const letterRequest = world.backend.exchanges.find((exchange) => exchange.method === 'POST' && exchange.path === '/kassenzeichen');
+  assert.match(letterRequest.idempotencyKey ?? '', /\S{8,}/, 'the Idempotency-Key went through the BFF');
 
   // Process 1 dies; the balancer sends the citizen to process 0, the session goes on.
   await world.bff.processes[1].stop();
@@ -202,6 +204,8 @@ test('refused: no anti-forgery header (403, nothing forwarded), a foreign Origin
   await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);
   await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  // The page goes, so that no background reload of the list counts as forwarded below.
+  await page.goto('about:blank');
   const bff = `${world.origin}/bff`;
   const request = context.request;
   const forwarded = world.backend.exchanges.length;
@@ -243,6 +247,17 @@ test('refused: no anti-forgery header (403, nothing forwarded), a foreign Origin
   assert.equal(allowed.status(), 200);
   assert.equal(allowed.headers()['cache-control'], 'no-store');
   assert.equal(world.backend.exchanges.length, forwarded + 1);
+  // The backend's refusal comes back as it is: status, problem+json and Retry-After.
+  world.backend.reset('rate-limited');
+  const limited = await request.post(`${bff}/api/kassenzeichen`, {
+    headers: { ...csrf, 'Idempotency-Key': 'e2e-rate-limited-1' },
+    data: { kassenzeichen: '1500.0000.0001', street: 'Musterstraße', houseNumber: '12a', postalCode: '41061', role: 'owner' },
+  });
+  assert.equal(limited.status(), 429);
+  assert.equal(limited.headers()['retry-after'], '120');
+  assert.match(limited.headers()['content-type'], /application\/problem\+json/);
+  assert.equal((await limited.json()).title, 'Zu viele Versuche');
+  assert.equal(world.backend.exchanges.at(-1).idempotencyKey, 'e2e-rate-limited-1');
   const health = await request.get(`${bff}/health`);
   assert.deepEqual(await health.json(), { status: 'ok' });
   await context.close();

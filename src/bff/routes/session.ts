@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { BffContext, RouteRequest } from '../context.js';
-import { REAUTH_COOKIE, SESSION_COOKIE } from '../context.js';
+import { REAUTH_COOKIE, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from '../context.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, sendJson } from '../http.js';
 import type { LoadedSession } from '../sessions.js';
 
@@ -45,6 +45,7 @@ export async function loadOrForget(context: BffContext, request: RouteRequest): 
 /** The cookie goes; the next sign-in from this browser asks for the password again (shared computers). */
 export function forgetSession(res: ServerResponse): void {
   appendSetCookie(res, clearedCookie(SESSION_COOKIE));
+  appendSetCookie(res, clearedCookie(SIGNED_IN_HINT_COOKIE));
   appendSetCookie(res, hostCookie(REAUTH_COOKIE, '1', { maxAgeSeconds: REAUTH_SECONDS }));
 }
 
@@ -61,6 +62,6 @@ function info(context: BffContext, session: LoadedSession | 'ended' | undefined)
 }
 
 /** Keeps drafts of different citizens apart in the page without telling the page who they are. */
-function pseudonym(issuer: string, subject: string): string {
+export function pseudonym(issuer: string, subject: string): string {
   return createHash('sha256').update(`${issuer} ${subject}`).digest('base64url').slice(0, 22);
 }

@@ -1,5 +1,6 @@
 import type { BffContext, RouteRequest } from '../context.js';
-import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, SIGN_IN_COOKIE, withOutcome } from '../context.js';
+import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, SIGN_IN_COOKIE, SIGNED_IN_HINT_COOKIE, withOutcome } from '../context.js';
+import { pseudonym } from './session.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
 import type { SignInTransaction } from '../identity-provider.js';
 import { messagePage } from '../pages.js';
@@ -50,6 +51,8 @@ export async function finishSignIn(context: BffContext, request: RouteRequest): 
     if (typeof previous === 'object') await context.sessions.end(previous);
     const id = await context.sessions.create(citizen);
     appendSetCookie(res, hostCookie(SESSION_COOKIE, id));
+    const hint = pseudonym(context.config.issuer.href, citizen.subject);
+    appendSetCookie(res, hostCookie(SIGNED_IN_HINT_COOKIE, hint, { readableByPage: true }));
     appendSetCookie(res, clearedCookie(REAUTH_COOKIE));
     context.log.info('signed in', { route: request.route });
     redirect(res, transaction.returnTo);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BffContext, RouteRequest } from '../context.js';
-import { allowedReturn, SESSION_COOKIE, withOutcome } from '../context.js';
+import { allowedReturn, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE, withOutcome } from '../context.js';
 import { appendSetCookie, clearedCookie, redirect, readBody, sendJson } from '../http.js';
 import { logoutFormPage, messagePage } from '../pages.js';
 import { loadOrForget } from './session.js';
@@ -22,6 +22,7 @@ export async function signOut(context: BffContext, request: RouteRequest): Promi
   const returnTo = allowedReturn(context.config, readReturnTo(await readBody(request.req, 4096)));
   const session = await loadOrForget(context, request);
   appendSetCookie(request.res, clearedCookie(SESSION_COOKIE));
+  appendSetCookie(request.res, clearedCookie(SIGNED_IN_HINT_COOKIE));
   const back = returnTo ? withOutcome(returnTo, 'signed-out') : undefined;
   if (typeof session !== 'object') return sendJson(request.res, 200, { redirectTo: back ?? null });
   await context.sessions.end(session);
