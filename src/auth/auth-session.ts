@@ -44,7 +44,9 @@ export class OidcAuthSession implements AuthSession {
 
   constructor(private readonly config: LoginConfig) {
     this.key = sessionKey(config);
-    this.users = new UserStore(`oidc.user:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
+    // Under the widgets' own prefix: another app's oidc-client-ts on the site uses `oidc.`.
+    const where = `${config.authority}:${config.clientId}`;
+    this.users = new UserStore(`buergerportal-widgets.user:${where}`, config.tokenStorage === 'session', `oidc.user:${where}`);
     this.runtime = new OidcRuntime(config);
     const deadlines = new UserStore(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
     this.idle = new IdleLimit(deadlines, config.idleTimeout * 1000);

@@ -10,13 +10,20 @@ export class UserStore {
   private readonly memory = new MemoryStorage();
 
   constructor(
-    /** The key oidc-client-ts's UserManager would use, so stored sign-ins stay readable. */
     private readonly key: string,
     private readonly persist: boolean,
+    /** Where an earlier version kept the value: read once, moved to `key`. */
+    private readonly legacyKey?: string,
   ) {}
 
   read(): string | null {
-    return this.place().getItem(this.key);
+    const value = this.place().getItem(this.key);
+    if (value !== null || !this.legacyKey) return value;
+    const legacy = this.place().getItem(this.legacyKey);
+    if (legacy === null) return null;
+    this.place().removeItem(this.legacyKey);
+    this.write(legacy);
+    return legacy;
   }
 
   write(value: string): void {

@@ -39,7 +39,7 @@ describe('sign-in against a real OpenID provider', () => {
     assert.ok(ctx.world.acceptedTokens.length > 0, 'an access token issued by the provider reached the backend');
     const storage = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
     assert.ok(!page.url().includes(ctx.world.acceptedTokens[0]), 'no token in the URL');
-    assert.ok(storage.includes('oidc.user:'), 'session kept in sessionStorage');
+    assert.ok(storage.includes('buergerportal-widgets.user:'), 'session kept in sessionStorage');
 
     await page.reload();
     await page.getByText('Angemeldet als Erika Mustermann').waitFor();
@@ -61,7 +61,7 @@ describe('sign-in against a real OpenID provider', () => {
     await page.waitForURL(/\/oidc\/session\/end/);
     await page.getByRole('button', { name: 'Ja, abmelden' }).click();
     await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
-    assert.equal(await page.evaluate(() => Object.keys(sessionStorage).some((key) => key.startsWith('oidc.user:'))), false);
+    assert.equal(await page.evaluate(() => Object.keys(sessionStorage).some((key) => key.startsWith('buergerportal-widgets.user:'))), false);
     assert.deepEqual(problems, []);
     await context.close();
   });

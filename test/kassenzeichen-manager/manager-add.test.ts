@@ -324,7 +324,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     await openForm(element);
     typeInto(element, 'Straße', 'Hindenburgstraße');
     await element.updateComplete;
-    sessionStorage.removeItem(Object.keys(sessionStorage).find((key) => key.startsWith('oidc.user:'))!);
+    sessionStorage.removeItem(Object.keys(sessionStorage).find((key) => key.startsWith('buergerportal-widgets.user:'))!);
     returnFromProvider('error=access_denied&state=gone');
     const cancelled = await reopen(element, { signedIn: false });
     await cancelled.whenSettled();

@@ -15,6 +15,7 @@ import {
   seedSignInState,
   validClaims,
   storedUser,
+  LEGACY_USER_KEY,
   useFakeProvider,
 } from '../support/fake-provider.js';
 import { installFakeClock, type FakeClock } from '../support/fake-clock.js';
@@ -147,6 +148,16 @@ describe('<servicekonto-login>', () => {
   });
 
   describe('renewal and storage', () => {
+    it('keeps the user under its own prefix, and takes over a sign-in stored under oidc-client-ts’s shared `oidc.` prefix', async () => {
+      await useFakeProvider();
+      seedSignedInUser({ legacyKey: true });
+      const element = await login();
+      expect(textOf(element)).to.contain('Erika Mustermann');
+      expect(sessionStorage.getItem(LEGACY_USER_KEY)).to.equal(null);
+      expect(storedUser()).to.contain('access-1');
+      expect(Object.keys(sessionStorage).filter((key) => key.startsWith('oidc.'))).to.deep.equal([]);
+    });
+
     it('renews once for several callers at the same time (single flight)', async () => {
       const provider = await useFakeProvider({ refresh: true });
       seedSignedInUser({ expiresInSeconds: 3600, refreshToken: 'refresh-1' });

@@ -111,7 +111,7 @@ export async function useFakeProvider(
 
 /** Puts a signed-in citizen into sessionStorage, as oidc-client-ts would after a sign-in. */
 export function seedSignedInUser(
-  options: { expiresInSeconds?: number; refreshToken?: string; name?: string; subject?: string } = {},
+  options: { expiresInSeconds?: number; refreshToken?: string; name?: string; subject?: string; legacyKey?: boolean } = {},
 ): void {
   const user = new User({
     access_token: 'access-1',
@@ -129,8 +129,12 @@ export function seedSignedInUser(
     },
     expires_at: Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600),
   });
-  sessionStorage.setItem(`oidc.user:${AUTHORITY}:${CLIENT_ID}`, user.toStorageString());
+  sessionStorage.setItem(options.legacyKey ? LEGACY_USER_KEY : USER_KEY, user.toStorageString());
 }
+
+/** Where the session keeps the user; before, under oidc-client-ts's shared `oidc.` prefix. */
+export const USER_KEY = `buergerportal-widgets.user:${AUTHORITY}:${CLIENT_ID}`;
+export const LEGACY_USER_KEY = `oidc.user:${AUTHORITY}:${CLIENT_ID}`;
 
 /** The idle deadline the session keeps beside the user (ms since epoch). */
 export function seedIdleDeadline(at: number): void {
@@ -143,7 +147,7 @@ export function passwordRequiredNext(): boolean {
 }
 
 export function storedUser(): string | null {
-  return sessionStorage.getItem(`oidc.user:${AUTHORITY}:${CLIENT_ID}`);
+  return sessionStorage.getItem(USER_KEY);
 }
 
 // The test page's own address, with the runner's parameters: it must not lose
