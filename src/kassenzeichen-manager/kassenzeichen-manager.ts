@@ -19,23 +19,11 @@ import { baseStyles } from '../shared/styles.js';
 import { renderUnavailable } from '../shared/unavailable-view.js';
 import { managerStyles } from './kassenzeichen-manager.styles.js';
 import { ManagerController } from './manager-controller.js';
-import type { HeadingLevel } from './manager-config.js';
+import { MANAGER_PROPERTIES, type HeadingLevel } from './manager-config.js';
 import { setUpManager, type ManagerSetup } from './manager-setup.js';
 import { renderStep } from './views/render-step.js';
 import { heading, noticeText } from './views/common.js';
 import type { ViewActions } from './views/props.js';
-
-/** The properties that configure the element: a change sets it up anew. */
-const CONFIGURATION = [
-  'backendUrl',
-  'login',
-  'authority',
-  'clientId',
-  'bffUrl',
-  'supportPhone',
-  'kassenzeichenFormat',
-  'headingLevel',
-] as const;
 
 /**
  * Die Kassenzeichen der angemeldeten Person: einmalige Zustimmung, Übersicht,
@@ -52,6 +40,9 @@ const CONFIGURATION = [
  * @fires kassenzeichen-requested - Ein Brief mit Bestätigungscode wurde angefordert. `detail: { newCode }`.
  * @fires kassenzeichen-confirmed - Ein Kassenzeichen wurde bestätigt. `detail: { autoLinked }` (wie viele automatisch dazukamen).
  * @fires kassenzeichen-error - Eine Anfrage ist fehlgeschlagen oder das Element ist falsch eingerichtet. `detail: { code }`, z. B. `network`, `validation`, `rate-limited`, `config-invalid`, `csp-blocked`.
+ * @fires servicekonto-signed-in - Nur ohne `<servicekonto-login>` auf der Seite: wie dort.
+ * @fires servicekonto-signed-out - Nur ohne `<servicekonto-login>` auf der Seite: wie dort (`detail: { reason }`, auch `cancelled` und `sign-in-failed`).
+ * @fires servicekonto-error - Nur ohne `<servicekonto-login>` auf der Seite: wie dort (`detail: { code }`, z. B. `sign-in-failed`, `storage-blocked`).
  *
  * @csspart heading - Die Überschrift jedes Schritts.
  * @csspart form - Die Formulare (Anschrift, Rolle, Code).
@@ -112,7 +103,11 @@ export class KassenzeichenManager extends LitElement {
   @property() override lang = '';
 
   private readonly auth = new SessionController(this, (next, previous) => this.flow.sessionChanged(next, previous));
-  private readonly flow = new ManagerController(this, { api: () => this.setup.api, emit: (event) => this.emit(event) });
+  private readonly flow = new ManagerController(this, {
+    api: () => this.setup.api,
+    emit: (event) => this.emit(event),
+    speaksForSession: () => (document.querySelector('servicekonto-login') ? undefined : this.setup.provider),
+  });
   private readonly network = new OnlineController(this, (online) => this.flow.dispatch({ type: 'connectivity', online }));
   private readonly policy = new CspWatchController(
     this,
@@ -173,7 +168,7 @@ export class KassenzeichenManager extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<KassenzeichenManager>): void {
-    if (!this.hasUpdated || CONFIGURATION.some((name) => changed.has(name))) this.configure();
+    if (!this.hasUpdated || MANAGER_PROPERTIES.some((name) => changed.has(name))) this.configure();
   }
 
   private configure(): void {
@@ -212,9 +207,8 @@ export class KassenzeichenManager extends LitElement {
       return renderConfigError('kassenzeichen-manager', [describeSessionFailure(session, this.setup.authority, m.config)], m.config);
     }
     if (session.status === 'failed') {
-      const retry = () => void this.auth.session?.retry();
       return html`<div lang=${m.language}>
-        ${heading(config, m.manager.title)}${renderUnavailable(m.login, !!session.retrying, retry)}
+        ${heading(config, m.manager.title)}${renderUnavailable(m.login, !!session.retrying, () => void this.auth.session?.retry())}
       </div>`;
     }
     const { state } = this.flow;

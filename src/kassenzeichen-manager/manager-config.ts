@@ -11,6 +11,18 @@ export interface ManagerConfig {
   headingLevel: HeadingLevel;
 }
 
+/** The element properties that configure a manager: a change sets it up anew. */
+export const MANAGER_PROPERTIES = [
+  'backendUrl',
+  'login',
+  'authority',
+  'clientId',
+  'bffUrl',
+  'supportPhone',
+  'kassenzeichenFormat',
+  'headingLevel',
+] as const;
+
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 const HEADING_LEVELS = ['2', '3', '4', '5', '6'] as const;
 

@@ -3,7 +3,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KassenzeichenApi } from '../api/client.js';
 import { ApiError, isApiError } from '../api/errors.js';
 import { newIdempotencyKey } from '../api/idempotency.js';
+import type { ProviderId } from '../auth/login-config.js';
 import type { SessionSnapshot } from '../auth/session.js';
+import { sessionEvents } from '../shared/session-events.js';
 import { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
 import { focusInView } from '../shared/focus.js';
 import { DraftStore } from './draft-store.js';
@@ -20,6 +22,8 @@ export type ControllerHost = ReactiveControllerHost & { readonly renderRoot: HTM
 export interface ControllerDependencies {
   api(): KassenzeichenApi | undefined;
   emit(event: Event): void;
+  /** With no `<servicekonto-login>` on the page the manager speaks for the session: the provider, for its `servicekonto-*` events. */
+  speaksForSession?(): ProviderId | undefined;
 }
 
 const FOCUS_SELECTORS: Record<FocusTarget, string> = {
@@ -86,6 +90,8 @@ export class ManagerController implements ReactiveController {
 
   /** Feeds the session's changes in: who is signed in, and the draft that waited for them. */
   sessionChanged(next: SessionSnapshot, previous: SessionSnapshot): void {
+    const provider = this.deps.speaksForSession?.();
+    if (provider) for (const event of sessionEvents(next, previous, provider)) this.deps.emit(event);
     if (next.status === 'signed-in' && (previous.status !== 'signed-in' || next.subject !== previous.subject)) {
       const subject = next.subject ?? '';
       const sameCitizen = this.subject === undefined || this.subject === subject;

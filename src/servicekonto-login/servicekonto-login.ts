@@ -19,7 +19,7 @@ import { deepActiveElement } from '../shared/focus.js';
 import { FocusKeeper } from '../shared/focus-keeper.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderUnavailable } from '../shared/unavailable-view.js';
-import { sessionEvents } from './login-events.js';
+import { sessionEvents } from '../shared/session-events.js';
 import { renderSignedIn, renderSignedOut, renderStatusLine, type LoginHandlers } from './login-views.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 

@@ -181,6 +181,23 @@ describe('<kassenzeichen-manager> before the overview', () => {
       expect(textOf(element)).to.contain('Die Anmeldung ist fehlgeschlagen');
     });
 
+    it('speaks for the session to the page too: servicekonto-signed-out and servicekonto-error, as the login would', async () => {
+      const heard: string[] = [];
+      const listen = (event: Event) => heard.push(`${event.type} ${JSON.stringify((event as CustomEvent).detail)}`);
+      const types = ['servicekonto-signed-in', 'servicekonto-signed-out', 'servicekonto-error'];
+      for (const type of types) document.addEventListener(type, listen);
+      try {
+        await useFakeProvider({ idTokenClaims: { iss: AUTHORITY, aud: 'someone-else', sub: 'x', exp: 4102444800, nonce: 'nonce-1' } });
+        seedSignInState('m5');
+        returnFromProvider(`code=c&state=m5&iss=${encodeURIComponent(AUTHORITY)}`);
+        const element = await alone();
+        await element.whenSettled();
+      } finally {
+        for (const type of types) document.removeEventListener(type, listen);
+      }
+      expect(heard).to.deep.equal(['servicekonto-signed-out {"reason":"sign-in-failed"}', 'servicekonto-error {"code":"sign-in-failed"}']);
+    });
+
     it('says nothing twice when a login is on the page', async () => {
       await useFakeProvider();
       seedSignInState('m4');
@@ -192,7 +209,10 @@ describe('<kassenzeichen-manager> before the overview', () => {
         </div>`,
       );
       const manager = box.querySelector('kassenzeichen-manager')!;
+      const fromManager: string[] = [];
+      manager.addEventListener('servicekonto-signed-out', () => fromManager.push('signed-out'));
       await manager.whenSettled();
+      expect(fromManager, 'the login tells the page, the manager does not repeat it').to.deep.equal([]);
       expect(textOf(box.querySelector('servicekonto-login')!)).to.contain('Anmeldung abgebrochen');
       expect(textOf(manager)).not.to.contain('Anmeldung abgebrochen');
     });
