@@ -299,6 +299,25 @@ describe('flow: what follows a failure', () => {
     expect(state.lockedUntil).to.equal(NOW + 900_000);
     expect(state.banner).to.deep.include({ message: { kind: 'locked', until: NOW + 900_000 }, actions: ['new-letter'] });
     expect(run([{ type: 'lock-ended' }], state).lockedUntil).to.equal(undefined);
+    expect(run([{ type: 'lock-ended' }], state).banner, 'the lock’s sentence goes with it').to.equal(undefined);
+  });
+
+  it('back at the code step while the lock holds: the reason and „new letter“ come back with it', () => {
+    const waiting = run(
+      [
+        { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
+        { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' },
+      ],
+      overview([pending]),
+    );
+    const locked = transition(waiting, fail(waiting, new ApiError('rate-limited', { status: 429, retryAfterSeconds: 900 })), environment());
+    const away = run([{ type: 'back' }], locked);
+    expect(away.banner).to.equal(undefined);
+    const again = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }], away);
+    expect(again.banner).to.deep.include({ message: { kind: 'locked', until: NOW + 900_000 }, actions: ['new-letter'] });
+    expect(again.focus, 'the citizen came here: the heading, not the message').to.equal('heading');
+    const later = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }], { ...away, lockedUntil: NOW - 1 });
+    expect(later.banner).to.equal(undefined);
   });
 
   it('counts down the attempts for a wrong code (422 on confirm)', () => {

@@ -5,7 +5,7 @@ import { applyDraft, resumeFrom } from './draft.js';
 import type { CitizenEvent, FlowEnvironment, FlowEvent } from './events.js';
 import { afterFailure } from './failures.js';
 import { requestOf } from './requests.js';
-import { codeTarget, initialFlow, isBusy, keyForContent, OVERVIEW_PAGE, withItems, type CodeField, type FlowState } from './state.js';
+import { codeTarget, initialFlow, isBusy, isLocked, keyForContent, OVERVIEW_PAGE, withItems, type CodeField, type FlowState } from './state.js';
 import { goBack, goTo } from './steps.js';
 
 /*
@@ -48,7 +48,7 @@ export function transition(previous: FlowState, event: FlowEvent, env: FlowEnvir
     case 'list-refreshed':
       return withItems(state, event.items);
     case 'lock-ended':
-      return { ...state, lockedUntil: undefined };
+      return { ...state, lockedUntil: undefined, banner: state.banner?.message.kind === 'locked' ? undefined : state.banner };
     default:
       return citizen(state, event, env);
   }
@@ -67,7 +67,7 @@ function citizen(state: FlowState, event: CitizenEvent, env: FlowEnvironment): F
     case 'choose-letter':
       return goTo(state, 'form', true);
     case 'enter-code':
-      return { ...goTo(state, 'code', true), codeItemId: event.itemId ?? state.codeItemId, codeFrom: event.from };
+      return withLockReason({ ...goTo(state, 'code', true), codeItemId: event.itemId ?? state.codeItemId, codeFrom: event.from }, env);
     case 'edit':
       return { ...state, address: event.address };
     case 'address-submitted':
@@ -157,4 +157,10 @@ function retry(state: FlowState): FlowState {
   if (!request || !state.banner?.actions.includes('retry')) return state;
   if (request.name === 'requestKassenzeichen') return ask(state, { ...requestOf('listKassenzeichen'), purpose: 'check-letter' });
   return ask(state, request);
+}
+
+/** Back at the code step while a lock holds: the field is disabled, so the reason and the way out come back with it. */
+function withLockReason(state: FlowState, env: FlowEnvironment): FlowState {
+  if (!isLocked(state, env.now)) return state;
+  return { ...state, banner: { message: { kind: 'locked', until: state.lockedUntil! }, actions: ['new-letter'] } };
 }
