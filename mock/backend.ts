@@ -412,7 +412,8 @@ function problem(status: number, type: string, title: string, extra: Record<stri
   return {
     status,
     body: { type: `https://buergerportal.example/problems/${type}`, title, status, ...extra },
-    headers: { 'Content-Type': 'application/problem+json' },
+    // Its own words are German; the widget marks them so when it shows them on an English page.
+    headers: { 'Content-Type': 'application/problem+json', 'Content-Language': 'de' },
   };
 }
 

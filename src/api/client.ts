@@ -185,6 +185,7 @@ async function errorFromResponse(response: Response, signal?: AbortSignal): Prom
     fieldErrors: problem.errors,
     remainingAttempts: problem.remainingAttempts,
     detail: problem.detail,
+    detailLanguage: contentLanguage(response.headers.get('Content-Language')),
     retryAfterSeconds: kind === 'rate-limited' ? (retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) : retryAfter,
   });
 }
@@ -217,4 +218,10 @@ function wait(ms: number, signal?: AbortSignal): Promise<void> {
       { once: true },
     );
   });
+}
+
+/** One language tag (`de`, `en-GB`); a list or anything else is no marking. */
+function contentLanguage(header: string | null): string | undefined {
+  const tag = header?.trim();
+  return tag && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(tag) ? tag : undefined;
 }

@@ -22,6 +22,8 @@ interface ApiErrorDetails {
   retryAfterSeconds?: number;
   /** The problem's `detail`: shown to the citizen only after the widget's own sentence, never logged. */
   detail?: string;
+  /** The language the backend wrote `detail` (and field details) in, from `Content-Language`. */
+  detailLanguage?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export class ApiError extends Error {
   /** With `rate-limited` (and a 503 `server` error): how long to wait. */
   readonly retryAfterSeconds?: number;
   readonly detail?: string;
+  readonly detailLanguage?: string;
 
   constructor(kind: ApiErrorKind, details: ApiErrorDetails = {}) {
     super(details.status ? `${kind} (HTTP ${details.status})` : kind);
@@ -46,6 +49,7 @@ export class ApiError extends Error {
     this.remainingAttempts = details.remainingAttempts;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.detail = details.detail;
+    this.detailLanguage = details.detailLanguage;
   }
 }
 

@@ -61,7 +61,10 @@ describe('sign-in against a real OpenID provider', () => {
     await page.waitForURL(/\/oidc\/session\/end/);
     await page.getByRole('button', { name: 'Ja, abmelden' }).click();
     await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
-    assert.equal(await page.evaluate(() => Object.keys(sessionStorage).some((key) => key.startsWith('buergerportal-widgets.user:'))), false);
+    assert.equal(
+      await page.evaluate(() => Object.keys(sessionStorage).some((key) => key.startsWith('buergerportal-widgets.user:'))),
+      false,
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -190,7 +190,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
       http.post(`${BACKEND_URL}/kassenzeichen`, () =>
         HttpResponse.json(
           { type: 'about:blank', title: 'Unprocessable', status: 422, detail: 'Objekt gesperrt' },
-          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+          { status: 422, headers: { 'Content-Type': 'application/problem+json', 'Content-Language': 'de' } },
         ),
       ),
     );
@@ -200,6 +200,9 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     const summary = element.shadowRoot!.querySelector('.error-summary')!;
     expect(summary.textContent).to.contain('Eine Angabe wurde nicht angenommen. Bitte prüfen Sie Ihre Angaben.');
     expect(summary.querySelector('.addition')?.textContent).to.equal('Objekt gesperrt');
+    expect(summary.querySelector('.addition')?.getAttribute('lang'), 'the backend’s words marked with the language it names').to.equal(
+      'de',
+    );
     expect(focused(element)).to.equal(summary);
     expect(inputLabelled(element, 'Straße').value).to.equal('Hindenburgstraße');
   });

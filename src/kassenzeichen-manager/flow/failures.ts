@@ -68,7 +68,10 @@ function rejectedEntries(state: FlowState, error: ApiError): FlowState {
     problems: {
       ...back.problems,
       address: problems,
-      other: unplaced.length || Object.keys(problems).length ? unplaced.map(({ detail }) => ({ detail })) : [{ detail: error.detail }],
+      other: (unplaced.length || Object.keys(problems).length ? unplaced : [{ detail: error.detail }]).map(({ detail }) => ({
+        detail,
+        lang: error.detailLanguage,
+      })),
     },
     focus: 'summary',
   };

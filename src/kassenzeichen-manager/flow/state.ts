@@ -38,7 +38,8 @@ export interface Problems {
   code: FieldProblems<CodeField>;
   role?: FieldProblem;
   /** Server errors whose pointer matches no field: the server's detail, if any. */
-  other: readonly { detail?: string }[];
+  /** The backend's own words, in the language it names (`lang`), after the widget's sentence. */
+  other: readonly { detail?: string; lang?: string }[];
 }
 
 /**

@@ -5,7 +5,17 @@ import { applyDraft, resumeFrom } from './draft.js';
 import type { CitizenEvent, FlowEnvironment, FlowEvent } from './events.js';
 import { afterFailure } from './failures.js';
 import { requestOf } from './requests.js';
-import { codeTarget, initialFlow, isBusy, isLocked, keyForContent, OVERVIEW_PAGE, withItems, type CodeField, type FlowState } from './state.js';
+import {
+  codeTarget,
+  initialFlow,
+  isBusy,
+  isLocked,
+  keyForContent,
+  OVERVIEW_PAGE,
+  withItems,
+  type CodeField,
+  type FlowState,
+} from './state.js';
 import { goBack, goTo } from './steps.js';
 
 /*

@@ -40,7 +40,7 @@ export function renderAddressForm(p: ViewProps): TemplateResult {
   };
   const entries: SummaryEntry[] = [
     ...ADDRESS_FIELDS.flatMap((field) => (error(field) ? [{ fieldId: field, text: error(field)! }] : [])),
-    ...state.problems.other.map(({ detail }) => ({ text: t.errors.serverFormat, addition: detail })),
+    ...state.problems.other.map(({ detail, lang }) => ({ text: t.errors.serverFormat, addition: detail, additionLang: lang })),
   ];
   const example = formatDigits('150000000000', config.kassenzeichenFormat);
   const format = config.kassenzeichenFormat;

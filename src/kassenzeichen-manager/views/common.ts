@@ -83,6 +83,8 @@ export interface SummaryEntry {
   text: string;
   /** The backend's own words, only ever shown after the widget's sentence (their language is not known). */
   addition?: string;
+  /** The language of `addition` when it is the backend's own words. */
+  additionLang?: string;
 }
 
 /**
@@ -102,7 +104,9 @@ export function errorSummary(p: ViewProps, entries: readonly SummaryEntry[]): Te
           ${entries.map((entry) =>
             entry.fieldId
               ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${entry.text}</a></li>`
-              : html`<li>${entry.text}${entry.addition ? html` <span class="addition">${entry.addition}</span>` : nothing}</li>`,
+              : html`<li>
+                  ${entry.text}${entry.addition ? html` <span class="addition" lang=${entry.additionLang ?? nothing}>${entry.addition}</span>` : nothing}
+                </li>`,
           )}
         </ul>
       </div>
