@@ -43,6 +43,7 @@ export class ServicekontoSessionExpiringEvent extends WidgetEvent<{ secondsLeft:
 
 export type LoginErrorCode =
   | 'bff-invalid'
+  | 'browser-unsupported'
   | 'bff-refused'
   | 'config-invalid'
   | 'csp-blocked'

@@ -41,6 +41,7 @@ export class OidcAuthSession implements AuthSession {
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
   private channel?: BroadcastChannel;
   private storageBlocked = false;
+  private browserUnsupported = false;
 
   constructor(private readonly config: LoginConfig) {
     this.key = sessionKey(config);
@@ -182,6 +183,7 @@ export class OidcAuthSession implements AuthSession {
   private async initialise(): Promise<void> {
     // Known before any click: without web storage the sign-in state cannot survive the redirect.
     this.storageBlocked = !OidcRuntime.stateStorage();
+    this.browserUnsupported = !globalThis.crypto?.subtle;
     this.listenToOtherTabs();
     addEventListener('pageshow', this.onPageShow);
     const url = new URL(location.href);
@@ -415,7 +417,8 @@ export class OidcAuthSession implements AuthSession {
   }
 
   private update(next: SessionSnapshot): void {
-    this.snapshot = this.storageBlocked || this.runtime.storageBlocked ? { ...next, storageBlocked: true } : next;
+    const storageBlocked = this.storageBlocked || this.runtime.storageBlocked;
+    this.snapshot = { ...next, ...(storageBlocked && { storageBlocked }), ...(this.browserUnsupported && { browserUnsupported: true }) };
     for (const listener of this.listeners) listener(this.snapshot);
   }
 }

@@ -31,6 +31,8 @@ export const deLs: Messages = {
     retry: 'Erneut versuchen',
     storageBlocked:
       'Ihr Browser speichert für diese Seite nichts. Dann klappt die Anmeldung nicht. Bitte erlauben Sie das Speichern für diese Seite.',
+    browserUnsupported:
+      'Mit diesem Browser klappt die Anmeldung nicht. Bitte nehmen Sie einen neuen Browser. Zum Beispiel: Firefox, Chrome, Edge oder Safari.',
     expiringTitle: 'Ihre Anmeldung endet bald',
     expiringText: (time) => `Ihre Anmeldung endet um ${time} Uhr. Das ist zu Ihrem Schutz. Möchten Sie angemeldet bleiben?`,
     extendButton: 'Sitzung verlängern',

@@ -24,6 +24,8 @@ export const de: Messages = {
     retry: 'Erneut versuchen',
     storageBlocked:
       'Ihr Browser blockiert das Speichern von Websitedaten. Bitte erlauben Sie Websitedaten für diese Seite, damit die Anmeldung funktioniert.',
+    browserUnsupported:
+      'Dieser Browser unterstützt die sichere Anmeldung nicht. Bitte verwenden Sie einen aktuellen Browser, zum Beispiel Firefox, Chrome, Edge oder Safari.',
     expiringTitle: 'Ihre Sitzung läuft bald ab',
     expiringText: (time) => `Aus Sicherheitsgründen endet Ihre Anmeldung um ${time} Uhr. Möchten Sie angemeldet bleiben?`,
     extendButton: 'Sitzung verlängern',

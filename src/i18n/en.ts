@@ -22,6 +22,8 @@ export const en: Messages = {
     signInFailed: 'Sign-in failed. Please try again.',
     retry: 'Try again',
     storageBlocked: 'Your browser blocks site data. Please allow site data for this page so that sign-in works.',
+    browserUnsupported:
+      'This browser does not support secure sign-in. Please use a current browser such as Firefox, Chrome, Edge or Safari.',
     expiringTitle: 'Your session ends soon',
     expiringText: (time) => `For your security, your session ends at ${time}. Do you want to stay signed in?`,
     extendButton: 'Stay signed in',

@@ -34,7 +34,7 @@ import { loginStyles } from './servicekonto-login.styles.js';
  * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
  * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `cancelled`, `stale-callback` oder `sign-in-failed`.
  * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
- * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `issuer-mismatch`, `module-missing`, `bff-refused`, `bff-invalid` (Einrichtung) oder `provider-unreachable`, `sign-in-failed`, `storage-blocked` (zur Laufzeit).
+ * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `issuer-mismatch`, `module-missing`, `bff-refused`, `bff-invalid` (Einrichtung) oder `provider-unreachable`, `sign-in-failed`, `storage-blocked`, `browser-unsupported` (zur Laufzeit).
  *
  * @csspart sign-in-button - Die Schaltfläche „Zum Servicekonto.NRW“ (bzw. „Mit BundID anmelden“).
  * @csspart sign-out-button - Die Schaltfläche „Abmelden“.

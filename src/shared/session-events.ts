@@ -6,6 +6,7 @@ import { ServicekontoErrorEvent, ServicekontoSignedInEvent, ServicekontoSignedOu
 export function sessionEvents(next: SessionSnapshot, previous: SessionSnapshot, provider: ProviderId): Event[] {
   const events: Event[] = [];
   if (next.storageBlocked && !previous.storageBlocked) events.push(new ServicekontoErrorEvent('storage-blocked'));
+  if (next.browserUnsupported && !previous.browserUnsupported) events.push(new ServicekontoErrorEvent('browser-unsupported'));
   if (next.status === previous.status) return events;
   if (next.status === 'signed-in') events.push(new ServicekontoSignedInEvent(provider));
   if (next.status === 'signed-out' && (previous.status === 'signed-in' || next.reason))

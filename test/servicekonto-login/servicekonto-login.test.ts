@@ -184,6 +184,21 @@ describe('<servicekonto-login>', () => {
         Storage.prototype.setItem = original;
       }
     });
+
+    it('a browser without Web Crypto: the reason before any click, and a servicekonto-error for the page', async () => {
+      await useFakeProvider();
+      Object.defineProperty(crypto, 'subtle', { value: undefined, configurable: true });
+      try {
+        const errorEvent = oneEvent(document.body, 'servicekonto-error');
+        const element = await login();
+        expect((await errorEvent).detail).to.deep.equal({ code: 'browser-unsupported' });
+        expect(textOf(element)).to.contain('Dieser Browser unterstützt die sichere Anmeldung nicht');
+        await expect(element).to.be.accessible();
+      } finally {
+        delete (crypto as unknown as Record<string, unknown>).subtle;
+      }
+      expect(crypto.subtle).to.exist;
+    });
   });
 
   describe('session ending: the idle limit follows the citizen, not the token', () => {
