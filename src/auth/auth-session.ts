@@ -10,6 +10,7 @@ import { fingerprint, SharedRenewal, type RenewedMessage } from './shared-renewa
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
 import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
+import { storageIsFull } from './safe-storage.js';
 import { UserStore } from './user-store.js';
 
 export type { AuthSession, SessionFailure, SessionSnapshot, SessionStatus, SignedOutReason } from './session.js';
@@ -42,6 +43,7 @@ export class OidcAuthSession implements AuthSession {
   private channel?: BroadcastChannel;
   private storageBlocked = false;
   private browserUnsupported = false;
+  private storageFull = false;
 
   constructor(private readonly config: LoginConfig) {
     this.key = sessionKey(config);
@@ -183,6 +185,7 @@ export class OidcAuthSession implements AuthSession {
   private async initialise(): Promise<void> {
     // Known before any click: without web storage the sign-in state cannot survive the redirect.
     this.storageBlocked = !OidcRuntime.stateStorage();
+    this.storageFull = this.storageBlocked && storageIsFull();
     this.browserUnsupported = !globalThis.crypto?.subtle;
     this.listenToOtherTabs();
     addEventListener('pageshow', this.onPageShow);
@@ -418,7 +421,8 @@ export class OidcAuthSession implements AuthSession {
 
   private update(next: SessionSnapshot): void {
     const storageBlocked = this.storageBlocked || this.runtime.storageBlocked;
-    this.snapshot = { ...next, ...(storageBlocked && { storageBlocked }), ...(this.browserUnsupported && { browserUnsupported: true }) };
+    const flags = { ...(storageBlocked && { storageBlocked }), ...(this.storageFull && { storageFull: true }) };
+    this.snapshot = { ...next, ...flags, ...(this.browserUnsupported && { browserUnsupported: true }) };
     for (const listener of this.listeners) listener(this.snapshot);
   }
 }

@@ -14,6 +14,19 @@ export function usableStorage(kind: 'local' | 'session'): Storage | undefined {
   }
 }
 
+/** Whether web storage fails because it is full (QuotaExceededError), not blocked: the citizen can free it. */
+export function storageIsFull(): boolean {
+  const probe = '__buergerportal_probe__';
+  return (['local', 'session'] as const).every((kind) => {
+    try {
+      (kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage).setItem(probe, probe);
+      return false;
+    } catch (error) {
+      return error instanceof DOMException && error.name === 'QuotaExceededError';
+    }
+  });
+}
+
 /** A Storage that lives only as long as the page: the fallback when web storage is blocked. */
 export class MemoryStorage implements Storage {
   private readonly data = new Map<string, string>();

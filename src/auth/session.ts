@@ -42,6 +42,8 @@ export interface SessionSnapshot {
   retrying?: boolean;
   /** Web storage is blocked: sign-in state cannot survive the redirect. */
   storageBlocked?: boolean;
+  /** With `storageBlocked`: the storage is full, not blocked (the citizen can delete this site's data). */
+  storageFull?: boolean;
   /** The browser has no Web Crypto (`crypto.subtle`): no PKCE, so no sign-in here. Known before any click. */
   browserUnsupported?: boolean;
 }

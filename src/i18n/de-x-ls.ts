@@ -31,6 +31,8 @@ export const deLs: Messages = {
     retry: 'Erneut versuchen',
     storageBlocked:
       'Ihr Browser speichert für diese Seite nichts. Dann klappt die Anmeldung nicht. Bitte erlauben Sie das Speichern für diese Seite.',
+    storageFull:
+      'Der Speicher in Ihrem Browser ist voll. Dann klappt die Anmeldung nicht. Bitte löschen Sie die gespeicherten Daten von dieser Seite. Das geht in den Einstellungen vom Browser. Laden Sie dann die Seite neu.',
     browserUnsupported:
       'Mit diesem Browser klappt die Anmeldung nicht. Bitte nehmen Sie einen neuen Browser. Zum Beispiel: Firefox, Chrome, Edge oder Safari.',
     expiringTitle: 'Ihre Anmeldung endet bald',

@@ -24,6 +24,8 @@ export const de: Messages = {
     retry: 'Erneut versuchen',
     storageBlocked:
       'Ihr Browser blockiert das Speichern von Websitedaten. Bitte erlauben Sie Websitedaten für diese Seite, damit die Anmeldung funktioniert.',
+    storageFull:
+      'Der Speicher Ihres Browsers für diese Website ist voll, deshalb klappt die Anmeldung nicht. Bitte löschen Sie in den Browser-Einstellungen die gespeicherten Daten dieser Website und laden Sie die Seite neu.',
     browserUnsupported:
       'Dieser Browser unterstützt die sichere Anmeldung nicht. Bitte verwenden Sie einen aktuellen Browser, zum Beispiel Firefox, Chrome, Edge oder Safari.',
     expiringTitle: 'Ihre Sitzung läuft bald ab',

@@ -22,6 +22,8 @@ export const en: Messages = {
     signInFailed: 'Sign-in failed. Please try again.',
     retry: 'Try again',
     storageBlocked: 'Your browser blocks site data. Please allow site data for this page so that sign-in works.',
+    storageFull:
+      'Your browser’s storage for this website is full, so sign-in cannot work. Please delete this website’s stored data in your browser settings and reload the page.',
     browserUnsupported:
       'This browser does not support secure sign-in. Please use a current browser such as Firefox, Chrome, Edge or Safari.',
     expiringTitle: 'Your session ends soon',

@@ -25,6 +25,8 @@ export interface Messages {
     signInFailed: string;
     retry: string;
     storageBlocked: string;
+    /** Both web storages are full: the sign-in cannot remember itself across the redirect. */
+    storageFull: string;
     /** The browser has no Web Crypto: the secure sign-in (PKCE) cannot be made here. */
     browserUnsupported: string;
     expiringTitle: string;

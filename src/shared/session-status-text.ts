@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/messages.js';
 export function statusText(t: Messages['login'], snapshot: SessionSnapshot): string | undefined {
   if (snapshot.status === 'starting' || snapshot.retrying) return t.checking;
   if (snapshot.browserUnsupported) return t.browserUnsupported;
+  if (snapshot.storageFull) return t.storageFull;
   if (snapshot.storageBlocked) return t.storageBlocked;
   if (snapshot.redirecting) return t.signingIn;
   if (snapshot.status !== 'signed-out' || !snapshot.reason) return undefined;

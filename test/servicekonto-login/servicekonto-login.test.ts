@@ -185,6 +185,23 @@ describe('<servicekonto-login>', () => {
       }
     });
 
+    it('both storages full: says so (not „fehlgeschlagen“ for ever), and how to free them', async () => {
+      await useFakeProvider();
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      try {
+        const errorEvent = oneEvent(document.body, 'servicekonto-error');
+        const element = await login();
+        expect((await errorEvent).detail).to.deep.equal({ code: 'storage-blocked' });
+        expect(textOf(element)).to.contain('Der Speicher Ihres Browsers für diese Website ist voll');
+        expect(textOf(element)).not.to.contain('blockiert');
+      } finally {
+        Storage.prototype.setItem = original;
+      }
+    });
+
     it('a browser without Web Crypto: the reason before any click, and a servicekonto-error for the page', async () => {
       await useFakeProvider();
       Object.defineProperty(crypto, 'subtle', { value: undefined, configurable: true });
