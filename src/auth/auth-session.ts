@@ -122,8 +122,9 @@ export class OidcAuthSession implements AuthSession {
     this.channel?.postMessage({ type: 'signed-out', key: this.key });
     const endpoint = (await this.runtime.providerMetadata())?.end_session_endpoint;
     // Unreachable provider or none to tell: signed out here all the same.
-    if (endpoint)
-      signOutAtProvider(endpoint, { client_id: this.config.clientId, post_logout_redirect_uri: this.config.postLogoutRedirectUri });
+    if (!endpoint) return;
+    const fields = { client_id: this.config.clientId, post_logout_redirect_uri: this.config.postLogoutRedirectUri };
+    signOutAtProvider(endpoint, user?.id_token ? { ...fields, id_token_hint: user.id_token } : fields);
   }
 
   async getAccessToken(): Promise<string | null> {
@@ -428,16 +429,27 @@ export class OidcAuthSession implements AuthSession {
 }
 
 /**
- * RP-Initiated Logout identified by `client_id`, without `id_token_hint`: the
- * ID token (with the citizen's name) never goes into an address that logs and
- * histories keep. The provider may then ask the citizen to confirm. (A form
- * POST would carry the hint in its body, but many providers – oidc-provider by
- * default – accept only GET there, and a citizen must never end on an error.)
+ * RP-Initiated Logout as a form POST (section 2 of the spec: providers accept
+ * GET and POST): `id_token_hint` travels in the body, so the ID token (with
+ * the citizen's name) never goes into an address that logs and histories
+ * keep, and Keycloak need not ask the citizen to confirm. The form lives in
+ * the document only for the moment of submitting.
  */
 function signOutAtProvider(endpoint: string, fields: Record<string, string>): void {
-  const url = new URL(endpoint);
-  for (const [name, value] of Object.entries(fields)) url.searchParams.set(name, value);
-  location.assign(url.href);
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = endpoint;
+  form.hidden = true;
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
+  form.remove();
 }
 
 /** The fields of a token answer that the session keeps. */

@@ -54,8 +54,11 @@ describe('sign-in against a real OpenID provider', () => {
     await page.getByRole('button', { name: 'Abmelden' }).click();
     assert.equal((await revocation).status(), 200, 'the refresh token revoked before the provider is told');
     const signOutRequest = await endSession;
+    assert.equal(signOutRequest.method(), 'POST', 'RP-initiated logout as a form POST');
     assert.ok(!signOutRequest.url().includes('id_token_hint'), 'the ID token is not in an address');
-    assert.equal(new URL(signOutRequest.url()).searchParams.get('client_id'), 'buergerportal-e2e');
+    const form = new URLSearchParams(signOutRequest.postData() ?? '');
+    assert.equal(form.get('client_id'), 'buergerportal-e2e');
+    assert.match(form.get('id_token_hint') ?? '', /^eyJ/, 'the ID token in the body');
     await second.getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor({ timeout: 2000 });
     assert.equal(await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).count(), 1);
     await page.waitForURL(/\/oidc\/session\/end/);

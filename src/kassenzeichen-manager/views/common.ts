@@ -105,7 +105,7 @@ export function errorSummary(p: ViewProps, entries: readonly SummaryEntry[]): Te
             entry.fieldId
               ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${entry.text}</a></li>`
               : html`<li>
-                  ${entry.text}${entry.addition ? html` <span class="addition" lang=${entry.additionLang ?? nothing}>${entry.addition}</span>` : nothing}
+                  ${entry.text}${entry.addition ? html` <span class="addition" lang=${ifDefined(entry.additionLang)}>${entry.addition}</span>` : nothing}
                 </li>`,
           )}
         </ul>
