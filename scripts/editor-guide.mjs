@@ -454,9 +454,11 @@ Beim Identity-Broker der Stadt (z. B. Keycloak) vor Servicekonto.NRW oder BundID
 - **Rotierende Refresh-Tokens** („Revoke Refresh Token“ in Keycloak) sind
   unterstützt, auch mit mehreren Tabs: ein Tab erneuert, die anderen übernehmen
   das neue Token; keines wird zweimal vorgelegt.
-- **Abmelden** schickt \`client_id\` und \`post_logout_redirect_uri\` an den
-  \`end_session_endpoint\`, aber nie das ID-Token (\`id_token_hint\`) in einer
-  Adresse; Keycloak fragt deshalb einmal „Möchten Sie sich abmelden?“.
+- **Abmelden** widerruft zuerst das Refresh-Token und schickt dann
+  \`client_id\`, \`post_logout_redirect_uri\` und das ID-Token (\`id_token_hint\`)
+  als Formular (POST) an den \`end_session_endpoint\` – das ID-Token steht so nie
+  in einer Adresse, und Keycloak muss nicht nachfragen. Der Anmeldedienst muss
+  POST dort annehmen (OpenID Connect RP-Initiated Logout verlangt es; Keycloak tut es).
 - **Rückkehr vom Anmeldedienst:** Das Element nimmt nur seine eigenen Antworten
   an (gespeicherter \`state\`, Pfad der \`redirect-uri\`), prüft \`iss\`
   (RFC 9207) sowie Aussteller, Empfänger, Ablauf und \`nonce\` des ID-Tokens.
