@@ -68,10 +68,9 @@ function rejectedEntries(state: FlowState, error: ApiError): FlowState {
     problems: {
       ...back.problems,
       address: problems,
-      other: (unplaced.length || Object.keys(problems).length ? unplaced : [{ detail: error.detail }]).map(({ detail }) => ({
-        detail,
-        lang: error.detailLanguage,
-      })),
+      other: (unplaced.length || Object.keys(problems).length ? unplaced : [{ detail: error.detail }]).map(({ detail }) =>
+        error.detailLanguage ? { detail, lang: error.detailLanguage } : { detail },
+      ),
     },
     focus: 'summary',
   };
