@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // The bench's pages: the same city page with the two-file script, the one-file script, or the floor.
 
 /** Records in the page when the sign-in button appears, and the layout shift, before any script runs. */
@@ -15,11 +16,8 @@ const PROBE = `<script>
   })();
 </script>`;
 
-/** The guide's advice against layout shift: keep the space until the elements have drawn. */
-const KEEP_SPACE = `<style>
-  servicekonto-login:not(:defined) { display: block; min-height: 7.5rem; }
-  kassenzeichen-manager:not(:defined) { display: block; min-height: 16rem; }
-</style>`;
+/** The guide's advice against layout shift (cms/keep-space.css): keep the space until the elements have drawn. */
+const KEEP_SPACE = `<style>${readFileSync('cms/keep-space.css', 'utf8')}</style>`;
 
 export function benchPage({ script, floor, origin }) {
   const element = floor

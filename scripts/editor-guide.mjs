@@ -279,6 +279,18 @@ die zweite Datei läge nicht mehr daneben. Die Elemente sagen es dann selbst
 („Die Datei buergerportal-widgets.oidc.js konnte nicht geladen werden …“).
 Wo sich das nicht abschalten lässt, nehmen Sie \`buergerportal-widgets.bundle.js\`.
 
+### Platz freihalten: die Seite springt nicht
+
+Bis das Skript geladen ist, sind die Elemente leer; danach schieben sie den
+Inhalt darunter nach unten. Diese Regeln (auch als Datei
+\`cms/keep-space.css\` im Paket) gehören einmal ins Stylesheet des Webauftritts;
+dann bleibt die Verschiebung unter dem Grenzwert, den Suchmaschinen und
+Lighthouse ansetzen (0,1):
+
+\`\`\`css
+${readFileSync('cms/keep-space.css', 'utf8').trim()}
+\`\`\`
+
 ## TYPO3
 
 **Skript laden** (TypoScript-Setup der Seite). \`config.concatenateJs\` und

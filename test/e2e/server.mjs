@@ -147,6 +147,8 @@ export async function startE2eServer(options = {}) {
     // The script copied alone, without the chunk that belongs beside it.
     if (/^\/alone\/buergerportal-widgets(\.bundle)?\.js$/.test(url.pathname))
       return void file(res, `dist${url.pathname.slice('/alone'.length)}`);
+    // The guide's stylesheet that keeps the elements' space (cms/keep-space.css), as a city adds it.
+    if (url.pathname === '/pages/keep-space.css') return void file(res, 'cms/keep-space.css');
     if (url.pathname.startsWith('/pages/')) {
       const name = url.pathname.slice('/pages/'.length);
       const configured = options.pageHeaders?.[name] ?? {};
