@@ -8,6 +8,7 @@ import { sessionKey } from './login-config.js';
 import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
 import { fingerprint, SharedRenewal, type RenewedMessage } from './shared-renewal.js';
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
+import { CHANNEL_NAME, SessionBase, WARNING_BEFORE_END_MS } from './session-base.js';
 import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
 import { storageIsFull } from './safe-storage.js';
@@ -15,9 +16,7 @@ import { UserStore } from './user-store.js';
 
 export type { AuthSession, SessionFailure, SessionSnapshot, SessionStatus, SignedOutReason } from './session.js';
 
-export const WARNING_BEFORE_END_MS = 120_000;
 const RENEW_AHEAD_MS = 60_000;
-const CHANNEL_NAME = 'buergerportal-widgets-auth';
 
 /**
  * The session behind one authority and client on a page. The first view comes
@@ -26,26 +25,23 @@ const CHANNEL_NAME = 'buergerportal-widgets-auth';
  * provider's discovery document are loaded only when needed (sign-in, the way
  * back, renewal, sign-out).
  */
-export class OidcAuthSession implements AuthSession {
+export class OidcAuthSession extends SessionBase implements AuthSession {
   readonly key: string;
-  snapshot: SessionSnapshot = { status: 'starting' };
   private readonly users: UserStore;
   private readonly runtime: OidcRuntime;
   private readonly idle: IdleLimit;
   private readonly shared: SharedRenewal;
   private lastToken?: string;
-  private started?: Promise<void>;
   private renewing?: Promise<string | null>;
-  private readonly inFlight = new Set<Promise<unknown>>();
   private warningTimer?: ReturnType<typeof setTimeout>;
   private endTimer?: ReturnType<typeof setTimeout>;
-  private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
   private channel?: BroadcastChannel;
   private storageBlocked = false;
   private browserUnsupported = false;
   private storageFull = false;
 
   constructor(private readonly config: LoginConfig) {
+    super();
     this.key = sessionKey(config);
     // Under the widgets' own prefix: another app's oidc-client-ts on the site uses `oidc.`.
     const where = `${config.authority}:${config.clientId}`;
@@ -68,23 +64,9 @@ export class OidcAuthSession implements AuthSession {
     if (user.refresh_token && msLeft(user, now) <= RENEW_AHEAD_MS) void this.renew();
   }
 
-  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  start(): Promise<void> {
-    this.started ??= this.track(this.initialise());
-    return this.started;
-  }
-
-  async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-  }
-
   /** After a passing failure: asks the provider again; when it answers, the citizen is where they were before. */
   retry(): Promise<void> {
-    if (this.snapshot.status !== 'failed' || this.snapshot.retrying) return this.started ?? this.start();
+    if (this.snapshot.status !== 'failed' || this.snapshot.retrying) return this.start();
     this.update({ ...this.snapshot, retrying: true });
     this.runtime.reset();
     return this.track(
@@ -168,14 +150,7 @@ export class OidcAuthSession implements AuthSession {
     clearTimeout(this.endTimer);
     this.channel?.close();
     removeEventListener('pageshow', this.onPageShow);
-    this.listeners.clear();
-  }
-
-  /** Work under way (start, renewal, extension), so that {@link settled} can wait for it. */
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
-    return work;
+    this.stopListening();
   }
 
   private readonly onPageShow = (event: PageTransitionEvent) => {
@@ -183,7 +158,7 @@ export class OidcAuthSession implements AuthSession {
     if (event.persisted) void this.restore();
   };
 
-  private async initialise(): Promise<void> {
+  protected async initialise(): Promise<void> {
     // Known before any click: without web storage the sign-in state cannot survive the redirect.
     this.storageBlocked = !OidcRuntime.stateStorage();
     this.storageFull = this.storageBlocked && storageIsFull();
@@ -423,8 +398,7 @@ export class OidcAuthSession implements AuthSession {
   private update(next: SessionSnapshot): void {
     const storageBlocked = this.storageBlocked || this.runtime.storageBlocked;
     const flags = { ...(storageBlocked && { storageBlocked }), ...(this.storageFull && { storageFull: true }) };
-    this.snapshot = { ...next, ...flags, ...(this.browserUnsupported && { browserUnsupported: true }) };
-    for (const listener of this.listeners) listener(this.snapshot);
+    this.publish({ ...next, ...flags, ...(this.browserUnsupported && { browserUnsupported: true }) });
   }
 }
 

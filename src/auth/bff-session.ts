@@ -12,12 +12,11 @@ import {
 } from './bff-client.js';
 import type { LoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
-import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
+import type { AuthSession, SignedOutReason } from './session.js';
+import { CHANNEL_NAME, SessionBase, WARNING_BEFORE_END_MS } from './session-base.js';
 
-const WARNING_BEFORE_END_MS = 120_000;
 /** Activity in the elements tells the BFF at most this often (its idle limit starts anew). */
 const TOUCH_EVERY_MS = 60_000;
-const CHANNEL_NAME = 'buergerportal-widgets-auth';
 
 const REASONS: Partial<Record<SignInOutcome, SignedOutReason>> = { cancelled: 'cancelled', failed: 'sign-in-failed', 'signed-out': 'user' };
 
@@ -26,48 +25,31 @@ const REASONS: Partial<Record<SignInOutcome, SignedOutReason>> = { cancelled: 'c
  * limits; the page holds an HttpOnly cookie it cannot read, and learns only
  * who is signed in and for how long. Signing in is a navigation to the BFF.
  */
-export class BffAuthSession implements AuthSession {
+export class BffAuthSession extends SessionBase implements AuthSession {
   readonly key: string;
-  snapshot: SessionSnapshot = { status: 'starting' };
   private readonly bff: BffClient;
-  private started?: Promise<void>;
   private lastTouch = 0;
   /** Counts local ends (sign-out, expiry): an answer to a request sent before one is stale and ignored. */
   private epoch = 0;
-  private readonly inFlight = new Set<Promise<unknown>>();
   private warningTimer?: ReturnType<typeof setTimeout>;
   private endTimer?: ReturnType<typeof setTimeout>;
-  private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
   private channel?: BroadcastChannel;
 
   constructor(config: LoginConfig) {
+    super();
     this.key = sessionKey(config);
     this.bff = new BffClient(config.bffUrl!);
   }
 
-  subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  start(): Promise<void> {
-    this.started ??= this.track(this.initialise());
-    return this.started;
-  }
-
-  async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-  }
-
   retry(): Promise<void> {
     if (this.snapshot.status !== 'failed' || this.snapshot.retrying) return this.start();
-    this.update({ ...this.snapshot, retrying: true });
+    this.publish({ ...this.snapshot, retrying: true });
     return this.track(this.check());
   }
 
   signIn(): Promise<void> {
     if (this.snapshot.redirecting) return Promise.resolve();
-    this.update({ ...this.snapshot, redirecting: true });
+    this.publish({ ...this.snapshot, redirecting: true });
     location.assign(this.bff.signInUrl(returnAddress(location.href)));
     return Promise.resolve();
   }
@@ -141,27 +123,21 @@ export class BffAuthSession implements AuthSession {
     clearTimeout(this.endTimer);
     this.channel?.close();
     removeEventListener('pageshow', this.onPageShow);
-    this.listeners.clear();
-  }
-
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work)).catch(() => undefined);
-    return work;
+    this.stopListening();
   }
 
   private readonly onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) void this.track(this.check());
   };
 
-  private async initialise(): Promise<void> {
+  protected async initialise(): Promise<void> {
     this.listenToOtherTabs();
     addEventListener('pageshow', this.onPageShow);
     const outcome = takeOutcome();
-    if (outcome === 'unavailable') return this.update({ status: 'failed', failure: 'provider-unreachable' });
+    if (outcome === 'unavailable') return this.publish({ status: 'failed', failure: 'provider-unreachable' });
     // Signed in by the BFF's hint: the data requests go out now, the session check beside them.
     const hinted = outcome ? undefined : signedInHint();
-    if (hinted) this.update({ status: 'signed-in', subject: hinted });
+    if (hinted) this.publish({ status: 'signed-in', subject: hinted });
     await this.check(outcome ? REASONS[outcome] : undefined);
     if (outcome === 'signed-out' || this.snapshot.status === 'signed-in') this.channel?.postMessage({ type: 'changed', key: this.key });
   }
@@ -174,14 +150,14 @@ export class BffAuthSession implements AuthSession {
       if (epoch === this.epoch) this.apply(info, reason);
     } catch (error) {
       const problem = error instanceof BffError ? error.problem : 'bff-unreachable';
-      this.update({ status: 'failed', failure: problem === 'bff-unreachable' ? 'provider-unreachable' : problem });
+      this.publish({ status: 'failed', failure: problem === 'bff-unreachable' ? 'provider-unreachable' : problem });
     }
   }
 
   private apply(info: SessionInfo, reason?: SignedOutReason): void {
     if (!info.signedIn) return this.endLocally(info.reason ?? reason);
     const end = Date.now() + info.expiresIn * 1000;
-    this.update({
+    this.publish({
       status: 'signed-in',
       displayName: info.displayName || undefined,
       subject: info.subject,
@@ -206,7 +182,7 @@ export class BffAuthSession implements AuthSession {
     clearTimeout(this.warningTimer);
     clearTimeout(this.endTimer);
     const wasSignedIn = this.snapshot.status === 'signed-in';
-    this.update({ status: 'signed-out', reason: reason ?? (wasSignedIn ? 'expired' : undefined) });
+    this.publish({ status: 'signed-out', reason: reason ?? (wasSignedIn ? 'expired' : undefined) });
   }
 
   private listenToOtherTabs(): void {
@@ -217,10 +193,5 @@ export class BffAuthSession implements AuthSession {
       if (event.data.type === 'signed-out' && this.snapshot.status === 'signed-in') this.endLocally('other-tab');
       if (event.data.type === 'changed') void this.track(this.check());
     });
-  }
-
-  private update(next: SessionSnapshot): void {
-    this.snapshot = next;
-    for (const listener of this.listeners) listener(this.snapshot);
   }
 }

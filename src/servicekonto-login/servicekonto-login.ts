@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { WARNING_BEFORE_END_MS, type SessionSnapshot } from '../auth/auth-session.js';
+import type { SessionSnapshot } from '../auth/session.js';
+import { WARNING_BEFORE_END_MS } from '../auth/session-base.js';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../auth/idle-limit.js';
 import { LOGIN_PROPERTIES, readLoginConfig, type LoginConfig, type ProviderId, type TokenStorage } from '../auth/login-config.js';
 import { isPassingFailure } from '../auth/session.js';
