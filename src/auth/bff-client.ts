@@ -4,13 +4,19 @@
  * answer ever holds a token.
  */
 
-export const ANTI_FORGERY = { 'X-CSRF': '1' } as const;
-/** The query parameter with which the BFF tells the page how a sign-in or sign-out went. */
-export const OUTCOME_PARAMETER = 'bff-signin';
-export type SignInOutcome = 'cancelled' | 'failed' | 'unavailable' | 'signed-out';
+import {
+  ANTI_FORGERY_HEADER,
+  ANTI_FORGERY_VALUE,
+  COOKIE_PREFIX,
+  OUTCOME_PARAMETER,
+  SIGN_IN_OUTCOMES,
+  SIGNED_IN_HINT_COOKIE,
+  type SessionInfo,
+  type SignInOutcome,
+} from '../shared/bff-protocol.js';
 
-export type SessionInfo =
-  { signedIn: true; displayName: string; subject: string; expiresIn: number } | { signedIn: false; reason?: 'expired' };
+export type { SessionInfo, SignInOutcome };
+export const ANTI_FORGERY = { [ANTI_FORGERY_HEADER]: ANTI_FORGERY_VALUE };
 
 /** Why the BFF gave no usable answer: down (passing), refusing this page's origin, or not a BFF at all (both the editor's). */
 export type BffProblem = 'bff-unreachable' | 'bff-refused' | 'bff-invalid';
@@ -80,7 +86,8 @@ export class BffClient {
  * requests start beside `/session` instead of after it.
  */
 export function signedInHint(): string | undefined {
-  const found = document.cookie.split(';').find((part) => part.trim().startsWith('__Host-bp-signed-in='));
+  const name = `${COOKIE_PREFIX}${SIGNED_IN_HINT_COOKIE}=`;
+  const found = document.cookie.split(';').find((part) => part.trim().startsWith(name));
   return found?.split('=')[1]?.trim() || undefined;
 }
 
@@ -97,7 +104,7 @@ export function takeOutcome(): SignInOutcome | undefined {
   const outcome = url.searchParams.get(OUTCOME_PARAMETER);
   if (outcome === null) return undefined;
   history.replaceState(history.state, '', returnAddress(url.href));
-  return ['cancelled', 'failed', 'unavailable', 'signed-out'].includes(outcome) ? (outcome as SignInOutcome) : undefined;
+  return (SIGN_IN_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as SignInOutcome) : undefined;
 }
 
 function isSessionInfo(value: unknown): value is SessionInfo {

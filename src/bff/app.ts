@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BffConfig } from './config.js';
 import type { BffContext, RouteRequest } from './context.js';
 import { send, sendJson, sendProblem } from './http.js';
+import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../shared/bff-protocol.js';
 import { IdentityProvider } from './identity-provider.js';
 import type { Logger } from './log.js';
 import { finishSignIn, startSignIn } from './routes/sign-in.js';
@@ -11,8 +12,7 @@ import { proxy } from './routes/proxy.js';
 import { Sessions } from './sessions.js';
 import type { SessionStore } from './store.js';
 
-/** The header every fetch from the widgets carries; a cross-site form or image cannot set it. */
-export const ANTI_FORGERY_HEADER = 'x-csrf';
+export { ANTI_FORGERY_HEADER } from '../shared/bff-protocol.js';
 
 type Handler = (context: BffContext, request: RouteRequest) => Promise<void>;
 
@@ -80,7 +80,7 @@ async function handle(context: BffContext, request: RouteRequest, path: string |
   }
   for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
   if (req.method === 'OPTIONS') return preflight(request);
-  if (req.headers[ANTI_FORGERY_HEADER] !== '1') {
+  if (req.headers[ANTI_FORGERY_HEADER.toLowerCase()] !== ANTI_FORGERY_VALUE) {
     request.route = 'no-anti-forgery-header';
     return sendProblem(res, 403, 'forbidden', 'Anfrage ohne Schutz-Kopfzeile abgelehnt');
   }
@@ -110,7 +110,7 @@ function preflight(request: RouteRequest): void {
   request.route = 'preflight';
   send(request.res, 204, undefined, {
     'Access-Control-Allow-Methods': 'GET, PUT, POST, DELETE',
-    'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, X-CSRF',
+    'Access-Control-Allow-Headers': `Content-Type, Idempotency-Key, ${ANTI_FORGERY_HEADER}`,
     'Access-Control-Max-Age': '600',
   });
 }

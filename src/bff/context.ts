@@ -4,6 +4,7 @@ import type { IdentityProvider } from './identity-provider.js';
 import type { Logger } from './log.js';
 import type { Sessions } from './sessions.js';
 import type { SessionStore } from './store.js';
+import { OUTCOME_PARAMETER, type SignInOutcome } from '../shared/bff-protocol.js';
 
 /** What every route gets: the settings and the services made from them. */
 export interface BffContext {
@@ -29,17 +30,11 @@ export interface RouteRequest {
 export const SESSION_COOKIE = 'bp-session';
 /** Binds a sign-in to the browser that started it (login CSRF). */
 export const SIGN_IN_COOKIE = 'bp-signin';
-/**
- * Readable by the page (not HttpOnly): the pseudonym of who is signed in. A
- * page on the BFF's host starts its data requests at once, beside `/session`;
- * it opens nothing – the session cookie does that.
- */
-export const SIGNED_IN_HINT_COOKIE = 'bp-signed-in';
 /** Set when a session ended by a limit: the next sign-in asks for the password again. */
 export const REAUTH_COOKIE = 'bp-reauth';
-/** The query parameter with which the BFF tells the page how a sign-in or sign-out went. */
-export const OUTCOME_PARAMETER = 'bff-signin';
-export type SignInOutcome = 'cancelled' | 'failed' | 'unavailable' | 'signed-out';
+// The hint cookie (readable by the page; it opens nothing) and the outcome
+// parameter are what the widgets read: one definition for both sides.
+export { OUTCOME_PARAMETER, SIGNED_IN_HINT_COOKIE, type SignInOutcome } from '../shared/bff-protocol.js';
 
 /** A page the BFF may send the citizen back to: an absolute http(s) URL on an allowed origin, without our outcome parameter. */
 export function allowedReturn(config: BffConfig, value: string | null | undefined): string | undefined {

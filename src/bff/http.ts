@@ -1,3 +1,4 @@
+import { COOKIE_PREFIX } from '../shared/bff-protocol.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Answers that hold session data are never cached, by the browser or anything between. */
@@ -60,7 +61,7 @@ export interface CookieOptions {
  * Secure cookies from http://localhost and 127.0.0.1 too (development).
  */
 export function hostCookie(name: string, value: string, options: CookieOptions = {}): string {
-  const parts = [`__Host-${name}=${value}`, 'Path=/', 'Secure', `SameSite=${options.sameSite ?? 'Lax'}`];
+  const parts = [`${COOKIE_PREFIX}${name}=${value}`, 'Path=/', 'Secure', `SameSite=${options.sameSite ?? 'Lax'}`];
   if (!options.readableByPage) parts.push('HttpOnly');
   if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
   return parts.join('; ');
@@ -71,7 +72,7 @@ export function clearedCookie(name: string): string {
 }
 
 export function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  return readCookies(req).get(`__Host-${name}`) || undefined;
+  return readCookies(req).get(`${COOKIE_PREFIX}${name}`) || undefined;
 }
 
 export function appendSetCookie(res: ServerResponse, cookie: string): void {

@@ -4,12 +4,9 @@ import type { BffContext, RouteRequest } from '../context.js';
 import { REAUTH_COOKIE, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from '../context.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, sendJson } from '../http.js';
 import type { LoadedSession } from '../sessions.js';
+import type { SessionInfo } from '../../shared/bff-protocol.js';
 
 const REAUTH_SECONDS = 86_400;
-
-/** What the page may know of the session: no token, no subject in clear. */
-export type SessionInfo =
-  { signedIn: true; displayName: string; subject: string; expiresIn: number } | { signedIn: false; reason?: 'expired' };
 
 /** `GET /session`: who is signed in and for how long; does not count as activity. */
 export async function readSession(context: BffContext, request: RouteRequest): Promise<void> {
