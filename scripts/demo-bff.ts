@@ -21,10 +21,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export function createDemoBff(origin: string, idp: ReturnType<typeof createDevIdentityProvider>): Handler {
   const backend = new MockBackend('first-visit');
   const api = createHttpBackend(backend, {
-    verifyToken: async (token) => {
-      const issued = await idp.provider.AccessToken.find(token);
-      return !!issued && !issued.isExpired;
-    },
+    verifyToken: idp.isIssuedAccessToken,
   });
   const result = readBffConfig({
     BFF_PUBLIC_URL: `${origin}/bff`,

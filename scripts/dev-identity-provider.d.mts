@@ -10,4 +10,5 @@ export function createDevIdentityProvider(options: {
 }): {
   provider: Provider;
   handle: (req: IncomingMessage, res: ServerResponse) => void;
+  isIssuedAccessToken: (token: string) => Promise<boolean>;
 };

@@ -95,7 +95,7 @@ async function readForm(req) {
  * @param {{ clientId: string, clientSecret: string, publicUrls: string[] }} [options.bff]
  *   A confidential client for the backend-for-frontend: redirect `/callback`, post-logout
  *   `/signed-out` and back-channel logout `/backchannel-logout` under the first public URL.
- * @returns {{ provider: Provider, handle: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void }}
+ * @returns {{ provider: Provider, handle: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void, isIssuedAccessToken: (token: string) => Promise<boolean> }}
  *   `handle` takes requests whose URL starts with the issuer's path.
  */
 export function createDevIdentityProvider({ issuer, clientId, redirectUris, accessTokenTtl = 600, bff }) {
@@ -185,5 +185,11 @@ export function createDevIdentityProvider({ issuer, clientId, redirectUris, acce
     callback(req, res);
   }
 
-  return { provider, handle };
+  /** Whether this provider issued `token` and it has not expired: how the stand-in backends check a bearer token. */
+  async function isIssuedAccessToken(token) {
+    const issued = await provider.AccessToken.find(token);
+    return !!issued && !issued.isExpired;
+  }
+
+  return { provider, handle, isIssuedAccessToken };
 }

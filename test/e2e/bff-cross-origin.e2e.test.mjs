@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { signInAtProvider, useWorld, watchPage } from './browser.mjs';
+import { signInToOverview, useWorld, watchPage } from './browser.mjs';
 
 /*
  * BFF mode with the BFF on another origin than the city's pages: CORS with
@@ -15,10 +15,7 @@ test('an allowed origin signs in and reaches the overview through the BFF on ano
   const { world, browser } = allowed;
   const page = await browser.newPage();
   const problems = watchPage(page);
-  await page.goto(`${world.pageOrigin}/pages/bff-cross.html`);
-  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(page);
-  await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  await signInToOverview(page, `${world.pageOrigin}/pages/bff-cross.html`);
   assert.equal(new URL(page.url()).origin, world.pageOrigin, 'back on the city page');
   assert.deepEqual(problems, []);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { audit } from './audit.mjs';
-import { signInAtProvider, useWorld } from './browser.mjs';
+import { signInAtProvider, signInToOverview, useWorld } from './browser.mjs';
 import { chainsOf } from './request-chain.mjs';
 
 /*
@@ -14,12 +14,7 @@ const limits = useWorld({ scenario: 'returning', bff: { env: { BFF_SESSION_IDLE_
 // 125 s idle: the warning (2 minutes before the end) comes 5 s after the last activity.
 const warning = useWorld({ scenario: 'returning', bff: { env: { BFF_SESSION_IDLE_SECONDS: '125' } } });
 
-async function signIn(world, page) {
-  await page.goto(`${world.origin}/pages/bff.html`);
-  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(page);
-  await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
-}
+const signIn = (world, page) => signInToOverview(page, `${world.origin}/pages/bff.html`);
 
 const csrf = { 'X-CSRF': '1' };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -92,9 +87,7 @@ test('BFF mode passes both accessibility engines: signed out, the overview, and 
   await page.goto(`${world.origin}/pages/bff.html`);
   await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   assert.deepEqual(await audit(page), [], 'signed out');
-  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(page);
-  await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  await signInToOverview(page);
   assert.deepEqual(await audit(page), [], 'the overview');
   await page.goto(`${world.origin}/bff/callback?state=used-before&code=x`);
   await page.getByRole('heading', { name: 'Anmeldung nicht mehr gültig' }).waitFor();

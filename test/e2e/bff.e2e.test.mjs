@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClient } from '@redis/client';
-import { requestLetter, signInAtProvider, useWorld, watchPage } from './browser.mjs';
+import { requestLetter, signInAtProvider, signInToOverview, STRICT_CSP, useWorld, watchPage } from './browser.mjs';
 
 /*
  * BFF mode end to end: the built dist/bff/server.js twice, behind a load
@@ -11,20 +11,11 @@ import { requestLetter, signInAtProvider, useWorld, watchPage } from './browser.
  * strict CSP and Trusted Types. Driven by accessible names only.
  */
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
-
 // 35 s tokens: the BFF renews 30 s before the end, so every request after 5 s needs a renewal.
 const ctx = useWorld({
   scenario: 'first-visit',
   accessTokenTtl: 35,
-  pageHeaders: { 'bff.html': { 'Content-Security-Policy': CSP } },
+  pageHeaders: { 'bff.html': { 'Content-Security-Policy': STRICT_CSP } },
   bff: { processes: 2, store: 'redis' },
 });
 
@@ -143,10 +134,7 @@ test('two tabs fire requests at once while the access token expires: one renewal
   await world.bff.restart(1);
   const context = await browser.newContext();
   const first = await context.newPage();
-  await first.goto(`${world.origin}/pages/bff.html`);
-  await first.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(first);
-  await first.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  await signInToOverview(first, `${world.origin}/pages/bff.html`);
   const second = await context.newPage();
   await second.goto(`${world.origin}/pages/bff.html`);
   await second.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
@@ -200,10 +188,7 @@ test('refused: no anti-forgery header (403, nothing forwarded), a foreign Origin
   const { world, browser } = ctx;
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${world.origin}/pages/bff.html`);
-  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(page);
-  await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  await signInToOverview(page, `${world.origin}/pages/bff.html`);
   // The page goes, so that no background reload of the list counts as forwarded below.
   await page.goto('about:blank');
   const bff = `${world.origin}/bff`;

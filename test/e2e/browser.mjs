@@ -36,6 +36,24 @@ export function watchPage(page) {
   return problems;
 }
 
+/** The strict Content Security Policy with Trusted Types that the CSP tests put on their pages. */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+/** From the login's „Zum Servicekonto.NRW“ (on `url`, if given) through the provider to the manager's overview. */
+export async function signInToOverview(page, url) {
+  if (url) await page.goto(url);
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+}
+
 /** Signs in on the demo identity provider's login page. */
 export async function signInAtProvider(page, name = 'Erika Mustermann') {
   await page.getByLabel('Benutzername').fill(name);

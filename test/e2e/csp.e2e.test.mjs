@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
+import { STRICT_CSP, useWorld, signInAtProvider, watchPage } from './browser.mjs';
 
 /* The built file on a page with a strict Content Security Policy and Trusted Types. */
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
-
 // A page that loads the script twice (two plugins, a theme and a plugin) runs lit-html twice: its policy needs 'allow-duplicates'.
-const CSP_TWICE = CSP.replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'");
+const CSP_TWICE = STRICT_CSP.replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'");
 
 const ctx = useWorld({
   scenario: 'returning',
-  pageHeaders: { 'csp.html': { 'Content-Security-Policy': CSP }, 'twice.html': { 'Content-Security-Policy': CSP_TWICE } },
+  pageHeaders: { 'csp.html': { 'Content-Security-Policy': STRICT_CSP }, 'twice.html': { 'Content-Security-Policy': CSP_TWICE } },
 });
 
 test("the script loaded twice under Trusted Types with 'allow-duplicates': no error, the elements work", async () => {

@@ -117,10 +117,7 @@ export async function startE2eServer(options = {}) {
 
   const api = createHttpBackend(backend, {
     cors,
-    verifyToken: async (token) => {
-      const issued = await idp.provider.AccessToken.find(token);
-      return !!issued && !issued.isExpired;
-    },
+    verifyToken: idp.isIssuedAccessToken,
     onAccepted: (token) => acceptedTokens.push(token),
   });
 

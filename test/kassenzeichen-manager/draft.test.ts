@@ -3,6 +3,7 @@ import { DraftStore } from '../../src/kassenzeichen-manager/draft-store.js';
 import { installFakeClock } from '../support/fake-clock.js';
 import { applyDraft, draftOf, isEmptyDraft } from '../../src/kassenzeichen-manager/flow/draft.js';
 import { initialFlow, type FlowState } from '../../src/kassenzeichen-manager/flow/state.js';
+import { whileStorageRefuses } from '../support/storage.js';
 
 /* What survives a reload or a new sign-in, and where it is kept. */
 
@@ -78,17 +79,9 @@ describe('DraftStore', () => {
     }
   });
 
-  it('survives a full storage and an unreadable entry', () => {
+  it('survives a full storage and an unreadable entry', async () => {
     const store = new DraftStore();
-    const original = Storage.prototype.setItem;
-    Storage.prototype.setItem = () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    };
-    try {
-      expect(() => store.save('citizen-1', draftOf(typed))).not.to.throw();
-    } finally {
-      Storage.prototype.setItem = original;
-    }
+    await whileStorageRefuses('QuotaExceededError', () => expect(() => store.save('citizen-1', draftOf(typed))).not.to.throw());
     store.save('citizen-1', draftOf(typed));
     const key = Object.keys(sessionStorage).find((candidate) => candidate.startsWith(PREFIX))!;
     sessionStorage.setItem(key, '{not json');

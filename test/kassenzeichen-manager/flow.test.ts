@@ -39,6 +39,18 @@ function fail(state: FlowState, error: ApiError): FlowEvent {
   return { type: 'failed', request: state.pending!, error };
 }
 
+/** A wrong code for the pending Kassenzeichen, answered with a 15-minute lock (429). */
+function lockedAfterWrongCode(): FlowState {
+  const waiting = run(
+    [
+      { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
+      { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' },
+    ],
+    overview([pending]),
+  );
+  return transition(waiting, fail(waiting, new ApiError('rate-limited', { status: 429, retryAfterSeconds: 900 })), environment());
+}
+
 /** Signed in, loaded with `items`, consent given. */
 function overview(items: Item[] = []): FlowState {
   const loading = run([{ type: 'signed-in', sameCitizen: true }]);
@@ -288,14 +300,7 @@ describe('flow: what follows a failure', () => {
   });
 
   it('locks code entry until the time the backend names and offers a new letter (429)', () => {
-    const waiting = run(
-      [
-        { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
-        { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' },
-      ],
-      overview([pending]),
-    );
-    const state = transition(waiting, fail(waiting, new ApiError('rate-limited', { status: 429, retryAfterSeconds: 900 })), environment());
+    const state = lockedAfterWrongCode();
     expect(state.lockedUntil).to.equal(NOW + 900_000);
     expect(state.banner).to.deep.include({ message: { kind: 'locked', until: NOW + 900_000 }, actions: ['new-letter'] });
     expect(run([{ type: 'lock-ended' }], state).lockedUntil).to.equal(undefined);
@@ -303,14 +308,7 @@ describe('flow: what follows a failure', () => {
   });
 
   it('back at the code step while the lock holds: the reason and „new letter“ come back with it', () => {
-    const waiting = run(
-      [
-        { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
-        { type: 'code-submitted', code: 'WRONG', itemId: 'kz-2' },
-      ],
-      overview([pending]),
-    );
-    const locked = transition(waiting, fail(waiting, new ApiError('rate-limited', { status: 429, retryAfterSeconds: 900 })), environment());
+    const locked = lockedAfterWrongCode();
     const away = run([{ type: 'back' }], locked);
     expect(away.banner).to.equal(undefined);
     const again = run([{ type: 'enter-code', from: 'overview', itemId: 'kz-2' }], away);

@@ -19,6 +19,7 @@ import {
   useFakeProvider,
 } from '../support/fake-provider.js';
 import { installFakeClock, type FakeClock } from '../support/fake-clock.js';
+import { whileStorageRefuses } from '../support/storage.js';
 import { buttonNamed, linkNamed, settled, textOf } from '../support/queries.js';
 
 async function login(attributes = html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`) {
@@ -170,36 +171,24 @@ describe('<servicekonto-login>', () => {
 
     it('explains blocked site data instead of failing silently', async () => {
       await useFakeProvider();
-      const original = Storage.prototype.setItem;
-      Storage.prototype.setItem = function () {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      };
-      try {
+      await whileStorageRefuses('SecurityError', async () => {
         const errorEvent = oneEvent(document.body, 'servicekonto-error');
         const element = await login();
         expect((await errorEvent).detail).to.deep.equal({ code: 'storage-blocked' });
         expect(textOf(element)).to.contain('blockiert das Speichern von Websitedaten');
         expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
-      } finally {
-        Storage.prototype.setItem = original;
-      }
+      });
     });
 
     it('both storages full: says so (not „fehlgeschlagen“ for ever), and how to free them', async () => {
       await useFakeProvider();
-      const original = Storage.prototype.setItem;
-      Storage.prototype.setItem = function () {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
-      try {
+      await whileStorageRefuses('QuotaExceededError', async () => {
         const errorEvent = oneEvent(document.body, 'servicekonto-error');
         const element = await login();
         expect((await errorEvent).detail).to.deep.equal({ code: 'storage-blocked' });
         expect(textOf(element)).to.contain('Der Speicher Ihres Browsers für diese Website ist voll');
         expect(textOf(element)).not.to.contain('blockiert');
-      } finally {
-        Storage.prototype.setItem = original;
-      }
+      });
     });
 
     it('a browser without Web Crypto: the reason before any click, and a servicekonto-error for the page', async () => {
