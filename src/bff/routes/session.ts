@@ -41,9 +41,14 @@ export async function loadOrForget(context: BffContext, request: RouteRequest): 
 
 /** The cookie goes; the next sign-in from this browser asks for the password again (shared computers). */
 export function forgetSession(res: ServerResponse): void {
+  clearSessionCookies(res);
+  appendSetCookie(res, hostCookie(REAUTH_COOKIE, '1', { maxAgeSeconds: REAUTH_SECONDS }));
+}
+
+/** The session cookie and its page-readable hint always go together. */
+export function clearSessionCookies(res: ServerResponse): void {
   appendSetCookie(res, clearedCookie(SESSION_COOKIE));
   appendSetCookie(res, clearedCookie(SIGNED_IN_HINT_COOKIE));
-  appendSetCookie(res, hostCookie(REAUTH_COOKIE, '1', { maxAgeSeconds: REAUTH_SECONDS }));
 }
 
 function info(context: BffContext, session: LoadedSession | 'ended' | undefined): SessionInfo {

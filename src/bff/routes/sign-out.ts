@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { BffContext, RouteRequest } from '../context.js';
-import { allowedReturn, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE, withOutcome } from '../context.js';
-import { appendSetCookie, clearedCookie, redirect, readBody, sendJson } from '../http.js';
+import { allowedReturn, withOutcome } from '../context.js';
+import { redirect, readBody, sendJson } from '../http.js';
 import { logoutFormPage, messagePage } from '../pages.js';
-import { loadOrForget } from './session.js';
+import { clearSessionCookies, loadOrForget } from './session.js';
 
 const TICKET_SECONDS = 300;
 
@@ -21,8 +21,7 @@ export async function signOut(context: BffContext, request: RouteRequest): Promi
   request.route = '/logout';
   const returnTo = allowedReturn(context.config, readReturnTo(await readBody(request.req, 4096)));
   const session = await loadOrForget(context, request);
-  appendSetCookie(request.res, clearedCookie(SESSION_COOKIE));
-  appendSetCookie(request.res, clearedCookie(SIGNED_IN_HINT_COOKIE));
+  clearSessionCookies(request.res);
   const back = returnTo ? withOutcome(returnTo, 'signed-out') : undefined;
   if (typeof session !== 'object') return sendJson(request.res, 200, { redirectTo: back ?? null });
   await context.sessions.end(session);
