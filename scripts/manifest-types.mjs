@@ -21,7 +21,12 @@ export function literalUnionAliases(entry = 'src/index.ts') {
       if (!ts.isTypeAliasDeclaration(node)) return;
       const type = checker.getTypeAtLocation(node.name);
       if (!type.isUnion() || !type.types.every((member) => member.isLiteral())) return;
-      const text = type.types.map((member) => (member.isStringLiteral() ? `'${member.value}'` : String(member.value))).join(' | ');
+      // The checker orders members by when it first met each literal anywhere in the program, so a number
+      // used elsewhere (a `4`) moves with unrelated code: numbers are sorted, strings keep their order.
+      const members = type.types.every((member) => member.isNumberLiteral())
+        ? [...type.types].sort((a, b) => a.value - b.value)
+        : type.types;
+      const text = members.map((member) => (member.isStringLiteral() ? `'${member.value}'` : String(member.value))).join(' | ');
       aliases.set(node.name.text, text);
     });
   }
