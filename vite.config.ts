@@ -2,6 +2,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { createDevIdentityProvider } from './scripts/dev-identity-provider.mjs';
 import { banner } from './scripts/third-party-notices.mjs';
 import { createDemoBff, DEMO_BFF_CLIENT } from './scripts/demo-bff.js';
+import { takeFromMain } from './scripts/manager-file.mjs';
+import packageJson from './package.json' with { type: 'json' };
 
 const DEMO_PORT = 5173;
 
@@ -75,8 +77,9 @@ function minifyCssTemplates(): Plugin {
 }
 
 /**
- * The script for CMS pages: lit and the elements inlined, one <script type="module">;
- * oidc-client-ts in a second file beside it, loaded after the first view.
+ * The script for CMS pages: lit and the sign-in inlined, one <script type="module">;
+ * beside it the manager's file (loaded when a manager is on the page) and
+ * oidc-client-ts (loaded at the first sign-in click or the way back).
  */
 const bundle: UserConfig['build'] = {
   outDir: 'dist',
@@ -86,8 +89,15 @@ const bundle: UserConfig['build'] = {
   // Library mode keeps whitespace when Vite minifies; rolldown's own minifier removes it.
   minify: true,
   sourcemap: true,
-  lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
+  lib: { entry: 'src/script.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
   rolldownOptions: { output: { minify: true, postBanner: banner(), chunkFileNames: 'buergerportal-widgets.[name].js' } },
+};
+
+/** The manager's own file, loaded by the main file when a manager is on the page; it takes Lit and the rest from there. */
+const managerFile: UserConfig['build'] = {
+  ...bundle,
+  lib: { entry: 'src/kassenzeichen-manager/define.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.manager.js' },
+  rolldownOptions: { output: { minify: true, postBanner: banner(), codeSplitting: false } },
 };
 
 /** The same as one file with everything inlined, for sites that want to place a single file. */
@@ -123,6 +133,7 @@ const modules: UserConfig['build'] = {
 
 export default defineConfig(({ mode }) => ({
   server: { port: DEMO_PORT, host: 'localhost', open: false },
-  plugins: [devIdentityProvider(), minifyCssTemplates()],
-  build: mode === 'modules' ? modules : mode === 'single' ? single : bundle,
+  plugins: [devIdentityProvider(), minifyCssTemplates(), ...(mode === 'manager' ? [takeFromMain()] : [])],
+  define: { __BUERGERPORTAL_VERSION__: JSON.stringify(packageJson.version) },
+  build: { modules, single, manager: managerFile }[mode] ?? bundle,
 }));

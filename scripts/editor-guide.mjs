@@ -259,9 +259,12 @@ Werkzeuge für Zeichen- und Wortabstand (WCAG 1.4.12) werden beachtet.
 ## Dateien auf den eigenen Server
 
 Aus dem Ordner \`dist/\` gehören \`buergerportal-widgets.js\`,
-\`buergerportal-widgets.oidc.js\`, \`buergerportal-widgets.en.js\` und
-\`buergerportal-widgets.de-x-ls.js\` in **denselben Ordner** Ihres Webservers;
-das Skript lädt die anderen Dateien selbst von dort, wenn es sie braucht. Wer nur eine Datei ablegen will,
+\`buergerportal-widgets.manager.js\`, \`buergerportal-widgets.oidc.js\`,
+\`buergerportal-widgets.en.js\` und \`buergerportal-widgets.de-x-ls.js\` in
+**denselben Ordner** Ihres Webservers; das Skript lädt die anderen Dateien
+selbst von dort, wenn es sie braucht (die Datei der Kassenzeichen-Verwaltung
+nur auf Seiten mit \`<kassenzeichen-manager>\`, so erscheint die
+Anmelde-Schaltfläche schneller). Wer nur eine Datei ablegen will,
 nimmt \`buergerportal-widgets.bundle.js\` (alles in einer Datei). Binden Sie die
 Dateien nicht von einem fremden CDN ein: Jeder Abruf dort überträgt die
 IP-Adresse der Bürgerinnen und Bürger an Dritte (DSGVO), und eine strikte
@@ -276,7 +279,9 @@ Das Skript wird als **Modul** geladen, einmal pro Seite (doppelt schadet nicht):
 Werkzeuge, die Skripte **zusammenfassen, umbenennen oder verschieben**, dürfen
 die Datei nicht anfassen: Aus einem Modul würde ein klassisches Skript, oder
 die zweite Datei läge nicht mehr daneben. Die Elemente sagen es dann selbst
-(„Die Datei buergerportal-widgets.oidc.js konnte nicht geladen werden …“).
+(„Die Datei buergerportal-widgets.manager.js konnte nicht geladen werden …“,
+ebenso für \`…oidc.js\`). Eine Versionsnummer im Dateinamen oder als
+\`?…\` hinter der Adresse (TYPO3, WordPress) schadet nicht.
 Wo sich das nicht abschalten lässt, nehmen Sie \`buergerportal-widgets.bundle.js\`.
 
 ### Platz freihalten: die Seite springt nicht

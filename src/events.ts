@@ -95,8 +95,8 @@ export class KassenzeichenConfirmedEvent extends WidgetEvent<{ autoLinked: numbe
   }
 }
 
-/** `config-invalid`, `csp-blocked`, or the kind of the failed request (see `ApiErrorKind`). */
-export type ManagerErrorCode = 'config-invalid' | 'csp-blocked' | Exclude<ApiErrorKind, 'aborted'>;
+/** `config-invalid`, `csp-blocked`, `module-missing` (buergerportal-widgets.manager.js is not beside the script), or the kind of the failed request (see `ApiErrorKind`). */
+export type ManagerErrorCode = 'config-invalid' | 'csp-blocked' | 'module-missing' | Exclude<ApiErrorKind, 'aborted'>;
 
 /** A request failed or the element is set up wrong; `code` is stable for the host page to act on. */
 export class KassenzeichenErrorEvent extends WidgetEvent<{ code: ManagerErrorCode }> {

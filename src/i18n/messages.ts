@@ -54,6 +54,8 @@ export interface Messages {
     /** BFF mode: attributes that only browser mode uses (a console hint, not an error box). */
     ignoredInBffMode: (attributes: string) => string;
     moduleMissing: string;
+    /** The manager's own file (buergerportal-widgets.manager.js) is not beside the script. */
+    managerFileMissing: string;
     blockedByPolicy: (origin: string, directive: string) => string;
     citizenHint: string;
   };

@@ -1,4 +1,4 @@
-import { defineOnce } from '../shared/define.js';
+import { defineOnce } from './from-main.js';
 import { KassenzeichenManager } from './kassenzeichen-manager.js';
 
 defineOnce('kassenzeichen-manager', KassenzeichenManager);

@@ -1,4 +1,4 @@
-import { usableStorage } from '../auth/safe-storage.js';
+import { usableStorage } from './from-main.js';
 import type { Draft } from './flow/draft.js';
 
 /*

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './from-main.js';
 
 /* The manager paints its own area: every text in it stands on --bp-color-surface. */
 export const managerStyles = css`

@@ -1,26 +1,38 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import {
+  CspWatchController,
+  FocusKeeper,
+  KassenzeichenErrorEvent,
+  LanguageController,
+  LitElement,
+  MANAGER_PROPERTIES,
+  OnlineController,
+  SessionController,
+  SlotLinksController,
+  baseStyles,
+  describeConfigProblems,
+  describeSessionFailure,
+  html,
+  isPassingFailure,
+  nothing,
+  onSessionCreated,
+  property,
+  renderConfigError,
+  renderUnavailable,
+  reportConfigError,
+  reportIgnored,
+  setTexts,
+  setUpManager,
+  signInNote,
+  textsLoaded,
+} from './from-main.js';
+import type { PropertyValues, TemplateResult } from 'lit';
 import type { Item } from '../api/types.js';
-import { isPassingFailure } from '../auth/session.js';
-import { SessionController } from '../auth/session-controller.js';
-import { onSessionCreated } from '../auth/session-registry.js';
-import { KassenzeichenErrorEvent } from '../events.js';
-import { setTexts, textsLoaded, type Messages, type TextOverrides } from '../i18n/localize.js';
+import type { Messages, TextOverrides } from '../i18n/localize.js';
 import { hasConfirmed } from './flow/state.js';
-import { signInNote } from '../shared/session-status-text.js';
-import { LanguageController } from '../shared/language-controller.js';
-import { SlotLinksController } from '../shared/slot-content-controller.js';
-import { describeConfigProblems, renderConfigError, reportConfigError, reportIgnored } from '../shared/config-error-view.js';
-import { describeSessionFailure } from '../shared/config-problem.js';
-import { CspWatchController } from '../shared/csp-watch-controller.js';
-import { FocusKeeper } from '../shared/focus-keeper.js';
-import { OnlineController } from '../shared/online-controller.js';
-import { baseStyles } from '../shared/styles.js';
-import { renderUnavailable } from '../shared/unavailable-view.js';
 import { managerStyles } from './kassenzeichen-manager.styles.js';
 import { ManagerController } from './manager-controller.js';
-import { MANAGER_PROPERTIES, type HeadingLevel } from './manager-config.js';
-import { setUpManager, type ManagerSetup } from './manager-setup.js';
+import type { HeadingLevel } from './manager-config.js';
+import type { ManagerSetup } from './manager-setup.js';
 import { renderStep } from './views/render-step.js';
 import { heading, noticeText } from './views/common.js';
 import type { ViewActions } from './views/props.js';
@@ -39,7 +51,7 @@ import type { ViewActions } from './views/props.js';
  * @fires kassenzeichen-changed - Die Liste wurde geladen oder hat sich geändert. `detail: { confirmed, pending }` (Anzahlen).
  * @fires kassenzeichen-requested - Ein Brief mit Bestätigungscode wurde angefordert. `detail: { newCode }`.
  * @fires kassenzeichen-confirmed - Ein Kassenzeichen wurde bestätigt. `detail: { autoLinked }` (wie viele automatisch dazukamen).
- * @fires kassenzeichen-error - Eine Anfrage ist fehlgeschlagen oder das Element ist falsch eingerichtet. `detail: { code }`, z. B. `network`, `validation`, `rate-limited`, `config-invalid`, `csp-blocked`.
+ * @fires kassenzeichen-error - Eine Anfrage ist fehlgeschlagen oder das Element ist falsch eingerichtet. `detail: { code }`, z. B. `network`, `validation`, `rate-limited`, `config-invalid`, `csp-blocked`, `module-missing` (buergerportal-widgets.manager.js fehlt neben dem Skript).
  * @fires servicekonto-signed-in - Nur ohne `<servicekonto-login>` auf der Seite: wie dort.
  * @fires servicekonto-signed-out - Nur ohne `<servicekonto-login>` auf der Seite: wie dort (`detail: { reason }`, auch `cancelled` und `sign-in-failed`).
  * @fires servicekonto-error - Nur ohne `<servicekonto-login>` auf der Seite: wie dort (`detail: { code }`, z. B. `sign-in-failed`, `storage-blocked`).

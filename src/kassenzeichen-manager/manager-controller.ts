@@ -1,13 +1,19 @@
-import { Task } from '@lit/task';
+import {
+  ApiError,
+  KassenzeichenChangedEvent,
+  KassenzeichenConfirmedEvent,
+  KassenzeichenErrorEvent,
+  KassenzeichenRequestedEvent,
+  focusInView,
+  isApiError,
+  newIdempotencyKey,
+  sessionEvents,
+  Task,
+} from './from-main.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KassenzeichenApi } from '../api/client.js';
-import { ApiError, isApiError } from '../api/errors.js';
-import { newIdempotencyKey } from '../api/idempotency.js';
 import type { ProviderId } from '../auth/login-config.js';
 import type { SessionSnapshot } from '../auth/session.js';
-import { sessionEvents } from '../shared/session-events.js';
-import { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
-import { focusInView } from '../shared/focus.js';
 import { DraftStore } from './draft-store.js';
 import { draftOf, isEmptyDraft } from './flow/draft.js';
 import type { FlowEvent } from './flow/events.js';

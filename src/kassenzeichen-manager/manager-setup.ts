@@ -5,6 +5,7 @@ import type { ConfigProblem } from '../shared/config-problem.js';
 import { configReader } from '../shared/config-reader.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
 import { findSession } from './session-source.js';
+import { withEarlyOverview } from './early-overview.js';
 
 /** What a manager is set up with: its checked configuration, its session and API client, or what is wrong. */
 export interface ManagerSetup {
@@ -33,7 +34,14 @@ export function setUpManager(manager: HTMLElement): ManagerSetup {
     config,
     problems,
     session,
-    api: session && config ? createApiClient({ baseUrl: config.backendUrl, authorization: session.requestAuthorization() }) : undefined,
+    api:
+      session && config
+        ? withEarlyOverview(
+            manager,
+            session,
+            createApiClient({ baseUrl: config.backendUrl, authorization: session.requestAuthorization() }),
+          )
+        : undefined,
     provider: source.config?.provider ?? 'servicekonto-nrw',
     authority,
     origins: [config?.backendUrl, authority].filter((url): url is string => !!url).map((url) => new URL(url).origin),

@@ -1,6 +1,6 @@
+import { formatClock } from './from-main.js';
 import type { Item } from '../api/types.js';
 import type { ManagerMessages } from '../i18n/messages.js';
-import { formatClock } from '../shared/clock.js';
 import type { Message } from './flow/state.js';
 import type { FieldProblem } from './form-validation.js';
 

@@ -27,6 +27,39 @@ test('the script copied without its oidc file tells the editor which file is mis
   assert.equal(await page.getByRole('alert').count(), 1);
 });
 
+test('the script copied without the manager’s file: the editor is told which file is missing, the login still works', async () => {
+  const page = await ctx.browser.newPage();
+  await page.addInitScript(() => {
+    window.managerErrors = [];
+    window.addEventListener('kassenzeichen-error', (event) => window.managerErrors.push(event.detail.code));
+  });
+  await page.goto(`${ctx.world.origin}/pages/alone-manager.html`);
+  const manager = page.locator('kassenzeichen-manager');
+  await manager.getByText('buergerportal-widgets.manager.js konnte nicht geladen werden').waitFor();
+  assert.equal(await manager.getByRole('alert').count(), 1);
+  assert.deepEqual(await page.evaluate(() => window.managerErrors), ['module-missing']);
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+});
+
+test('the manager’s file lost on the way: the citizen’s sentence, and „Erneut versuchen“ brings the manager', async () => {
+  const page = await ctx.browser.newPage();
+  const problems = watchPage(page);
+  let failures = 1;
+  await page.route(/buergerportal-widgets\.manager\.js/, (route) =>
+    failures-- > 0 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto(`${ctx.world.origin}/pages/portal.html`);
+  const manager = page.locator('kassenzeichen-manager');
+  await manager.getByText('Ihre Kassenzeichen konnten nicht geladen werden.').waitFor();
+  await manager.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  // Only the lost request itself may show in the console.
+  assert.deepEqual(
+    problems.filter((problem) => !problem.includes('Failed to load resource')),
+    [],
+  );
+});
+
 /** Opens `page`, signs in through the manager's own button and waits for the list; no errors on the way. */
 async function signInThroughManager(pageName) {
   const page = await ctx.browser.newPage();

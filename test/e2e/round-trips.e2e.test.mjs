@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { signInAtProvider, useWorld } from './browser.mjs';
+import { signInAtProvider, signInToOverview, useWorld } from './browser.mjs';
 import { chainsOf } from './request-chain.mjs';
 
 /*
@@ -30,13 +30,55 @@ test('two files: the way back needs no oidc file either (4); a reload while sign
   assert.ok(!reloadChain.some((label) => label.includes('oidc')), reloadChain.join(' → '));
 });
 
-test('the sign-in button appears while the oidc file and the discovery document are held back', async () => {
+test('the sign-in button appears while the oidc file, the discovery document and the manager’s file are held back', async () => {
   const page = await ctx.browser.newPage();
   const held = [];
+  const heldManager = [];
   await page.route(/buergerportal-widgets\.oidc\.js|openid-configuration/, (route) => void held.push(route));
+  await page.route(/buergerportal-widgets\.manager\.js/, (route) => void heldManager.push(route));
   await page.goto(`${ctx.world.origin}/pages/portal.html`);
   await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  assert.equal(heldManager.length, 1, 'the manager’s file is asked for beside the button, not before it');
+  for (const route of heldManager) await route.continue();
   await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   assert.equal(held.length, 0, 'not even asked for');
+  await page.close();
+});
+
+test('a page with the login alone never loads the manager’s file; a manager added later does', async () => {
+  const page = await ctx.browser.newPage();
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto(`${ctx.world.origin}/pages/login.html`);
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await page.waitForLoadState('load');
+  assert.ok(!asked.some((path) => path.endsWith('.manager.js')), asked.join(', '));
+  await page.evaluate(() => {
+    const manager = document.createElement('kassenzeichen-manager');
+    manager.setAttribute('backend-url', `${location.origin}/api`);
+    document.body.append(manager);
+  });
+  await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  assert.equal(asked.filter((path) => path.endsWith('.manager.js')).length, 1);
+  await page.close();
+});
+
+test('a reload while signed in asks for the overview while the manager’s file is still on its way, and only once', async () => {
+  const page = await ctx.browser.newPage();
+  await signInToOverview(page, `${ctx.world.origin}/pages/portal.html`);
+  const api = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/') && request.method() === 'GET') api.push(pathname);
+  });
+  const held = [];
+  await page.route(/buergerportal-widgets\.manager\.js/, (route) => void held.push(route));
+  const listed = page.waitForRequest((request) => request.url().endsWith('/api/kassenzeichen'));
+  await page.reload();
+  await listed;
+  assert.equal(held.length, 1, 'the manager’s file is still held back');
+  await held[0].continue();
+  await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Entfernen' }).first().waitFor();
+  assert.deepEqual(api.sort(), ['/api/account', '/api/kassenzeichen']);
   await page.close();
 });

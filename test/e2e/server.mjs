@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createDevIdentityProvider } from '../../scripts/dev-identity-provider.mjs';
 import { createBalancer, startBffProcess, startRedis } from './bff-world.mjs';
@@ -19,6 +20,12 @@ const PAGE_VARIANTS = {
   'hostile.html': { base: 'portal.html', head: '<link rel="stylesheet" href="/pages/hostile.css" />' },
   'cross-origin.html': { base: 'portal.html', head: '<script src="/pages/csp-watch.js"></script>' },
   'cross-origin-blocked.html': { base: 'portal.html', head: '' },
+  // The script copied alone, with a manager on the page: its file is missing too.
+  'alone-manager.html': {
+    base: 'alone.html',
+    head: '',
+    replace: [['</body>', '<kassenzeichen-manager backend-url="{{ORIGIN}}/api"></kassenzeichen-manager></body>']],
+  },
   'city-sticky.html': {
     base: 'city.html',
     head: '<link rel="stylesheet" href="/pages/sticky.css" />',
@@ -124,10 +131,14 @@ export async function startE2eServer(options = {}) {
   async function file(res, path, transform = (text) => text, extraHeaders = {}) {
     const safe = normalize(path).replace(/^(\.\.[/\\])+/, '');
     try {
-      const text = await readFile(safe, 'utf8');
-      send(res, 200, transform(text), {
-        'Content-Type': TYPES[extname(safe)] ?? 'application/octet-stream',
+      const text = transform(await readFile(safe, 'utf8'));
+      const type = TYPES[extname(safe)];
+      // Compressed as a city's web server sends text (the bench's network is slow: size counts as on the wire).
+      const compress = type && /\bgzip\b/.test(res.req.headers['accept-encoding'] ?? '');
+      send(res, 200, compress ? gzipSync(text) : text, {
+        'Content-Type': type ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
+        ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
         ...extraHeaders,
       });
     } catch {

@@ -4,19 +4,22 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 const FILE = 'dist/buergerportal-widgets.js';
-/** oidc-client-ts, loaded by FILE after the first view; nothing else is split off. */
+/** The manager's own code, loaded by FILE when a manager is on the page; it takes lit and the rest from FILE. */
+const MANAGER_FILE = 'dist/buergerportal-widgets.manager.js';
+/** oidc-client-ts, loaded by FILE at the first sign-in click or on the way back. */
 const OIDC_CHUNK = 'dist/buergerportal-widgets.oidc.js';
 /** Everything in one file, for sites that want to place a single file. */
 const SINGLE = 'dist/buergerportal-widgets.bundle.js';
 /** The texts in further languages, loaded by FILE from beside it when a page asks for them. */
 const LANGUAGE_CHUNKS = ['dist/buergerportal-widgets.en.js', 'dist/buergerportal-widgets.de-x-ls.js'];
-const SHIPPED = [FILE, OIDC_CHUNK, ...LANGUAGE_CHUNKS, SINGLE];
-// 39 KB: the way back from the provider (code exchange, ID-token check), the idle limit,
-// revocation, renewals shared between tabs and sign-out live in the main file, so that a
-// callback page needs no second file before the token request; BFF mode's session (about
-// 1.7 KB) too, so that its first view needs no second file either. Next: split the first
-// view from the flow (issue 11).
-const BUDGET_GZIP_BYTES = 39 * 1024;
+const SHIPPED = [FILE, MANAGER_FILE, OIDC_CHUNK, ...LANGUAGE_CHUNKS, SINGLE];
+// 31 KB: what the sign-in button waits for – lit, the login, the session with the way
+// back from the provider and BFF mode, the German texts, and what the script needs to
+// ask for the overview before the manager's file is there (configuration, API client).
+const BUDGET_GZIP_BYTES = 31 * 1024;
+const MANAGER_BUDGET_GZIP_BYTES = 14 * 1024;
+
+const sourcesOf = (file) => JSON.parse(readFileSync(`${file}.map`, 'utf8')).sources;
 
 test('the single file exists (run `npm run build` first)', () => {
   assert.ok(existsSync(FILE), `${FILE} is missing`);
@@ -33,6 +36,7 @@ test('the script needs nothing but its own chunks beside it (oidc, English, Leic
   ]);
   for (const chunk of LANGUAGE_CHUNKS)
     assert.doesNotMatch(readFileSync(chunk, 'utf8'), /\bimport\s*\(|^import[\s{*]/m, `${chunk} imports nothing`);
+  assert.ok(entry.includes('buergerportal-widgets.manager.js'), 'the script loads the manager from its own file');
   const chunk = readFileSync(OIDC_CHUNK, 'utf8');
   assert.doesNotMatch(chunk, /\bimport\s*\(|^import[\s{*]/m, 'the chunk imports nothing');
   assert.ok(chunk.includes('OidcClient') || chunk.includes('oidc-client-ts') || chunk.length > 20_000, 'the chunk holds oidc-client-ts');
@@ -52,9 +56,24 @@ test('the single file registers the elements guarded against a second load', () 
   assert.ok(code.includes('kassenzeichen-manager'));
 });
 
-test(`the script stays under ${BUDGET_GZIP_BYTES / 1024} KB gzip`, () => {
-  const gzip = gzipSync(readFileSync(FILE), { level: 9 }).length;
-  assert.ok(gzip <= BUDGET_GZIP_BYTES, `${FILE} is ${gzip} bytes gzip, budget ${BUDGET_GZIP_BYTES}`);
+test(`the script stays under ${BUDGET_GZIP_BYTES / 1024} KB gzip, the manager's file under ${MANAGER_BUDGET_GZIP_BYTES / 1024} KB`, () => {
+  for (const [file, budget] of [
+    [FILE, BUDGET_GZIP_BYTES],
+    [MANAGER_FILE, MANAGER_BUDGET_GZIP_BYTES],
+  ]) {
+    const gzip = gzipSync(readFileSync(file), { level: 9 }).length;
+    assert.ok(gzip <= budget, `${file} is ${gzip} bytes gzip, budget ${budget}`);
+  }
+});
+
+test("the manager's file imports nothing and takes what it shares with the script from it: no module is in both", () => {
+  const code = readFileSync(MANAGER_FILE, 'utf8');
+  assert.doesNotMatch(code, /\bimport\s*\(|^import[\s{*]|;import[\s{*]/m, 'no import in the manager file');
+  assert.ok(code.includes('buergerportal-widgets.from-main'), 'it reads from the main file');
+  const inScript = new Set(sourcesOf(FILE));
+  const twice = sourcesOf(MANAGER_FILE).filter((source) => inScript.has(source));
+  assert.deepEqual(twice, [], 'modules bundled twice: import them through src/kassenzeichen-manager/from-main.ts');
+  assert.ok(!inScript.has('../src/kassenzeichen-manager/views/add.ts'), 'the script holds none of the manager’s views');
 });
 
 test('the ES modules and their types exist for bundler users', () => {

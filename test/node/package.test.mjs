@@ -46,6 +46,7 @@ test('the tarball holds the built files, types, licences, changelog, guide and p
   for (const file of [
     'dist/buergerportal-widgets.js',
     'dist/buergerportal-widgets.oidc.js',
+    'dist/buergerportal-widgets.manager.js',
     'dist/buergerportal-widgets.bundle.js',
     'dist/buergerportal-widgets.js.map',
     'dist/THIRD-PARTY-NOTICES.txt',

@@ -8,8 +8,9 @@
  * License: EUPL-1.2
  *
  * Erzeugt aus custom-elements.json (npm run manifest); bitte nicht von Hand ändern.
- * Die Dateien dist/buergerportal-widgets.js und dist/buergerportal-widgets.oidc.js
- * gehören in den Unterordner dist/ dieses Plugins (die Mediathek nimmt keine .js-Dateien an).
+ * Die Dateien dist/buergerportal-widgets*.js (die Skriptdatei und die Dateien, die sie
+ * nachlädt: …manager.js, …oidc.js, …en.js, …de-x-ls.js) gehören in den Unterordner dist/
+ * dieses Plugins (die Mediathek nimmt keine .js-Dateien an).
  */
 
 defined('ABSPATH') || exit;
@@ -24,7 +25,7 @@ function buergerportal_widgets_tags() {
     );
 }
 
-/** Die Skriptdatei lädt ihre zweite Datei (…oidc.js) selbst aus demselben Ordner. */
+/** Die Skriptdatei lädt ihre weiteren Dateien (…manager.js, …oidc.js) selbst aus demselben Ordner. */
 function buergerportal_widgets_script_url() {
     return plugins_url('dist/buergerportal-widgets.js', __FILE__);
 }

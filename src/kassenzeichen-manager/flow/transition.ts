@@ -1,5 +1,5 @@
+import { normaliseCode } from '../from-main.js';
 import { hasProblems, validateAddress, type FieldProblems } from '../form-validation.js';
-import { normaliseCode } from '../kassenzeichen-format.js';
 import { afterAnswer } from './answers.js';
 import { applyDraft, resumeFrom } from './draft.js';
 import type { CitizenEvent, FlowEnvironment, FlowEvent } from './events.js';

@@ -1,9 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { displayKassenzeichen, formatDigits, html, nothing } from '../from-main.js';
+import type { TemplateResult } from 'lit';
 import type { Role } from '../../api/types.js';
 import { isBusy } from '../flow/state.js';
 import { readAddress } from '../form-data.js';
 import { ADDRESS_FIELDS, type AddressField } from '../form-validation.js';
-import { displayKassenzeichen, formatDigits } from '../kassenzeichen-format.js';
 import { describeFieldProblem } from '../problem-text.js';
 import { banner, errorSummary, heading, stepEnd, textField, type FieldOptions, type SummaryEntry } from './common.js';
 import type { ViewProps } from './props.js';

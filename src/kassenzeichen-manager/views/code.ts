@@ -1,7 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, telHref } from '../from-main.js';
+import type { TemplateResult } from 'lit';
 import { codeTarget, isBusy, isLocked } from '../flow/state.js';
 import { readCode } from '../form-data.js';
-import { telHref } from '../manager-config.js';
 import { describeFieldProblem } from '../problem-text.js';
 import { banner, errorSummary, heading, services, stepEnd, textField, type SummaryEntry } from './common.js';
 import type { ViewProps } from './props.js';

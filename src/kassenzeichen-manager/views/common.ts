@@ -1,7 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { busyAwareButton } from '../../shared/busy-aware-button.js';
-import { focusInView } from '../../shared/focus.js';
+import { busyAwareButton, focusInView, html, ifDefined, nothing } from '../from-main.js';
+import type { TemplateResult } from 'lit';
 import { newLetterTarget } from '../flow/failures.js';
 import { hasConfirmed, isBusy, type Message, type Notice } from '../flow/state.js';
 import { hasTypedEntries } from '../flow/draft.js';

@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import { html } from '../from-main.js';
+import type { TemplateResult } from 'lit';
 import { hasTypedEntries } from '../flow/draft.js';
 import type { StepName } from '../flow/state.js';
 import { renderAddressForm, renderCheck, renderChoice, renderLetterSent, renderRole } from './add.js';

@@ -1,6 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { busyAwareButton, html, nothing } from '../from-main.js';
+import type { TemplateResult } from 'lit';
 import type { Item } from '../../api/types.js';
-import { busyAwareButton } from '../../shared/busy-aware-button.js';
 import type { CitizenEvent } from '../flow/events.js';
 import { isBusy, OVERVIEW_PAGE, SEARCH_FROM, visibleItems } from '../flow/state.js';
 import { banner, entriesKept, formatDate, heading, notice, services, submitButton } from './common.js';

@@ -1,0 +1,46 @@
+import { html, LitElement, type TemplateResult } from 'lit';
+import { KassenzeichenErrorEvent } from '../events.js';
+import { renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { LanguageController } from '../shared/language-controller.js';
+import { baseStyles } from '../shared/styles.js';
+
+export const MANAGER_FILE = 'buergerportal-widgets.manager.js';
+
+/**
+ * What stands in a `<kassenzeichen-manager>` whose own file could not be
+ * loaded: for the editor, the file is missing beside the script; for the
+ * citizen, the connection failed — a sentence and „Erneut versuchen“, which
+ * loads the page again (the sign-in is kept).
+ */
+export class ManagerFileFailed extends LitElement {
+  static override styles = [baseStyles];
+  /** The file is not on the server (the editor's message), not just unreachable. */
+  missing = false;
+  private readonly language = new LanguageController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.missing) reportConfigError('kassenzeichen-manager', [this.language.messages.config.managerFileMissing]);
+    this.dispatchEvent(new KassenzeichenErrorEvent(this.missing ? 'module-missing' : 'network'));
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.language.messages;
+    if (this.missing) return renderConfigError('kassenzeichen-manager', [m.config.managerFileMissing], m.config);
+    return html`<div class="problem" part="error" role="alert" lang=${m.language}>
+      <p>${m.manager.loadFailed} ${m.manager.problems.unreachable}</p>
+      <div class="actions"><button class="secondary" @click=${() => location.reload()}>${m.manager.retry}</button></div>
+    </div>`;
+  }
+}
+
+/** Defines `<kassenzeichen-manager>` as the stand-in, unless another copy of the script defined the real one meanwhile. */
+export function defineManagerFileFailed(missing: boolean): void {
+  if (customElements.get('kassenzeichen-manager')) return;
+  customElements.define(
+    'kassenzeichen-manager',
+    class extends ManagerFileFailed {
+      override missing = missing;
+    },
+  );
+}

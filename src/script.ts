@@ -1,0 +1,13 @@
+/**
+ * The script for CMS pages (dist/buergerportal-widgets.js): `<servicekonto-login>`
+ * at once; `<kassenzeichen-manager>` from its own file beside this one, loaded
+ * as soon as one is on the page (see kassenzeichen-manager/manager-loader.ts).
+ * Bundlers import the package instead (index.ts), which has both at once.
+ */
+import { loadManagerWhenNeeded } from './kassenzeichen-manager/manager-loader.js';
+
+export { ServicekontoLogin } from './servicekonto-login/define.js';
+export * from './events.js';
+export { setTexts, type TextOverrides } from './i18n/localize.js';
+
+loadManagerWhenNeeded();
