@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { audit } from './audit.mjs';
 import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
 
 const ctx = useWorld({ scenario: 'returning' });
@@ -58,6 +59,20 @@ test('the manager’s file lost on the way: the citizen’s sentence, and „Ern
     problems.filter((problem) => !problem.includes('Failed to load resource')),
     [],
   );
+});
+
+test('both stand-ins for the manager’s file pass axe and IBM: the editor’s box and the citizen’s sentence', async () => {
+  for (const [answer, text] of [
+    [(route) => route.fulfill({ status: 404, body: 'not found' }), 'buergerportal-widgets.manager.js konnte nicht geladen werden'],
+    [(route) => route.abort('internetdisconnected'), 'Ihre Kassenzeichen konnten nicht geladen werden.'],
+  ]) {
+    const page = await ctx.browser.newPage();
+    await page.route(/buergerportal-widgets\.manager\.js/, answer);
+    await page.goto(`${ctx.world.origin}/pages/portal.html`);
+    await page.locator('kassenzeichen-manager').getByText(text).waitFor();
+    assert.deepEqual(await audit(page), [], text);
+    await page.close();
+  }
 });
 
 /** Opens `page`, signs in through the manager's own button and waits for the list; no errors on the way. */

@@ -66,6 +66,8 @@ test('a page with the login alone never loads the manager’s file; a manager ad
 test('a reload while signed in asks for the overview while the manager’s file is still on its way, and only once', async () => {
   const page = await ctx.browser.newPage();
   await signInToOverview(page, `${ctx.world.origin}/pages/portal.html`);
+  const manager = page.locator('kassenzeichen-manager');
+  await manager.getByRole('button', { name: 'Entfernen' }).first().waitFor();
   const api = [];
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
@@ -78,7 +80,7 @@ test('a reload while signed in asks for the overview while the manager’s file 
   await listed;
   assert.equal(held.length, 1, 'the manager’s file is still held back');
   await held[0].continue();
-  await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Entfernen' }).first().waitFor();
+  await manager.getByRole('button', { name: 'Entfernen' }).first().waitFor();
   assert.deepEqual(api.sort(), ['/api/account', '/api/kassenzeichen']);
   await page.close();
 });
