@@ -160,13 +160,13 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
 
   protected async initialise(): Promise<void> {
     // Known before any click: without web storage the sign-in state cannot survive the redirect.
-    this.storageBlocked = !OidcRuntime.stateStorage();
+    const stateStorage = OidcRuntime.stateStorage();
+    this.storageBlocked = !stateStorage;
     this.storageFull = this.storageBlocked && storageIsFull();
     this.browserUnsupported = !globalThis.crypto?.subtle;
     this.listenToOtherTabs();
     addEventListener('pageshow', this.onPageShow);
     const url = new URL(location.href);
-    const stateStorage = OidcRuntime.stateStorage();
     if (this.isOwnPath(url) && isOwnCallback(url, stateStorage)) return this.completeCallback(url, stateStorage!);
     if (isSigninCallback(url) && usedStates.includes(url.searchParams.get('state')!)) return this.staleCallback(url);
     // Anything else – no callback, or another app's parameters – is left as it is.

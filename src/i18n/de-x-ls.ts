@@ -39,6 +39,8 @@ export const deLs: Messages = {
     expiringText: (time) => `Ihre Anmeldung endet um ${time} Uhr. Das ist zu Ihrem Schutz. Möchten Sie angemeldet bleiben?`,
     extendButton: 'Sitzung verlängern',
     unavailable: 'Die Anmeldung geht gerade nicht. Bitte versuchen Sie es in ein paar Minuten noch einmal.',
+    managerUnavailable:
+      'Ihre Kassenzeichen können wir gerade nicht zeigen. Bitte prüfen Sie Ihre Internet-Verbindung. Dann versuchen Sie es noch einmal.',
   },
   manager: {
     title: 'Ihre Kassenzeichen',

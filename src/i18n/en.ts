@@ -30,6 +30,7 @@ export const en: Messages = {
     expiringText: (time) => `For your security, your session ends at ${time}. Do you want to stay signed in?`,
     extendButton: 'Stay signed in',
     unavailable: 'Sign-in cannot be reached right now. Please try again in a few minutes.',
+    managerUnavailable: 'Your Kassenzeichen cannot be shown right now. Please check your connection and try again.',
   },
   manager: {
     title: 'Your Kassenzeichen',

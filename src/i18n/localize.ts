@@ -1,8 +1,9 @@
-import { de } from './de.js';
-import type { Messages } from './messages.js';
+import { deLogin } from './de-login.js';
+import type { ManagerMessages, Messages } from './messages.js';
 
 /*
- * The catalogs of texts. German ships in every build; English and Leichte
+ * The catalogs of texts. German ships in every build (the manager's part with
+ * the manager, see de-manager.ts); English and Leichte
  * Sprache are loaded from the script's own folder the first time an element
  * shows them (like the oidc file), or registered up front by a bundler import.
  * Cities may replace single texts per language. Kept on the window, so two
@@ -34,7 +35,20 @@ const REGISTRY = Symbol.for('buergerportal-widgets.i18n');
 
 function registry(): Registry {
   const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (holder[REGISTRY] ??= { catalogs: new Map([['de', de]]), overrides: new Map(), loading: new Map(), listeners: new Set() });
+  return (holder[REGISTRY] ??= {
+    // The manager's German texts come with the manager (addGermanManagerTexts): no manager draws before they are in.
+    catalogs: new Map([['de', deLogin as Messages]]),
+    overrides: new Map(),
+    loading: new Map(),
+    listeners: new Set(),
+  });
+}
+
+/** Completes the German catalog with the manager's texts; the manager's module calls it before its element is defined. */
+export function addGermanManagerTexts(manager: ManagerMessages): void {
+  const { catalogs } = registry();
+  const german = catalogs.get('de')!;
+  if (!german.manager) catalogs.set('de', { ...german, manager });
 }
 
 function changed(): void {
@@ -83,7 +97,7 @@ export function messagesFor(lang: string | null | undefined): Messages {
     if (catalog) return withOverrides(tag, catalog);
     if (LOADERS[tag]) load(tag);
   }
-  return withOverrides('de', de);
+  return withOverrides('de', catalogs.get('de')!);
 }
 
 function load(tag: string): void {

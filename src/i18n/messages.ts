@@ -34,6 +34,8 @@ export interface Messages {
     extendButton: string;
     /** The provider cannot be reached at the moment: a citizen's sentence, with a retry. */
     unavailable: string;
+    /** In place of a `<kassenzeichen-manager>` whose file did not arrive (the connection failed); with „Erneut versuchen“. */
+    managerUnavailable: string;
   };
   manager: ManagerMessages;
   config: {

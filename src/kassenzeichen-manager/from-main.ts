@@ -23,7 +23,7 @@ export { SessionController } from '../auth/session-controller.js';
 export { onSessionCreated } from '../auth/session-registry.js';
 export { isPassingFailure } from '../auth/session.js';
 export { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
-export { setTexts, textsLoaded } from '../i18n/localize.js';
+export { addGermanManagerTexts, setTexts, textsLoaded } from '../i18n/localize.js';
 export { busyAwareButton } from '../shared/busy-aware-button.js';
 export { formatClock } from '../shared/clock.js';
 export { describeConfigProblems, renderConfigError, reportConfigError, reportIgnored } from '../shared/config-error-view.js';

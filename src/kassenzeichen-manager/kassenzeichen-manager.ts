@@ -1,4 +1,5 @@
 import {
+  addGermanManagerTexts,
   CspWatchController,
   FocusKeeper,
   KassenzeichenErrorEvent,
@@ -28,6 +29,7 @@ import {
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { Item } from '../api/types.js';
 import type { Messages, TextOverrides } from '../i18n/localize.js';
+import { deManager } from '../i18n/de-manager.js';
 import { hasConfirmed } from './flow/state.js';
 import { managerStyles } from './kassenzeichen-manager.styles.js';
 import { ManagerController } from './manager-controller.js';
@@ -36,6 +38,9 @@ import type { ManagerSetup } from './manager-setup.js';
 import { renderStep } from './views/render-step.js';
 import { heading, noticeText } from './views/common.js';
 import type { ViewActions } from './views/props.js';
+
+// Before the element can draw: the script for CMS pages ships these texts in the manager's file only.
+addGermanManagerTexts(deManager);
 
 /**
  * Die Kassenzeichen der angemeldeten Person: einmalige Zustimmung, Übersicht,

@@ -28,8 +28,8 @@ export class ManagerFileFailed extends LitElement {
     const m = this.language.messages;
     if (this.missing) return renderConfigError('kassenzeichen-manager', [m.config.managerFileMissing], m.config);
     return html`<div class="problem" part="error" role="alert" lang=${m.language}>
-      <p>${m.manager.loadFailed} ${m.manager.problems.unreachable}</p>
-      <div class="actions"><button class="secondary" @click=${() => location.reload()}>${m.manager.retry}</button></div>
+      <p>${m.login.managerUnavailable}</p>
+      <div class="actions"><button class="secondary" @click=${() => location.reload()}>${m.login.retry}</button></div>
     </div>`;
   }
 }

@@ -38,12 +38,27 @@ export function fromMainKey(managerUrl: string): symbol {
 async function loadManager(): Promise<void> {
   const url = managerFileUrl();
   (globalThis as Record<symbol, unknown>)[fromMainKey(url)] = fromMain;
-  for (const manager of document.getElementsByTagName(TAG)) startEarly(manager as HTMLElement);
+  const loading = import(/* @vite-ignore */ url);
+  // After the sign-in button's first frame: setting the manager up costs the phone some 30 ms.
+  afterNextFrame(() => {
+    for (const manager of document.getElementsByTagName(TAG)) startEarly(manager as HTMLElement);
+  });
   try {
-    await import(/* @vite-ignore */ url);
+    await loading;
   } catch {
     defineManagerFileFailed(await isMissing(url));
   }
+}
+
+/** After the next frame; in a hidden tab (no frames) after a moment. */
+function afterNextFrame(work: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) work();
+    done = true;
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
 }
 
 /** Asks for the overview as soon as the manager's session is signed in, unless the manager is there by then. */

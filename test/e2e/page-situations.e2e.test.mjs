@@ -51,7 +51,7 @@ test('the manager’s file lost on the way: the citizen’s sentence, and „Ern
   );
   await page.goto(`${ctx.world.origin}/pages/portal.html`);
   const manager = page.locator('kassenzeichen-manager');
-  await manager.getByText('Ihre Kassenzeichen konnten nicht geladen werden.').waitFor();
+  await manager.getByText('Ihre Kassenzeichen können gerade nicht angezeigt werden.', { exact: false }).waitFor();
   await manager.getByRole('button', { name: 'Erneut versuchen' }).click();
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   // Only the lost request itself may show in the console.
@@ -64,7 +64,7 @@ test('the manager’s file lost on the way: the citizen’s sentence, and „Ern
 test('both stand-ins for the manager’s file pass axe and IBM: the editor’s box and the citizen’s sentence', async () => {
   for (const [answer, text] of [
     [(route) => route.fulfill({ status: 404, body: 'not found' }), 'buergerportal-widgets.manager.js konnte nicht geladen werden'],
-    [(route) => route.abort('internetdisconnected'), 'Ihre Kassenzeichen konnten nicht geladen werden.'],
+    [(route) => route.abort('internetdisconnected'), 'Ihre Kassenzeichen können gerade nicht angezeigt werden.'],
   ]) {
     const page = await ctx.browser.newPage();
     await page.route(/buergerportal-widgets\.manager\.js/, answer);

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { de } from '../../src/i18n/de.js';
 import { deLs } from '../../src/i18n/de-x-ls.js';
 import { en } from '../../src/i18n/en.js';
-import { fallbackChain, messagesFor, registerMessages, setTexts } from '../../src/i18n/localize.js';
+import { deManager } from '../../src/i18n/de-manager.js';
+import { addGermanManagerTexts, fallbackChain, messagesFor, registerMessages, setTexts } from '../../src/i18n/localize.js';
 import type { Messages } from '../../src/i18n/messages.js';
 
 /** Every text of a catalog, functions called with sample values. */
@@ -100,6 +101,14 @@ describe('catalog lookup', () => {
     expect(fallbackChain('de-DE')).to.deep.equal(['de-de', 'de']);
     expect(fallbackChain('en-GB')).to.deep.equal(['en-gb', 'en']);
     expect(fallbackChain('')).to.deep.equal(['de']);
+  });
+
+  it("has the manager's German texts once the manager brings them (its own file, in the script for CMS pages)", () => {
+    expect(messagesFor('de').login.signInButton['servicekonto-nrw']).to.equal('Zum Servicekonto.NRW');
+    expect(messagesFor('de').manager).to.equal(undefined);
+    addGermanManagerTexts(deManager);
+    expect(messagesFor('de').manager.addButton).to.equal('Kassenzeichen hinzufügen');
+    expect(messagesFor('de')).to.deep.equal(de);
   });
 
   it('serves German while a language loads, then the language', async () => {

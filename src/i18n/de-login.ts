@@ -1,0 +1,66 @@
+import type { Messages } from './messages.js';
+
+/** German for the sign-in, the editor's messages and what the script says before the manager's file is there. */
+export const deLogin: Omit<Messages, 'manager'> = {
+  language: 'de',
+  login: {
+    signInButton: { 'servicekonto-nrw': 'Zum Servicekonto.NRW', bundid: 'Mit BundID anmelden' },
+    signedOutIntro: {
+      'servicekonto-nrw':
+        'Für einige Online-Dienste melden Sie sich mit Ihrem Servicekonto.NRW an. Sie werden dazu zum Servicekonto.NRW weitergeleitet und danach hierher zurückgebracht.',
+      bundid:
+        'Für einige Online-Dienste melden Sie sich mit Ihrer BundID an. Sie werden dazu zur BundID weitergeleitet und danach hierher zurückgebracht.',
+    },
+    registrationHint: 'Noch kein Konto?',
+    registrationLink: 'Jetzt registrieren',
+    signOutButton: 'Abmelden',
+    signedInAs: (name) => `Angemeldet als ${name}`,
+    checking: 'Anmeldung wird geprüft …',
+    signingIn: 'Sie werden zur Anmeldung weitergeleitet …',
+    cancelled: 'Anmeldung abgebrochen. Sie können es jederzeit erneut versuchen.',
+    staleCallback: 'Die Anmeldung konnte nicht abgeschlossen werden. Bitte melden Sie sich erneut an.',
+    sessionEnded: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    signedOutElsewhere: 'Sie wurden in einem anderen Fenster abgemeldet.',
+    signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
+    retry: 'Erneut versuchen',
+    storageBlocked:
+      'Ihr Browser blockiert das Speichern von Websitedaten. Bitte erlauben Sie Websitedaten für diese Seite, damit die Anmeldung funktioniert.',
+    storageFull:
+      'Der Speicher Ihres Browsers für diese Website ist voll, deshalb klappt die Anmeldung nicht. Bitte löschen Sie in den Browser-Einstellungen die gespeicherten Daten dieser Website und laden Sie die Seite neu.',
+    browserUnsupported:
+      'Dieser Browser unterstützt die sichere Anmeldung nicht. Bitte verwenden Sie einen aktuellen Browser, zum Beispiel Firefox, Chrome, Edge oder Safari.',
+    expiringTitle: 'Ihre Sitzung läuft bald ab',
+    expiringText: (time) => `Aus Sicherheitsgründen endet Ihre Anmeldung um ${time} Uhr. Möchten Sie angemeldet bleiben?`,
+    extendButton: 'Sitzung verlängern',
+    unavailable: 'Die Anmeldung ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
+    managerUnavailable:
+      'Ihre Kassenzeichen können gerade nicht angezeigt werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  },
+  config: {
+    title: 'Dieses Element ist nicht richtig eingerichtet',
+    intro: 'Hinweis für die Redaktion der Website:',
+    missing: (attribute) => `Das Attribut „${attribute}“ fehlt oder ist leer.`,
+    invalidUrl: (attribute) => `Das Attribut „${attribute}“ ist keine gültige Adresse (URL).`,
+    needsHttps: (attribute) => `Das Attribut „${attribute}“ muss mit https:// beginnen.`,
+    invalidValue: (attribute, allowed) => `Das Attribut „${attribute}“ erlaubt nur: ${allowed}.`,
+    loginNotFound: (id) => `Das Attribut „login“ nennt die id „${id}“, aber auf der Seite gibt es kein <servicekonto-login> mit dieser id.`,
+    insecurePage: 'Die Anmeldung benötigt HTTPS. Diese Seite wird ohne HTTPS ausgeliefert.',
+    blockedByPolicy: (origin, directive) =>
+      `Die Content-Security-Policy der Seite blockiert ${origin}. Bitte ${origin} in der Richtlinie „${directive}“ ergänzen.`,
+    moduleMissing:
+      'Die Datei buergerportal-widgets.oidc.js konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.',
+    managerFileMissing:
+      'Die Datei buergerportal-widgets.manager.js konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.',
+    discoveryFailed: (authority) =>
+      `Das Attribut „authority“ nennt keinen Anmeldedienst: ${authority}/.well-known/openid-configuration liefert keine gültige OpenID-Konfiguration. Bitte die Issuer-Adresse des Anmeldedienstes eintragen (bei Keycloak: https://…/realms/<Realm>).`,
+    issuerMismatch: (authority, issuer) =>
+      `Das Attribut „authority“ (${authority}) passt nicht zum Anmeldedienst: Er nennt sich „${issuer}“. Bitte genau diese Adresse eintragen.`,
+    bffRefused: (bffUrl, origin) =>
+      `Der BFF unter ${bffUrl} antwortet, nimmt aber Anfragen dieser Seite nicht an. Bitte ${origin} in BFF_ALLOWED_ORIGINS des BFF eintragen.`,
+    bffInvalid: (bffUrl) =>
+      `Das Attribut „bff-url“ führt nicht zum Bürgerportal-BFF: ${bffUrl}/session liefert keine Sitzungsauskunft. Bitte die Adresse eintragen, unter der der BFF läuft (BFF_PUBLIC_URL).`,
+    ignoredInBffMode: (attributes) =>
+      `Mit „bff-url“ meldet der BFF an und spricht mit dem Backend; diese Attribute werden nicht verwendet: ${attributes}.`,
+    citizenHint: 'Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es später erneut.',
+  },
+};
