@@ -10,17 +10,11 @@ import {
   SessionController,
   SlotLinksController,
   baseStyles,
-  describeConfigProblems,
-  describeSessionFailure,
   html,
-  isPassingFailure,
   nothing,
   onSessionCreated,
   property,
-  renderConfigError,
-  renderUnavailable,
   reportConfigError,
-  reportIgnored,
   setTexts,
   setUpManager,
   signInNote,
@@ -36,7 +30,8 @@ import { ManagerController } from './manager-controller.js';
 import type { HeadingLevel } from './manager-config.js';
 import type { ManagerSetup } from './manager-setup.js';
 import { renderStep } from './views/render-step.js';
-import { heading, noticeText } from './views/common.js';
+import { noticeText } from './views/common.js';
+import { renderSetupProblem, reportSetup } from './views/setup-problem.js';
 import type { ViewActions } from './views/props.js';
 
 // Before the element can draw: the script for CMS pages ships these texts in the manager's file only.
@@ -189,13 +184,9 @@ export class KassenzeichenManager extends LitElement {
   }
 
   private configure(): void {
-    const before = JSON.stringify(this.setup.problems);
+    const previous = this.setup;
     this.setup = setUpManager(this);
-    if (this.setup.config?.backendUrlIgnored) reportIgnored('kassenzeichen-manager', ['backend-url'], this.messages.config);
-    if (this.setup.problems.length > 0 && JSON.stringify(this.setup.problems) !== before) {
-      reportConfigError('kassenzeichen-manager', describeConfigProblems(this.setup.problems, this.messages.config));
-      this.emit(new KassenzeichenErrorEvent('config-invalid'));
-    }
+    if (reportSetup(this.setup, previous, this.messages)) this.emit(new KassenzeichenErrorEvent('config-invalid'));
     this.auth.use(this.setup.session);
     // No session yet: a <servicekonto-login> that a CMS adds later still counts.
     this.stopWaiting?.();
@@ -214,20 +205,11 @@ export class KassenzeichenManager extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const { config } = this.setup;
     const m = this.messages;
-    if (!config) return renderConfigError('kassenzeichen-manager', describeConfigProblems(this.setup.problems, m.config), m.config);
-    const blocked = this.policy.blocked;
-    if (blocked) return renderConfigError('kassenzeichen-manager', [m.config.blockedByPolicy(blocked.origin, blocked.directive)], m.config);
     const session = this.auth.snapshot;
-    if (session.status === 'failed' && !isPassingFailure(session.failure)) {
-      return renderConfigError('kassenzeichen-manager', [describeSessionFailure(session, this.setup.authority, m.config)], m.config);
-    }
-    if (session.status === 'failed') {
-      return html`<div lang=${m.language}>
-        ${heading(config, m.manager.title)}${renderUnavailable(m.login, !!session.retrying, () => void this.auth.session?.retry())}
-      </div>`;
-    }
+    const problem = renderSetupProblem(this.setup, this.policy.blocked, session, m, () => void this.auth.session?.retry());
+    const { config } = this.setup;
+    if (problem || !config) return problem!; // Without a configuration there is a problem to show.
     const { state } = this.flow;
     const offline = this.network.online ? nothing : html`<p class="notice" id="offline" part="notice">${m.manager.problems.offline}</p>`;
     const status = this.network.online ? noticeText(state.notice, m.manager) : m.manager.problems.offline;
