@@ -26,7 +26,8 @@ export function fromMainModule(names = fromMainExports()) {
   return [
     // The same key as fromMainKey() in manager-loader.ts.
     'const fromMain = globalThis[Symbol.for(`buergerportal-widgets.from-main ${import.meta.url}`)];',
-    "if (!fromMain) throw new Error('buergerportal-widgets.manager.js: this file is loaded by buergerportal-widgets.js; include that one.');",
+    // Included by hand (a second script tag): the editor's message, in the editor's language.
+    "if (!fromMain) throw new Error('buergerportal-widgets.manager.js wird von buergerportal-widgets.js geladen: bitte nur buergerportal-widgets.js einbinden.');",
     `export const { ${names.join(', ')} } = fromMain;`,
   ].join('\n');
 }

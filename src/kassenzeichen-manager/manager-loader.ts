@@ -16,9 +16,10 @@ const TAG = 'kassenzeichen-manager';
  */
 export function loadManagerWhenNeeded(): void {
   if (customElements.get(TAG)) return;
-  if (document.getElementsByTagName(TAG).length > 0) return void loadManager();
+  const managers = document.getElementsByTagName(TAG); // live: kept up to date by the browser
+  if (managers.length > 0) return void loadManager();
   const observer = new MutationObserver(() => {
-    if (document.getElementsByTagName(TAG).length === 0) return;
+    if (managers.length === 0) return;
     observer.disconnect();
     void loadManager();
   });

@@ -61,6 +61,15 @@ test('the manager’s file lost on the way: the citizen’s sentence, and „Ern
   );
 });
 
+test('the manager’s file included by hand as well: the editor reads why in the console, the manager works', async () => {
+  const page = await ctx.browser.newPage();
+  const problems = watchPage(page);
+  await page.goto(`${ctx.world.origin}/pages/manager-file-included.html`);
+  await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  assert.equal(problems.length, 1, problems.join('\n'));
+  assert.match(problems[0], /bitte nur buergerportal-widgets\.js einbinden/);
+});
+
 test('both stand-ins for the manager’s file pass axe and IBM: the editor’s box and the citizen’s sentence', async () => {
   for (const [answer, text] of [
     [(route) => route.fulfill({ status: 404, body: 'not found' }), 'buergerportal-widgets.manager.js konnte nicht geladen werden'],

@@ -20,6 +20,11 @@ const PAGE_VARIANTS = {
   'hostile.html': { base: 'portal.html', head: '<link rel="stylesheet" href="/pages/hostile.css" />' },
   'cross-origin.html': { base: 'portal.html', head: '<script src="/pages/csp-watch.js"></script>' },
   'cross-origin-blocked.html': { base: 'portal.html', head: '' },
+  // The editor included the manager's file as a script of its own as well.
+  'manager-file-included.html': {
+    base: 'portal.html',
+    head: '<script type="module" src="/dist/buergerportal-widgets.manager.js"></script>',
+  },
   // The script copied alone, with a manager on the page: its file is missing too.
   'alone-manager.html': {
     base: 'alone.html',
