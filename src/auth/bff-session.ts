@@ -80,9 +80,10 @@ export class BffAuthSession extends SessionBase implements AuthSession {
         if (this.snapshot.status !== 'signed-in') await this.start();
         return this.snapshot.status === 'signed-in' ? { ...ANTI_FORGERY } : null;
       },
+      // A session the BFF ended signs out as „abgelaufen“ (check → apply); a BFF that cannot
+      // be reached just now leaves the citizen's sentence with „Erneut versuchen“ instead.
       renew: async () => {
         await this.check();
-        if (this.snapshot.status !== 'signed-in') this.endLocally('expired');
         return this.snapshot.status === 'signed-in';
       },
     };

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import '../../src/servicekonto-login/define.js';
 import '../../src/kassenzeichen-manager/define.js';
 import type { ServicekontoLogin } from '../../src/servicekonto-login/servicekonto-login.js';
@@ -6,6 +7,7 @@ import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kasse
 import { ownSearch, resetAuthState, returnFromProvider } from '../support/fake-provider.js';
 import { BFF_URL, useBrokenBff, useFakeBff } from '../support/fake-bff.js';
 import { stepHeading } from '../support/manager.js';
+import { worker } from '../support/mock-backend.js';
 import { buttonNamed, settled, textOf } from '../support/queries.js';
 
 async function login(bffUrl = '/bff', extra = '') {
@@ -129,5 +131,26 @@ describe('BFF mode (bff-url)', () => {
     await element.whenSettled();
     expect(textOf(element)).to.contain('abgelaufen');
     expect(bff.backend.exchanges.some((exchange) => exchange.method === 'DELETE')).to.equal(false, 'nothing removed');
+  });
+
+  it('a 401 while the BFF cannot be asked about the session is no „abgelaufen“: the citizen’s sentence, and „Erneut versuchen“ finds the session', async () => {
+    await useFakeBff({ scenario: 'returning' });
+    const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager bff-url=${BFF_URL}></kassenzeichen-manager>`);
+    await element.whenSettled();
+    worker.use(
+      http.delete(`${BFF_URL}/api/*`, () => HttpResponse.json({ title: 'Nicht angemeldet', status: 401 }, { status: 401 }), { once: true }),
+      // Down for a moment: neither the session nor the health check answers.
+      http.get(`${BFF_URL}/session`, () => HttpResponse.error(), { once: true }),
+      http.get(`${BFF_URL}/health`, () => HttpResponse.error(), { once: true }),
+    );
+    buttonNamed(element, 'Entfernen 1500.0000.0001')!.click();
+    await element.whenSettled();
+    buttonNamed(element, 'Entfernen')!.click();
+    await element.whenSettled();
+    expect(textOf(element)).to.contain('Die Anmeldung ist gerade nicht erreichbar');
+    expect(textOf(element)).not.to.contain('abgelaufen');
+    buttonNamed(element, 'Erneut versuchen')!.click();
+    await element.whenSettled();
+    expect(stepHeading(element)).to.equal('Ihre Kassenzeichen');
   });
 });
