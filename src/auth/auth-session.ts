@@ -3,7 +3,7 @@ import { bearer, type RequestAuthorization } from '../api/client.js';
 import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, usedStates } from './callback.js';
 import { IdleLimit, passwordNext, revokeRefreshToken, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
-import type { LoginConfig } from './login-config.js';
+import type { BrowserLoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
 import { fingerprint, SharedRenewal, type RenewedMessage } from './shared-renewal.js';
@@ -40,7 +40,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   private browserUnsupported = false;
   private storageFull = false;
 
-  constructor(private readonly config: LoginConfig) {
+  constructor(private readonly config: BrowserLoginConfig) {
     super();
     this.key = sessionKey(config);
     // Under the widgets' own prefix: another app's oidc-client-ts on the site uses `oidc.`.

@@ -10,7 +10,7 @@ import {
   type SessionInfo,
   type SignInOutcome,
 } from './bff-client.js';
-import type { LoginConfig } from './login-config.js';
+import type { BffLoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import type { AuthSession, SignedOutReason } from './session.js';
 import { CHANNEL_NAME, SessionBase, WARNING_BEFORE_END_MS } from './session-base.js';
@@ -35,10 +35,10 @@ export class BffAuthSession extends SessionBase implements AuthSession {
   private endTimer?: ReturnType<typeof setTimeout>;
   private channel?: BroadcastChannel;
 
-  constructor(config: LoginConfig) {
+  constructor(config: BffLoginConfig) {
     super();
     this.key = sessionKey(config);
-    this.bff = new BffClient(config.bffUrl!);
+    this.bff = new BffClient(config.bffUrl);
   }
 
   retry(): Promise<void> {

@@ -10,22 +10,34 @@ export const TOKEN_STORAGES = ['session', 'memory'] as const;
 export type TokenStorage = (typeof TOKEN_STORAGES)[number];
 
 /** The sign-in settings of one `<servicekonto-login>` (or a manager without one), checked. */
-export interface LoginConfig {
+/** A login's configuration: browser mode (OpenID Connect in the page) or BFF mode (`bff-url`). */
+export type LoginConfig = BrowserLoginConfig | BffLoginConfig;
+
+interface CommonLoginConfig {
+  /** Where the sign-in happens: the OpenID issuer, or in BFF mode the BFF (for messages and the CSP watch). */
   authority: string;
+  provider: ProviderId;
+  registrationUrl: string;
+}
+
+export interface BrowserLoginConfig extends CommonLoginConfig {
+  mode: 'browser';
   clientId: string;
   redirectUri: string;
   postLogoutRedirectUri: string;
   scope: string;
   idpHint?: string;
-  provider: ProviderId;
-  registrationUrl: string;
   tokenStorage: TokenStorage;
   /** Seconds without activity in the elements after which the session ends. */
   idleTimeout: number;
-  /** BFF mode: the backend-for-frontend that signs in and holds the tokens. Then `authority` is this address too. */
-  bffUrl?: string;
-  /** BFF mode: attributes given that only browser mode uses, for a hint to the editor. */
-  ignored?: string[];
+}
+
+export interface BffLoginConfig extends CommonLoginConfig {
+  mode: 'bff';
+  /** The backend-for-frontend that signs in and holds the tokens (`authority` is this address too). */
+  bffUrl: string;
+  /** Attributes given that only browser mode uses, for a hint to the editor. */
+  ignored: string[];
 }
 
 /** The element properties that configure a login: a change sets it up anew. */
@@ -92,6 +104,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
   return {
     ok: true,
     config: {
+      mode: 'browser',
       authority: authority.href.replace(/\/+$/, ''),
       clientId,
       redirectUri: redirectUri?.href ?? currentPage,
@@ -111,7 +124,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
  * `/buergerportal-bff`), `provider` and `registration-url`; everything about
  * OpenID Connect is the BFF's business.
  */
-function readBffLoginConfig(attribute: (name: string) => string | null, page: PageLocation): ConfigResult<LoginConfig> {
+function readBffLoginConfig(attribute: (name: string) => string | null, page: PageLocation): ConfigResult<BffLoginConfig> {
   const problems: ConfigProblem[] = [];
   if (page.protocol !== 'https:' && !isLoopback(page.hostname)) problems.push({ kind: 'insecure-page' });
   const raw = attribute('bff-url')!.trim();
@@ -120,19 +133,13 @@ function readBffLoginConfig(attribute: (name: string) => string | null, page: Pa
   const provider = readChoiceAttribute('provider', attribute('provider'), PROVIDERS, problems);
   if (problems.length > 0 || !bff) return { ok: false, problems };
   const bffUrl = bff.href.replace(/\/+$/, '');
-  const currentPage = page.origin + page.pathname;
   return {
     ok: true,
     config: {
+      mode: 'bff',
       authority: bffUrl,
-      clientId: '',
-      redirectUri: currentPage,
-      postLogoutRedirectUri: currentPage,
-      scope: 'openid',
       provider,
       registrationUrl: registration?.href ?? DEFAULT_REGISTRATION_URLS[provider],
-      tokenStorage: 'memory',
-      idleTimeout: DEFAULT_IDLE_TIMEOUT_SECONDS,
       bffUrl,
       ignored: BROWSER_MODE_ONLY.filter((name) => isSet(attribute(name), name)),
     },
@@ -166,6 +173,6 @@ function readIdleTimeout(value: string | null, problems: ConfigProblem[]): numbe
 }
 
 /** The key under which one session is shared on a page. */
-export function sessionKey(config: Pick<LoginConfig, 'authority' | 'clientId' | 'bffUrl'>): string {
-  return config.bffUrl ? `bff ${config.bffUrl}` : `${config.authority} ${config.clientId}`;
+export function sessionKey(config: LoginConfig): string {
+  return config.mode === 'bff' ? `bff ${config.bffUrl}` : `${config.authority} ${config.clientId}`;
 }

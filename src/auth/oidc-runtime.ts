@@ -1,7 +1,7 @@
 import type { OidcClient, OidcMetadata } from 'oidc-client-ts';
 import { STATE_PREFIX, type ProviderMetadata } from './callback.js';
 import { discoveryFailure, issuerMatches } from './discovery-failure.js';
-import type { LoginConfig } from './login-config.js';
+import type { BrowserLoginConfig } from './login-config.js';
 import { MemoryStorage, usableStorage } from './safe-storage.js';
 import type { SessionFailure } from './session.js';
 
@@ -20,7 +20,7 @@ export class OidcRuntime {
   /** No usable web storage for the sign-in state: it cannot survive the redirect. */
   storageBlocked = false;
 
-  constructor(private readonly config: LoginConfig) {}
+  constructor(private readonly config: BrowserLoginConfig) {}
 
   /** The client, once module and discovery are there; a failure is kept for a {@link reset}. */
   ready(): Promise<OidcReady> {

@@ -11,4 +11,4 @@ import type { AuthSession } from './session.js';
  */
 export type SessionFactory = (config: LoginConfig) => AuthSession;
 
-export const createSession: SessionFactory = (config) => (config.bffUrl ? new BffAuthSession(config) : new OidcAuthSession(config));
+export const createSession: SessionFactory = (config) => (config.mode === 'bff' ? new BffAuthSession(config) : new OidcAuthSession(config));

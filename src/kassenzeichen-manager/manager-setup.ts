@@ -24,7 +24,7 @@ export interface ManagerSetup {
 /** Reads the manager's configuration (properties first) and finds its session; the API client authorises as the session says. */
 export function setUpManager(manager: HTMLElement): ManagerSetup {
   const source = findSession(manager);
-  const bffUrl = source.config?.bffUrl;
+  const bffUrl = source.config?.mode === 'bff' ? source.config.bffUrl : undefined;
   const own = readManagerConfig(configReader(manager), location.href, bffUrl);
   const problems = [...own.problems, ...source.problems];
   const config = problems.length === 0 ? own.config : undefined;

@@ -146,7 +146,8 @@ export class ServicekontoLogin extends LitElement {
     if (result.ok) {
       this.config = result.config;
       this.configProblems = [];
-      if (result.config.ignored?.length) reportIgnored('servicekonto-login', result.config.ignored, this.messages.config);
+      if (result.config.mode === 'bff' && result.config.ignored.length > 0)
+        reportIgnored('servicekonto-login', result.config.ignored, this.messages.config);
       this.auth.use(sessionFor(result.config));
       return;
     }

@@ -11,6 +11,7 @@ describe('sign-in configuration', () => {
     expect(result).to.deep.equal({
       ok: true,
       config: {
+        mode: 'browser',
         authority: 'https://login.stadt.example/realms/bp',
         clientId: 'bp',
         redirectUri: 'https://www.stadt.example/buergerportal',
@@ -21,6 +22,24 @@ describe('sign-in configuration', () => {
         registrationUrl: 'https://servicekonto.nrw/',
         tokenStorage: 'session',
         idleTimeout: 1800,
+      },
+    });
+  });
+
+  it('with bff-url: BFF mode, which has only what it uses; browser-mode attributes given anyway are named for the editor', () => {
+    const result = readLoginConfig(
+      attributes({ 'bff-url': '/buergerportal-bff/', authority: 'https://login.example', 'client-id': 'x', provider: 'bundid' }),
+      page,
+    );
+    expect(result).to.deep.equal({
+      ok: true,
+      config: {
+        mode: 'bff',
+        authority: 'https://www.stadt.example/buergerportal-bff',
+        provider: 'bundid',
+        registrationUrl: 'https://id.bund.de/de/registration',
+        bffUrl: 'https://www.stadt.example/buergerportal-bff',
+        ignored: ['authority', 'client-id'],
       },
     });
   });
