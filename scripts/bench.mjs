@@ -146,8 +146,9 @@ try {
   console.log('|---|---|---|');
   console.log(`| callback → overview | ${chains.two.chain.length} | ${chains.one.chain.length} |`);
   console.log(`| reload while signed in | ${chains.two.reloadChain.length} | ${chains.one.reloadChain.length} |`);
-  console.log(`\n  two files after the callback: ${chains.two.chain.join(' → ')}`);
-  console.log(`  one file after the callback:  ${chains.one.chain.join(' → ')}`);
+  console.log(`\n  two files, callback to the list: ${chains.two.toList.join(' → ')}`);
+  console.log(`  two files, reload to the list:   ${chains.two.reloadToList.join(' → ')}`);
+  console.log(`  one file, callback to the list:  ${chains.one.toList.join(' → ')}`);
   console.log('\n| overview (reload, signed in, CPU 4×) | shown after: median (min–max) | longest task |');
   console.log('|---|---|---|');
   for (const [label, { shown, longest }] of Object.entries(overview)) {

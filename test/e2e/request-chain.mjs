@@ -31,16 +31,23 @@ export function recordRequests(page) {
   return requests;
 }
 
-/** The longest chain of requests where each starts only after the one before has ended. */
-export function longestChain(requests) {
+/**
+ * The longest chain of requests where each starts only after the one before has
+ * ended; with `endsWith`, the longest of those that end in a request it accepts.
+ */
+export function longestChain(requests, endsWith = () => true) {
   const sorted = requests.filter((r) => !r.preflight).sort((a, b) => a.start - b.start);
   const chains = [];
   for (const request of sorted) {
     const before = chains.filter((chain) => chain.at(-1).end <= request.start + 1).sort((a, b) => b.length - a.length)[0] ?? [];
     chains.push([...before, request]);
   }
-  return chains.sort((a, b) => b.length - a.length)[0]?.map((r) => r.label) ?? [];
+  const ending = chains.filter((chain) => endsWith(chain.at(-1)));
+  return ending.sort((a, b) => b.length - a.length)[0]?.map((r) => r.label) ?? [];
 }
+
+/** The list's request: the overview is there when it has answered. */
+const isListRequest = (request) => /\/kassenzeichen$/.test(request.label.split(' ')[1] ?? '');
 
 /** Signs in on `pageName` and counts the chain from the callback to the overview, then on a reload. */
 export async function chainsOf(browser, origin, pageName, signInAtProvider) {
@@ -56,10 +63,12 @@ export async function chainsOf(browser, origin, pageName, signInAtProvider) {
   const callback = requests.find((r) => r.label.endsWith('(callback)'));
   const afterCallback = requests.filter((r) => r.start >= callback.start);
   const chain = longestChain(afterCallback);
+  const toList = longestChain(afterCallback, isListRequest);
   const reload = recordRequests(page);
   await page.reload();
   await manager.locator('.items').waitFor();
   const reloadChain = longestChain(reload);
+  const reloadToList = longestChain(reload, isListRequest);
   await page.close();
-  return { chain, reloadChain, preflights: afterCallback.filter((r) => r.preflight).length };
+  return { chain, reloadChain, toList, reloadToList, preflights: afterCallback.filter((r) => r.preflight).length };
 }
