@@ -32,7 +32,7 @@ export function createDemoBff(origin: string, idp: ReturnType<typeof createDevId
     BFF_ALLOWED_ORIGINS: origin,
   });
   if (!result.ok) throw new Error(result.problems.join(' '));
-  const quiet = { info: () => undefined, error: (message: string) => console.error(`BFF: ${message}`) };
+  const quiet = { info: () => undefined, warn: () => undefined, error: (message: string) => console.error(`BFF: ${message}`) };
   const bff = createBffApp({ config: result.config, store: new MemoryStore(), log: quiet });
   return (req, res) => {
     const url = new URL(req.url ?? '/', origin);

@@ -505,6 +505,11 @@ schreibt dann nur:
   demselben Ursprung (z. B. \`https://www.stadt.example/buergerportal-bff\`):
   dann genügt \`connect-src 'self'\`, und es gibt kein CORS. Mehrere Prozesse
   teilen sich die Sitzungen über Redis (\`BFF_SESSION_STORE=redis://…\`).
+  Mit \`BFF_STORE_KEY\` (32 zufällige Bytes in Base64, z. B.
+  \`openssl rand -base64 32\`, für alle Prozesse derselbe) legt der BFF alles
+  verschlüsselt in Redis ab (AES-256-GCM): Wer Redis oder eine Sicherung davon
+  liest, findet kein verwendbares Token. Ein neuer Schlüssel beendet die
+  laufenden Anmeldungen.
 - Ruhezeit und Höchstdauer der Anmeldung stellt die IT am BFF ein
   (\`BFF_SESSION_IDLE_SECONDS\`, \`BFF_SESSION_MAX_SECONDS\`); \`idle-timeout\` am
   Element gilt dann nicht.

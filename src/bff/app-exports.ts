@@ -4,4 +4,5 @@ export { readBffConfig } from './config.js';
 export { jsonLogger } from './log.js';
 export { MemoryStore } from './memory-store.js';
 export { RedisStore } from './redis-store.js';
+export { SealedStore, seal, unseal } from './sealed-store.js';
 export { matchContract } from './routes/proxy.js';

@@ -13,6 +13,8 @@ export interface BffConfig {
   allowedOrigins: ReadonlySet<string>;
   /** `memory`, or the Redis URL several processes share. */
   sessionStore: 'memory' | URL;
+  /** BFF_STORE_KEY: 32 bytes that seal every value in the store (AES-256-GCM); without it values are kept as they are. */
+  storeKey?: Buffer;
   idleSeconds: number;
   maxSeconds: number;
   scope: string;
@@ -54,6 +56,7 @@ export function readBffConfig(env: Env): BffConfigResult {
     problems,
   );
   const sessionStore = readStore(value('BFF_SESSION_STORE'), problems);
+  const storeKey = readStoreKey(value('BFF_STORE_KEY'), problems);
   const idleSeconds = readInteger(env, 'BFF_SESSION_IDLE_SECONDS', DEFAULTS.idleSeconds, 10, 86_400, problems);
   const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 10, 30 * 86_400, problems);
   if (maxSeconds < idleSeconds) problems.push('BFF_SESSION_MAX_SECONDS muss mindestens so groß sein wie BFF_SESSION_IDLE_SECONDS.');
@@ -73,6 +76,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       backendUrl: withoutTrailingSlash(backendUrl),
       allowedOrigins,
       sessionStore,
+      storeKey,
       idleSeconds,
       maxSeconds,
       scope,
@@ -130,6 +134,16 @@ function readStore(text: string | undefined, problems: string[]): 'memory' | URL
   }
   problems.push(`BFF_SESSION_STORE ist „memory“ oder eine redis://- bzw. rediss://-Adresse, nicht „${text}“.`);
   return 'memory';
+}
+
+/** 32 random bytes in Base64 (or Base64url), e.g. from `openssl rand -base64 32`. */
+function readStoreKey(text: string | undefined, problems: string[]): Buffer | undefined {
+  if (!text) return undefined;
+  const key = Buffer.from(text, 'base64');
+  const canonical = (encoded: string) => encoded.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_');
+  if (key.length === 32 && canonical(key.toString('base64')) === canonical(text)) return key;
+  problems.push('BFF_STORE_KEY ist ein Schlüssel aus 32 zufälligen Bytes in Base64, z. B. aus „openssl rand -base64 32“.');
+  return undefined;
 }
 
 function readInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {

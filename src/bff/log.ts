@@ -5,6 +5,8 @@
  */
 export interface Logger {
   info(message: string, fields?: LogFields): void;
+  /** Works, but not as it should in production (e.g. tokens unsealed in Redis). */
+  warn(message: string, fields?: LogFields): void;
   error(message: string, error: unknown, fields?: LogFields): void;
 }
 
@@ -15,6 +17,7 @@ export function jsonLogger(write: (line: string) => void = (line) => process.std
     write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
   return {
     info: (message, fields) => out('info', message, fields),
+    warn: (message, fields) => out('warn', message, fields),
     error: (message, error, fields) => out('error', message, { ...fields, error: describe(error) }),
   };
 }

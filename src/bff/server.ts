@@ -4,6 +4,7 @@ import { readBffConfig } from './config.js';
 import { jsonLogger } from './log.js';
 import { MemoryStore } from './memory-store.js';
 import { RedisStore } from './redis-store.js';
+import { SealedStore } from './sealed-store.js';
 import type { SessionStore } from './store.js';
 
 /*
@@ -21,10 +22,11 @@ const { config } = result;
 
 let store: SessionStore;
 try {
-  store =
+  const kept =
     config.sessionStore === 'memory'
       ? new MemoryStore()
       : await RedisStore.connect(config.sessionStore, (error) => log.error('session store', error));
+  store = config.storeKey ? new SealedStore(kept, config.storeKey) : kept;
 } catch (error) {
   process.stderr.write(`buergerportal-bff: der Sitzungsspeicher BFF_SESSION_STORE ist nicht erreichbar (${(error as Error).name}).\n`);
   process.exit(3);
@@ -36,7 +38,14 @@ server.headersTimeout = 10_000;
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info('listening', { host: config.host, port, store: config.sessionStore === 'memory' ? 'memory' : 'redis' });
+  log.info('listening', {
+    host: config.host,
+    port,
+    store: config.sessionStore === 'memory' ? 'memory' : 'redis',
+    sealed: !!config.storeKey,
+  });
+  if (config.sessionStore !== 'memory' && !config.storeKey)
+    log.warn('tokens are kept unencrypted in Redis; set BFF_STORE_KEY to seal them');
 });
 
 function stop(): void {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
+import { unseal } from '../../dist/bff/app.js';
 import { requestLetter, signInAtProvider, signInToOverview, STRICT_CSP, useWorld, watchPage } from './browser.mjs';
 
 /*
@@ -11,27 +13,41 @@ import { requestLetter, signInAtProvider, signInToOverview, STRICT_CSP, useWorld
  * strict CSP and Trusted Types. Driven by accessible names only.
  */
 
+// Both processes seal what they keep in Redis with the same key, as the README advises.
+const STORE_KEY = randomBytes(32);
+
 // 35 s tokens: the BFF renews 30 s before the end, so every request after 5 s needs a renewal.
 const ctx = useWorld({
   scenario: 'first-visit',
   accessTokenTtl: 35,
   pageHeaders: { 'bff.html': { 'Content-Security-Policy': STRICT_CSP } },
-  bff: { processes: 2, store: 'redis' },
+  bff: { processes: 2, store: 'redis', env: { BFF_STORE_KEY: STORE_KEY.toString('base64') } },
 });
 
 const JWT = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+/;
 
-/** Every token the BFF holds (read from Redis) and every access token that reached the backend. */
+/**
+ * Every token the BFF holds (read from Redis and opened with the key) and every
+ * access token that reached the backend; and everything Redis holds, as it holds it.
+ */
 async function tokensKnown() {
   const redis = createClient({ url: ctx.world.bff.redis.url });
   await redis.connect();
   const tokens = new Set(ctx.world.acceptedTokens);
+  const raw = [];
+  for (const key of await redis.keys('bff:*')) {
+    const type = await redis.type(key);
+    if (type === 'hash') raw.push(JSON.stringify(await redis.hGetAll(key)));
+    if (type === 'string') raw.push(await redis.get(key));
+  }
   for (const key of await redis.keys('bff:session:*')) {
     const session = await redis.hGetAll(key);
-    for (const name of ['accessToken', 'refreshToken', 'idToken']) if (session[name]) tokens.add(session[name]);
+    for (const name of ['accessToken', 'refreshToken', 'idToken']) {
+      if (session[name]) tokens.add(unseal(STORE_KEY, session[name], `${key}#${name}`));
+    }
   }
   await redis.close();
-  return tokens;
+  return { tokens, redis: raw.join('\n') };
 }
 
 async function sessionKeys() {
@@ -101,8 +117,10 @@ test('the whole flow in BFF mode on a strict-CSP page: two processes on one Redi
   await manager.getByRole('heading', { name: 'Ihr Kassenzeichen ist nun hinzugefügt.' }).waitFor();
   await manager.getByRole('button', { name: 'Beenden' }).click();
 
-  const tokens = await tokensKnown();
-  assert.ok(tokens.size >= 3, 'the BFF holds access, refresh and ID token');
+  const { tokens, redis } = await tokensKnown();
+  assert.ok(tokens.size >= 3 && ![...tokens].includes(undefined), 'the BFF holds access, refresh and ID token, sealed with the key');
+  for (const token of tokens) assert.ok(!redis.includes(token), 'no token in Redis in the clear');
+  assert.ok(!JWT.test(redis), 'nothing in Redis looks like a token');
   const storage = await pageStorage(page);
   for (const token of tokens) {
     assert.ok(!storage.includes(token), 'no token in storage or cookies the page can read');

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse } from 'yaml';
-import { matchContract, MemoryStore, readBffConfig } from '../../dist/bff/app.js';
+import { randomBytes } from 'node:crypto';
+import { matchContract, MemoryStore, readBffConfig, SealedStore } from '../../dist/bff/app.js';
 
 /* The BFF's pure parts and its start, from the built dist/bff. */
 
@@ -70,6 +71,11 @@ test('configuration: defaults, a path in BFF_PUBLIC_URL, origins cleaned', () =>
   const redis = readBffConfig({ ...VALID, BFF_SESSION_STORE: 'redis://redis.intern:6379/2', BFF_IDP_HINT: 'bundid' });
   assert.equal(redis.config.sessionStore.href, 'redis://redis.intern:6379/2');
   assert.equal(redis.config.idpHint, 'bundid');
+  assert.equal(redis.config.storeKey, undefined, 'no key: values kept as they are');
+  const key = randomBytes(32);
+  for (const text of [key.toString('base64'), key.toString('base64url')]) {
+    assert.deepEqual(readBffConfig({ ...VALID, BFF_STORE_KEY: text }).config.storeKey, key, text);
+  }
 });
 
 test('configuration: each wrong or missing variable is named with what it needs', () => {
@@ -89,6 +95,7 @@ test('configuration: each wrong or missing variable is named with what it needs'
     BFF_SESSION_IDLE_SECONDS: 'dreißig',
     BFF_SESSION_MAX_SECONDS: '20',
     BFF_SCOPE: 'profile',
+    BFF_STORE_KEY: 'zu-kurz',
   });
   assert.equal(wrong.ok, false);
   const text = wrong.problems.join('\n');
@@ -99,6 +106,7 @@ test('configuration: each wrong or missing variable is named with what it needs'
     'BFF_SESSION_IDLE_SECONDS ist eine ganze Zahl',
     'BFF_SESSION_MAX_SECONDS muss mindestens',
     'BFF_SCOPE muss „openid“',
+    'BFF_STORE_KEY ist ein Schlüssel aus 32 zufälligen Bytes',
   ]) {
     assert.ok(text.includes(expected), expected);
   }
@@ -130,4 +138,32 @@ test('memory store: one lock holder at a time; a late touch never brings back an
   await store.put('once', 'v', 60);
   assert.equal(await store.take('once'), 'v');
   assert.equal(await store.take('once'), undefined);
+});
+
+test('sealed store (BFF_STORE_KEY): Redis sees no value in the clear; a value opens only with its key, in its place, unaltered', async () => {
+  const inner = new MemoryStore();
+  const key = randomBytes(32);
+  const store = new SealedStore(inner, key);
+  const token = 'eyJhbGciOiJSUzI1NiJ9.refresh-token-of-erika';
+  await store.write('bff:session:a', { refreshToken: token, lastActiveAt: '1' }, 60);
+  await store.update('bff:session:a', { lastActiveAt: '2' }, 60);
+  assert.deepEqual(await store.read('bff:session:a'), { refreshToken: token, lastActiveAt: '2' });
+  const raw = await inner.read('bff:session:a');
+  assert.ok(!JSON.stringify(raw).includes('refresh-token-of-erika'), 'sealed in the store');
+  assert.match(raw.refreshToken, /^v1\./);
+
+  // Copied into another session, or read with another key, or altered: the session counts as ended.
+  await inner.write('bff:session:b', raw, 60);
+  assert.equal(await store.read('bff:session:b'), undefined, 'bound to its entry');
+  assert.equal(await new SealedStore(inner, randomBytes(32)).read('bff:session:a'), undefined, 'another key');
+  const altered = raw.refreshToken.slice(0, -2) + (raw.refreshToken.endsWith('A') ? 'BB' : 'AA');
+  await inner.write('bff:session:a', { ...raw, refreshToken: altered }, 60);
+  assert.equal(await store.read('bff:session:a'), undefined, 'altered');
+  await inner.write('bff:session:c', { refreshToken: token }, 60);
+  assert.equal(await store.read('bff:session:c'), undefined, 'written before the key was set');
+
+  await store.put('bff:signin:x', '{"verifier":"pkce"}', 60);
+  assert.ok(!(await inner.take('bff:signin:x')).includes('pkce'));
+  await store.put('bff:signin:y', '{"verifier":"pkce"}', 60);
+  assert.equal(await store.take('bff:signin:y'), '{"verifier":"pkce"}');
 });
