@@ -46,7 +46,9 @@ async function loadManager(): Promise<void> {
   });
   try {
     await loading;
-  } catch {
+  } catch (error) {
+    // For the editor's developer tools: a lost connection, a missing file, or a file that failed to run.
+    console.warn(`buergerportal-widgets: ${MANAGER_FILE}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     defineManagerFileFailed(await isMissing(url));
   }
 }
