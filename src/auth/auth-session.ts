@@ -8,7 +8,7 @@ import { sessionKey } from './login-config.js';
 import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
 import { fingerprint, SharedRenewal, type RenewedMessage } from './shared-renewal.js';
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
-import { CHANNEL_NAME, SessionBase, WARNING_BEFORE_END_MS } from './session-base.js';
+import { SessionBase, WARNING_BEFORE_END_MS, type TabMessage } from './session-base.js';
 import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
 import { storageIsFull } from './safe-storage.js';
@@ -33,9 +33,6 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   private readonly shared: SharedRenewal;
   private lastToken?: string;
   private renewing?: Promise<string | null>;
-  private warningTimer?: ReturnType<typeof setTimeout>;
-  private endTimer?: ReturnType<typeof setTimeout>;
-  private channel?: BroadcastChannel;
   private storageBlocked = false;
   private browserUnsupported = false;
   private storageFull = false;
@@ -145,18 +142,9 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     );
   }
 
-  dispose(): void {
-    clearTimeout(this.warningTimer);
-    clearTimeout(this.endTimer);
-    this.channel?.close();
-    removeEventListener('pageshow', this.onPageShow);
-    this.stopListening();
+  protected returnedFromCache(): void {
+    void this.restore();
   }
-
-  private readonly onPageShow = (event: PageTransitionEvent) => {
-    // Back from the bfcache: the citizen may have signed out meanwhile.
-    if (event.persisted) void this.restore();
-  };
 
   protected async initialise(): Promise<void> {
     // Known before any click: without web storage the sign-in state cannot survive the redirect.
@@ -164,8 +152,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     this.storageBlocked = !stateStorage;
     this.storageFull = this.storageBlocked && storageIsFull();
     this.browserUnsupported = !globalThis.crypto?.subtle;
-    this.listenToOtherTabs();
-    addEventListener('pageshow', this.onPageShow);
+    this.listenToPage((message) => this.fromOtherTab(message));
     const url = new URL(location.href);
     if (this.isOwnPath(url) && isOwnCallback(url, stateStorage)) return this.completeCallback(url, stateStorage!);
     if (isSigninCallback(url) && usedStates.includes(url.searchParams.get('state')!)) return this.staleCallback(url);
@@ -330,11 +317,11 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   }
 
   private scheduleEnd(end: number): void {
-    clearTimeout(this.warningTimer);
-    clearTimeout(this.endTimer);
-    const untilWarning = end - WARNING_BEFORE_END_MS - Date.now();
-    this.warningTimer = setTimeout(() => this.update({ ...this.snapshot, expiring: true }), Math.max(0, untilWarning));
-    this.endTimer = setTimeout(() => void this.track(this.reachEnd()), Math.max(0, end - Date.now()));
+    this.scheduleTimers(
+      end,
+      () => this.update({ ...this.snapshot, expiring: true }),
+      () => void this.track(this.reachEnd()),
+    );
   }
 
   /** The end has come – unless activity moved the deadline meanwhile, or a renewal can carry an expired token on. */
@@ -363,23 +350,17 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   }
 
   private async endLocally(reason: SignedOutReason): Promise<void> {
-    clearTimeout(this.warningTimer);
-    clearTimeout(this.endTimer);
+    this.clearTimers();
     this.users.remove();
     this.idle.clear();
     this.update({ status: 'signed-out', reason });
   }
 
-  private listenToOtherTabs(): void {
-    if (typeof BroadcastChannel === 'undefined' || this.channel) return;
-    this.channel = new BroadcastChannel(CHANNEL_NAME);
-    this.channel.addEventListener('message', (event: MessageEvent<{ type?: string; key?: string }>) => {
-      if (event.data?.type === 'signed-out' && event.data.key === this.key && this.snapshot.status === 'signed-in') {
-        void this.endLocally('other-tab');
-      }
-      const rotated = this.shared.receive(event.data as Partial<RenewedMessage>);
-      if (rotated) void this.track(this.adoptRotated(rotated.from, rotated.user));
-    });
+  private fromOtherTab(message: TabMessage): void {
+    if (message.type === 'signed-out' && message.key === this.key && this.snapshot.status === 'signed-in')
+      void this.endLocally('other-tab');
+    const rotated = this.shared.receive(message as Partial<RenewedMessage>);
+    if (rotated) void this.track(this.adoptRotated(rotated.from, rotated.user));
   }
 
   /** Another tab renewed the token this tab holds too: this tab goes on with the rotated one. */

@@ -13,7 +13,7 @@ import {
 import type { BffLoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import type { AuthSession, SignedOutReason } from './session.js';
-import { CHANNEL_NAME, SessionBase, WARNING_BEFORE_END_MS } from './session-base.js';
+import { SessionBase, WARNING_BEFORE_END_MS, type TabMessage } from './session-base.js';
 
 /** Activity in the elements tells the BFF at most this often (its idle limit starts anew). */
 const TOUCH_EVERY_MS = 60_000;
@@ -31,9 +31,6 @@ export class BffAuthSession extends SessionBase implements AuthSession {
   private lastTouch = 0;
   /** Counts local ends (sign-out, expiry): an answer to a request sent before one is stale and ignored. */
   private epoch = 0;
-  private warningTimer?: ReturnType<typeof setTimeout>;
-  private endTimer?: ReturnType<typeof setTimeout>;
-  private channel?: BroadcastChannel;
 
   constructor(config: BffLoginConfig) {
     super();
@@ -119,21 +116,12 @@ export class BffAuthSession extends SessionBase implements AuthSession {
     );
   }
 
-  dispose(): void {
-    clearTimeout(this.warningTimer);
-    clearTimeout(this.endTimer);
-    this.channel?.close();
-    removeEventListener('pageshow', this.onPageShow);
-    this.stopListening();
+  protected returnedFromCache(): void {
+    void this.track(this.check());
   }
 
-  private readonly onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) void this.track(this.check());
-  };
-
   protected async initialise(): Promise<void> {
-    this.listenToOtherTabs();
-    addEventListener('pageshow', this.onPageShow);
+    this.listenToPage((message) => this.fromOtherTab(message));
     const outcome = takeOutcome();
     if (outcome === 'unavailable') return this.publish({ status: 'failed', failure: 'provider-unreachable' });
     // Signed in by the BFF's hint: the data requests go out now, the session check beside them.
@@ -170,29 +158,21 @@ export class BffAuthSession extends SessionBase implements AuthSession {
 
   /** Before warning and at the end the BFF is asked again: requests and other tabs may have moved the end. */
   private scheduleEnd(end: number): void {
-    clearTimeout(this.warningTimer);
-    clearTimeout(this.endTimer);
     const recheck = () => void this.track(this.check('expired'));
-    const untilWarning = end - WARNING_BEFORE_END_MS - Date.now();
-    if (untilWarning > 0) this.warningTimer = setTimeout(recheck, untilWarning);
-    this.endTimer = setTimeout(recheck, Math.max(0, end - Date.now()));
+    // Already within the warning: the check at the end is the next one.
+    this.scheduleTimers(end, end - WARNING_BEFORE_END_MS > Date.now() ? recheck : undefined, recheck);
   }
 
   private endLocally(reason: SignedOutReason | undefined): void {
     if (this.snapshot.status === 'signed-in') this.epoch += 1;
-    clearTimeout(this.warningTimer);
-    clearTimeout(this.endTimer);
+    this.clearTimers();
     const wasSignedIn = this.snapshot.status === 'signed-in';
     this.publish({ status: 'signed-out', reason: reason ?? (wasSignedIn ? 'expired' : undefined) });
   }
 
-  private listenToOtherTabs(): void {
-    if (typeof BroadcastChannel === 'undefined' || this.channel) return;
-    this.channel = new BroadcastChannel(CHANNEL_NAME);
-    this.channel.addEventListener('message', (event: MessageEvent<{ type?: string; key?: string }>) => {
-      if (event.data?.key !== this.key) return;
-      if (event.data.type === 'signed-out' && this.snapshot.status === 'signed-in') this.endLocally('other-tab');
-      if (event.data.type === 'changed') void this.track(this.check());
-    });
+  private fromOtherTab(message: TabMessage): void {
+    if (message.key !== this.key) return;
+    if (message.type === 'signed-out' && this.snapshot.status === 'signed-in') this.endLocally('other-tab');
+    if (message.type === 'changed') void this.track(this.check());
   }
 }
