@@ -1,6 +1,7 @@
 import { html, LitElement, type TemplateResult } from 'lit';
 import { KassenzeichenErrorEvent } from '../events.js';
 import { renderConfigError, reportConfigError } from '../shared/config-error-view.js';
+import { defineOnce } from '../shared/define.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { baseStyles } from '../shared/styles.js';
 
@@ -36,8 +37,7 @@ export class ManagerFileFailed extends LitElement {
 
 /** Defines `<kassenzeichen-manager>` as the stand-in, unless another copy of the script defined the real one meanwhile. */
 export function defineManagerFileFailed(missing: boolean): void {
-  if (customElements.get('kassenzeichen-manager')) return;
-  customElements.define(
+  defineOnce(
     'kassenzeichen-manager',
     class extends ManagerFileFailed {
       override missing = missing;
