@@ -14,16 +14,19 @@ const limits = useWorld({ scenario: 'returning', bff: { env: { BFF_SESSION_IDLE_
 // 125 s idle: the warning (2 minutes before the end) comes 5 s after the last activity.
 const warning = useWorld({ scenario: 'returning', bff: { env: { BFF_SESSION_IDLE_SECONDS: '125' } } });
 
-const signIn = (world, page) => signInToOverview(page, `${world.origin}/pages/bff.html`);
+/** A browser context of its own (cookies apart), signed in on the BFF page and at the overview. */
+async function signedInContext({ world, browser }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInToOverview(page, `${world.origin}/pages/bff.html`);
+  return { world, context, page };
+}
 
 const csrf = { 'X-CSRF': '1' };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('idle limit: 11 s without a request end the session on the server; the page says so, and the next sign-in asks for the password', async () => {
-  const { world, browser } = limits;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(world, page);
+  const { world, context, page } = await signedInContext(limits);
   await page.goto('about:blank');
   await sleep(11_000);
   await page.goto(`${world.origin}/pages/bff.html`);
@@ -39,10 +42,7 @@ test('idle limit: 11 s without a request end the session on the server; the page
 });
 
 test('absolute limit: active every 3 s, the session still ends after 16 s', async () => {
-  const { world, browser } = limits;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(world, page);
+  const { world, context, page } = await signedInContext(limits);
   await page.goto('about:blank');
   const started = Date.now();
   let signedIn = true;
@@ -57,10 +57,7 @@ test('absolute limit: active every 3 s, the session still ends after 16 s', asyn
 });
 
 test('the warning before the idle end, „Sitzung verlängern“ moves the end on the server; sign-out reaches every tab', async () => {
-  const { world, browser } = warning;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(world, page);
+  const { world, context, page } = await signedInContext(warning);
   const other = await context.newPage();
   await other.goto(`${world.origin}/pages/bff.html`);
   await other.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).waitFor();
