@@ -164,6 +164,8 @@ export class BffAuthSession extends SessionBase implements AuthSession {
   }
 
   private endLocally(reason: SignedOutReason | undefined): void {
+    // An answer that only repeats that nobody is signed in (the BFF says why once, then the cookie is gone) keeps the sentence.
+    if (this.snapshot.status === 'signed-out' && reason === undefined) return;
     if (this.snapshot.status === 'signed-in') this.epoch += 1;
     this.clearTimers();
     const wasSignedIn = this.snapshot.status === 'signed-in';

@@ -133,6 +133,23 @@ describe('BFF mode (bff-url)', () => {
     expect(bff.backend.exchanges.some((exchange) => exchange.method === 'DELETE')).to.equal(false, 'nothing removed');
   });
 
+  it('„abgelaufen“ stays when a later answer only repeats that nobody is signed in (the BFF says why once, then the cookie is gone)', async () => {
+    const bff = await useFakeBff({ scenario: 'returning' });
+    const element = await login(BFF_URL);
+    expect(textOf(element)).to.contain('Erika Mustermann');
+    bff.signedIn = false;
+    worker.use(http.get(`${BFF_URL}/session`, () => HttpResponse.json({ signedIn: false, reason: 'expired' }), { once: true }));
+    // Two other tabs ask the BFF again, one after the other: the first answer says why, the second only that nobody is signed in.
+    for (let tab = 0; tab < 2; tab++) {
+      const otherTab = new BroadcastChannel('buergerportal-widgets-auth');
+      otherTab.postMessage({ type: 'changed', key: `bff ${BFF_URL}` });
+      otherTab.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settled(element);
+      expect(textOf(element), `after answer ${tab + 1}`).to.contain('abgelaufen');
+    }
+  });
+
   it('a 401 while the BFF cannot be asked about the session is no „abgelaufen“: the citizen’s sentence, and „Erneut versuchen“ finds the session', async () => {
     await useFakeBff({ scenario: 'returning' });
     const element = await fixture<KassenzeichenManager>(html`<kassenzeichen-manager bff-url=${BFF_URL}></kassenzeichen-manager>`);
