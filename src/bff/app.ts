@@ -10,6 +10,7 @@ import { extendSession, readSession } from './routes/session.js';
 import { backchannelLogout, continueSignOut, finishSignOut, signOut } from './routes/sign-out.js';
 import { proxy } from './routes/proxy.js';
 import { Sessions } from './sessions.js';
+import { parseTarget } from './target.js';
 import type { SessionStore } from './store.js';
 
 export { ANTI_FORGERY_HEADER } from '../shared/bff-protocol.js';
@@ -53,21 +54,34 @@ export function createBffApp(options: BffAppOptions): (req: IncomingMessage, res
   };
   return (req, res) => {
     const started = Date.now();
-    const url = new URL(req.url ?? '/', 'http://bff');
-    const path = url.pathname.startsWith(`${context.config.basePath}/`) ? url.pathname.slice(context.config.basePath.length) : undefined;
-    const request: RouteRequest = { req, res, path: path ?? url.pathname, query: url.searchParams, route: '/{unknown}' };
+    const request: RouteRequest = { req, res, path: '', query: new URLSearchParams(), route: '/{unknown}' };
     res.on('finish', () =>
       context.log.info('request', { method: req.method, route: request.route, status: res.statusCode, ms: Date.now() - started }),
     );
-    handle(context, request, path).catch((error: unknown) => {
+    // Everything a request can make throw happens inside this promise: no request ends the process.
+    handle(context, request).catch((error: unknown) => {
       context.log.error('request failed', error, { route: request.route });
       sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
     });
   };
 }
 
-async function handle(context: BffContext, request: RouteRequest, path: string | undefined): Promise<void> {
+/** The route's path below `BFF_PUBLIC_URL`, or `undefined` when the target lies outside it. */
+function below(basePath: string, path: string): string | undefined {
+  if (!basePath) return path;
+  return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : undefined;
+}
+
+async function handle(context: BffContext, request: RouteRequest): Promise<void> {
   const { req, res } = request;
+  const target = parseTarget(req.url);
+  if (!target) {
+    request.route = 'unparseable-target';
+    return sendProblem(res, 400, 'bad-request', 'Die Anfrage ist nicht lesbar');
+  }
+  const path = below(context.config.basePath, target.path);
+  request.path = path ?? target.path;
+  request.query = target.query;
   if (path === undefined) return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
   if (path === '/health' && req.method === 'GET') return health(context, request);
   const navigation = NAVIGATIONS[`${req.method} ${path}`];
