@@ -5,4 +5,5 @@ export { jsonLogger } from './log.js';
 export { MemoryStore } from './memory-store.js';
 export { RedisStore } from './redis-store.js';
 export { SealedStore, seal, unseal } from './sealed-store.js';
-export { matchContract } from './routes/proxy.js';
+export { matchContract } from './contract.js';
+export { CONTRACT_ROUTES } from './contract-routes.js';

@@ -1,36 +1,15 @@
 import type { BffContext, RouteRequest } from '../context.js';
-import { BodyTooLargeError, readBody, send, sendProblem } from '../http.js';
+import { readBody, send, sendProblem } from '../http.js';
+import type { LoadedSession } from '../sessions.js';
 import { forgetSession, loadOrForget } from './session.js';
-
-/** The contract's seven requests (`src/api/openapi.yaml`); nothing else is forwarded. */
-const CONTRACT: ReadonlyArray<{ method: string; pattern: RegExp; route: string }> = [
-  { method: 'GET', pattern: /^\/account$/, route: '/account' },
-  { method: 'PUT', pattern: /^\/account\/consent$/, route: '/account/consent' },
-  { method: 'GET', pattern: /^\/kassenzeichen$/, route: '/kassenzeichen' },
-  { method: 'POST', pattern: /^\/kassenzeichen$/, route: '/kassenzeichen' },
-  { method: 'POST', pattern: /^\/kassenzeichen\/[^/]{1,200}\/confirmation$/, route: '/kassenzeichen/{id}/confirmation' },
-  { method: 'POST', pattern: /^\/kassenzeichen\/[^/]{1,200}\/letter$/, route: '/kassenzeichen/{id}/letter' },
-  { method: 'DELETE', pattern: /^\/kassenzeichen\/[^/]{1,200}$/, route: '/kassenzeichen/{id}' },
-];
+import { matchContract } from '../contract.js';
 
 const MAX_BODY_BYTES = 16_384;
+/** The contract's largest answer is a list of a property manager's Kassenzeichen: far below this. */
+const MAX_ANSWER_BYTES = 1_048_576;
 const BACKEND_TIMEOUT_MS = 15_000;
 const PASSED_BACK = ['content-type', 'retry-after', 'content-language'] as const;
-
-/** The contract's route template for a request, or `undefined`: then nothing is forwarded. */
-export function matchContract(method: string, path: string): string | undefined {
-  if (!path.split('/').every(isPlainSegment)) return undefined;
-  return CONTRACT.find((entry) => entry.method === method && entry.pattern.test(path))?.route;
-}
-
-/** URLs resolve `.` and `..` (also as `%2e`) before sending: such a segment would leave the contract's paths. */
-function isPlainSegment(segment: string): boolean {
-  try {
-    return !/^\.{1,2}$/.test(decodeURIComponent(segment)) && !/[?#\\]/.test(decodeURIComponent(segment));
-  } catch {
-    return false;
-  }
-}
+const JSON_TYPES = /^application\/(problem\+)?json\s*(;|$)/i;
 
 /** `/api/…`: one of the contract's requests, with the session's access token added, to the backend and back. */
 export async function proxy(context: BffContext, request: RouteRequest, apiPath: string): Promise<void> {
@@ -38,44 +17,85 @@ export async function proxy(context: BffContext, request: RouteRequest, apiPath:
   const route = matchContract(req.method ?? '', apiPath);
   request.route = `/api${route ?? '/{unknown}'}`;
   if (!route) return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß');
-    throw error;
-  }
-  const loaded = await loadOrForget(context, request);
-  if (typeof loaded !== 'object') return sendProblem(res, 401, 'unauthorized', 'Nicht angemeldet');
-  const session = await context.sessions.withFreshToken(loaded);
-  if (session === 'ended') {
-    forgetSession(res);
-    return sendProblem(res, 401, 'unauthorized', 'Nicht angemeldet');
-  }
-  await context.sessions.touch(session);
-  const headers: Record<string, string> = { Authorization: `Bearer ${session.data.accessToken}`, Accept: 'application/json' };
-  for (const name of ['content-type', 'idempotency-key', 'accept-language'] as const) {
-    const value = req.headers[name];
-    if (typeof value === 'string') headers[name] = value;
-  }
+  const body = await readBody(req, MAX_BODY_BYTES);
+  const session = await signedInSession(context, request);
+  if (!session) return sendProblem(res, 401, 'unauthorized', 'Nicht angemeldet');
   let answer: Response;
   try {
-    answer = await context.fetch(`${context.config.backendUrl}${apiPath}`, {
-      method: req.method,
-      headers,
-      body: body.length > 0 ? new Uint8Array(body) : undefined,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS),
-    });
+    answer = await forward(context, request, apiPath, body, session.data.accessToken);
   } catch (error) {
     context.log.error('backend unreachable', error, { route: request.route });
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     return sendProblem(res, timedOut ? 504 : 502, timedOut ? 'gateway-timeout' : 'bad-gateway', 'Das Bürgerportal antwortet nicht');
+  }
+  await passBack(context, request, answer);
+}
+
+/** The request's session with a fresh access token, counted as activity; `undefined` when nobody is signed in. */
+async function signedInSession(context: BffContext, request: RouteRequest): Promise<LoadedSession | undefined> {
+  const loaded = await loadOrForget(context, request);
+  if (typeof loaded !== 'object') return undefined;
+  const session = await context.sessions.withFreshToken(loaded);
+  if (session === 'ended') {
+    forgetSession(request.res);
+    return undefined;
+  }
+  await context.sessions.touch(session);
+  return session;
+}
+
+function forward(context: BffContext, request: RouteRequest, apiPath: string, body: Buffer, accessToken: string): Promise<Response> {
+  const { req } = request;
+  const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' };
+  for (const name of ['content-type', 'idempotency-key', 'accept-language'] as const) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return context.fetch(`${context.config.backendUrl}${apiPath}`, {
+    method: req.method,
+    headers,
+    body: body.length > 0 ? new Uint8Array(body) : undefined,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS),
+  });
+}
+
+async function passBack(context: BffContext, request: RouteRequest, answer: Response): Promise<void> {
+  const body = await answerBody(answer);
+  if (body === undefined) {
+    context.log.warn('backend answer refused', { route: request.route, status: answer.status });
+    return sendProblem(request.res, 502, 'bad-gateway', 'Das Bürgerportal hat unerwartet geantwortet');
   }
   const passed: Record<string, string> = {};
   for (const name of PASSED_BACK) {
     const value = answer.headers.get(name);
     if (value) passed[name] = value;
   }
-  send(res, answer.status, Buffer.from(await answer.arrayBuffer()), passed);
+  send(request.res, answer.status, body, passed);
+}
+
+/**
+ * The backend's answer as the page may see it: JSON or problem+json (or
+ * nothing), up to {@link MAX_ANSWER_BYTES}. Anything else – an HTML error
+ * page, a stack trace, a redirect to somewhere – is `undefined`.
+ */
+async function answerBody(answer: Response): Promise<Buffer | undefined> {
+  const body = await readLimited(answer, MAX_ANSWER_BYTES);
+  if (body === undefined || (answer.status >= 300 && answer.status < 400)) return undefined;
+  if (body.length === 0) return body;
+  return JSON_TYPES.test(answer.headers.get('content-type') ?? '') ? body : undefined;
+}
+
+async function readLimited(answer: Response, limit: number): Promise<Buffer | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of answer.body ?? []) {
+    size += chunk.length;
+    if (size > limit) {
+      await answer.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
