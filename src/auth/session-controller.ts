@@ -16,6 +16,8 @@ export class SessionController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onChange: (next: SessionSnapshot, previous: SessionSnapshot) => void = () => undefined,
+    /** Whether an event in the element is the citizen's activity (the login leaves out its open dialog). */
+    private readonly countsAsActivity: (event: Event) => boolean = () => true,
   ) {
     host.addController(this);
   }
@@ -47,7 +49,9 @@ export class SessionController implements ReactiveController {
     return this.host instanceof HTMLElement ? this.host : undefined;
   }
 
-  private readonly onActivity = () => this.session?.noteActivity();
+  private readonly onActivity = (event: Event) => {
+    if (this.countsAsActivity(event)) this.session?.noteActivity();
+  };
 
   private listen(): void {
     const session = this.session!;

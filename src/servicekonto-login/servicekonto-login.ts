@@ -16,7 +16,7 @@ import { describeConfigProblems, renderConfigError, reportConfigError, reportIgn
 import { describeSessionFailure } from '../shared/config-problem.js';
 import { configReader } from '../shared/config-reader.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
-import { deepActiveElement } from '../shared/focus.js';
+import { deepActiveElement, focusInView } from '../shared/focus.js';
 import { FocusKeeper } from '../shared/focus-keeper.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderUnavailable } from '../shared/unavailable-view.js';
@@ -92,9 +92,14 @@ export class ServicekontoLogin extends LitElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private readonly auth = new SessionController(this, (next, previous) => {
-    for (const event of sessionEvents(next, previous, this.config?.provider ?? 'servicekonto-nrw')) this.emit(event);
-  });
+  private readonly auth = new SessionController(
+    this,
+    (next, previous) => {
+      for (const event of sessionEvents(next, previous, this.config?.provider ?? 'servicekonto-nrw')) this.emit(event);
+    },
+    // A key or a tap in the open warning is an answer to it, not activity: only its buttons and Escape close it.
+    (event) => !(this.dialog?.open && event.composedPath().includes(this.dialog)),
+  );
   private readonly policy = new CspWatchController(
     this,
     () => (this.config ? [new URL(this.config.authority).origin] : []), // in BFF mode `authority` is the BFF
@@ -111,6 +116,8 @@ export class ServicekontoLogin extends LitElement {
     return this.language.messages;
   }
   private focusBeforeDialog?: HTMLElement;
+  /** The citizen answered this warning (a button or Escape): it does not open again until the session ends or goes on. */
+  private warningAnswered = false;
 
   /**
    * Ersetzt einzelne Texte einer Sprache, auch aus einem einfachen Skript der Seite:
@@ -161,8 +168,9 @@ export class ServicekontoLogin extends LitElement {
 
   protected override updated(): void {
     const expiring = this.auth.snapshot.status === 'signed-in' && !!this.auth.snapshot.expiring;
-    if (expiring && this.dialog && !this.dialog.open) this.openDialog(this.dialog);
-    if (!expiring && this.dialog?.open) this.dialog.close();
+    if (!expiring) this.warningAnswered = false;
+    if (expiring && !this.warningAnswered && this.dialog && !this.dialog.open) this.openDialog(this.dialog);
+    if (!expiring && this.dialog?.open) this.closeDialog();
   }
 
   protected override render(): TemplateResult {
@@ -206,24 +214,25 @@ export class ServicekontoLogin extends LitElement {
 
   private closeDialog(): void {
     this.dialog?.close();
-    this.focusBeforeDialog?.focus();
+    if (this.focusBeforeDialog?.isConnected) focusInView(this.focusBeforeDialog);
     this.focusBeforeDialog = undefined;
+  }
+
+  /** A button of the warning or Escape: the warning closes for good, then `then` runs. */
+  private answerWarning(then?: () => void): void {
+    this.warningAnswered = true;
+    this.closeDialog();
+    then?.();
   }
 
   private readonly handlers: LoginHandlers = {
     signIn: () => void this.auth.session?.signIn(),
-    signOut: () => {
-      this.closeDialog();
-      void this.auth.session?.signOut();
-    },
-    extend: () => {
-      this.closeDialog();
-      void this.auth.session?.extend();
-    },
+    signOut: () => this.answerWarning(() => void this.auth.session?.signOut()),
+    extend: () => this.answerWarning(() => void this.auth.session?.extend()),
     // Escape means "not now": close, keep the session running until it ends.
     keepOnEscape: (event) => {
       event.preventDefault();
-      this.closeDialog();
+      this.answerWarning();
     },
   };
 
