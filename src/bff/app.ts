@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BffConfig } from './config.js';
 import type { BffContext, RouteRequest } from './context.js';
-import { BodyTooLargeError, send, sendJson, sendProblem } from './http.js';
+import { BodyTooLargeError, declaresTooLargeBody, send, sendJson, sendProblem } from './http.js';
 import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../shared/bff-protocol.js';
 import { IdentityProvider } from './identity-provider.js';
 import type { Logger } from './log.js';
@@ -60,7 +60,7 @@ export function createBffApp(options: BffAppOptions): (req: IncomingMessage, res
     );
     // Everything a request can make throw happens inside this promise: no request ends the process.
     handle(context, request).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß');
+      if (error instanceof BodyTooLargeError) return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
       context.log.error('request failed', error, { route: request.route });
       sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
     });
@@ -80,6 +80,7 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
     request.route = 'unparseable-target';
     return sendProblem(res, 400, 'bad-request', 'Die Anfrage ist nicht lesbar');
   }
+  if (declaresTooLargeBody(req)) throw new BodyTooLargeError();
   const path = below(context.config.basePath, target.path);
   request.path = path ?? target.path;
   request.query = target.query;

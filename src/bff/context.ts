@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BffConfig } from './config.js';
 import type { IdentityProvider } from './identity-provider.js';
@@ -28,8 +29,14 @@ export interface RouteRequest {
 
 /** The name of the session cookie (sent as `__Host-bp-session`). */
 export const SESSION_COOKIE = 'bp-session';
-/** Binds a sign-in to the browser that started it (login CSRF). */
-export const SIGN_IN_COOKIE = 'bp-signin';
+/**
+ * Binds a sign-in to the browser that started it (login CSRF). One cookie per
+ * sign-in, named after its state: a second `/login` (another tab, or one a
+ * foreign site navigates to) cannot overwrite the cookie of a running sign-in.
+ */
+export function signInCookie(state: string): string {
+  return `bp-signin-${createHash('sha256').update(state).digest('base64url').slice(0, 16)}`;
+}
 /** Set when a session ended by a limit: the next sign-in asks for the password again. */
 export const REAUTH_COOKIE = 'bp-reauth';
 // The hint cookie (readable by the page; it opens nothing) and the outcome
@@ -41,7 +48,8 @@ export function allowedReturn(config: BffConfig, value: string | null | undefine
   if (!value) return undefined;
   try {
     const url = new URL(value);
-    if (!config.allowedOrigins.has(url.origin)) return undefined;
+    // `https://user:pass@www.stadt.example/` has an allowed origin, yet shows a stranger's name in front of it.
+    if (!config.allowedOrigins.has(url.origin) || url.username || url.password) return undefined;
     url.searchParams.delete(OUTCOME_PARAMETER);
     return url.href;
   } catch {

@@ -26,6 +26,13 @@ export function redirect(res: ServerResponse, location: string): void {
 
 export class BodyTooLargeError extends Error {}
 
+/** No route takes more: a larger declared body is refused before any route runs. */
+export const MAX_REQUEST_BODY_BYTES = 16_384;
+
+export function declaresTooLargeBody(req: IncomingMessage): boolean {
+  return Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BODY_BYTES;
+}
+
 /** Reads the request body up to `limit` bytes; more ends the request with {@link BodyTooLargeError}. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);

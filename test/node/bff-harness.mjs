@@ -186,7 +186,7 @@ export const PAGE = 'http://127.0.0.1:9/seite';
 export function send(origin, method, path, { headers = {}, body, cookies } = {}) {
   const cookieHeader = cookies && [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   // Node sends a DELETE's body without a length unless told: the server would read it as the next request.
-  if (body !== undefined) headers = { 'Content-Length': String(Buffer.byteLength(body)), ...headers };
+  if (body !== undefined && !headers['Transfer-Encoding']) headers = { 'Content-Length': String(Buffer.byteLength(body)), ...headers };
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${origin}`,

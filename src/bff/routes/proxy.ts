@@ -1,10 +1,9 @@
 import type { BffContext, RouteRequest } from '../context.js';
-import { readBody, send, sendProblem } from '../http.js';
+import { MAX_REQUEST_BODY_BYTES, readBody, send, sendProblem } from '../http.js';
 import type { LoadedSession } from '../sessions.js';
 import { forgetSession, loadOrForget } from './session.js';
 import { matchContract } from '../contract.js';
 
-const MAX_BODY_BYTES = 16_384;
 /** The contract's largest answer is a list of a property manager's Kassenzeichen: far below this. */
 const MAX_ANSWER_BYTES = 1_048_576;
 const BACKEND_TIMEOUT_MS = 15_000;
@@ -17,7 +16,7 @@ export async function proxy(context: BffContext, request: RouteRequest, apiPath:
   const route = matchContract(req.method ?? '', apiPath);
   request.route = `/api${route ?? '/{unknown}'}`;
   if (!route) return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
-  const body = await readBody(req, MAX_BODY_BYTES);
+  const body = await readBody(req, MAX_REQUEST_BODY_BYTES);
   const session = await signedInSession(context, request);
   if (!session) return sendProblem(res, 401, 'unauthorized', 'Nicht angemeldet');
   let answer: Response;

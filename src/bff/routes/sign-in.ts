@@ -1,5 +1,5 @@
 import type { BffContext, RouteRequest } from '../context.js';
-import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, SIGN_IN_COOKIE, SIGNED_IN_HINT_COOKIE, withOutcome } from '../context.js';
+import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, signInCookie, SIGNED_IN_HINT_COOKIE, withOutcome } from '../context.js';
 import { pseudonym } from './session.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
 import type { SignInTransaction } from '../identity-provider.js';
@@ -29,7 +29,7 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   }
   const { url, transaction } = started;
   await context.store.put(transactionKey(transaction.state), JSON.stringify(transaction), TRANSACTION_SECONDS);
-  appendSetCookie(res, hostCookie(SIGN_IN_COOKIE, transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
+  appendSetCookie(res, hostCookie(signInCookie(transaction.state), transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
   redirect(res, url.href);
 }
 
@@ -39,10 +39,10 @@ export async function finishSignIn(context: BffContext, request: RouteRequest): 
   request.route = '/callback';
   const state = query.get('state') ?? '';
   const stored = state ? await context.store.take(transactionKey(state)) : undefined;
-  appendSetCookie(res, clearedCookie(SIGN_IN_COOKIE));
+  if (state) appendSetCookie(res, clearedCookie(signInCookie(state)));
   if (!stored) return staleSignIn(context, request);
   const transaction = JSON.parse(stored) as SignInTransaction;
-  if (cookieValue(req, SIGN_IN_COOKIE) !== state) return redirect(res, withOutcome(transaction.returnTo, 'failed'));
+  if (cookieValue(req, signInCookie(state)) !== state) return redirect(res, withOutcome(transaction.returnTo, 'failed'));
   const error = query.get('error');
   if (error) return redirect(res, withOutcome(transaction.returnTo, error === 'access_denied' ? 'cancelled' : 'failed'));
   try {

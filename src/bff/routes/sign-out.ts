@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BffContext, RouteRequest } from '../context.js';
 import { allowedReturn, withOutcome } from '../context.js';
-import { redirect, readBody, sendJson } from '../http.js';
+import { MAX_REQUEST_BODY_BYTES, redirect, readBody, sendJson } from '../http.js';
 import { logoutFormPage, messagePage } from '../pages.js';
 import { clearSessionCookies, loadOrForget } from './session.js';
 
@@ -64,8 +64,8 @@ export async function finishSignOut(context: BffContext, request: RouteRequest):
 /** `POST /backchannel-logout`: the provider ended a session; every session of it ends here too. */
 export async function backchannelLogout(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/backchannel-logout';
+  const form = new URLSearchParams((await readBody(request.req, MAX_REQUEST_BODY_BYTES)).toString('utf8'));
   try {
-    const form = new URLSearchParams((await readBody(request.req, 16_384)).toString('utf8'));
     const by = await context.provider.verifyLogoutToken(form.get('logout_token') ?? '');
     const ended = await context.sessions.endByProvider(by);
     context.log.info('back-channel logout', { route: request.route, sessions: ended });
