@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFocus } from './audit.mjs';
+import { audit, describeFocus } from './audit.mjs';
 import { signInToOverview, useWorld, watchPage } from './browser.mjs';
 
 /*
@@ -119,3 +119,49 @@ test('Tab and Shift+Tab move between the warning\'s buttons and keep it open; Es
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Every text in the open warning: its colour, the background it stands on, and the contrast between them. */
+function dialogTextContrasts() {
+  const channels = (css) => css.match(/[\d.]+/g).map(Number);
+  const luminance = (css) => {
+    const [r, g, b] = channels(css).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = (node) => {
+    for (let current = node; current; current = current.parentElement) {
+      const colour = getComputedStyle(current).backgroundColor;
+      if (channels(colour)[3] !== 0) return colour;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const dialog = document.querySelector('servicekonto-login').shadowRoot.querySelector('dialog');
+  const texts = [...dialog.querySelectorAll('*')].filter((node) =>
+    [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent.trim()),
+  );
+  return texts.map((node) => {
+    const [color, on] = [getComputedStyle(node).color, background(node)];
+    const [light, dark] = [luminance(color), luminance(on)].sort((a, b) => b - a);
+    return { text: node.textContent.trim().slice(0, 30), color, on, ratio: Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100 };
+  });
+}
+
+for (const [what, css, theme] of [
+  ['a light page', '', ''],
+  ['a dark header with --bp-color-text: #fff', 'servicekonto-login, kassenzeichen-manager { --bp-color-text: #fff; }', ''],
+  ['a dark theme', '', 'theme-dark'],
+  ['marker colours and --bp-color-text: #fff', '', 'theme-odd'],
+]) {
+  test(`on ${what}: every text of the warning stands on the surface pair (4.5:1 at least), axe and IBM's checker find nothing`, async () => {
+    const { context, page } = await openWarning();
+    if (css) await page.addStyleTag({ content: css });
+    await page.evaluate((name) => (document.documentElement.className = name), theme);
+    const contrasts = await page.evaluate(dialogTextContrasts);
+    assert.equal(contrasts.length, 4, JSON.stringify(contrasts));
+    for (const text of contrasts) assert.ok(text.ratio >= 4.5, JSON.stringify(text));
+    assert.deepEqual(await audit(page), []);
+    await context.close();
+  });
+}
