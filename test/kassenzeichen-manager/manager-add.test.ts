@@ -5,7 +5,7 @@ import { forgetAllSessions } from '../../src/auth/session-registry.js';
 import { resetAuthState, returnFromProvider } from '../support/fake-provider.js';
 import { focused, inputLabelled, nextStep, signedInManager, stepHeading, typeInto } from '../support/manager.js';
 import { BACKEND_URL, worker } from '../support/mock-backend.js';
-import { buttonNamed, textOf } from '../support/queries.js';
+import { buttonNamed, radioInvalidStates, textOf } from '../support/queries.js';
 
 async function openForm(element: KassenzeichenManager): Promise<void> {
   buttonNamed(element, 'Kassenzeichen hinzufügen')!.click();
@@ -169,6 +169,20 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     buttonNamed(element, 'Zur Übersicht')!.click();
     await nextStep(element, 'Ihre Kassenzeichen');
     expect(element.items.map((item) => item.kassenzeichen)).to.include('1500.0000.0003');
+  });
+
+  it('does not call the role radios invalid before a choice: aria-invalid is false until „OK“ without one, then true', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    fillForm(element);
+    await toRole(element);
+    expect(radioInvalidStates(element)).to.deep.equal(['false', 'false']);
+    buttonNamed(element, 'OK')!.click();
+    await element.updateComplete;
+    expect(radioInvalidStates(element)).to.deep.equal(['true', 'true']);
+    chooseRole(element, 'Eigentümer');
+    await element.updateComplete;
+    expect(inputLabelled(element, 'Eigentümer').checked).to.equal(true);
   });
 
   it("puts the server's field errors (422) at their fields, unknown ones in the summary, values kept", async () => {

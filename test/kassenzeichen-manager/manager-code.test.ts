@@ -6,7 +6,7 @@ import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kasse
 import { RETURNING_PENDING_CODE } from '../../mock/backend.js';
 import { resetAuthState } from '../support/fake-provider.js';
 import { focused, inputLabelled, nextStep, signedInManager, typeInto } from '../support/manager.js';
-import { buttonNamed, linkNamed, textOf, unavailable } from '../support/queries.js';
+import { buttonNamed, linkNamed, radioInvalidStates, textOf, unavailable } from '../support/queries.js';
 
 async function openCode(element: KassenzeichenManager): Promise<void> {
   buttonNamed(element, 'Kassenzeichen hinzufügen')!.click();
@@ -135,9 +135,11 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
     await element.whenSettled();
     expect(textOf(element).includes('1500.0000.0003')).to.be.ok;
     await openCode(element);
+    expect(radioInvalidStates(element), 'not „ungültig“ before any choice').to.deep.equal(['false', 'false']);
     submitCode(element, 'X');
     await element.updateComplete;
     expect(textOf(element)).to.contain('Bitte wählen Sie das Kassenzeichen aus');
+    expect(radioInvalidStates(element)).to.deep.equal(['true', 'true']);
     inputLabelled(element, '1500.0000.0003 (Hindenburgstraße 100, 41061 Mönchengladbach)').click();
     submitCode(element, backend.letters[0].code);
     await nextStep(element, 'Ihr Kassenzeichen ist nun hinzugefügt.');

@@ -28,3 +28,8 @@ export async function settled(element: Element & { whenSettled(): Promise<void> 
 export function unavailable(button: HTMLButtonElement): boolean {
   return button.getAttribute('aria-disabled') === 'true' || button.disabled;
 }
+
+/** `aria-invalid` of each radio button in the element, in order: set explicitly, so that none is announced „ungültig“ before a choice. */
+export function radioInvalidStates(element: Element): (string | null)[] {
+  return [...(element.shadowRoot?.querySelectorAll('input[type="radio"]') ?? [])].map((radio) => radio.getAttribute('aria-invalid'));
+}

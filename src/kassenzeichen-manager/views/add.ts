@@ -110,6 +110,7 @@ export function renderRole(p: ViewProps): TemplateResult {
         value=${role}
         required
         .checked=${state.role === role}
+        aria-invalid=${problem ? 'true' : 'false'}
         aria-describedby=${hintId ?? nothing}
         @click=${(event: Event) => busy && event.preventDefault()}
       />

@@ -57,6 +57,7 @@ export function renderCode(p: ViewProps): TemplateResult {
                       value=${item.id}
                       required
                       .checked=${target?.id === item.id}
+                      aria-invalid=${forError ? 'true' : 'false'}
                       aria-describedby=${forError ? 'code-for-error' : nothing}
                     />
                     <label for="code-for-${item.id}">${item.kassenzeichen} (${t.address(item.address)})</label>
