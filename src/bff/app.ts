@@ -51,6 +51,7 @@ export function createBffApp(options: BffAppOptions): (req: IncomingMessage, res
     sessions: new Sessions(options.store, provider, options.config, options.now),
     log: options.log,
     fetch: options.fetch ?? globalThis.fetch,
+    now: options.now ?? Date.now,
   };
   return (req, res) => {
     const started = Date.now();

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BffConfig } from './config.js';
 import type { IdentityProvider } from './identity-provider.js';
+import { sha256 } from './digest.js';
 import type { Logger } from './log.js';
 import type { Sessions } from './sessions.js';
 import type { SessionStore } from './store.js';
@@ -15,6 +15,8 @@ export interface BffContext {
   sessions: Sessions;
   log: Logger;
   fetch: typeof fetch;
+  /** ms since epoch; a test moves it. */
+  now: () => number;
 }
 
 /** One request as a route sees it: the path below `BFF_PUBLIC_URL`, the query, and a template for the log. */
@@ -35,7 +37,7 @@ export const SESSION_COOKIE = 'bp-session';
  * foreign site navigates to) cannot overwrite the cookie of a running sign-in.
  */
 export function signInCookie(state: string): string {
-  return `bp-signin-${createHash('sha256').update(state).digest('base64url').slice(0, 16)}`;
+  return `bp-signin-${sha256(state).slice(0, 16)}`;
 }
 /** Set when a session ended by a limit: the next sign-in asks for the password again. */
 export const REAUTH_COOKIE = 'bp-reauth';

@@ -28,6 +28,26 @@ export interface SignedInCitizen extends TokenSet {
 /** The provider said no to a refresh token: the session cannot go on. */
 export class GrantRejectedError extends Error {}
 
+/** A back-channel logout token that does not pass; `reason` says which check (for the log, never the token). */
+export class LogoutTokenRefusedError extends Error {
+  constructor(readonly reason: string) {
+    super(`logout token refused: ${reason}`);
+  }
+}
+
+/** A checked logout token: whom it ends, its issuer-wide id, and until when (seconds since epoch) it could be replayed. */
+export interface LogoutToken {
+  providerSession?: string;
+  subject?: string;
+  id: string;
+  usableUntil: number;
+}
+
+const LOGOUT_TOKEN_TYPES = new Set(['logout+jwt', 'application/logout+jwt', 'jwt']);
+const LOGOUT_TOKEN_MAX_AGE_SECONDS = 300;
+/** Clocks of provider and BFF may differ by this much (faults.md, row 64). */
+const CLOCK_TOLERANCE_SECONDS = 300;
+
 const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 /** When the provider names no lifetime: renew after five minutes, Keycloak's default. */
 const DEFAULT_TOKEN_SECONDS = 300;
@@ -135,25 +155,38 @@ export class IdentityProvider {
     return (await this.discover()).serverMetadata().end_session_endpoint;
   }
 
-  /** Checks a back-channel logout token (OpenID Connect Back-Channel Logout 1.0, section 2.6). */
-  async verifyLogoutToken(token: string): Promise<{ providerSession?: string; subject?: string }> {
+  /**
+   * Checks a back-channel logout token (OpenID Connect Back-Channel Logout 1.0,
+   * section 2.6): signature, issuer, audience, `iat` within five minutes, `exp`,
+   * `jti`, the event, no nonce, `typ` `logout+jwt` (or the generic `JWT`). A
+   * replay is the caller's to refuse, with {@link LogoutToken.id}.
+   */
+  async verifyLogoutToken(token: string): Promise<LogoutToken> {
     const metadata = (await this.discover()).serverMetadata();
-    if (!metadata.jwks_uri) throw new Error('no jwks_uri');
+    if (!metadata.jwks_uri) throw new LogoutTokenRefusedError('no-jwks-uri');
     this.keys ??= createRemoteJWKSet(new URL(metadata.jwks_uri));
-    const { payload } = await jwtVerify(token, this.keys, {
+    const { payload, protectedHeader } = await jwtVerify(token, this.keys, {
       issuer: metadata.issuer,
       audience: this.config.clientId,
-      maxTokenAge: '5 minutes',
+      maxTokenAge: LOGOUT_TOKEN_MAX_AGE_SECONDS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
       currentDate: new Date(this.now()),
-      requiredClaims: ['iat', 'jti', 'events'],
+      requiredClaims: ['iat', 'exp', 'jti', 'events'],
+    }).catch((error: unknown) => {
+      throw new LogoutTokenRefusedError(joseReason(error));
     });
+    if (protectedHeader.typ !== undefined && !LOGOUT_TOKEN_TYPES.has(protectedHeader.typ.toLowerCase())) {
+      throw new LogoutTokenRefusedError('typ');
+    }
     const events = payload.events as Record<string, unknown> | undefined;
-    if (typeof events !== 'object' || events === null || !(BACKCHANNEL_EVENT in events)) throw new Error('not a logout token');
-    if ('nonce' in payload) throw new Error('logout token with nonce');
+    if (typeof events !== 'object' || events === null || !(BACKCHANNEL_EVENT in events)) throw new LogoutTokenRefusedError('events');
+    if ('nonce' in payload) throw new LogoutTokenRefusedError('nonce');
     const providerSession = typeof payload.sid === 'string' ? payload.sid : undefined;
     const subject = typeof payload.sub === 'string' ? payload.sub : undefined;
-    if (!providerSession && !subject) throw new Error('logout token names no session');
-    return { providerSession, subject };
+    if (!providerSession && !subject) throw new LogoutTokenRefusedError('no-sid-or-sub');
+    // Kept as used until the token could no longer pass the checks above anyway.
+    const usableUntil = Math.min(payload.exp ?? 0, (payload.iat ?? 0) + LOGOUT_TOKEN_MAX_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS;
+    return { providerSession, subject, id: `${metadata.issuer} ${String(payload.jti)}`, usableUntil };
   }
 
   private tokenSet(tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers): TokenSet {
@@ -164,6 +197,13 @@ export class IdentityProvider {
       idToken: tokens.id_token,
     };
   }
+}
+
+/** jose's claim or error code, e.g. `exp`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`. */
+function joseReason(error: unknown): string {
+  const { claim, code } = (error ?? {}) as { claim?: unknown; code?: unknown };
+  if (typeof claim === 'string') return `claim-${claim}`;
+  return typeof code === 'string' ? code : 'unreadable';
 }
 
 function displayName(claims: oidc.IDToken | oidc.UserInfoResponse): string {

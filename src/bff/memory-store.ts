@@ -40,6 +40,12 @@ export class MemoryStore implements SessionStore {
     return typeof value === 'string' ? value : undefined;
   }
 
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    if (this.live(key)) return false;
+    this.entries.set(key, { value: '', expiresAt: this.expiry(ttlSeconds) });
+    return true;
+  }
+
   async addToSet(key: string, member: string, ttlSeconds: number): Promise<void> {
     const current = this.live(key)?.value;
     const set = current instanceof Set ? current : new Set<string>();

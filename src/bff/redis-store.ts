@@ -50,6 +50,10 @@ export class RedisStore implements SessionStore {
     return typeof value === 'string' ? value : undefined;
   }
 
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    return (await this.client.set(key, '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK';
+  }
+
   async addToSet(key: string, member: string, ttlSeconds: number): Promise<void> {
     await this.client.multi().sAdd(key, member).expire(key, ttlSeconds).exec();
   }

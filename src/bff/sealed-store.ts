@@ -84,6 +84,10 @@ export class SealedStore implements SessionStore {
     return sealed === undefined ? undefined : unseal(this.key, sealed, key);
   }
 
+  claim(key: string, ttlSeconds: number): Promise<boolean> {
+    return this.inner.claim(key, ttlSeconds);
+  }
+
   addToSet(key: string, member: string, ttlSeconds: number): Promise<void> {
     return this.inner.addToSet(key, member, ttlSeconds);
   }

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from './digest.js';
 import type { BffConfig } from './config.js';
 import { GrantRejectedError, type IdentityProvider, type SignedInCitizen, type TokenSet } from './identity-provider.js';
 import type { SessionStore } from './store.js';
@@ -131,7 +132,7 @@ export class Sessions {
 
 /** The store sees only a hash of the session id: a copy of the store opens no session. */
 function storeKey(id: string): string {
-  return `bff:session:${createHash('sha256').update(id).digest('base64url')}`;
+  return `bff:session:${sha256(id)}`;
 }
 
 function serialise(data: Partial<SessionData>): Record<string, string> {

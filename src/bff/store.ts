@@ -14,6 +14,8 @@ export interface SessionStore {
   /** Keeps a value that {@link take} hands out once. */
   put(key: string, value: string, ttlSeconds: number): Promise<void>;
   take(key: string): Promise<string | undefined>;
+  /** Marks `key` as used for `ttlSeconds`; `false` when it was already marked (a replay). Atomic across processes. */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
   addToSet(key: string, member: string, ttlSeconds: number): Promise<void>;
   members(key: string): Promise<string[]>;
   /**

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { sha256 } from '../digest.js';
 import type { BffContext, RouteRequest } from '../context.js';
 import { allowedReturn, withOutcome } from '../context.js';
 import { MAX_REQUEST_BODY_BYTES, redirect, readBody, sendJson } from '../http.js';
+import { LogoutTokenRefusedError, type LogoutToken } from '../identity-provider.js';
 import { logoutFormPage, messagePage } from '../pages.js';
 import { clearSessionCookies, loadOrForget } from './session.js';
 
@@ -61,19 +63,27 @@ export async function finishSignOut(context: BffContext, request: RouteRequest):
   signedOutPage(context, request);
 }
 
-/** `POST /backchannel-logout`: the provider ended a session; every session of it ends here too. */
+/** `POST /backchannel-logout`: the provider ended a session; every session of it ends here too. A token counts once. */
 export async function backchannelLogout(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/backchannel-logout';
   const form = new URLSearchParams((await readBody(request.req, MAX_REQUEST_BODY_BYTES)).toString('utf8'));
+  let token: LogoutToken;
   try {
-    const by = await context.provider.verifyLogoutToken(form.get('logout_token') ?? '');
-    const ended = await context.sessions.endByProvider(by);
-    context.log.info('back-channel logout', { route: request.route, sessions: ended });
-    sendJson(request.res, 200, {});
+    token = await context.provider.verifyLogoutToken(form.get('logout_token') ?? '');
   } catch (error) {
-    context.log.error('back-channel logout refused', error, { route: request.route });
-    sendJson(request.res, 400, { error: 'invalid_request' });
+    if (!(error instanceof LogoutTokenRefusedError)) throw error;
+    return refuseLogoutToken(context, request, error.reason);
   }
+  const ttl = Math.max(1, token.usableUntil - Math.floor(context.now() / 1000));
+  if (!(await context.store.claim(`bff:logout-token:${sha256(token.id)}`, ttl))) return refuseLogoutToken(context, request, 'replayed');
+  const ended = await context.sessions.endByProvider(token);
+  context.log.info('back-channel logout', { route: request.route, sessions: ended });
+  sendJson(request.res, 200, {});
+}
+
+function refuseLogoutToken(context: BffContext, request: RouteRequest, reason: string): void {
+  context.log.warn('back-channel logout refused', { route: request.route, reason });
+  sendJson(request.res, 400, { error: 'invalid_request' });
 }
 
 function signedOutPage(context: BffContext, request: RouteRequest): void {

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CALL, startWorld } from './bff-harness.mjs';
+
+/* Issue 18, item 10: back-channel logout tokens need `exp`, may say `typ: logout+jwt`, and count once. */
+
+let world;
+before(async () => {
+  world = await startWorld();
+});
+after(() => world?.stop());
+
+const post = (token) =>
+  world.request('POST', '/backchannel-logout', {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ logout_token: token }).toString(),
+  });
+
+async function signedIn(cookies) {
+  return JSON.parse((await world.request('GET', '/session', { headers: CALL, cookies })).text).signedIn;
+}
+
+const refusals = (reason) => world.log.filter((line) => line.message === 'back-channel logout refused' && line.reason === reason);
+
+test('a logout token without `exp` is refused; the session goes on', async () => {
+  const cookies = await world.signIn({ sub: 'erika', sid: 'sid-no-exp', name: 'Erika' });
+  const token = await world.provider.logoutToken({ sid: 'sid-no-exp', exp: undefined });
+  assert.equal((await post(token)).status, 400);
+  assert.equal(await signedIn(cookies), true);
+  assert.equal(refusals('claim-exp').length, 1, 'refused for its missing exp, as an event of its own');
+});
+
+test('`typ: logout+jwt` is accepted and ends the sessions of that provider session; a foreign `typ` is refused', async () => {
+  const cookies = await world.signIn({ sub: 'erika', sid: 'sid-typ', name: 'Erika' });
+  assert.equal((await post(await world.provider.logoutToken({ sid: 'sid-typ' }, { typ: 'at+jwt' }))).status, 400);
+  assert.equal(await signedIn(cookies), true);
+  assert.equal((await post(await world.provider.logoutToken({ sid: 'sid-typ' }, { typ: 'logout+jwt' }))).status, 200);
+  assert.equal(await signedIn(cookies), false);
+});
+
+test('a replayed logout token (same `jti`) is refused while it could still pass, even on a new session of that sid', async () => {
+  const first = await world.signIn({ sub: 'erika', sid: 'sid-replay', name: 'Erika' });
+  const token = await world.provider.logoutToken({ sid: 'sid-replay' });
+  assert.equal((await post(token)).status, 200);
+  assert.equal(await signedIn(first), false);
+
+  const again = await world.signIn({ sub: 'erika', sid: 'sid-replay', name: 'Erika' });
+  world.clock.advance(60_000);
+  assert.equal((await post(token)).status, 400, 'the captured token, a minute later');
+  assert.equal(await signedIn(again), true);
+  assert.equal(refusals('replayed').length, 1);
+});
