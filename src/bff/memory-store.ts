@@ -53,6 +53,13 @@ export class MemoryStore implements SessionStore {
     this.entries.set(key, { value: set, expiresAt: this.expiry(ttlSeconds) });
   }
 
+  async removeFromSet(key: string, member: string): Promise<void> {
+    const current = this.live(key)?.value;
+    if (!(current instanceof Set)) return;
+    current.delete(member);
+    if (current.size === 0) this.entries.delete(key);
+  }
+
   async members(key: string): Promise<string[]> {
     const value = this.live(key)?.value;
     return value instanceof Set ? [...value] : [];

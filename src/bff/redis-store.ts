@@ -58,6 +58,10 @@ export class RedisStore implements SessionStore {
     await this.client.multi().sAdd(key, member).expire(key, ttlSeconds).exec();
   }
 
+  async removeFromSet(key: string, member: string): Promise<void> {
+    await this.client.sRem(key, member);
+  }
+
   async members(key: string): Promise<string[]> {
     return (await this.client.sMembers(key)) as string[];
   }

@@ -92,6 +92,10 @@ export class SealedStore implements SessionStore {
     return this.inner.addToSet(key, member, ttlSeconds);
   }
 
+  removeFromSet(key: string, member: string): Promise<void> {
+    return this.inner.removeFromSet(key, member);
+  }
+
   members(key: string): Promise<string[]> {
     return this.inner.members(key);
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sha256 } from './digest.js';
 import type { BffConfig } from './config.js';
 import { GrantRejectedError, type IdentityProvider, type SignedInCitizen, type TokenSet } from './identity-provider.js';
+import { SessionIndex, type ProviderReference } from './session-index.js';
 import type { SessionStore } from './store.js';
 
 /** One citizen's server-side session. Tokens never leave it. */
@@ -28,12 +29,16 @@ const LOCK_TTL_MS = 15_000;
  * tokens renewed under a lock shared by all processes.
  */
 export class Sessions {
+  private readonly index: SessionIndex;
+
   constructor(
     private readonly store: SessionStore,
     private readonly provider: IdentityProvider,
-    private readonly config: Pick<BffConfig, 'idleSeconds' | 'maxSeconds'>,
+    private readonly config: Pick<BffConfig, 'idleSeconds' | 'maxSeconds' | 'issuer' | 'storeKey'>,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.index = new SessionIndex(store, config.issuer.href, config.storeKey);
+  }
 
   /** Stores a new session and returns its id, the cookie's value. */
   async create(citizen: SignedInCitizen): Promise<string> {
@@ -42,9 +47,7 @@ export class Sessions {
     const now = this.now();
     const data: SessionData = { ...citizen, createdAt: now, lastActiveAt: now };
     await this.store.write(key, serialise(data), this.ttl(data));
-    const indexTtl = this.config.maxSeconds + GRACE_SECONDS;
-    if (data.providerSession) await this.store.addToSet(`bff:sid:${data.providerSession}`, key, indexTtl);
-    await this.store.addToSet(`bff:sub:${data.subject}`, key, indexTtl);
+    await this.index.add(key, data, this.config.maxSeconds + GRACE_SECONDS);
     return id;
   }
 
@@ -107,16 +110,20 @@ export class Sessions {
   /** Deletes the session and, unless told otherwise, revokes its refresh token (shared computers: the grant must not outlive it). */
   async end(session: LoadedSession, options: { revoke?: boolean } = {}): Promise<void> {
     await this.store.remove(session.key);
+    await this.index.remove(session.key, session.data);
     if (options.revoke === false || !session.data.refreshToken) return;
     await this.provider.revoke(session.data.refreshToken).catch(() => false);
   }
 
   /** Back-channel logout: every session of that provider session (`sid`), else of that subject. */
-  async endByProvider(by: { providerSession?: string; subject?: string }): Promise<number> {
-    const index = by.providerSession ? `bff:sid:${by.providerSession}` : `bff:sub:${by.subject}`;
-    const keys = await this.store.members(index);
-    for (const key of keys) await this.store.remove(key);
-    await this.store.remove(index);
+  async endByProvider(by: ProviderReference): Promise<number> {
+    const keys = await this.index.sessionsOf(by);
+    for (const key of keys) {
+      const data = parse(await this.store.read(key));
+      // The provider ended the grant itself: nothing to revoke.
+      if (data) await this.end({ key, data }, { revoke: false });
+      else await this.index.remove(key, by);
+    }
     return keys.length;
   }
 

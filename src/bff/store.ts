@@ -17,6 +17,8 @@ export interface SessionStore {
   /** Marks `key` as used for `ttlSeconds`; `false` when it was already marked (a replay). Atomic across processes. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
   addToSet(key: string, member: string, ttlSeconds: number): Promise<void>;
+  /** Removes `member`; a set left empty is gone. */
+  removeFromSet(key: string, member: string): Promise<void>;
   members(key: string): Promise<string[]>;
   /**
    * Runs `work` while no other process holds `name`; waits for the holder
