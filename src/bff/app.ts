@@ -41,8 +41,15 @@ export interface BffAppOptions {
   now?: () => number;
 }
 
-/** The BFF as a request handler for `node:http` (or any server that hands over Node's request and response). */
-export function createBffApp(options: BffAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+/** The BFF as a request handler for `node:http`, and the upkeep every process runs now and then. */
+export interface BffApp {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** Ends sessions whose time ran out while nobody asked (their refresh tokens revoked); resolves with how many. */
+  endLapsedSessions(): Promise<number>;
+}
+
+/** The BFF for `node:http` (or any server that hands over Node's request and response). */
+export function createBffApp(options: BffAppOptions): BffApp {
   const provider = new IdentityProvider(options.config, options.now);
   const context: BffContext = {
     config: options.config,
@@ -53,7 +60,7 @@ export function createBffApp(options: BffAppOptions): (req: IncomingMessage, res
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
   };
-  return (req, res) => {
+  const app = (req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
     const request: RouteRequest = { req, res, path: '', query: new URLSearchParams(), route: '/{unknown}' };
     res.on('finish', () =>
@@ -66,6 +73,7 @@ export function createBffApp(options: BffAppOptions): (req: IncomingMessage, res
       sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
     });
   };
+  return Object.assign(app, { endLapsedSessions: () => context.sessions.endLapsed() });
 }
 
 /** The route's path below `BFF_PUBLIC_URL`, or `undefined` when the target lies outside it. */

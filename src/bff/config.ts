@@ -17,6 +17,10 @@ export interface BffConfig {
   storeKey?: Buffer;
   idleSeconds: number;
   maxSeconds: number;
+  /** Beyond this many live sessions, new sign-ins are refused (503) and the running sessions go on. */
+  maxSessions: number;
+  /** Beyond this many sign-ins on their way (at the provider, up to 10 minutes each), new ones are refused (503). */
+  maxPendingSignIns: number;
   scope: string;
   idpHint?: string;
   host: string;
@@ -27,7 +31,21 @@ export type BffConfigResult = { ok: true; config: BffConfig } | { ok: false; pro
 
 type Env = Record<string, string | undefined>;
 
-const DEFAULTS = { idleSeconds: 1800, maxSeconds: 28_800, scope: 'openid profile', host: '127.0.0.1', port: 8787 } as const;
+/*
+ * Caps for a city of 300,000: at a peak (the tax notices are out) some 2,000
+ * sign-ins an hour, 30 minutes each, are about 1,000 sessions at once and 350
+ * sign-ins on their way; the defaults leave ten and five times that. 10,000
+ * sessions take about 60 MB in the store.
+ */
+const DEFAULTS = {
+  idleSeconds: 1800,
+  maxSeconds: 28_800,
+  maxSessions: 10_000,
+  maxPendingSignIns: 2000,
+  scope: 'openid profile',
+  host: '127.0.0.1',
+  port: 8787,
+} as const;
 
 /** Reads and checks every variable; each problem is one sentence that names the variable and what it needs. */
 export function readBffConfig(env: Env): BffConfigResult {
@@ -60,6 +78,8 @@ export function readBffConfig(env: Env): BffConfigResult {
   const idleSeconds = readInteger(env, 'BFF_SESSION_IDLE_SECONDS', DEFAULTS.idleSeconds, 10, 86_400, problems);
   const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 10, 30 * 86_400, problems);
   if (maxSeconds < idleSeconds) problems.push('BFF_SESSION_MAX_SECONDS muss mindestens so groß sein wie BFF_SESSION_IDLE_SECONDS.');
+  const maxSessions = readInteger(env, 'BFF_MAX_SESSIONS', DEFAULTS.maxSessions, 1, 10_000_000, problems);
+  const maxPendingSignIns = readInteger(env, 'BFF_MAX_PENDING_SIGNINS', DEFAULTS.maxPendingSignIns, 1, 1_000_000, problems);
   const port = readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535, problems);
   const scope = value('BFF_SCOPE') ?? DEFAULTS.scope;
   if (!scope.split(/\s+/).includes('openid')) problems.push('BFF_SCOPE muss „openid“ enthalten.');
@@ -79,6 +99,8 @@ export function readBffConfig(env: Env): BffConfigResult {
       storeKey,
       idleSeconds,
       maxSeconds,
+      maxSessions,
+      maxPendingSignIns,
       scope,
       idpHint: value('BFF_IDP_HINT'),
       host: value('HOST') ?? DEFAULTS.host,

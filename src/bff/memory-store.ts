@@ -1,16 +1,28 @@
-import { LockTimeoutError, LOCK_WAIT_MS, type SessionStore } from './store.js';
+import { LEDGER_KEEP_LAPSED_MS, LockTimeoutError, LOCK_WAIT_MS, type SessionStore } from './store.js';
 
 interface Entry {
   value: Record<string, string> | string | Set<string>;
   expiresAt: number;
 }
 
+/** Expired entries are removed at the first write after this long: memory follows the live entries, not the requests ever made. */
+const SWEEP_INTERVAL_MS = 60_000;
+
 /** One process's store (`BFF_SESSION_STORE=memory`): sessions end when the process does. */
 export class MemoryStore implements SessionStore {
   private readonly entries = new Map<string, Entry>();
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly ledgers = new Map<string, Map<string, number>>();
+  private sweptAt: number;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.sweptAt = now();
+  }
+
+  /** Entries held, expired ones not yet swept included. */
+  get size(): number {
+    return this.entries.size;
+  }
 
   async read(key: string): Promise<Record<string, string> | undefined> {
     const value = this.live(key)?.value;
@@ -86,6 +98,36 @@ export class MemoryStore implements SessionStore {
     }
   }
 
+  async enter(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<boolean> {
+    const members = this.ledger(ledger);
+    for (const [name, lapses] of members) if (lapses <= now - LEDGER_KEEP_LAPSED_MS) members.delete(name);
+    if ((await this.liveCount(ledger, now)) >= cap) return false;
+    members.set(member, lapsesAt);
+    return true;
+  }
+
+  async prolong(ledger: string, member: string, lapsesAt: number): Promise<void> {
+    const members = this.ledger(ledger);
+    if (members.has(member)) members.set(member, lapsesAt);
+  }
+
+  async leave(ledger: string, member: string): Promise<boolean> {
+    return this.ledger(ledger).delete(member);
+  }
+
+  async liveCount(ledger: string, now: number): Promise<number> {
+    let live = 0;
+    for (const lapses of this.ledger(ledger).values()) if (lapses > now) live += 1;
+    return live;
+  }
+
+  async lapsed(ledger: string, now: number, limit: number): Promise<string[]> {
+    return [...this.ledger(ledger)]
+      .filter(([, lapses]) => lapses <= now)
+      .slice(0, limit)
+      .map(([member]) => member);
+  }
+
   async ping(): Promise<boolean> {
     return true;
   }
@@ -103,8 +145,22 @@ export class MemoryStore implements SessionStore {
     return entry;
   }
 
+  /** Every write passes here: the place to sweep now and then. */
   private expiry(ttlSeconds: number): number {
-    return this.now() + ttlSeconds * 1000;
+    const now = this.now();
+    if (now - this.sweptAt >= SWEEP_INTERVAL_MS) this.sweep(now);
+    return now + ttlSeconds * 1000;
+  }
+
+  private sweep(now: number): void {
+    this.sweptAt = now;
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
+
+  private ledger(name: string): Map<string, number> {
+    let members = this.ledgers.get(name);
+    if (!members) this.ledgers.set(name, (members = new Map()));
+    return members;
   }
 }
 

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
-import { LockTimeoutError, LOCK_POLL_MS, LOCK_WAIT_MS, type SessionStore } from './store.js';
+import { LEDGER_KEEP_LAPSED_MS, LockTimeoutError, LOCK_POLL_MS, LOCK_WAIT_MS, type SessionStore } from './store.js';
 
 /** HSET and EXPIRE, only when the hash exists. */
 const UPDATE = `if redis.call('exists', KEYS[1]) == 1 then redis.call('hset', KEYS[1], unpack(ARGV, 2)); return redis.call('expire', KEYS[1], ARGV[1]) else return 0 end`;
+
+/** Drops long-lapsed members; adds the member unless `cap` members are live. ARGV: member, lapsesAt, cap, now, keep. */
+const ENTER = `redis.call('zremrangebyscore', KEYS[1], '-inf', tonumber(ARGV[4]) - tonumber(ARGV[5]))
+if redis.call('zcount', KEYS[1], '(' .. ARGV[4], '+inf') >= tonumber(ARGV[3]) then return 0 end
+redis.call('zadd', KEYS[1], ARGV[2], ARGV[1])
+return 1`;
 
 /** Deletes the lock only when it still holds this holder's token. */
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -78,6 +84,27 @@ export class RedisStore implements SessionStore {
     } finally {
       await this.client.eval(RELEASE, { keys: [name], arguments: [token] }).catch(() => undefined);
     }
+  }
+
+  async enter(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<boolean> {
+    const args = [member, String(lapsesAt), String(cap), String(now), String(LEDGER_KEEP_LAPSED_MS)];
+    return (await this.client.eval(ENTER, { keys: [ledger], arguments: args })) === 1;
+  }
+
+  async prolong(ledger: string, member: string, lapsesAt: number): Promise<void> {
+    await this.client.zAdd(ledger, { score: lapsesAt, value: member }, { condition: 'XX' });
+  }
+
+  async leave(ledger: string, member: string): Promise<boolean> {
+    return (await this.client.zRem(ledger, member)) === 1;
+  }
+
+  async liveCount(ledger: string, now: number): Promise<number> {
+    return this.client.zCount(ledger, `(${now}`, '+inf');
+  }
+
+  async lapsed(ledger: string, now: number, limit: number): Promise<string[]> {
+    return (await this.client.zRangeByScore(ledger, '-inf', now, { LIMIT: { offset: 0, count: limit } })) as string[];
   }
 
   async ping(): Promise<boolean> {

@@ -104,6 +104,27 @@ export class SealedStore implements SessionStore {
     return this.inner.withLock(name, ttlMs, work);
   }
 
+  // Ledgers hold only hashed keys and lapse times: nothing to seal.
+  enter(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<boolean> {
+    return this.inner.enter(ledger, member, lapsesAt, cap, now);
+  }
+
+  prolong(ledger: string, member: string, lapsesAt: number): Promise<void> {
+    return this.inner.prolong(ledger, member, lapsesAt);
+  }
+
+  leave(ledger: string, member: string): Promise<boolean> {
+    return this.inner.leave(ledger, member);
+  }
+
+  liveCount(ledger: string, now: number): Promise<number> {
+    return this.inner.liveCount(ledger, now);
+  }
+
+  lapsed(ledger: string, now: number, limit: number): Promise<string[]> {
+    return this.inner.lapsed(ledger, now, limit);
+  }
+
   ping(): Promise<boolean> {
     return this.inner.ping();
   }

@@ -32,7 +32,16 @@ try {
   process.exit(3);
 }
 
-const server = createServer(createBffApp({ config, store, log }));
+const app = createBffApp({ config, store, log });
+const server = createServer(app);
+/** Sessions live five minutes past their end in the store: a sweep every minute finds each one to revoke its grant. */
+const upkeep = setInterval(() => {
+  app.endLapsedSessions().then(
+    (ended) => ended > 0 && log.info('lapsed sessions ended', { sessions: ended }),
+    (error: unknown) => log.error('ending lapsed sessions failed', error),
+  );
+}, 60_000);
+upkeep.unref();
 server.requestTimeout = 30_000;
 server.headersTimeout = 10_000;
 server.listen(config.port, config.host, () => {
@@ -49,6 +58,7 @@ server.listen(config.port, config.host, () => {
 });
 
 function stop(): void {
+  clearInterval(upkeep);
   server.close(() => void store.close().finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 5000).unref();
 }

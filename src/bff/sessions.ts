@@ -22,6 +22,11 @@ const RENEW_BEFORE_MS = 30_000;
 /** Entries outlive their limits a little, so that an ended session is recognised (and its grant revoked), not just gone. */
 const GRACE_SECONDS = 300;
 const LOCK_TTL_MS = 15_000;
+/** Every live session with the time it ends: counted against BFF_MAX_SESSIONS, swept by {@link Sessions.endLapsed}. */
+const SESSIONS_LEDGER = 'bff:ledger:sessions';
+
+/** BFF_MAX_SESSIONS reached: the sign-in cannot become a session now. */
+export class SessionsFullError extends Error {}
 
 /**
  * Sessions in the store: created at sign-in under a fresh 256-bit id (the
@@ -34,7 +39,7 @@ export class Sessions {
   constructor(
     private readonly store: SessionStore,
     private readonly provider: IdentityProvider,
-    private readonly config: Pick<BffConfig, 'idleSeconds' | 'maxSeconds' | 'issuer' | 'storeKey'>,
+    private readonly config: Pick<BffConfig, 'idleSeconds' | 'maxSeconds' | 'issuer' | 'storeKey' | 'maxSessions'>,
     private readonly now: () => number = Date.now,
   ) {
     this.index = new SessionIndex(store, config.issuer.href, config.storeKey);
@@ -46,6 +51,7 @@ export class Sessions {
     const key = storeKey(id);
     const now = this.now();
     const data: SessionData = { ...citizen, createdAt: now, lastActiveAt: now };
+    if (!(await this.store.enter(SESSIONS_LEDGER, key, this.endsAt(data), this.config.maxSessions, now))) throw new SessionsFullError();
     await this.store.write(key, serialise(data), this.ttl(data));
     await this.index.add(key, data, this.config.maxSeconds + GRACE_SECONDS);
     return id;
@@ -66,15 +72,41 @@ export class Sessions {
 
   /** Seconds until the session ends unless the citizen acts: the idle limit, capped by the absolute one. */
   secondsLeft(data: SessionData): number {
-    const idleEnd = data.lastActiveAt + this.config.idleSeconds * 1000;
-    const absoluteEnd = data.createdAt + this.config.maxSeconds * 1000;
-    return Math.max(0, Math.floor((Math.min(idleEnd, absoluteEnd) - this.now()) / 1000));
+    return Math.max(0, Math.floor((this.endsAt(data) - this.now()) / 1000));
+  }
+
+  /** Whether a new session would still fit under BFF_MAX_SESSIONS. */
+  async haveRoom(): Promise<boolean> {
+    return (await this.store.liveCount(SESSIONS_LEDGER, this.now())) < this.config.maxSessions;
+  }
+
+  /**
+   * Ends the sessions whose time ran out while nobody asked for them (the
+   * citizen closed the tab): their refresh tokens are revoked, as at a
+   * sign-out. Run now and then by every process; each session is ended by one.
+   * A session is found while its entry lasts, up to five minutes past its end.
+   */
+  async endLapsed(limit = 100): Promise<number> {
+    let ended = 0;
+    for (const key of await this.store.lapsed(SESSIONS_LEDGER, this.now(), limit)) {
+      if (!(await this.store.leave(SESSIONS_LEDGER, key))) continue;
+      const data = parse(await this.store.read(key));
+      if (!data) continue;
+      if (this.secondsLeft(data) > 0) {
+        await this.store.enter(SESSIONS_LEDGER, key, this.endsAt(data), Number.MAX_SAFE_INTEGER, this.now());
+        continue;
+      }
+      await this.end({ key, data });
+      ended += 1;
+    }
+    return ended;
   }
 
   /** The citizen acted: the idle limit starts anew. Touches only that field, never the tokens. */
   async touch(session: LoadedSession): Promise<void> {
     session.data.lastActiveAt = this.now();
     await this.store.update(session.key, { lastActiveAt: String(session.data.lastActiveAt) }, this.ttl(session.data));
+    await this.store.prolong(SESSIONS_LEDGER, session.key, this.endsAt(session.data));
   }
 
   /**
@@ -110,6 +142,7 @@ export class Sessions {
   /** Deletes the session and, unless told otherwise, revokes its refresh token (shared computers: the grant must not outlive it). */
   async end(session: LoadedSession, options: { revoke?: boolean } = {}): Promise<void> {
     await this.store.remove(session.key);
+    await this.store.leave(SESSIONS_LEDGER, session.key);
     await this.index.remove(session.key, session.data);
     if (options.revoke === false || !session.data.refreshToken) return;
     await this.provider.revoke(session.data.refreshToken).catch(() => false);
@@ -125,6 +158,11 @@ export class Sessions {
       else await this.index.remove(key, by);
     }
     return keys.length;
+  }
+
+  /** ms since epoch: the idle limit, capped by the absolute one. */
+  private endsAt(data: SessionData): number {
+    return Math.min(data.lastActiveAt + this.config.idleSeconds * 1000, data.createdAt + this.config.maxSeconds * 1000);
   }
 
   private needsRenewal(data: SessionData): boolean {

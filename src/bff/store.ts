@@ -25,6 +25,20 @@ export interface SessionStore {
    * otherwise. A holder that dies releases the lock after `ttlMs`.
    */
   withLock<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * Ledgers keep what must stay bounded (pending sign-ins, sessions) countable:
+   * members with the time (ms) they lapse. Adds `member` unless `cap` members
+   * are still live at `now`; `false` when full. Members lapsed long ago are dropped.
+   */
+  enter(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<boolean>;
+  /** Moves a member's lapse time, only while it is in the ledger. */
+  prolong(ledger: string, member: string, lapsesAt: number): Promise<void>;
+  /** Takes the member out; `true` only for the one caller that took it. */
+  leave(ledger: string, member: string): Promise<boolean>;
+  /** How many members are live at `now`. */
+  liveCount(ledger: string, now: number): Promise<number>;
+  /** Up to `limit` members lapsed by `now`. */
+  lapsed(ledger: string, now: number, limit: number): Promise<string[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -37,4 +51,6 @@ export class LockTimeoutError extends Error {
 }
 
 export const LOCK_WAIT_MS = 10_000;
+/** Ledger members lapsed longer ago than this are dropped; until then {@link SessionStore.lapsed} still hands them out. */
+export const LEDGER_KEEP_LAPSED_MS = 3_600_000;
 export const LOCK_POLL_MS = 25;

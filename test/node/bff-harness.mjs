@@ -36,7 +36,7 @@ async function startProvider() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const codes = new Map();
-  const provider = { revoked: [], refreshed: 0 };
+  const provider = { revoked: [], issued: [], refreshed: 0 };
   const sign = (claims, header = {}) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1', ...header }).sign(privateKey);
   const tokens = async (citizen) => {
     const now = Math.floor(Date.now() / 1000);
@@ -50,9 +50,11 @@ async function startProvider() {
       iat: now,
       exp: now + 300,
     });
+    const refreshToken = `rt-${randomBytes(8).toString('hex')}`;
+    provider.issued.push(refreshToken);
     return {
       access_token: `at-${randomBytes(8).toString('hex')}`,
-      refresh_token: `rt-${randomBytes(8).toString('hex')}`,
+      refresh_token: refreshToken,
       id_token: idToken,
       token_type: 'Bearer',
       expires_in: 300,
@@ -128,15 +130,20 @@ async function startBackend() {
   return Object.assign(backend, { origin, server });
 }
 
+/** Real time plus what the test added with `advance(ms)`. */
+export function testClock() {
+  const clock = { offset: 0, now: () => Date.now() + clock.offset, advance: (ms) => (clock.offset += ms) };
+  return clock;
+}
+
 /**
  * The world: provider, backend, and the BFF at `<bff>/bff` with the memory
  * store unless `store` is given. `clock.now` is the BFF's time; move it with
  * `clock.advance(ms)`.
  */
-export async function startWorld({ env = {}, store, log = [] } = {}) {
+export async function startWorld({ env = {}, store, log = [], clock = testClock() } = {}) {
   const provider = await startProvider();
   const backend = await startBackend();
-  const clock = { offset: 0, now: () => Date.now() + clock.offset, advance: (ms) => (clock.offset += ms) };
   let app;
   const { server, origin } = await listen((req, res) => app(req, res));
   const result = readBffConfig({

@@ -4,8 +4,12 @@ import { pseudonym } from './session.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
 import type { SignInTransaction } from '../identity-provider.js';
 import { messagePage } from '../pages.js';
+import { SessionsFullError } from '../sessions.js';
 
 const TRANSACTION_SECONDS = 600;
+const BUSY_RETRY_SECONDS = 60;
+/** Sign-ins on their way, counted against BFF_MAX_PENDING_SIGNINS. */
+const PENDING_LEDGER = 'bff:ledger:sign-ins';
 
 /** `GET /login?returnTo=…`: to the provider, with a transaction bound to this browser. */
 export async function startSignIn(context: BffContext, request: RouteRequest): Promise<void> {
@@ -20,6 +24,7 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
       'Die Seite, zu der die Anmeldung zurückführen soll, ist für diesen Dienst nicht freigegeben. Bitte wenden Sie sich an die Stadtverwaltung.',
     );
   }
+  if (!(await context.sessions.haveRoom())) return busy(context, request, returnTo, 'sessions');
   let started;
   try {
     started = await context.provider.startSignIn(returnTo, !!cookieValue(req, REAUTH_COOKIE));
@@ -28,7 +33,13 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
     return redirect(res, withOutcome(returnTo, 'unavailable'));
   }
   const { url, transaction } = started;
-  await context.store.put(transactionKey(transaction.state), JSON.stringify(transaction), TRANSACTION_SECONDS);
+  const key = transactionKey(transaction.state);
+  const now = context.now();
+  const lapsesAt = now + TRANSACTION_SECONDS * 1000;
+  if (!(await context.store.enter(PENDING_LEDGER, key, lapsesAt, context.config.maxPendingSignIns, now))) {
+    return busy(context, request, returnTo, 'pending-sign-ins');
+  }
+  await context.store.put(key, JSON.stringify(transaction), TRANSACTION_SECONDS);
   appendSetCookie(res, hostCookie(signInCookie(transaction.state), transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
   redirect(res, url.href);
 }
@@ -39,6 +50,7 @@ export async function finishSignIn(context: BffContext, request: RouteRequest): 
   request.route = '/callback';
   const state = query.get('state') ?? '';
   const stored = state ? await context.store.take(transactionKey(state)) : undefined;
+  if (stored) await context.store.leave(PENDING_LEDGER, transactionKey(state));
   if (state) appendSetCookie(res, clearedCookie(signInCookie(state)));
   if (!stored) return staleSignIn(context, request);
   const transaction = JSON.parse(stored) as SignInTransaction;
@@ -57,6 +69,10 @@ export async function finishSignIn(context: BffContext, request: RouteRequest): 
     context.log.info('signed in', { route: request.route });
     redirect(res, transaction.returnTo);
   } catch (failure) {
+    if (failure instanceof SessionsFullError) {
+      context.log.warn('sign-in refused', { route: request.route, reason: 'sessions-full' });
+      return redirect(res, withOutcome(transaction.returnTo, 'unavailable'));
+    }
     context.log.error('sign-in failed', failure, { route: request.route });
     redirect(res, withOutcome(transaction.returnTo, 'failed'));
   }
@@ -71,6 +87,19 @@ function staleSignIn(context: BffContext, request: RouteRequest): void {
     'Anmeldung nicht mehr gültig',
     'Diese Anmeldung ist abgelaufen oder wurde schon verwendet. Bitte kehren Sie zur Website zurück und melden Sie sich erneut an.',
     home,
+  );
+}
+
+/** A cap is reached (BFF_MAX_SESSIONS, BFF_MAX_PENDING_SIGNINS): 503, come back in a minute; running sessions go on. */
+function busy(context: BffContext, request: RouteRequest, returnTo: string, full: string): void {
+  context.log.warn('sign-in refused', { route: request.route, reason: `${full}-full` });
+  request.res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
+  messagePage(
+    request.res,
+    503,
+    'Anmeldung gerade nicht möglich',
+    'Gerade melden sich sehr viele Menschen an. Bitte versuchen Sie es in einer Minute noch einmal.',
+    returnTo,
   );
 }
 
