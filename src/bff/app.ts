@@ -11,6 +11,8 @@ import { backchannelLogout, continueSignOut, finishSignOut, signOut } from './ro
 import { proxy } from './routes/proxy.js';
 import { Sessions } from './sessions.js';
 import { parseTarget } from './target.js';
+import { clientAddress } from './client-address.js';
+import { rateGroup, RateLimits } from './rate-limits.js';
 import type { SessionStore } from './store.js';
 
 export { ANTI_FORGERY_HEADER } from '../shared/bff-protocol.js';
@@ -39,6 +41,8 @@ export interface BffAppOptions {
   log: Logger;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Counted in this process unless given (the server passes Redis-backed ones). */
+  rateLimits?: RateLimits;
 }
 
 /** The BFF as a request handler for `node:http`, and the upkeep every process runs now and then. */
@@ -59,10 +63,12 @@ export function createBffApp(options: BffAppOptions): BffApp {
     log: options.log,
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
+    rateLimits: options.rateLimits ?? new RateLimits(options.config),
   };
   const app = (req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
-    const request: RouteRequest = { req, res, path: '', query: new URLSearchParams(), route: '/{unknown}' };
+    const client = clientAddress(req.socket.remoteAddress, header(req, 'x-forwarded-for'), context.config.trustedProxies);
+    const request: RouteRequest = { req, res, path: '', query: new URLSearchParams(), route: '/{unknown}', client };
     res.on('finish', () =>
       context.log.info('request', { method: req.method, route: request.route, status: res.statusCode, ms: Date.now() - started }),
     );
@@ -94,6 +100,9 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   request.path = path ?? target.path;
   request.query = target.query;
   if (path === undefined) return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+  const group = rateGroup(path);
+  const wait = group && (await context.rateLimits.wait(group, request.client));
+  if (wait) return tooManyRequests(request, wait);
   if (path === '/health' && req.method === 'GET') return health(context, request);
   const navigation = NAVIGATIONS[`${req.method} ${path}`];
   if (navigation) return navigation(context, request);
@@ -113,6 +122,19 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   if (call) return call(context, request);
   if (path.startsWith('/api/')) return proxy(context, request, path.slice('/api'.length));
   sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+}
+
+function tooManyRequests(request: RouteRequest, seconds: number): void {
+  request.route = 'rate-limited';
+  sendProblem(request.res, 429, 'too-many-requests', 'Zu viele Anfragen, bitte warten Sie einen Moment', {
+    'Retry-After': String(seconds),
+  });
+}
+
+/** A header sent once; a repeated one (an array) counts as absent. */
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**

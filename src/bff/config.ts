@@ -1,3 +1,7 @@
+import type { BlockList } from 'node:net';
+import { readTrustedProxies } from './client-address.js';
+import type { RateGroup } from './rate-limits.js';
+
 /** The BFF's settings, read from the environment only and checked at start. */
 export interface BffConfig {
   /** Where browsers reach the BFF, without a trailing slash, e.g. `https://www.stadt.example/buergerportal-bff`. */
@@ -19,6 +23,10 @@ export interface BffConfig {
   maxSeconds: number;
   /** Beyond this many live sessions, new sign-ins are refused (503) and the running sessions go on. */
   maxSessions: number;
+  /** Proxies whose `X-Forwarded-For` is believed (BFF_TRUSTED_PROXIES); empty: the connection's address counts. */
+  trustedProxies: BlockList;
+  /** Requests per client address and minute, per group of routes. */
+  rateLimits: Record<RateGroup, number>;
   /** Beyond this many sign-ins on their way (at the provider, up to 10 minutes each), new ones are refused (503). */
   maxPendingSignIns: number;
   scope: string;
@@ -42,6 +50,8 @@ const DEFAULTS = {
   maxSeconds: 28_800,
   maxSessions: 10_000,
   maxPendingSignIns: 2000,
+  // Per address and minute: a sign-in is two requests; an office behind one address signs in many citizens.
+  rateLimits: { 'sign-in': 60, api: 300, 'back-channel': 600 },
   scope: 'openid profile',
   host: '127.0.0.1',
   port: 8787,
@@ -80,6 +90,12 @@ export function readBffConfig(env: Env): BffConfigResult {
   if (maxSeconds < idleSeconds) problems.push('BFF_SESSION_MAX_SECONDS muss mindestens so groß sein wie BFF_SESSION_IDLE_SECONDS.');
   const maxSessions = readInteger(env, 'BFF_MAX_SESSIONS', DEFAULTS.maxSessions, 1, 10_000_000, problems);
   const maxPendingSignIns = readInteger(env, 'BFF_MAX_PENDING_SIGNINS', DEFAULTS.maxPendingSignIns, 1, 1_000_000, problems);
+  const trustedProxies = readTrustedProxies(value('BFF_TRUSTED_PROXIES'), problems);
+  const rateLimits = {
+    'sign-in': readInteger(env, 'BFF_RATE_LIMIT_SIGN_IN', DEFAULTS.rateLimits['sign-in'], 1, 1_000_000, problems),
+    api: readInteger(env, 'BFF_RATE_LIMIT_API', DEFAULTS.rateLimits.api, 1, 1_000_000, problems),
+    'back-channel': readInteger(env, 'BFF_RATE_LIMIT_BACKCHANNEL', DEFAULTS.rateLimits['back-channel'], 1, 1_000_000, problems),
+  };
   const port = readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535, problems);
   const scope = value('BFF_SCOPE') ?? DEFAULTS.scope;
   if (!scope.split(/\s+/).includes('openid')) problems.push('BFF_SCOPE muss „openid“ enthalten.');
@@ -101,6 +117,8 @@ export function readBffConfig(env: Env): BffConfigResult {
       maxSeconds,
       maxSessions,
       maxPendingSignIns,
+      trustedProxies,
+      rateLimits,
       scope,
       idpHint: value('BFF_IDP_HINT'),
       host: value('HOST') ?? DEFAULTS.host,

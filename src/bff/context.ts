@@ -3,6 +3,7 @@ import type { BffConfig } from './config.js';
 import type { IdentityProvider } from './identity-provider.js';
 import { sha256 } from './digest.js';
 import type { Logger } from './log.js';
+import type { RateLimits } from './rate-limits.js';
 import type { Sessions } from './sessions.js';
 import type { SessionStore } from './store.js';
 import { OUTCOME_PARAMETER, type SignInOutcome } from '../shared/bff-protocol.js';
@@ -17,6 +18,7 @@ export interface BffContext {
   fetch: typeof fetch;
   /** ms since epoch; a test moves it. */
   now: () => number;
+  rateLimits: RateLimits;
 }
 
 /** One request as a route sees it: the path below `BFF_PUBLIC_URL`, the query, and a template for the log. */
@@ -27,6 +29,8 @@ export interface RouteRequest {
   query: URLSearchParams;
   /** Set by the route: how the request appears in the log. */
   route: string;
+  /** The client's address, through trusted proxies only. */
+  client: string;
 }
 
 /** The name of the session cookie (sent as `__Host-bp-session`). */

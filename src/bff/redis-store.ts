@@ -20,6 +20,11 @@ type Client = ReturnType<typeof createClient>;
 export class RedisStore implements SessionStore {
   private constructor(private readonly client: Client) {}
 
+  /** The connection, for rate-limiter-flexible's counters (the same Redis, its own keys `bff:rate:*`). */
+  get connection(): unknown {
+    return this.client;
+  }
+
   static async connect(url: URL, onError: (error: Error) => void): Promise<RedisStore> {
     const client: Client = createClient({
       url: url.href,

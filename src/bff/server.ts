@@ -3,6 +3,7 @@ import { createBffApp } from './app.js';
 import { readBffConfig } from './config.js';
 import { jsonLogger } from './log.js';
 import { MemoryStore } from './memory-store.js';
+import { RateLimits } from './rate-limits.js';
 import { RedisStore } from './redis-store.js';
 import { SealedStore } from './sealed-store.js';
 import type { SessionStore } from './store.js';
@@ -21,18 +22,19 @@ if (!result.ok) {
 const { config } = result;
 
 let store: SessionStore;
+let redis: RedisStore | undefined;
 try {
   const kept =
     config.sessionStore === 'memory'
       ? new MemoryStore()
-      : await RedisStore.connect(config.sessionStore, (error) => log.error('session store', error));
+      : (redis = await RedisStore.connect(config.sessionStore, (error) => log.error('session store', error)));
   store = config.storeKey ? new SealedStore(kept, config.storeKey) : kept;
 } catch (error) {
   process.stderr.write(`buergerportal-bff: der Sitzungsspeicher BFF_SESSION_STORE ist nicht erreichbar (${(error as Error).name}).\n`);
   process.exit(3);
 }
 
-const app = createBffApp({ config, store, log });
+const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection) });
 const server = createServer(app);
 /** Sessions live five minutes past their end in the store: a sweep every minute finds each one to revoke its grant. */
 const upkeep = setInterval(() => {

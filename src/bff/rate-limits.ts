@@ -1,0 +1,52 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { BffConfig } from './config.js';
+import { sha256 } from './digest.js';
+
+/** Routes that share a budget per client address. */
+export type RateGroup = 'sign-in' | 'back-channel' | 'api';
+
+const WINDOW_SECONDS = 60;
+
+/**
+ * Requests per client address and minute (rate-limiter-flexible). With Redis
+ * all processes count together; while Redis cannot be reached each process
+ * counts on its own (the library's insurance limiter). Addresses are counted
+ * under their hash: the store keeps no address.
+ */
+export class RateLimits {
+  private readonly limiters: Record<RateGroup, RateLimiterAbstract>;
+
+  constructor(config: Pick<BffConfig, 'rateLimits'>, redisClient?: unknown) {
+    const make = (group: RateGroup): RateLimiterAbstract => {
+      const options = { keyPrefix: `bff:rate:${group}`, points: config.rateLimits[group], duration: WINDOW_SECONDS };
+      const memory = new RateLimiterMemory(options);
+      if (!redisClient) return memory;
+      return new RateLimiterRedis({
+        ...options,
+        storeClient: redisClient,
+        useRedisPackage: true,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      });
+    };
+    this.limiters = { 'sign-in': make('sign-in'), 'back-channel': make('back-channel'), api: make('api') };
+  }
+
+  /** Counts one request; the seconds to wait when the address is over its budget, else `undefined`. */
+  async wait(group: RateGroup, address: string): Promise<number | undefined> {
+    try {
+      await this.limiters[group].consume(sha256(address));
+      return undefined;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw rejection;
+    }
+  }
+}
+
+/** The budget a BFF path draws on, if any. */
+export function rateGroup(path: string): RateGroup | undefined {
+  if (path === '/login' || path === '/callback') return 'sign-in';
+  if (path === '/backchannel-logout') return 'back-channel';
+  return path.startsWith('/api/') ? 'api' : undefined;
+}
