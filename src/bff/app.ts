@@ -11,7 +11,7 @@ import { backchannelLogout, continueSignOut, finishSignOut, signOut } from './ro
 import { proxy } from './routes/proxy.js';
 import { Sessions } from './sessions.js';
 import { parseTarget } from './target.js';
-import { clientAddress } from './client-address.js';
+import { routeRequest } from './route-request.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
 import type { SessionStore } from './store.js';
 
@@ -67,15 +67,12 @@ export function createBffApp(options: BffAppOptions): BffApp {
   };
   const app = (req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
-    const client = clientAddress(req.socket.remoteAddress, header(req, 'x-forwarded-for'), context.config.trustedProxies);
-    const request: RouteRequest = { req, res, path: '', query: new URLSearchParams(), route: '/{unknown}', client };
-    res.on('finish', () =>
-      context.log.info('request', { method: req.method, route: request.route, status: res.statusCode, ms: Date.now() - started }),
-    );
+    const request = routeRequest(context, req, res);
+    res.on('finish', () => request.log.info('request', { method: req.method, status: res.statusCode, ms: Date.now() - started }));
     // Everything a request can make throw happens inside this promise: no request ends the process.
     handle(context, request).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
-      context.log.error('request failed', error, { route: request.route });
+      request.log.error('request failed', error);
       sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
     });
   };
@@ -93,6 +90,7 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   const target = parseTarget(req.url);
   if (!target) {
     request.route = 'unparseable-target';
+    request.log.warn('request refused', { reason: 'unparseable-target' });
     return sendProblem(res, 400, 'bad-request', 'Die Anfrage ist nicht lesbar');
   }
   if (declaresTooLargeBody(req)) throw new BodyTooLargeError();
@@ -102,7 +100,10 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   if (path === undefined) return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
   const group = rateGroup(path);
   const wait = group && (await context.rateLimits.wait(group, request.client));
-  if (wait) return tooManyRequests(request, wait);
+  if (wait) {
+    request.log.warn('request refused', { reason: 'rate-limited', group });
+    return tooManyRequests(request, wait);
+  }
   if (path === '/health' && req.method === 'GET') return health(context, request);
   const navigation = NAVIGATIONS[`${req.method} ${path}`];
   if (navigation) return navigation(context, request);
@@ -110,12 +111,14 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   const cors = corsHeaders(context.config, req.headers.origin);
   if (!cors) {
     request.route = 'foreign-origin';
+    request.log.warn('request refused', { reason: 'foreign-origin', origin: req.headers.origin?.slice(0, 200) });
     return sendProblem(res, 403, 'forbidden', 'Diese Seite darf den Dienst nicht verwenden');
   }
   for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
   if (req.method === 'OPTIONS') return preflight(request);
   if (req.headers[ANTI_FORGERY_HEADER.toLowerCase()] !== ANTI_FORGERY_VALUE) {
     request.route = 'no-anti-forgery-header';
+    request.log.warn('request refused', { reason: 'no-anti-forgery-header' });
     return sendProblem(res, 403, 'forbidden', 'Anfrage ohne Schutz-Kopfzeile abgelehnt');
   }
   const call = CALLS[`${req.method} ${path}`];
@@ -129,12 +132,6 @@ function tooManyRequests(request: RouteRequest, seconds: number): void {
   sendProblem(request.res, 429, 'too-many-requests', 'Zu viele Anfragen, bitte warten Sie einen Moment', {
     'Retry-After': String(seconds),
   });
-}
-
-/** A header sent once; a repeated one (an array) counts as absent. */
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === 'string' ? value : undefined;
 }
 
 /**

@@ -38,7 +38,7 @@ export function readTrustedProxies(text: string | undefined, problems: string[])
   return list;
 }
 
-function isTrusted(trusted: BlockList, address: string): boolean {
+export function isTrusted(trusted: BlockList, address: string): boolean {
   const family = isIP(address);
   return family !== 0 && trusted.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }

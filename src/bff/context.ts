@@ -31,6 +31,12 @@ export interface RouteRequest {
   route: string;
   /** The client's address, through trusted proxies only. */
   client: string;
+  /** Sent back as `X-Request-Id`; taken from a trusted proxy when it sends one. */
+  id: string;
+  /** The session's pseudonym for the log, once a session is known ({@link sessionPseudonym}). */
+  session?: string;
+  /** Logs with the request's id, client, session and route. */
+  log: Logger;
 }
 
 /** The name of the session cookie (sent as `__Host-bp-session`). */

@@ -1,7 +1,8 @@
 /**
  * One JSON line per event on stdout. Only what operations need: never a
  * token, a cookie, a session id, a name, a subject or a Kassenzeichen. Paths
- * are logged as their route template (`/api/kassenzeichen/{id}`).
+ * are logged as their route template (`/api/kassenzeichen/{id}`). A request's
+ * lines carry its id, the client's address and the session's pseudonym.
  */
 export interface Logger {
   info(message: string, fields?: LogFields): void;
@@ -19,6 +20,15 @@ export function jsonLogger(write: (line: string) => void = (line) => process.std
     info: (message, fields) => out('info', message, fields),
     warn: (message, fields) => out('warn', message, fields),
     error: (message, error, fields) => out('error', message, { ...fields, error: describe(error) }),
+  };
+}
+
+/** A logger that adds `fields()` (read at each line: they may change, e.g. the session once it is known) to every line. */
+export function withFields(log: Logger, fields: () => LogFields): Logger {
+  return {
+    info: (message, more) => log.info(message, { ...fields(), ...more }),
+    warn: (message, more) => log.warn(message, { ...fields(), ...more }),
+    error: (message, error, more) => log.error(message, error, { ...fields(), ...more }),
   };
 }
 

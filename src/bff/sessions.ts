@@ -45,8 +45,8 @@ export class Sessions {
     this.index = new SessionIndex(store, config.issuer.href, config.storeKey);
   }
 
-  /** Stores a new session and returns its id, the cookie's value. */
-  async create(citizen: SignedInCitizen): Promise<string> {
+  /** Stores a new session; its id is the cookie's value, its key what the store and the log know it by. */
+  async create(citizen: SignedInCitizen): Promise<{ id: string; key: string }> {
     const id = randomBytes(32).toString('base64url');
     const key = storeKey(id);
     const now = this.now();
@@ -54,7 +54,7 @@ export class Sessions {
     if (!(await this.store.enter(SESSIONS_LEDGER, key, this.endsAt(data), this.config.maxSessions, now))) throw new SessionsFullError();
     await this.store.write(key, serialise(data), this.ttl(data));
     await this.index.add(key, data, this.config.maxSeconds + GRACE_SECONDS);
-    return id;
+    return { id, key };
   }
 
   /** The session behind a cookie; `ended` when it is gone or past a limit (then it is ended now). */
@@ -173,6 +173,11 @@ export class Sessions {
     const absoluteLeft = Math.ceil((data.createdAt + this.config.maxSeconds * 1000 - this.now()) / 1000);
     return Math.max(1, Math.min(this.config.idleSeconds, absoluteLeft) + GRACE_SECONDS);
   }
+}
+
+/** How the log names a session: its lines can be followed, yet neither the cookie nor the store's entry is found from it. */
+export function sessionPseudonym(sessionKey: string): string {
+  return sha256(`log ${sessionKey}`).slice(0, 16);
 }
 
 /** The store sees only a hash of the session id: a copy of the store opens no session. */

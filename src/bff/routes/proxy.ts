@@ -23,11 +23,11 @@ export async function proxy(context: BffContext, request: RouteRequest, apiPath:
   try {
     answer = await forward(context, request, apiPath, body, session.data.accessToken);
   } catch (error) {
-    context.log.error('backend unreachable', error, { route: request.route });
+    request.log.error('backend unreachable', error);
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     return sendProblem(res, timedOut ? 504 : 502, timedOut ? 'gateway-timeout' : 'bad-gateway', 'Das Bürgerportal antwortet nicht');
   }
-  await passBack(context, request, answer);
+  await passBack(request, answer);
 }
 
 /** The request's session with a fresh access token, counted as activity; `undefined` when nobody is signed in. */
@@ -59,10 +59,10 @@ function forward(context: BffContext, request: RouteRequest, apiPath: string, bo
   });
 }
 
-async function passBack(context: BffContext, request: RouteRequest, answer: Response): Promise<void> {
+async function passBack(request: RouteRequest, answer: Response): Promise<void> {
   const body = await answerBody(answer);
   if (body === undefined) {
-    context.log.warn('backend answer refused', { route: request.route, status: answer.status });
+    request.log.warn('backend answer refused', { status: answer.status });
     return sendProblem(request.res, 502, 'bad-gateway', 'Das Bürgerportal hat unerwartet geantwortet');
   }
   const passed: Record<string, string> = {};

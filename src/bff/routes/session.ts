@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { BffContext, RouteRequest } from '../context.js';
 import { REAUTH_COOKIE, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from '../context.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, sendJson } from '../http.js';
-import type { LoadedSession } from '../sessions.js';
+import { sessionPseudonym, type LoadedSession } from '../sessions.js';
 import type { SessionInfo } from '../../shared/bff-protocol.js';
 
 const REAUTH_SECONDS = 86_400;
@@ -35,7 +35,11 @@ export async function extendSession(context: BffContext, request: RouteRequest):
 export async function loadOrForget(context: BffContext, request: RouteRequest): Promise<LoadedSession | 'ended' | undefined> {
   const loaded = await context.sessions.load(cookieValue(request.req, SESSION_COOKIE));
   if (loaded === 'none') return undefined;
-  if (loaded === 'ended') forgetSession(request.res);
+  if (typeof loaded === 'object') request.session = sessionPseudonym(loaded.key);
+  else {
+    request.log.info('session cookie refused', { reason: 'session-ended-or-unknown' });
+    forgetSession(request.res);
+  }
   return loaded;
 }
 

@@ -4,7 +4,7 @@ import { pseudonym } from './session.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
 import type { SignInTransaction } from '../identity-provider.js';
 import { messagePage } from '../pages.js';
-import { SessionsFullError } from '../sessions.js';
+import { sessionPseudonym, SessionsFullError } from '../sessions.js';
 
 const TRANSACTION_SECONDS = 600;
 const BUSY_RETRY_SECONDS = 60;
@@ -17,6 +17,7 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   request.route = '/login';
   const returnTo = allowedReturn(context.config, request.query.get('returnTo'));
   if (!returnTo) {
+    request.log.warn('sign-in refused', { reason: 'return-to-not-allowed' });
     return messagePage(
       res,
       400,
@@ -24,12 +25,12 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
       'Die Seite, zu der die Anmeldung zurückführen soll, ist für diesen Dienst nicht freigegeben. Bitte wenden Sie sich an die Stadtverwaltung.',
     );
   }
-  if (!(await context.sessions.haveRoom())) return busy(context, request, returnTo, 'sessions');
+  if (!(await context.sessions.haveRoom())) return busy(request, returnTo, 'sessions');
   let started;
   try {
     started = await context.provider.startSignIn(returnTo, !!cookieValue(req, REAUTH_COOKIE));
   } catch (error) {
-    context.log.error('sign-in start failed', error, { route: request.route });
+    request.log.error('sign-in start failed', error);
     return redirect(res, withOutcome(returnTo, 'unavailable'));
   }
   const { url, transaction } = started;
@@ -37,14 +38,14 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   const now = context.now();
   const lapsesAt = now + TRANSACTION_SECONDS * 1000;
   if (!(await context.store.enter(PENDING_LEDGER, key, lapsesAt, context.config.maxPendingSignIns, now))) {
-    return busy(context, request, returnTo, 'pending-sign-ins');
+    return busy(request, returnTo, 'pending-sign-ins');
   }
   await context.store.put(key, JSON.stringify(transaction), TRANSACTION_SECONDS);
   appendSetCookie(res, hostCookie(signInCookie(transaction.state), transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
   redirect(res, url.href);
 }
 
-/** `GET /callback`: the provider's answer; a new session under a new id, then back to the page. */
+/** `GET /callback`: the provider's answer, checked against the transaction and this browser's sign-in cookie. */
 export async function finishSignIn(context: BffContext, request: RouteRequest): Promise<void> {
   const { res, req, query } = request;
   request.route = '/callback';
@@ -52,28 +53,46 @@ export async function finishSignIn(context: BffContext, request: RouteRequest): 
   const stored = state ? await context.store.take(transactionKey(state)) : undefined;
   if (stored) await context.store.leave(PENDING_LEDGER, transactionKey(state));
   if (state) appendSetCookie(res, clearedCookie(signInCookie(state)));
-  if (!stored) return staleSignIn(context, request);
+  if (!stored) {
+    request.log.warn('sign-in refused', { reason: 'state-unknown' });
+    return staleSignIn(context, request);
+  }
   const transaction = JSON.parse(stored) as SignInTransaction;
-  if (cookieValue(req, signInCookie(state)) !== state) return redirect(res, withOutcome(transaction.returnTo, 'failed'));
+  if (cookieValue(req, signInCookie(state)) !== state) {
+    // Login CSRF: a callback for a sign-in this browser did not start.
+    request.log.warn('sign-in refused', { reason: 'sign-in-cookie-mismatch' });
+    return redirect(res, withOutcome(transaction.returnTo, 'failed'));
+  }
   const error = query.get('error');
-  if (error) return redirect(res, withOutcome(transaction.returnTo, error === 'access_denied' ? 'cancelled' : 'failed'));
+  if (error) {
+    const outcome = error === 'access_denied' ? 'cancelled' : 'failed';
+    request.log.info('sign-in not completed', { reason: outcome === 'cancelled' ? 'cancelled' : 'provider-error' });
+    return redirect(res, withOutcome(transaction.returnTo, outcome));
+  }
+  await openSession(context, request, transaction);
+}
+
+/** The code exchanged, a new session under a new id (the previous one of this browser ended), and back to the page. */
+async function openSession(context: BffContext, request: RouteRequest, transaction: SignInTransaction): Promise<void> {
+  const { res, req, query } = request;
   try {
     const citizen = await context.provider.finishSignIn(new URL(`${context.config.publicUrl}/callback?${query}`), transaction);
     const previous = await context.sessions.load(cookieValue(req, SESSION_COOKIE));
     if (typeof previous === 'object') await context.sessions.end(previous);
-    const id = await context.sessions.create(citizen);
+    const { id, key } = await context.sessions.create(citizen);
+    request.session = sessionPseudonym(key);
     appendSetCookie(res, hostCookie(SESSION_COOKIE, id));
     const hint = pseudonym(context.config.issuer.href, citizen.subject);
     appendSetCookie(res, hostCookie(SIGNED_IN_HINT_COOKIE, hint, { readableByPage: true }));
     appendSetCookie(res, clearedCookie(REAUTH_COOKIE));
-    context.log.info('signed in', { route: request.route });
+    request.log.info('signed in');
     redirect(res, transaction.returnTo);
   } catch (failure) {
     if (failure instanceof SessionsFullError) {
-      context.log.warn('sign-in refused', { route: request.route, reason: 'sessions-full' });
+      request.log.warn('sign-in refused', { reason: 'sessions-full' });
       return redirect(res, withOutcome(transaction.returnTo, 'unavailable'));
     }
-    context.log.error('sign-in failed', failure, { route: request.route });
+    request.log.error('sign-in failed', failure);
     redirect(res, withOutcome(transaction.returnTo, 'failed'));
   }
 }
@@ -91,8 +110,8 @@ function staleSignIn(context: BffContext, request: RouteRequest): void {
 }
 
 /** A cap is reached (BFF_MAX_SESSIONS, BFF_MAX_PENDING_SIGNINS): 503, come back in a minute; running sessions go on. */
-function busy(context: BffContext, request: RouteRequest, returnTo: string, full: string): void {
-  context.log.warn('sign-in refused', { route: request.route, reason: `${full}-full` });
+function busy(request: RouteRequest, returnTo: string, full: string): void {
+  request.log.warn('sign-in refused', { reason: `${full}-full` });
   request.res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
   messagePage(
     request.res,

@@ -27,7 +27,7 @@ export async function signOut(context: BffContext, request: RouteRequest): Promi
   const back = returnTo ? withOutcome(returnTo, 'signed-out') : undefined;
   if (typeof session !== 'object') return sendJson(request.res, 200, { redirectTo: back ?? null });
   await context.sessions.end(session);
-  context.log.info('signed out', { route: request.route });
+  request.log.info('signed out');
   const endpoint = await context.provider.endSessionEndpoint().catch(() => undefined);
   if (!endpoint) return sendJson(request.res, 200, { redirectTo: back ?? null });
   const ticket = randomBytes(32).toString('base64url');
@@ -72,17 +72,17 @@ export async function backchannelLogout(context: BffContext, request: RouteReque
     token = await context.provider.verifyLogoutToken(form.get('logout_token') ?? '');
   } catch (error) {
     if (!(error instanceof LogoutTokenRefusedError)) throw error;
-    return refuseLogoutToken(context, request, error.reason);
+    return refuseLogoutToken(request, error.reason);
   }
   const ttl = Math.max(1, token.usableUntil - Math.floor(context.now() / 1000));
-  if (!(await context.store.claim(`bff:logout-token:${sha256(token.id)}`, ttl))) return refuseLogoutToken(context, request, 'replayed');
+  if (!(await context.store.claim(`bff:logout-token:${sha256(token.id)}`, ttl))) return refuseLogoutToken(request, 'replayed');
   const ended = await context.sessions.endByProvider(token);
-  context.log.info('back-channel logout', { route: request.route, sessions: ended });
+  request.log.info('back-channel logout', { sessions: ended });
   sendJson(request.res, 200, {});
 }
 
-function refuseLogoutToken(context: BffContext, request: RouteRequest, reason: string): void {
-  context.log.warn('back-channel logout refused', { route: request.route, reason });
+function refuseLogoutToken(request: RouteRequest, reason: string): void {
+  request.log.warn('back-channel logout refused', { reason });
   sendJson(request.res, 400, { error: 'invalid_request' });
 }
 
