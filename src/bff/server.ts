@@ -37,11 +37,17 @@ try {
 const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection) });
 const server = createServer(app);
 /** Sessions live five minutes past their end in the store: a sweep every minute finds each one to revoke its grant. */
+let sweeping = false;
 const upkeep = setInterval(() => {
-  app.endLapsedSessions().then(
-    (ended) => ended > 0 && log.info('lapsed sessions ended', { sessions: ended }),
-    (error: unknown) => log.error('ending lapsed sessions failed', error),
-  );
+  if (sweeping) return;
+  sweeping = true;
+  app
+    .endLapsedSessions()
+    .then(
+      (ended) => ended > 0 && log.info('lapsed sessions ended', { sessions: ended }),
+      (error: unknown) => log.error('ending lapsed sessions failed', error),
+    )
+    .finally(() => (sweeping = false));
 }, 60_000);
 upkeep.unref();
 server.requestTimeout = 30_000;

@@ -86,7 +86,7 @@ export class Sessions {
    * sign-out. Run now and then by every process; each session is ended by one.
    * A session is found while its entry lasts, up to five minutes past its end.
    */
-  async endLapsed(limit = 100): Promise<number> {
+  async endLapsed(limit = 1000): Promise<number> {
     let ended = 0;
     for (const key of await this.store.lapsed(SESSIONS_LEDGER, this.now(), limit)) {
       if (!(await this.store.leave(SESSIONS_LEDGER, key))) continue;
