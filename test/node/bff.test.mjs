@@ -167,3 +167,28 @@ test('sealed store (BFF_STORE_KEY): Redis sees no value in the clear; a value op
   await store.put('bff:signin:y', '{"verifier":"pkce"}', 60);
   assert.equal(await store.take('bff:signin:y'), '{"verifier":"pkce"}');
 });
+
+test('configuration of the limits: defaults for a city of 300,000; wrong values named', () => {
+  const { config } = readBffConfig(VALID);
+  assert.deepEqual([config.maxSessions, config.maxPendingSignIns], [10_000, 2000]);
+  assert.deepEqual(config.rateLimits, { 'sign-in': 60, api: 300, 'back-channel': 600 });
+  assert.equal(config.trustedProxies.check('127.0.0.1'), false, 'no proxy trusted unless named');
+  const proxies = readBffConfig({ ...VALID, BFF_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8, ::1' }).config.trustedProxies;
+  assert.ok(proxies.check('10.20.30.40') && proxies.check('::1', 'ipv6') && !proxies.check('11.0.0.1'));
+  const wrong = readBffConfig({
+    ...VALID,
+    BFF_TRUSTED_PROXIES: 'proxy.intern, 10.0.0.0/33',
+    BFF_MAX_SESSIONS: '0',
+    BFF_RATE_LIMIT_API: 'viele',
+  });
+  assert.equal(wrong.ok, false);
+  const text = wrong.problems.join('\n');
+  for (const expected of [
+    '„proxy.intern“',
+    '„10.0.0.0/33“',
+    'BFF_MAX_SESSIONS ist eine ganze Zahl',
+    'BFF_RATE_LIMIT_API ist eine ganze Zahl',
+  ]) {
+    assert.ok(text.includes(expected), expected);
+  }
+});
