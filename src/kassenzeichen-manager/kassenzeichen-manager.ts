@@ -30,7 +30,7 @@ import { ManagerController } from './manager-controller.js';
 import type { HeadingLevel } from './manager-config.js';
 import type { ManagerSetup } from './manager-setup.js';
 import { renderStep } from './views/render-step.js';
-import { noticeText } from './views/common.js';
+import { statusText } from './views/common.js';
 import { renderSetupProblem, reportSetup } from './views/setup-problem.js';
 import type { ViewActions } from './views/props.js';
 
@@ -153,7 +153,7 @@ export class KassenzeichenManager extends LitElement {
   constructor() {
     super();
     // After the flow's controller: the flow's own focus moves come first; this catches focus that a render removed.
-    new FocusKeeper(this, (root) => root.querySelector<HTMLElement>(".banner, [part~='heading']"));
+    new FocusKeeper(this, (root) => root.querySelector<HTMLElement>('.banner') ?? root.querySelector<HTMLElement>("[part~='heading']"));
   }
 
   /** Die zuletzt geladenen Kassenzeichen der Person (nur lesbar). */
@@ -212,7 +212,6 @@ export class KassenzeichenManager extends LitElement {
     if (problem || !config) return problem!; // Without a configuration there is a problem to show.
     const { state } = this.flow;
     const offline = this.network.online ? nothing : html`<p class="notice" id="offline" part="notice">${m.manager.problems.offline}</p>`;
-    const status = this.network.online ? noticeText(state.notice, m.manager) : m.manager.problems.offline;
     const props = {
       state,
       config,
@@ -226,7 +225,13 @@ export class KassenzeichenManager extends LitElement {
     };
     return html`<div lang=${m.language}>
       ${offline}${renderStep(props)}
-      <p class="visually-hidden" role="status" part="status">${status}</p>
+      <p class="visually-hidden" role="status" part="status">
+        ${statusText(props, {
+          online: this.network.online,
+          focusInside: !!this.shadowRoot?.activeElement,
+          loginOnPage: !!document.querySelector('servicekonto-login'),
+        })}
+      </p>
     </div>`;
   }
 

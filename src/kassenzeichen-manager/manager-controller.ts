@@ -71,6 +71,8 @@ export class ManagerController implements ReactiveController {
   private running?: Promise<unknown>;
   private unlockTimer?: ReturnType<typeof setTimeout>;
   private focusApplied?: FlowState;
+  /** Whether focus was inside the element when this update began (a render may remove the focused button). */
+  private focusWasInside = false;
 
   constructor(
     private readonly host: ControllerHost,
@@ -128,12 +130,17 @@ export class ManagerController implements ReactiveController {
     }
   }
 
+  hostUpdate(): void {
+    this.focusWasInside = !!(this.host.renderRoot as ShadowRoot | undefined)?.activeElement;
+  }
+
   hostUpdated(): void {
     const { state } = this;
     if (state === this.focusApplied || !state.focus) return;
     this.focusApplied = state;
     // A failure in the background (the citizen is elsewhere on the page) is announced, not focused.
-    if (state.focus === 'problem' && !(this.host.renderRoot as ShadowRoot).activeElement) return;
+    // Focus on a button that this render removed (a retry answered "too many requests") still counts as inside.
+    if (state.focus === 'problem' && !this.focusWasInside) return;
     const target = this.host.renderRoot.querySelector<HTMLElement>(FOCUS_SELECTORS[state.focus]);
     if (target) focusInView(target);
   }

@@ -5,7 +5,7 @@ import { forgetAllSessions } from '../../src/auth/session-registry.js';
 import { resetAuthState, returnFromProvider } from '../support/fake-provider.js';
 import { focused, inputLabelled, nextStep, signedInManager, stepHeading, typeInto } from '../support/manager.js';
 import { BACKEND_URL, worker } from '../support/mock-backend.js';
-import { buttonNamed, radioInvalidStates, textOf } from '../support/queries.js';
+import { buttonNamed, liveRegionsAt, radioInvalidStates, textOf } from '../support/queries.js';
 
 async function openForm(element: KassenzeichenManager): Promise<void> {
   buttonNamed(element, 'Kassenzeichen hinzufügen')!.click();
@@ -80,7 +80,7 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(focused(element)).to.equal(summary);
     expect(summary.textContent).to.contain('Buchstaben „O“ statt der Ziffer 0');
     // The summary says that something is wrong and how much; the review step's heading has words of its own.
-    expect(summary.querySelector('[role="alert"] #error-summary-title')!.textContent).to.equal('4 Angaben fehlen oder sind nicht richtig');
+    expect(summary.querySelector('#error-summary-title')!.textContent).to.equal('4 Angaben fehlen oder sind nicht richtig');
     expect(summary.querySelector('#error-summary-title')!.localName).to.equal('h3');
     expect(summary.textContent).to.contain('Bitte geben Sie die Straße ein.');
     const street = inputLabelled(element, 'Straße');
@@ -237,6 +237,34 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(textOf(element).includes('bereits mit Ihrem Konto verbunden')).to.be.ok;
     expect(buttonNamed(element, 'Zur Übersicht')).to.exist;
     expect(buttonNamed(element, 'Erneut versuchen')).to.equal(undefined);
+  });
+
+  it('the error summary takes focus and is no live region (read once, by focus)', async () => {
+    const { element } = await signedInManager('returning');
+    await openForm(element);
+    buttonNamed(element, 'Weiter')!.click();
+    await element.updateComplete;
+    const summary = element.shadowRoot!.querySelector('.error-summary')!;
+    expect(focused(element)).to.equal(summary);
+    expect(liveRegionsAt(summary)).to.deep.equal([]);
+    expect(summary.getAttribute('aria-labelledby')).to.equal('error-summary-title');
+  });
+
+  it('a retry that ends in too many requests (429) puts focus on the message, not the heading', async () => {
+    const { element, backend } = await signedInManager('returning');
+    backend.scenario = 'server-down';
+    await requestLetterFor(element);
+    await element.whenSettled();
+    const retry = buttonNamed(element, 'Erneut versuchen')!;
+    expect(focused(element)).to.equal(element.shadowRoot!.querySelector('[part="error"]'));
+    backend.scenario = 'rate-limited';
+    retry.focus();
+    retry.click();
+    await element.whenSettled();
+    expect(textOf(element)).to.contain('Zu viele Anfragen');
+    const message = element.shadowRoot!.querySelector('[part="error"]');
+    expect(focused(element) === message, `focus on the message, not on ${focused(element)?.localName}`).to.equal(true);
+    expect(liveRegionsAt(message!)).to.deep.equal([]);
   });
 
   it('shows until when after too many requests (429)', async () => {

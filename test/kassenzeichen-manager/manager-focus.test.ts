@@ -5,7 +5,8 @@ import type { KassenzeichenManager } from '../../src/kassenzeichen-manager/kasse
 import { AUTHORITY, CLIENT_ID, resetAuthState, seedSignedInUser, useFakeProvider } from '../support/fake-provider.js';
 import { focused, signedInManager, stepHeading } from '../support/manager.js';
 import { BACKEND_URL, worker } from '../support/mock-backend.js';
-import { buttonNamed, textOf, unavailable } from '../support/queries.js';
+import '../../src/servicekonto-login/define.js';
+import { buttonNamed, liveRegionsAt, statusLine, textOf, unavailable } from '../support/queries.js';
 
 /* Focus is never lost to <body>: busy buttons keep it, failures take it to their message, a session that ends to the heading. */
 
@@ -30,6 +31,30 @@ describe('<kassenzeichen-manager> focus', () => {
     expect(backend.exchanges.filter((e) => e.path === '/account/consent')).to.have.length(1);
     expect(focused(element)).to.equal(element.shadowRoot!.querySelector('[part="error"]'));
     await expect(element).to.be.accessible();
+  });
+
+  it('a failure is read once: the focused message, named by its sentence, is no live region; a retry puts „Bitte warten …“ in the status line only', async () => {
+    const { element, backend } = await signedInManager('first-visit');
+    backend.scenario = 'server-down';
+    const agree = buttonNamed(element, 'Zustimmen')!;
+    agree.focus();
+    agree.click();
+    await element.whenSettled();
+    const message = element.shadowRoot!.querySelector('[part="error"]')!;
+    expect(focused(element) === message, 'focus on the message').to.equal(true);
+    expect(liveRegionsAt(message)).to.deep.equal([]);
+    const name = element.shadowRoot!.getElementById(message.getAttribute('aria-labelledby')!);
+    expect(name?.textContent).to.contain('Beim Bürgerportal ist ein Fehler aufgetreten');
+    expect(statusLine(element), 'the focus reads it; the status line does not too').to.equal('');
+    backend.responseDelayMs = 300;
+    const retry = buttonNamed(element, 'Erneut versuchen')!;
+    retry.focus();
+    retry.click();
+    await element.updateComplete;
+    expect(message.querySelector('[part="busy"]'), 'the busy line in the message').to.exist;
+    expect(liveRegionsAt(message)).to.deep.equal([]);
+    expect(statusLine(element)).to.equal('Bitte warten …');
+    await element.whenSettled();
   });
 
   it("keeps focus on „Erneut versuchen“ while the retry runs, then on the new step's heading", async () => {
@@ -70,6 +95,32 @@ describe('<kassenzeichen-manager> focus', () => {
     }
   });
 
+  it('„abgelaufen“ is announced once: by the login on the page, not by the manager as well', async () => {
+    await useFakeProvider({ refresh: false });
+    seedSignedInUser({ expiresInSeconds: 2 });
+    const clock = installFakeClock();
+    try {
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>
+          <kassenzeichen-manager backend-url=${BACKEND_URL} authority=${AUTHORITY} client-id=${CLIENT_ID}></kassenzeichen-manager>
+        </div>`,
+      );
+      const login = page.querySelector('servicekonto-login')!;
+      const element = page.querySelector('kassenzeichen-manager')!;
+      await element.whenSettled();
+      clock.tick(2000);
+      clock.uninstall(); // the revocation that follows runs on real time
+      await login.whenSettled();
+      await element.whenSettled();
+      expect(textOf(element), 'the manager still shows it').to.contain('Ihre Anmeldung ist abgelaufen');
+      expect(statusLine(login)).to.contain('abgelaufen');
+      expect(statusLine(element)).not.to.contain('abgelaufen');
+    } finally {
+      clock.uninstall();
+    }
+  });
+
   it('does not take focus from the page when a background load fails', async () => {
     await useFakeProvider({ refresh: false });
     seedSignedInUser();
@@ -85,6 +136,8 @@ describe('<kassenzeichen-manager> focus', () => {
     expect(textOf(element).includes('konnten nicht geladen werden'), 'no load failure').to.be.ok;
     expect(textOf(element), 'nothing typed, so nothing is said to be kept').not.to.contain('Eingaben');
     expect(document.activeElement).to.equal(outside);
+    const sentence = element.shadowRoot!.getElementById('banner-text')!.textContent!.trim();
+    expect(statusLine(element), 'told by the status line instead').to.equal(sentence);
     outside.remove();
   });
 

@@ -33,3 +33,17 @@ export function unavailable(button: HTMLButtonElement): boolean {
 export function radioInvalidStates(element: Element): (string | null)[] {
   return [...(element.shadowRoot?.querySelectorAll('input[type="radio"]') ?? [])].map((radio) => radio.getAttribute('aria-invalid'));
 }
+
+const LIVE = '[role="alert"], [role="status"], [role="log"], [aria-live]';
+
+/** The live regions that would announce `node` on their own: around it (up to its shadow root) or inside it. A focused box must have none, or it is read twice. */
+export function liveRegionsAt(node: Element): string[] {
+  const around = [node.closest(LIVE)];
+  const inside = [...node.querySelectorAll(LIVE)];
+  return [...around, ...inside].filter((found): found is Element => !!found).map((found) => found.outerHTML.slice(0, 80));
+}
+
+/** The text of the element's status line (`role="status"`), whitespace collapsed. */
+export function statusLine(element: Element): string {
+  return (element.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -88,26 +88,25 @@ export interface SummaryEntry {
 /**
  * The list of all errors at the top of a form; it takes focus, its links focus
  * the fields. Its title says that something is wrong and how many things,
- * never the words of a step's heading.
+ * never the words of a step's heading. Focus announces it: no live region as
+ * well, which would read it a second time.
  */
 export function errorSummary(p: ViewProps, entries: readonly SummaryEntry[]): TemplateResult | typeof nothing {
   if (entries.length === 0) return nothing;
   return html`
     <div class="error-summary" part="error-summary" tabindex="-1" role="group" aria-labelledby="error-summary-title">
-      <div role="alert">
-        <div class="error-summary-title">
-          ${subheading(p.config, p.messages.manager.errorSummaryTitle(entries.length), 'error-summary-title')}
-        </div>
-        <ul>
-          ${entries.map((entry) =>
-            entry.fieldId
-              ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${entry.text}</a></li>`
-              : html`<li>
-                  ${entry.text}${entry.addition ? html` <span class="addition" lang=${ifDefined(entry.additionLang)}>${entry.addition}</span>` : nothing}
-                </li>`,
-          )}
-        </ul>
+      <div class="error-summary-title">
+        ${subheading(p.config, p.messages.manager.errorSummaryTitle(entries.length), 'error-summary-title')}
       </div>
+      <ul>
+        ${entries.map((entry) =>
+          entry.fieldId
+            ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${entry.text}</a></li>`
+            : html`<li>
+                ${entry.text}${entry.addition ? html` <span class="addition" lang=${ifDefined(entry.additionLang)}>${entry.addition}</span>` : nothing}
+              </li>`,
+        )}
+      </ul>
     </div>
   `;
 }
@@ -126,11 +125,14 @@ function focusField(event: Event): void {
 
 /**
  * The one place where a failed request is explained, with a retry that keeps
- * the entries. It takes focus when it appears; while the retry runs it stays,
- * with its button marked busy, so that focus stays where it was.
+ * the entries. It takes focus when it appears, which reads its sentence once
+ * (its name); it is no live region, so the busy line of a retry inside it does
+ * not read it again. While the retry runs it stays, with its button marked
+ * busy, so that focus stays where it was. (A failure while the citizen is
+ * elsewhere on the page is told by the element's status line instead.)
  */
 export function banner(p: ViewProps): TemplateResult | typeof nothing {
-  const { state, messages, lang, actions } = p;
+  const { state, messages, actions } = p;
   const b = state.banner;
   if (!b) return nothing;
   const t = messages.manager;
@@ -144,11 +146,17 @@ export function banner(p: ViewProps): TemplateResult | typeof nothing {
       : nothing;
   });
   return html`
-    <div class="problem banner" part="error" role="alert" tabindex="-1">
-      <p>${messageText(b.message, state.items, t, lang)}${keepsEntries(b.message) ? entriesKept(p) : ''}</p>
+    <div class="problem banner" part="error" role="group" aria-labelledby="banner-text" tabindex="-1">
+      <p id="banner-text">${bannerText(p, b.message)}</p>
       ${buttons.length > 0 ? html`<div class="actions">${buttons}</div>` : nothing} ${busyLine(p)}
     </div>
   `;
+}
+
+/** The banner's sentence, with „Ihre Eingaben bleiben erhalten“ where that is so. */
+export function bannerText(p: Pick<ViewProps, 'state' | 'messages' | 'lang'>, message: Message): string {
+  const { state, messages, lang } = p;
+  return `${messageText(message, state.items, messages.manager, lang)}${keepsEntries(message) ? entriesKept(p) : ''}`;
 }
 
 /**
@@ -215,7 +223,7 @@ export function notice(text: string | false | undefined): TemplateResult | typeo
 }
 
 /** „Ihre Eingaben bleiben erhalten“ after a sentence – only when the citizen has typed or chosen something. */
-export function entriesKept({ state, messages }: ViewProps): string {
+export function entriesKept({ state, messages }: Pick<ViewProps, 'state' | 'messages'>): string {
   return hasTypedEntries(state) ? ` ${messages.manager.entriesKept}` : '';
 }
 
@@ -224,8 +232,23 @@ function keepsEntries(message: Message): boolean {
   return message.kind === 'api' && ['network', 'aborted', 'timeout', 'server', 'unauthorized'].includes(message.error);
 }
 
-/** What the live region says. */
-export function noticeText(notice: Notice | undefined, t: ManagerMessages): string {
+/**
+ * What the manager's status line announces, once per event: offline; a failure
+ * while the citizen is elsewhere on the page (inside, the banner takes focus and
+ * is read then); the flow's notice – but not „abgelaufen“ when a login on the
+ * page announces it already.
+ */
+export function statusText(p: ViewProps, where: { online: boolean; focusInside: boolean; loginOnPage: boolean }): string {
+  const t = p.messages.manager;
+  if (!where.online) return t.problems.offline;
+  const { banner, notice } = p.state;
+  if (banner && !where.focusInside) return bannerText(p, banner.message);
+  if (notice === 'session-expired' && where.loginOnPage) return '';
+  return noticeText(notice, t);
+}
+
+/** What the live region says for a notice of the flow. */
+function noticeText(notice: Notice | undefined, t: ManagerMessages): string {
   if (!notice) return '';
   return { busy: t.busy, removed: t.removed, 'session-expired': t.sessionExpired }[notice];
 }
