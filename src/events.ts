@@ -23,7 +23,7 @@ export class ServicekontoSignedInEvent extends WidgetEvent<{ provider: SignInPro
   }
 }
 
-export type SignedOutCause = 'user' | 'expired' | 'other-tab' | 'cancelled' | 'stale-callback' | 'sign-in-failed';
+export type SignedOutCause = 'user' | 'expired' | 'other-tab' | 'copied' | 'cancelled' | 'stale-callback' | 'sign-in-failed';
 
 /** The citizen is signed out: by their own choice, by expiry or in another tab. */
 export class ServicekontoSignedOutEvent extends WidgetEvent<{ reason: SignedOutCause }> {

@@ -1,12 +1,13 @@
 import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
 import { bearer, type RequestAuthorization } from '../api/client.js';
-import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, usedStates } from './callback.js';
+import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, sweepAbandonedSignIns, usedStates } from './callback.js';
 import { IdleLimit, passwordNext, revokeRefreshToken, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import type { BrowserLoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
+import { checkIdToken } from './id-token.js';
 import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
-import { fingerprint, SharedRenewal, type RenewedMessage } from './shared-renewal.js';
+import { newHolderId, SignInHolder } from './sign-in-holder.js';
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
 import { SessionBase, WARNING_BEFORE_END_MS, type TabMessage } from './session-base.js';
 import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
@@ -30,7 +31,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   private readonly users: UserStore;
   private readonly runtime: OidcRuntime;
   private readonly idle: IdleLimit;
-  private readonly shared: SharedRenewal;
+  private readonly holder: SignInHolder;
   private lastToken?: string;
   private renewing?: Promise<string | null>;
   private storageBlocked = false;
@@ -46,7 +47,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     this.runtime = new OidcRuntime(config);
     const deadlines = new UserStore(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
     this.idle = new IdleLimit(deadlines, config.idleTimeout * 1000);
-    this.shared = new SharedRenewal(this.key, (message) => this.channel?.postMessage(message));
+    this.holder = new SignInHolder(this.key);
   }
 
   noteActivity(): void {
@@ -87,7 +88,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
       // A nonce binds the ID token to this sign-in; checked on the way back.
       const nonce = crypto.randomUUID();
       const prompt = passwordNext.required(this.key) ? 'login' : undefined;
-      const request = await oidc.createSigninRequest({ state: { returnTo }, nonce, prompt });
+      const request = await oidc.createSigninRequest({ state: { returnTo }, nonce, prompt, max_age: this.config.maxAge });
       location.assign(request.url);
     } catch {
       this.update({ status: 'signed-out', reason: 'sign-in-failed' });
@@ -97,6 +98,8 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   async signOut(): Promise<void> {
     const user = this.storedUser();
     await this.endLocally('user');
+    // A shared computer: the provider's own session may outlive this one, so the next sign-in asks for the password.
+    passwordNext.require(this.key);
     await this.revoke(user);
     this.channel?.postMessage({ type: 'signed-out', key: this.key });
     const endpoint = (await this.runtime.providerMetadata())?.end_session_endpoint;
@@ -142,6 +145,11 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     );
   }
 
+  override dispose(): void {
+    super.dispose();
+    this.holder.release();
+  }
+
   protected returnedFromCache(): void {
     void this.restore();
   }
@@ -149,11 +157,12 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   protected async initialise(): Promise<void> {
     // Known before any click: without web storage the sign-in state cannot survive the redirect.
     const stateStorage = OidcRuntime.stateStorage();
+    const url = new URL(location.href);
+    sweepAbandonedSignIns(stateStorage, Math.floor(Date.now() / 1000), url.searchParams.get('state'));
     this.storageBlocked = !stateStorage;
     this.storageFull = this.storageBlocked && storageIsFull();
     this.browserUnsupported = !globalThis.crypto?.subtle;
     this.listenToPage((message) => this.fromOtherTab(message));
-    const url = new URL(location.href);
     if (this.isOwnPath(url) && isOwnCallback(url, stateStorage)) return this.completeCallback(url, stateStorage!);
     if (isSigninCallback(url) && usedStates.includes(url.searchParams.get('state')!)) return this.staleCallback(url);
     // Anything else – no callback, or another app's parameters – is left as it is.
@@ -202,6 +211,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     const staying = returnTo.origin === url.origin && returnTo.pathname === url.pathname;
     this.idle.restart(Date.now());
     passwordNext.done(this.key);
+    user.holder = newHolderId();
     const naming = this.addNameFromUserInfo(user);
     if (!staying) await naming;
     this.users.write(serialiseUser(user));
@@ -264,15 +274,11 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
       const stored = this.storedUser();
       if (!stored?.refresh_token || this.idle.passed(Date.now())) return null;
       if (msLeft(stored, Date.now()) > RENEW_AHEAD_MS && stored.access_token !== this.lastToken) return stored;
-      const used = await fingerprint(stored.refresh_token);
-      // A copy of this sign-in in another tab used the token already: take its rotated tokens, never present it twice.
-      if (used && this.shared.isUsed(used)) return this.shared.rotatedFrom(used);
+      // A copy of this sign-in in another tab (a duplicated tab): only the tab that holds it presents the refresh token.
+      if (!(await this.holdsSignIn(stored))) return null;
       const client = await this.ready();
       if (!client) return null;
-      if (used) this.shared.markUsed(used);
-      const renewed = await this.refresh(client, stored).catch(() => null);
-      if (renewed && used) this.shared.announce(used, renewed);
-      return renewed;
+      return this.refresh(client, stored).catch(() => null);
     };
     // One renewal at a time across tabs: a rotating refresh token is used once.
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();
@@ -286,23 +292,66 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   }
 
   private async refresh(client: OidcClient, stored: StoredUser): Promise<StoredUser> {
-    const { refresh_token, id_token, session_state, scope, profile } = stored;
+    const { refresh_token, id_token, session_state, scope, profile, holder } = stored;
     // RefreshState is a plain record that oidc-client-ts does not export at run time.
     const state = { refresh_token: refresh_token!, id_token, session_state: session_state ?? null, scope, profile } as RefreshState;
     const response = await client.useRefreshToken({ state });
-    const renewed = userFrom(response);
+    // Without a new ID token oidc-client-ts hands back the one it was given.
+    const newIdToken = response.id_token && response.id_token !== id_token ? response.id_token : undefined;
+    const renewedProfile = newIdToken ? await this.checkRenewedIdToken(newIdToken, profile.sub) : {};
     return {
-      ...renewed,
+      ...userFrom(response),
       session_state: response.session_state ?? session_state,
       id_token: response.id_token ?? id_token,
       refresh_token: response.refresh_token ?? refresh_token,
       // A new ID token may carry fewer claims (the name came from userinfo): keep what we had.
-      profile: { ...profile, ...response.profile },
+      profile: { ...profile, ...renewedProfile, sub: profile.sub },
+      holder,
     };
   }
 
+  /**
+   * A renewed ID token is checked like the first one (OpenID Connect Core
+   * 12.2): issuer, audience, azp, expiry – and the same citizen. Otherwise the
+   * renewal failed and nothing of its answer is used.
+   */
+  private async checkRenewedIdToken(idToken: string, subject: string): Promise<Partial<StoredUser['profile']>> {
+    const issuer = (await this.runtime.providerMetadata())?.issuer;
+    const checked = issuer
+      ? checkIdToken(idToken, { issuer, clientId: this.config.clientId, now: Math.floor(Date.now() / 1000) })
+      : undefined;
+    if (!checked || 'problem' in checked || checked.profile.sub !== subject) {
+      console.error(
+        `buergerportal-widgets: the provider's renewed ID token was refused (${checked && 'problem' in checked ? checked.problem : 'subject'}).`,
+      );
+      throw new Error('renewed ID token refused');
+    }
+    return checked.profile;
+  }
+
+  /**
+   * Whether this page may present the stored refresh token: it holds this
+   * copy of the sign-in (memory mode has no copies). A copy found in a
+   * duplicated tab lets go of the refresh token at once and lives on with its
+   * access token.
+   */
+  private async holdsSignIn(user: StoredUser): Promise<boolean> {
+    if (this.config.tokenStorage === 'memory' || !user.holder || user.copy) return !user.copy;
+    if (await this.holder.holds(user.holder)) return true;
+    const current = this.storedUser();
+    if (current?.holder === user.holder) {
+      this.users.write(serialiseUser({ ...current, refresh_token: undefined, copy: true, holder: newHolderId() }));
+      if (this.snapshot.status === 'signed-in') this.applyUser(this.storedUser()!);
+    }
+    return false;
+  }
+
   private applyUser(user: StoredUser): void {
+    // The signed-in citizen changes only by a sign-in, never by what a renewal or the storage brings.
+    if (this.snapshot.status === 'signed-in' && this.snapshot.subject !== user.profile.sub)
+      return void this.track(this.endLocally('sign-in-failed'));
     this.lastToken = user.access_token;
+    if (user.holder && this.config.tokenStorage === 'session') void this.holdsSignIn(user);
     const now = Date.now();
     const tokenEnd = user.expires_at ? user.expires_at * 1000 : undefined;
     const end = sessionEnd(this.idle.ensure(now), tokenEnd, !!user.refresh_token);
@@ -338,6 +387,8 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
    */
   private async expire(): Promise<void> {
     const user = this.storedUser();
+    // A duplicated tab's copy ends with its access token; the sign-in goes on in the tab it came from.
+    if (user?.copy) return this.endLocally('copied');
     await this.endLocally('expired');
     passwordNext.require(this.key);
     await this.revoke(user);
@@ -351,25 +402,16 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
 
   private async endLocally(reason: SignedOutReason): Promise<void> {
     this.clearTimers();
+    this.holder.release();
     this.users.remove();
     this.idle.clear();
     this.update({ status: 'signed-out', reason });
   }
 
+  /** The only message of other tabs that browser mode reads: a content-free „signed out“. Nothing else is ever taken from a message. */
   private fromOtherTab(message: TabMessage): void {
     if (message.type === 'signed-out' && message.key === this.key && this.snapshot.status === 'signed-in')
       void this.endLocally('other-tab');
-    const rotated = this.shared.receive(message as Partial<RenewedMessage>);
-    if (rotated) void this.track(this.adoptRotated(rotated.from, rotated.user));
-  }
-
-  /** Another tab renewed the token this tab holds too: this tab goes on with the rotated one. */
-  private async adoptRotated(from: string, user: StoredUser): Promise<void> {
-    const stored = this.storedUser();
-    if (!stored?.refresh_token || (await fingerprint(stored.refresh_token)) !== from) return;
-    if (this.storedUser()?.refresh_token !== stored.refresh_token) return; // renewed here meanwhile
-    this.users.write(serialiseUser(user));
-    this.applyUser(user);
   }
 
   private storedUser(): StoredUser | null {

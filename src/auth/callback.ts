@@ -20,6 +20,40 @@ export const STATE_PREFIX = 'buergerportal-widgets.state.';
  */
 export const usedStates = new RecentList('buergerportal-widgets.used-states', 5, () => usableStorage('session'));
 
+/**
+ * A sign-in that has not come back within this time is given up: its PKCE
+ * verifier and nonce are removed at the next start of the widget, and refused
+ * should the answer still come. (They stay in localStorage, not in the tab's
+ * own storage, because a citizen who signs in with the ID card app may come
+ * back in a new tab.)
+ */
+export const SIGN_IN_STATE_TTL_SECONDS = 600;
+
+/**
+ * Removes the widget's sign-in states older than {@link SIGN_IN_STATE_TTL_SECONDS}
+ * (or unreadable) from `store` – except the one the page's address answers, which
+ * the way back refuses with a sentence for the citizen.
+ */
+export function sweepAbandonedSignIns(store: Storage | undefined, nowSeconds: number, answered: string | null): void {
+  if (!store) return;
+  const keys = Array.from({ length: store.length }, (_, index) => store.key(index)).filter(
+    (key) => key?.startsWith(STATE_PREFIX) && key !== STATE_PREFIX + answered,
+  );
+  for (const key of keys) if (!isFresh(readState(store.getItem(key!)), nowSeconds)) store.removeItem(key!);
+}
+
+function readState(raw: string | null): StoredState | undefined {
+  try {
+    return raw ? (JSON.parse(raw) as StoredState) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isFresh(state: StoredState | undefined, nowSeconds: number): boolean {
+  return typeof state?.created === 'number' && nowSeconds - state.created <= SIGN_IN_STATE_TTL_SECONDS;
+}
+
 export interface ProviderMetadata {
   issuer: string;
   token_endpoint: string;
@@ -37,6 +71,8 @@ export type CallbackResult =
   | { kind: 'failed'; reason: 'error' | 'issuer' | 'token' | 'id-token'; returnTo?: string };
 
 interface StoredState {
+  /** Seconds since the epoch, as oidc-client-ts writes it. */
+  created?: number;
   scope?: string;
   authority?: string;
   client_id?: string;
@@ -63,15 +99,12 @@ export async function completeCallback(
   const raw = store.getItem(key);
   if (!raw) return { kind: 'stale' };
   store.removeItem(key); // one use only
-  let state: StoredState;
-  try {
-    state = JSON.parse(raw) as StoredState;
-  } catch {
-    return { kind: 'stale' };
-  }
+  const state = readState(raw);
+  if (!state) return { kind: 'stale' };
   const returnTo = state.data?.returnTo;
   if (state.client_id !== expected.clientId || !state.authority || !issuerMatches(state.authority, expected.authority))
     return { kind: 'stale' };
+  if (!isFresh(state, Math.floor(Date.now() / 1000))) return { kind: 'failed', reason: 'error', returnTo };
   const iss = params.get('iss');
   if ((iss !== null && iss !== metadata.issuer) || (iss === null && metadata.authorization_response_iss_parameter_supported)) {
     return { kind: 'failed', reason: 'issuer', returnTo };

@@ -3,7 +3,7 @@ import type { UserProfile } from 'oidc-client-ts';
 /*
  * The checks OpenID Connect asks of a client for an ID token it received
  * straight from the token endpoint over TLS (Core 3.1.3.7): issuer, audience,
- * expiry, nonce. (Renewals are checked by oidc-client-ts.) The signature is the
+ * expiry, nonce – on the sign-in and on every renewal. The signature is the
  * backend's to check on the access token; the page shows only the name. Pure.
  */
 
@@ -45,7 +45,8 @@ export function checkIdToken(token: string, expected: IdTokenExpectations): { pr
   if (!claims || typeof claims.sub !== 'string') return { problem: 'malformed' };
   if (claims.iss !== expected.issuer) return { problem: 'issuer' };
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!audiences.includes(expected.clientId) || (audiences.length > 1 && claims.azp !== undefined && claims.azp !== expected.clientId)) {
+  // Core 3.1.3.7: an `azp`, where present, names this client.
+  if (!audiences.includes(expected.clientId) || (claims.azp !== undefined && claims.azp !== expected.clientId)) {
     return { problem: 'audience' };
   }
   if (typeof claims.exp !== 'number' || claims.exp + SKEW_SECONDS < expected.now) return { problem: 'expired' };

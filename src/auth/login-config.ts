@@ -30,6 +30,8 @@ export interface BrowserLoginConfig extends CommonLoginConfig {
   tokenStorage: TokenStorage;
   /** Seconds without activity in the elements after which the session ends. */
   idleTimeout: number;
+  /** OpenID `max_age`: the provider asks for the password when the last one was given longer ago (kiosk pages). */
+  maxAge?: number;
 }
 
 export interface BffLoginConfig extends CommonLoginConfig {
@@ -52,6 +54,7 @@ export const LOGIN_PROPERTIES = [
   'registrationUrl',
   'tokenStorage',
   'idleTimeout',
+  'maxAge',
   'bffUrl',
 ] as const;
 
@@ -65,6 +68,7 @@ const BROWSER_MODE_ONLY = [
   'idp-hint',
   'token-storage',
   'idle-timeout',
+  'max-age',
 ];
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: ConfigProblem[] };
@@ -100,6 +104,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
   const provider = readChoiceAttribute('provider', attribute('provider'), PROVIDERS, problems);
   const tokenStorage = readChoiceAttribute('token-storage', attribute('token-storage'), TOKEN_STORAGES, problems);
   const idleTimeout = readIdleTimeout(attribute('idle-timeout'), problems);
+  const maxAge = readMaxAge(attribute('max-age'), problems);
   if (problems.length > 0 || !authority || !clientId) return { ok: false, problems };
   return {
     ok: true,
@@ -115,6 +120,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
       registrationUrl: registration?.href ?? DEFAULT_REGISTRATION_URLS[provider],
       tokenStorage,
       idleTimeout,
+      ...(maxAge !== undefined && { maxAge }),
     },
   };
 }
@@ -170,6 +176,18 @@ function readIdleTimeout(value: string | null, problems: ConfigProblem[]): numbe
   if (Number.isInteger(seconds) && seconds >= IDLE_TIMEOUT_RANGE[0] && seconds <= IDLE_TIMEOUT_RANGE[1]) return seconds;
   problems.push({ kind: 'invalid-value', attribute: 'idle-timeout', allowed: [IDLE_TIMEOUT_RANGE.join('–')] });
   return DEFAULT_IDLE_TIMEOUT_SECONDS;
+}
+
+const MAX_AGE_RANGE = [0, 86_400] as const;
+
+/** `max-age`: whole seconds from 0 (always the password) to a day; empty means no limit. */
+function readMaxAge(value: string | null, problems: ConfigProblem[]): number | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  const seconds = Number(trimmed);
+  if (Number.isInteger(seconds) && seconds >= MAX_AGE_RANGE[0] && seconds <= MAX_AGE_RANGE[1]) return seconds;
+  problems.push({ kind: 'invalid-value', attribute: 'max-age', allowed: [MAX_AGE_RANGE.join('–')] });
+  return undefined;
 }
 
 /** The key under which one session is shared on a page. */

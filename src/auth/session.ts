@@ -19,7 +19,8 @@ export function isPassingFailure(failure: SessionFailure | undefined): boolean {
 export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'failed';
 
 /** Why the citizen sees the signed-out view: each has its own sentence. */
-export type SignedOutReason = 'cancelled' | 'stale-callback' | 'expired' | 'other-tab' | 'user' | 'sign-in-failed';
+/** `copied`: a duplicated tab's copy of the sign-in ended with its access token; the sign-in goes on in the tab it was copied from. */
+export type SignedOutReason = 'cancelled' | 'stale-callback' | 'expired' | 'other-tab' | 'copied' | 'user' | 'sign-in-failed';
 
 export interface SessionSnapshot {
   status: SessionStatus;

@@ -17,6 +17,10 @@ export interface StoredUser {
   /** Seconds since the epoch. */
   expires_at?: number;
   profile: UserProfile;
+  /** Random id of this copy of the sign-in: the page holding its Web Lock is the one that renews (see sign-in-holder.ts). */
+  holder?: string;
+  /** A copy taken over from another tab (duplicated tab): it never renews, and ends when its access token does. */
+  copy?: boolean;
 }
 
 export function parseStoredUser(raw: string | null): StoredUser | null {
@@ -31,7 +35,7 @@ export function parseStoredUser(raw: string | null): StoredUser | null {
 }
 
 export function serialiseUser(user: StoredUser): string {
-  const { id_token, session_state, access_token, refresh_token, token_type, scope, profile, expires_at } = user;
+  const { id_token, session_state, access_token, refresh_token, token_type, scope, profile, expires_at, holder, copy } = user;
   return JSON.stringify({
     id_token,
     session_state: session_state ?? null,
@@ -41,6 +45,8 @@ export function serialiseUser(user: StoredUser): string {
     scope,
     profile,
     expires_at,
+    holder,
+    copy,
   });
 }
 

@@ -27,6 +27,7 @@ export const deLs: Messages = {
     staleCallback: 'Die Anmeldung hat nicht geklappt. Bitte melden Sie sich noch einmal an.',
     sessionEnded: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich noch einmal an.',
     signedOutElsewhere: 'Sie haben sich in einem anderen Fenster abgemeldet.',
+    copiedSessionEnded: 'Sie sind in einem anderen Fenster angemeldet. Hier melden Sie sich bitte noch einmal an.',
     signInFailed: 'Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
     retry: 'Erneut versuchen',
     storageBlocked:

@@ -19,6 +19,7 @@ export const en: Messages = {
     staleCallback: 'The sign-in could not be completed. Please sign in again.',
     sessionEnded: 'Your session has expired. Please sign in again.',
     signedOutElsewhere: 'You were signed out in another window.',
+    copiedSessionEnded: 'Your sign-in continues in the other window. Please sign in here again.',
     signInFailed: 'Sign-in failed. Please try again.',
     retry: 'Try again',
     storageBlocked: 'Your browser blocks site data. Please allow site data for this page so that sign-in works.',

@@ -22,6 +22,8 @@ export interface Messages {
     staleCallback: string;
     sessionEnded: string;
     signedOutElsewhere: string;
+    /** A duplicated tab's copy of the sign-in ended; the sign-in goes on in the other window. */
+    copiedSessionEnded: string;
     signInFailed: string;
     retry: string;
     storageBlocked: string;

@@ -33,7 +33,7 @@ import { loginStyles } from './servicekonto-login.styles.js';
  * @tag servicekonto-login
  *
  * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
- * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `cancelled`, `stale-callback` oder `sign-in-failed`.
+ * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `copied` (die Kopie eines duplizierten Tabs endet, die Anmeldung läuft im Ursprungs-Tab weiter), `cancelled`, `stale-callback` oder `sign-in-failed`.
  * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
  * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `issuer-mismatch`, `module-missing`, `bff-refused`, `bff-invalid` (Einrichtung) oder `provider-unreachable`, `sign-in-failed`, `storage-blocked`, `browser-unsupported` (zur Laufzeit).
  *
@@ -83,6 +83,8 @@ export class ServicekontoLogin extends LitElement {
   @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'session';
   /** Sekunden ohne Eingabe oder Klick in den Elementen bis zum Ende der Anmeldung (300–86400, Standard `1800`); die Warnung kommt 2 Minuten vorher. */
   @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_TIMEOUT_SECONDS;
+  /** Für Kiosk- und Bürgerbüro-Rechner: so viele Sekunden darf die letzte Passworteingabe beim Anmeldedienst höchstens zurückliegen (OpenID `max_age`; `0` fragt immer nach dem Passwort). Standard: keine Grenze. */
+  @property({ attribute: 'max-age', type: Number }) maxAge?: number;
   /** BFF-Modus: Adresse des Backend-for-Frontend der Stadt (`BFF_PUBLIC_URL`, auch als Pfad wie `/buergerportal-bff`). Dann meldet der BFF an und hält die Tokens; `authority`, `client-id` und die übrigen OpenID-Attribute entfallen. */
   @property({ attribute: 'bff-url' }) bffUrl = '';
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */

@@ -147,4 +147,31 @@ describe('sign-in against a real OpenID provider', () => {
     assert.equal(authorize.searchParams.get('kc_idp_hint'), 'servicekonto-nrw');
     await context.close();
   });
+
+  test('a shared computer: after „Abmelden“ the next sign-in asks for the password (prompt=login); max-age="0" sends max_age=0', async () => {
+    const context = await ctx.browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    const authorize = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${ctx.world.origin}/oidc/auth?`)) authorize.push(new URL(request.url()).searchParams);
+    });
+    await page.goto(`${ctx.world.origin}/pages/login.html`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await signInAtProvider(page);
+    await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByRole('button', { name: 'Ja, abmelden' }).click();
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await page.getByLabel('Passwort').waitFor();
+    assert.equal(authorize[0].get('prompt'), null, 'the first sign-in as the provider likes');
+    assert.equal(authorize[1].get('prompt'), 'login', 'after a sign-out: the password again');
+
+    await page.goto(`${ctx.world.origin}/pages/login-kiosk.html`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await page.getByLabel('Passwort').waitFor();
+    assert.equal(authorize[2].get('max_age'), '0');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

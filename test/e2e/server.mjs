@@ -52,6 +52,24 @@ const PAGE_VARIANTS = {
   },
   // BFF mode with the BFF on another origin than the page (CORS with credentials).
   'bff-cross.html': { base: 'bff.html', head: '', replace: [['bff-url="/bff"', 'bff-url="{{ORIGIN}}/bff"']] },
+  // The login that keeps the tokens in the page's memory only.
+  'login-memory.html': {
+    base: 'login.html',
+    head: '',
+    replace: [['client-id="buergerportal-e2e"', 'client-id="buergerportal-e2e" token-storage="memory"']],
+  },
+  // The city page with the shortest idle limit (5 minutes).
+  'city-idle.html': {
+    base: 'city.html',
+    head: '',
+    replace: [['<servicekonto-login id="login"', '<servicekonto-login id="login" idle-timeout="300"']],
+  },
+  // A kiosk in a citizens' office: the password at every sign-in.
+  'login-kiosk.html': {
+    base: 'login.html',
+    head: '',
+    replace: [['client-id="buergerportal-e2e"', 'client-id="buergerportal-e2e" max-age="0"']],
+  },
   // The city page with the dark header in BFF mode.
   'city-bff.html': {
     base: 'city.html',

@@ -312,13 +312,13 @@ describe('<servicekonto-login>', () => {
       expect(provider.revocations).to.have.length(1);
     });
 
-    it('a sign-out revokes the refresh token too', async () => {
+    it('a sign-out revokes the refresh token too, and the next sign-in in this browser asks for the password (a shared computer)', async () => {
       const provider = await useFakeProvider({ refresh: true });
       seedSignedInUser({ refreshToken: 'refresh-1' });
       const element = await login();
       await element.session!.signOut();
       expect(provider.revocations.map((body) => body.get('token'))).to.deep.equal(['refresh-1']);
-      expect(passwordRequiredNext(), 'signed out by choice: no password prompt forced').to.equal(false);
+      expect(passwordRequiredNext(), 'the provider may still know the citizen: prompt=login next').to.equal(true);
     });
   });
 

@@ -25,6 +25,8 @@ export interface FakeProviderOptions {
   discovery?: 'ok' | 'missing' | 'down' | 'foreign-issuer';
   /** The ID token's claims for a code exchange (unsigned: the page does not check signatures). */
   idTokenClaims?: Record<string, unknown>;
+  /** The claims of an ID token sent with a renewal; none when not given. */
+  refreshIdTokenClaims?: Record<string, unknown>;
 }
 
 /** An unsigned JWT with `claims`, as the provider would put them in an ID token. */
@@ -39,12 +41,13 @@ export function validClaims(nonce: string, extra: Record<string, unknown> = {}):
   return { iss: AUTHORITY, aud: CLIENT_ID, sub: 'citizen-1', exp: now + 600, iat: now, nonce, name: 'Erika Mustermann', ...extra };
 }
 
-/** What oidc-client-ts stores when the citizen clicks sign-in: a state under the widget's prefix. */
-export function seedSignInState(state: string, nonce = 'nonce-1'): void {
+/** What oidc-client-ts stores when the citizen clicks sign-in: a state under the widget's prefix, `ageSeconds` old. */
+export function seedSignInState(state: string, nonce = 'nonce-1', ageSeconds = 5): void {
   localStorage.setItem(
     `buergerportal-widgets.state.${state}`,
     JSON.stringify({
       id: state,
+      created: Math.floor(Date.now() / 1000) - ageSeconds,
       data: { returnTo: PAGE_URL.href },
       authority: AUTHORITY,
       client_id: CLIENT_ID,
@@ -103,7 +106,14 @@ export async function useFakeProvider(
         });
       }
       if (!options.refresh) return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
-      return HttpResponse.json({ access_token: 'renewed-token', token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-2' });
+      const idToken = options.refreshIdTokenClaims && { id_token: fakeJwt(options.refreshIdTokenClaims) };
+      return HttpResponse.json({
+        access_token: 'renewed-token',
+        token_type: 'Bearer',
+        expires_in: 3600,
+        refresh_token: 'refresh-2',
+        ...idToken,
+      });
     }),
   );
   return { tokenRequests, revocations, discoveryRequests: () => discoveries };
@@ -111,12 +121,19 @@ export async function useFakeProvider(
 
 /** Puts a signed-in citizen into sessionStorage, as oidc-client-ts would after a sign-in. */
 export function seedSignedInUser(
-  options: { expiresInSeconds?: number; refreshToken?: string; name?: string; subject?: string; legacyKey?: boolean } = {},
+  options: {
+    expiresInSeconds?: number;
+    refreshToken?: string;
+    name?: string;
+    subject?: string;
+    legacyKey?: boolean;
+    idToken?: string;
+  } = {},
 ): void {
   const user = new User({
     access_token: 'access-1',
     token_type: 'Bearer',
-    id_token: 'header.payload.signature',
+    id_token: options.idToken ?? 'header.payload.signature',
     refresh_token: options.refreshToken,
     scope: 'openid profile',
     profile: {
