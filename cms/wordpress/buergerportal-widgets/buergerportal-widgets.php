@@ -21,7 +21,7 @@ const BUERGERPORTAL_WIDGETS_HANDLE = 'buergerportal-widgets';
 function buergerportal_widgets_tags() {
     return array(
         'kassenzeichen-manager' => array('id', 'class', 'backend-url', 'login', 'authority', 'client-id', 'bff-url', 'support-phone', 'kassenzeichen-format', 'heading-level', 'lang'),
-        'servicekonto-login' => array('id', 'class', 'authority', 'client-id', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'idle-timeout', 'bff-url', 'lang', 'compact'),
+        'servicekonto-login' => array('id', 'class', 'authority', 'client-id', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'idle-timeout', 'max-age', 'bff-url', 'lang', 'compact'),
     );
 }
 
