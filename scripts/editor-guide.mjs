@@ -4,6 +4,7 @@
 // Usage: node scripts/editor-guide.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_ONLY_ATTRIBUTES, allowedTags } from './wordpress-plugin.mjs';
 
 export const GUIDE_PATH = 'docs/redaktionsleitfaden.md';
 
@@ -83,10 +84,11 @@ function attributeList(element) {
 
 /** The same as PHP string arguments: 'id', 'authority', … */
 function phpArguments(element) {
-  return attributeList(element)
-    .split(' ')
-    .map((name) => `'${name}'`)
-    .join(', ');
+  return quoted(attributeList(element).split(' '));
+}
+
+function quoted(names) {
+  return names.map((name) => `'${name}'`).join(', ');
 }
 
 export function renderGuide(manifest) {
@@ -126,7 +128,12 @@ nur noch die Elemente ein – dort, wo eigenes HTML erlaubt ist:
 \`\`\`
 
 Die Adressen bei \`authority\`, \`client-id\` und \`backend-url\` bekommen Sie von
-Ihrer IT; sie sind auf allen Seiten gleich.
+Ihrer IT; sie sind auf allen Seiten gleich. Die Elemente senden das Token und die
+Eingaben der Bürgerinnen und Bürger nur an die eigene Adresse der Seite und an
+Backends, die die IT im Kopf der Seite freigegeben hat (Teil 2, „Backends
+freigeben“); ist dort genau eines freigegeben, dürfen Sie \`backend-url\`
+weglassen. Steht an einem Element eine andere Adresse, zeigt es einen Hinweis
+für die Redaktion und sendet nichts.
 
 - **TYPO3:** Inhaltselement **„HTML“** (Reines HTML), nicht „Text“ – der
   Rich-Text-Editor entfernt unbekannte Tags.
@@ -296,6 +303,36 @@ Lighthouse ansetzen (0,1):
 ${readFileSync('cms/keep-space.css', 'utf8').trim()}
 \`\`\`
 
+## Backends freigeben
+
+Das Token und die Eingaben gehen nur an die eigene Adresse der Seite und an
+Adressen, die der **Kopf der Seite** freigibt – dorthin reicht das HTML eines
+Beitrags nicht. Ein Element, dessen \`backend-url\` (oder \`bff-url\`) auf
+eine andere Adresse zeigt, sendet nichts und nennt der Redaktion den Grund.
+
+\`\`\`html
+<meta name="buergerportal-widgets-backends" content="https://buergerportal.stadt.example/api">
+\`\`\`
+
+Mehrere Adressen stehen mit Leerzeichen getrennt in \`content\`; es zählt der
+Ursprung (Schema, Host, Port). Ist genau eine Adresse freigegeben, nimmt ein
+\`<kassenzeichen-manager>\` ohne \`backend-url\` diese.
+
+- **TYPO3** (TypoScript-Setup): \`page.meta.buergerportal-widgets-backends = https://buergerportal.stadt.example/api\`
+- **WordPress:** Einstellungen → Allgemein → „Bürgerportal: freigegebene Backends“
+  (eine Adresse je Zeile; das Plugin schreibt das \`<meta>\` in den Kopf, Filter
+  \`buergerportal_widgets_backends\`).
+- **Drupal** (in \`THEMA.theme\`):
+
+  \`\`\`php
+  function THEMA_page_attachments_alter(array &$attachments) {
+    $attachments['#attached']['html_head'][] = [[
+      '#tag' => 'meta',
+      '#attributes' => ['name' => 'buergerportal-widgets-backends', 'content' => 'https://buergerportal.stadt.example/api'],
+    ], 'buergerportal_widgets_backends'];
+  }
+  \`\`\`
+
 ## TYPO3
 
 **Skript laden** (TypoScript-Setup der Seite). \`config.concatenateJs\` und
@@ -386,14 +423,18 @@ final class BuergerportalSanitizerBuilder extends DefaultSanitizerBuilder
   - erlaubt über den Filter [\`wp_kses_allowed_html\`](https://developer.wordpress.org/reference/hooks/wp_kses_allowed_html/)
     genau die beiden Tags mit ihren Attributen (und \`slot\` an \`<div>\`) – keine
     Skripte, keine \`on…\`-Attribute, keine Stile. Niemand braucht dafür \`unfiltered_html\`.
+    Wohin angemeldet und gesendet wird (${ADMIN_ONLY_ATTRIBUTES.map((name) => `\`${name}\``).join(', ')}),
+    setzen nur Rollen mit \`unfiltered_html\` (deren Beiträge kses nicht filtert):
+    Die Anmeldung steht im Theme, das Backend in der Einstellung oben;
+  - schreibt die freigegebenen Backends in den Kopf jeder Seite (siehe „Backends freigeben“).
 
   Der Kern des Plugins:
 
   \`\`\`php
   add_filter('wp_kses_allowed_html', function ($tags, $context) {
       if ($context !== 'post') return $tags;
-      $tags['servicekonto-login'] = array_fill_keys(array(${phpArguments(login)}), true);
-      $tags['kassenzeichen-manager'] = array_fill_keys(array(${phpArguments(manager)}), true);
+      $tags['servicekonto-login'] = array_fill_keys(array(${quoted(allowedTags(manifest)['servicekonto-login'])}), true);
+      $tags['kassenzeichen-manager'] = array_fill_keys(array(${quoted(allowedTags(manifest)['kassenzeichen-manager'])}), true);
       return $tags;
   }, 10, 2);
   \`\`\`
@@ -464,13 +505,20 @@ Beim Identity-Broker der Stadt (z. B. Keycloak) vor Servicekonto.NRW oder BundID
   erneuert, solange die Person tätig ist. Die Frist gilt auch über Seitenwechsel
   und Neuladen hinweg; danach wird nichts mehr erneuert. Die „SSO Session Idle“
   des Realms sollte nicht kürzer sein als \`idle-timeout\`.
-- **Gemeinsam genutzte Rechner.** Endet eine Anmeldung durch Zeitablauf, widerruft
-  das Element das Refresh-Token (RFC 7009, wenn der Anmeldedienst einen
-  \`revocation_endpoint\` nennt – bei Keycloak ist das so), und die nächste
-  Anmeldung in diesem Browser fragt das Passwort wieder ab (\`prompt=login\`).
+- **Gemeinsam genutzte Rechner.** Endet eine Anmeldung durch Zeitablauf oder
+  „Abmelden“, widerruft das Element das Refresh-Token (RFC 7009, wenn der
+  Anmeldedienst einen \`revocation_endpoint\` nennt – bei Keycloak ist das so),
+  und die nächste Anmeldung in diesem Browser fragt das Passwort wieder ab
+  (\`prompt=login\`). **Das Fenster zu schließen meldet nicht ab:** Mit
+  \`token-storage="session"\` (Standard) endet die Anmeldung mit dem Tab, beim
+  Anmeldedienst kann sie aber weiterlaufen, bis dessen Sitzung abläuft. Für
+  Kiosk- und Bürgerbüro-Rechner setzen Sie deshalb \`max-age="0"\` (OpenID
+  \`max_age\`: das Passwort bei jeder Anmeldung; im BFF-Modus \`BFF_MAX_AGE\`).
 - **Rotierende Refresh-Tokens** („Revoke Refresh Token“ in Keycloak) sind
-  unterstützt, auch mit mehreren Tabs: ein Tab erneuert, die anderen übernehmen
-  das neue Token; keines wird zweimal vorgelegt.
+  unterstützt. Tabs geben einander keine Tokens weiter (jede Seite derselben
+  Adresse könnte mitlesen): Ein dupliziertes Tab (eine Kopie der Anmeldung)
+  legt das Refresh-Token nie vor, arbeitet mit seinem Access-Token weiter und
+  bittet danach, sich dort neu anzumelden; kein Token wird zweimal vorgelegt.
 - **Abmelden** widerruft zuerst das Refresh-Token und schickt dann
   \`client_id\`, \`post_logout_redirect_uri\` und das ID-Token (\`id_token_hint\`)
   als Formular (POST) an den \`end_session_endpoint\` – das ID-Token steht so nie

@@ -8,14 +8,22 @@ import { fileURLToPath } from 'node:url';
 
 export const PLUGIN_PATH = 'cms/wordpress/buergerportal-widgets/buergerportal-widgets.php';
 
-/** Tag name → attribute names (lower case, as kses wants them), from the manifest. */
+/**
+ * Where the citizen signs in and where the token and entries go: only the
+ * site's administrators set these (roles with unfiltered_html, whose posts kses
+ * does not filter); the login in the theme and the declared backend serve the
+ * tags a contributor writes.
+ */
+export const ADMIN_ONLY_ATTRIBUTES = ['authority', 'client-id', 'backend-url', 'bff-url'];
+
+/** Tag name → attribute names (lower case, as kses wants them) that anyone who may post may set, from the manifest. */
 export function allowedTags(manifest) {
   const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
   const tags = {};
   for (const element of elements.sort((a, b) => a.tagName.localeCompare(b.tagName))) {
-    tags[element.tagName] = ['id', 'class', ...(element.attributes ?? []).map((attribute) => attribute.name)].map((name) =>
-      name.toLowerCase(),
-    );
+    tags[element.tagName] = ['id', 'class', ...(element.attributes ?? []).map((attribute) => attribute.name)]
+      .map((name) => name.toLowerCase())
+      .filter((name) => !ADMIN_ONLY_ATTRIBUTES.includes(name));
   }
   return tags;
 }
@@ -30,7 +38,7 @@ export function renderPlugin(manifest, version) {
   return `<?php
 /**
  * Plugin Name: Bürgerportal-Elemente
- * Description: Lädt <servicekonto-login> und <kassenzeichen-manager> als Modul und lässt beide Tags mit ihren Attributen in Beiträgen und Seiten stehen – auch für Redakteurinnen und Redakteure ohne die Berechtigung unfiltered_html (auf einer Multisite: alle außer Super-Admins).
+ * Description: Lädt <servicekonto-login> und <kassenzeichen-manager> als Modul und lässt beide Tags in Beiträgen und Seiten stehen – auch für Redakteurinnen und Redakteure ohne die Berechtigung unfiltered_html (auf einer Multisite: alle außer Super-Admins); diese setzen aber nicht, wohin angemeldet und gesendet wird (${ADMIN_ONLY_ATTRIBUTES.join(', ')}). Die Backends, an die die Elemente senden dürfen, stehen unter Einstellungen → Allgemein.
  * Version: ${version}
  * Requires at least: 5.9
  * Requires PHP: 7.4
@@ -52,6 +60,37 @@ function buergerportal_widgets_tags() {
 ${entries}
     );
 }
+
+const BUERGERPORTAL_WIDGETS_BACKENDS_OPTION = 'buergerportal_widgets_backends';
+
+/** Die Backends, an die die Elemente Token und Eingaben senden dürfen (Einstellungen → Allgemein; Filter buergerportal_widgets_backends). */
+function buergerportal_widgets_backends() {
+    $urls = preg_split('/\\s+/', (string) get_option(BUERGERPORTAL_WIDGETS_BACKENDS_OPTION, ''), -1, PREG_SPLIT_NO_EMPTY);
+    $urls = array_filter($urls, function ($url) {
+        return (bool) preg_match('#^https?://[^\\s"\\x27<>]+$#', $url);
+    });
+    return array_values(apply_filters('buergerportal_widgets_backends', $urls));
+}
+
+// Im Kopf der Seite, den Beiträge nicht erreichen: nur dorthin gehen Token und Eingaben (außer zur eigenen Adresse der Seite).
+add_action('wp_head', function () {
+    $backends = buergerportal_widgets_backends();
+    if ($backends) {
+        echo '<meta name="buergerportal-widgets-backends" content="' . esc_attr(implode(' ', $backends)) . '">' . "\\n";
+    }
+}, 1);
+
+add_action('admin_init', function () {
+    register_setting('general', BUERGERPORTAL_WIDGETS_BACKENDS_OPTION, array('type' => 'string', 'sanitize_callback' => 'sanitize_textarea_field', 'default' => ''));
+    add_settings_field(BUERGERPORTAL_WIDGETS_BACKENDS_OPTION, 'Bürgerportal: freigegebene Backends', function () {
+        printf(
+            '<textarea name="%1$s" id="%1$s" rows="2" class="large-text code">%2$s</textarea><p class="description">%3$s</p>',
+            esc_attr(BUERGERPORTAL_WIDGETS_BACKENDS_OPTION),
+            esc_textarea((string) get_option(BUERGERPORTAL_WIDGETS_BACKENDS_OPTION, '')),
+            'Adressen der Backends (backend-url) bzw. des BFF, eine je Zeile, z. B. https://buergerportal.stadt.example/api. Andere Adressen bekommen weder das Token noch die Eingaben der Bürgerinnen und Bürger.'
+        );
+    }, 'general', 'default', array('label_for' => BUERGERPORTAL_WIDGETS_BACKENDS_OPTION));
+});
 
 /** Die Skriptdatei lädt ihre weiteren Dateien (…manager.js, …oidc.js) selbst aus demselben Ordner. */
 function buergerportal_widgets_script_url() {

@@ -44,6 +44,8 @@ export const deLogin: Omit<Messages, 'manager'> = {
     invalidUrl: (attribute) => `Das Attribut „${attribute}“ ist keine gültige Adresse (URL).`,
     needsHttps: (attribute) => `Das Attribut „${attribute}“ muss mit https:// beginnen.`,
     invalidValue: (attribute, allowed) => `Das Attribut „${attribute}“ erlaubt nur: ${allowed}.`,
+    undeclaredBackend: (attribute, origin) =>
+      `„${attribute}“ führt zu ${origin}, das diese Seite nicht freigibt; es wurde nichts dorthin gesendet. Die Seite gibt Backends in ihrem Kopf frei: <meta name="buergerportal-widgets-backends" content="${origin}/…"> (siehe Redaktionsleitfaden, „Backends freigeben“).`,
     loginNotFound: (id) => `Das Attribut „login“ nennt die id „${id}“, aber auf der Seite gibt es kein <servicekonto-login> mit dieser id.`,
     insecurePage: 'Die Anmeldung benötigt HTTPS. Diese Seite wird ohne HTTPS ausgeliefert.',
     blockedByPolicy: (origin, directive) =>

@@ -185,6 +185,8 @@ export const deLs: Messages = {
     invalidUrl: (attribute) => `Das Attribut „${attribute}“ ist keine gültige Adresse.`,
     needsHttps: (attribute) => `Das Attribut „${attribute}“ muss mit https:// anfangen.`,
     invalidValue: (attribute, allowed) => `Das Attribut „${attribute}“ erlaubt nur: ${allowed}.`,
+    undeclaredBackend: (attribute, origin) =>
+      `„${attribute}“ führt zu ${origin}. Diese Seite erlaubt diese Adresse nicht. Darum wurde nichts gesendet. Erlaubte Adressen stehen im Kopf der Seite: <meta name="buergerportal-widgets-backends" content="${origin}/…">.`,
     loginNotFound: (id) => `Das Attribut „login“ nennt „${id}“. Auf der Seite gibt es dieses Element nicht.`,
     insecurePage: 'Die Anmeldung braucht HTTPS. Diese Seite hat kein HTTPS.',
     blockedByPolicy: (origin, directive) =>

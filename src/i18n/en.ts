@@ -170,6 +170,8 @@ export const en: Messages = {
     invalidUrl: (attribute) => `The attribute “${attribute}” is not a valid URL.`,
     needsHttps: (attribute) => `The attribute “${attribute}” must start with https://.`,
     invalidValue: (attribute, allowed) => `The attribute “${attribute}” only allows: ${allowed}.`,
+    undeclaredBackend: (attribute, origin) =>
+      `“${attribute}” leads to ${origin}, which this page does not allow; nothing was sent there. The page allows backends in its head: <meta name="buergerportal-widgets-backends" content="${origin}/…">.`,
     loginNotFound: (id) => `The attribute “login” names the id “${id}”, but there is no <servicekonto-login> with that id on the page.`,
     insecurePage: 'Sign-in needs HTTPS. This page is served without HTTPS.',
     blockedByPolicy: (origin, directive) =>

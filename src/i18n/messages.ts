@@ -49,6 +49,8 @@ export interface Messages {
     invalidValue: (attribute: string, allowed: string) => string;
     insecurePage: string;
     loginNotFound: (id: string) => string;
+    /** The backend's origin is not the page's and not declared in `<meta name="buergerportal-widgets-backends">`: nothing is sent. */
+    undeclaredBackend: (attribute: string, origin: string) => string;
     discoveryFailed: (authority: string) => string;
     issuerMismatch: (authority: string, issuer: string) => string;
     /** BFF mode: the BFF answers, but not to this page (its origin is missing in `BFF_ALLOWED_ORIGINS`). */

@@ -1,4 +1,5 @@
 import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
+import { isAllowedBackend } from '../shared/declared-backends.js';
 import { DEFAULT_KASSENZEICHEN_FORMAT, isValidFormat } from './kassenzeichen-format.js';
 
 export interface ManagerConfig {
@@ -32,14 +33,19 @@ export const DEFAULT_SUPPORT_PHONE = '02161 49 10 10';
  * Checks the manager's own attributes (the session's are checked where the
  * session comes from). In BFF mode (`bffUrl`) the BFF alone talks to the
  * backend: the requests go to `<bffUrl>/api` and no `backend-url` is needed.
+ * The backend must be on the page's origin or among the backends the page's
+ * head declares (`declared`); without `backend-url`, the one declared backend
+ * is taken – so that markup a contributor may write needs no address at all.
  */
 export function readManagerConfig(
   attribute: (name: string) => string | null,
   baseUrl: string,
   bffUrl?: string,
+  declared: readonly URL[] = [],
 ): { config?: ManagerConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const raw = bffUrl ? `${bffUrl}/api` : attribute('backend-url')?.trim();
+  const own = attribute('backend-url')?.trim() || (declared.length === 1 ? declared[0].href : undefined);
+  const raw = bffUrl ? `${bffUrl}/api` : own;
   // A path such as /api is resolved against the page; the https rule applies to the result.
   const backend = readUrlAttribute(
     'backend-url',
@@ -53,6 +59,8 @@ export function readManagerConfig(
     problems.push({ kind: 'invalid-value', attribute: 'kassenzeichen-format', allowed: ['#', '.', '-', ' ', '/'] });
   const supportPhone = attribute('support-phone')?.trim() || DEFAULT_SUPPORT_PHONE;
   const headingLevel = Number(readChoiceAttribute('heading-level', attribute('heading-level'), HEADING_LEVELS, problems)) as HeadingLevel;
+  if (backend && !isAllowedBackend(backend, new URL(baseUrl).origin, declared))
+    problems.push({ kind: 'undeclared-backend', attribute: bffUrl ? 'bff-url' : 'backend-url', origin: backend.origin });
   if (!backend || problems.length > 0) return { problems };
   const backendUrl = backend.href.replace(/\/+$/, '');
   const config: ManagerConfig = { backendUrl, supportPhone, kassenzeichenFormat: format, headingLevel };

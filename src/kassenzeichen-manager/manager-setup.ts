@@ -3,6 +3,7 @@ import type { ProviderId } from '../auth/login-config.js';
 import type { AuthSession } from '../auth/session.js';
 import type { ConfigProblem } from '../shared/config-problem.js';
 import { configReader } from '../shared/config-reader.js';
+import { declaredBackends } from '../shared/declared-backends.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
 import { findSession } from './session-source.js';
 import { withEarlyOverview } from './early-overview.js';
@@ -25,7 +26,7 @@ export interface ManagerSetup {
 export function setUpManager(manager: HTMLElement): ManagerSetup {
   const source = findSession(manager);
   const bffUrl = source.config?.mode === 'bff' ? source.config.bffUrl : undefined;
-  const own = readManagerConfig(configReader(manager), location.href, bffUrl);
+  const own = readManagerConfig(configReader(manager), location.href, bffUrl, declaredBackends(document));
   const problems = [...own.problems, ...source.problems];
   const config = problems.length === 0 ? own.config : undefined;
   const session = config ? source.session : undefined;

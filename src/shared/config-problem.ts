@@ -9,6 +9,8 @@ export type ConfigProblem =
   | { kind: 'needs-https'; attribute: string }
   | { kind: 'invalid-value'; attribute: string; allowed: readonly string[] }
   | { kind: 'login-not-found'; id: string }
+  /** The citizen's token and entries would go to an origin the page's head does not declare. */
+  | { kind: 'undeclared-backend'; attribute: string; origin: string }
   | { kind: 'insecure-page' };
 
 export function describeConfigProblem(problem: ConfigProblem, messages: Messages['config']): string {
@@ -23,6 +25,8 @@ export function describeConfigProblem(problem: ConfigProblem, messages: Messages
       return messages.invalidValue(problem.attribute, problem.allowed.join(', '));
     case 'login-not-found':
       return messages.loginNotFound(problem.id);
+    case 'undeclared-backend':
+      return messages.undeclaredBackend(problem.attribute, problem.origin);
     case 'insecure-page':
       return messages.insecurePage;
   }

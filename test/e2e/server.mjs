@@ -187,10 +187,12 @@ export async function startE2eServer(options = {}) {
       const variant = PAGE_VARIANTS[name];
       const source = variant?.base ?? name;
       const replaced = (text) => (variant?.replace ?? []).reduce((result, [from, to]) => result.replaceAll(from, to), text);
+      // A city whose services live on another origin than its pages declares them in the head.
+      const declared = pageOrigin === origin ? '' : `<meta name="buergerportal-widgets-backends" content="${origin}/api" />`;
       const render = (text) =>
         replaced(text)
           .replaceAll('{{ORIGIN}}', origin)
-          .replace('</head>', `${variant?.head ?? ''}</head>`);
+          .replace('</head>', `${declared}${variant?.head ?? ''}</head>`);
       return void file(res, join(PAGES_DIR, source), render, headers);
     }
     if (url.pathname === '/favicon.ico') return send(res, 204, undefined);

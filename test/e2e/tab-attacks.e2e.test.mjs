@@ -1,6 +1,7 @@
 /* global BroadcastChannel -- used inside the pages, through evaluate and init scripts */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
 
@@ -215,4 +216,37 @@ test('a tab opened from a signed-in one (a copy of its storage) never presents t
   );
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('markup a contributor may write – a manager with a backend of its own, a meta element in the post – sends nothing there; the editor reads why', async () => {
+  const received = [];
+  const collector = createServer((request, response) => {
+    received.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
+    response.writeHead(200, {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': '*',
+      'Content-Type': 'application/json',
+    });
+    response.end('{}');
+  });
+  await new Promise((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  const elsewhere = `http://127.0.0.1:${collector.address().port}`;
+  const context = await ctx.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${ctx.world.origin}/pages/login.html`);
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+
+  await page.evaluate((address) => {
+    const post = document.createElement('article');
+    post.innerHTML = `<meta name="buergerportal-widgets-backends" content="${address}"><kassenzeichen-manager backend-url="${address}/api"></kassenzeichen-manager>`;
+    document.querySelector('main').append(post);
+  }, elsewhere);
+  const manager = page.locator('kassenzeichen-manager');
+  await manager.getByText(`„backend-url“ führt zu ${elsewhere}, das diese Seite nicht freigibt`).waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(received, [], 'not a single request, let alone the token');
+  await context.close();
+  await new Promise((resolve) => collector.close(resolve));
 });

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name: Bürgerportal-Elemente
- * Description: Lädt <servicekonto-login> und <kassenzeichen-manager> als Modul und lässt beide Tags mit ihren Attributen in Beiträgen und Seiten stehen – auch für Redakteurinnen und Redakteure ohne die Berechtigung unfiltered_html (auf einer Multisite: alle außer Super-Admins).
+ * Description: Lädt <servicekonto-login> und <kassenzeichen-manager> als Modul und lässt beide Tags in Beiträgen und Seiten stehen – auch für Redakteurinnen und Redakteure ohne die Berechtigung unfiltered_html (auf einer Multisite: alle außer Super-Admins); diese setzen aber nicht, wohin angemeldet und gesendet wird (authority, client-id, backend-url, bff-url). Die Backends, an die die Elemente senden dürfen, stehen unter Einstellungen → Allgemein.
  * Version: 0.1.0
  * Requires at least: 5.9
  * Requires PHP: 7.4
@@ -20,10 +20,41 @@ const BUERGERPORTAL_WIDGETS_HANDLE = 'buergerportal-widgets';
 /** Die Tags und die Attribute, die kses stehen lässt. */
 function buergerportal_widgets_tags() {
     return array(
-        'kassenzeichen-manager' => array('id', 'class', 'backend-url', 'login', 'authority', 'client-id', 'bff-url', 'support-phone', 'kassenzeichen-format', 'heading-level', 'lang'),
-        'servicekonto-login' => array('id', 'class', 'authority', 'client-id', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'idle-timeout', 'max-age', 'bff-url', 'lang', 'compact'),
+        'kassenzeichen-manager' => array('id', 'class', 'login', 'support-phone', 'kassenzeichen-format', 'heading-level', 'lang'),
+        'servicekonto-login' => array('id', 'class', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'idle-timeout', 'max-age', 'lang', 'compact'),
     );
 }
+
+const BUERGERPORTAL_WIDGETS_BACKENDS_OPTION = 'buergerportal_widgets_backends';
+
+/** Die Backends, an die die Elemente Token und Eingaben senden dürfen (Einstellungen → Allgemein; Filter buergerportal_widgets_backends). */
+function buergerportal_widgets_backends() {
+    $urls = preg_split('/\s+/', (string) get_option(BUERGERPORTAL_WIDGETS_BACKENDS_OPTION, ''), -1, PREG_SPLIT_NO_EMPTY);
+    $urls = array_filter($urls, function ($url) {
+        return (bool) preg_match('#^https?://[^\s"\x27<>]+$#', $url);
+    });
+    return array_values(apply_filters('buergerportal_widgets_backends', $urls));
+}
+
+// Im Kopf der Seite, den Beiträge nicht erreichen: nur dorthin gehen Token und Eingaben (außer zur eigenen Adresse der Seite).
+add_action('wp_head', function () {
+    $backends = buergerportal_widgets_backends();
+    if ($backends) {
+        echo '<meta name="buergerportal-widgets-backends" content="' . esc_attr(implode(' ', $backends)) . '">' . "\n";
+    }
+}, 1);
+
+add_action('admin_init', function () {
+    register_setting('general', BUERGERPORTAL_WIDGETS_BACKENDS_OPTION, array('type' => 'string', 'sanitize_callback' => 'sanitize_textarea_field', 'default' => ''));
+    add_settings_field(BUERGERPORTAL_WIDGETS_BACKENDS_OPTION, 'Bürgerportal: freigegebene Backends', function () {
+        printf(
+            '<textarea name="%1$s" id="%1$s" rows="2" class="large-text code">%2$s</textarea><p class="description">%3$s</p>',
+            esc_attr(BUERGERPORTAL_WIDGETS_BACKENDS_OPTION),
+            esc_textarea((string) get_option(BUERGERPORTAL_WIDGETS_BACKENDS_OPTION, '')),
+            'Adressen der Backends (backend-url) bzw. des BFF, eine je Zeile, z. B. https://buergerportal.stadt.example/api. Andere Adressen bekommen weder das Token noch die Eingaben der Bürgerinnen und Bürger.'
+        );
+    }, 'general', 'default', array('label_for' => BUERGERPORTAL_WIDGETS_BACKENDS_OPTION));
+});
 
 /** Die Skriptdatei lädt ihre weiteren Dateien (…manager.js, …oidc.js) selbst aus demselben Ordner. */
 function buergerportal_widgets_script_url() {
