@@ -14,6 +14,7 @@ export const deLogin: Omit<Messages, 'manager'> = {
     registrationHint: 'Noch kein Konto?',
     registrationLink: 'Jetzt registrieren',
     signOutButton: 'Abmelden',
+    signOutHint: 'Wenn Sie fertig sind, melden Sie sich bitte ab. Das Fenster zu schließen meldet Sie nicht ab.',
     signedInAs: (name) => `Angemeldet als ${name}`,
     checking: 'Anmeldung wird geprüft …',
     signingIn: 'Sie werden zur Anmeldung weitergeleitet …',
@@ -45,7 +46,7 @@ export const deLogin: Omit<Messages, 'manager'> = {
     needsHttps: (attribute) => `Das Attribut „${attribute}“ muss mit https:// beginnen.`,
     invalidValue: (attribute, allowed) => `Das Attribut „${attribute}“ erlaubt nur: ${allowed}.`,
     undeclaredBackend: (attribute, origin) =>
-      `„${attribute}“ führt zu ${origin}, das diese Seite nicht freigibt; es wurde nichts dorthin gesendet. Die Seite gibt Backends in ihrem Kopf frei: <meta name="buergerportal-widgets-backends" content="${origin}/…"> (siehe Redaktionsleitfaden, „Backends freigeben“).`,
+      `„${attribute}“ führt zu ${origin}, das diese Seite nicht freigibt; es wurde nichts dorthin gesendet. Ist die Adresse richtig, gibt die IT sie im Kopf der Seite frei: <meta name="buergerportal-widgets-backends" content="${origin}/…"> (siehe Redaktionsleitfaden, „Backends freigeben“).`,
     loginNotFound: (id) => `Das Attribut „login“ nennt die id „${id}“, aber auf der Seite gibt es kein <servicekonto-login> mit dieser id.`,
     insecurePage: 'Die Anmeldung benötigt HTTPS. Diese Seite wird ohne HTTPS ausgeliefert.',
     blockedByPolicy: (origin, directive) =>

@@ -20,6 +20,7 @@ export const deLs: Messages = {
     registrationHint: 'Sie haben noch kein Konto?',
     registrationLink: 'Jetzt registrieren',
     signOutButton: 'Abmelden',
+    signOutHint: 'Sind Sie fertig? Dann melden Sie sich bitte ab. Das Fenster schließen reicht nicht.',
     signedInAs: (name) => `Sie sind angemeldet als ${name}.`,
     checking: 'Wir prüfen Ihre Anmeldung.',
     signingIn: 'Sie kommen jetzt zur Anmeldung.',
@@ -186,7 +187,7 @@ export const deLs: Messages = {
     needsHttps: (attribute) => `Das Attribut „${attribute}“ muss mit https:// anfangen.`,
     invalidValue: (attribute, allowed) => `Das Attribut „${attribute}“ erlaubt nur: ${allowed}.`,
     undeclaredBackend: (attribute, origin) =>
-      `„${attribute}“ führt zu ${origin}. Diese Seite erlaubt diese Adresse nicht. Darum wurde nichts gesendet. Erlaubte Adressen stehen im Kopf der Seite: <meta name="buergerportal-widgets-backends" content="${origin}/…">.`,
+      `„${attribute}“ führt zu ${origin}. Diese Seite erlaubt diese Adresse nicht. Darum wurde nichts gesendet. Ist die Adresse richtig? Dann erlaubt die IT sie im Kopf der Seite: <meta name="buergerportal-widgets-backends" content="${origin}/…">.`,
     loginNotFound: (id) => `Das Attribut „login“ nennt „${id}“. Auf der Seite gibt es dieses Element nicht.`,
     insecurePage: 'Die Anmeldung braucht HTTPS. Diese Seite hat kein HTTPS.',
     blockedByPolicy: (origin, directive) =>

@@ -12,6 +12,7 @@ export const en: Messages = {
     registrationHint: 'No account yet?',
     registrationLink: 'Register now',
     signOutButton: 'Sign out',
+    signOutHint: 'When you are done, please sign out. Closing the window does not sign you out.',
     signedInAs: (name) => `Signed in as ${name}`,
     checking: 'Checking sign-in …',
     signingIn: 'Taking you to the sign-in page …',
@@ -171,7 +172,7 @@ export const en: Messages = {
     needsHttps: (attribute) => `The attribute “${attribute}” must start with https://.`,
     invalidValue: (attribute, allowed) => `The attribute “${attribute}” only allows: ${allowed}.`,
     undeclaredBackend: (attribute, origin) =>
-      `“${attribute}” leads to ${origin}, which this page does not allow; nothing was sent there. The page allows backends in its head: <meta name="buergerportal-widgets-backends" content="${origin}/…">.`,
+      `“${attribute}” leads to ${origin}, which this page does not allow; nothing was sent there. If the address is right, the site's IT allows it in the page's head: <meta name="buergerportal-widgets-backends" content="${origin}/…">.`,
     loginNotFound: (id) => `The attribute “login” names the id “${id}”, but there is no <servicekonto-login> with that id on the page.`,
     insecurePage: 'Sign-in needs HTTPS. This page is served without HTTPS.',
     blockedByPolicy: (origin, directive) =>

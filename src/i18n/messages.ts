@@ -15,6 +15,8 @@ export interface Messages {
     registrationLink: string;
     registrationHint: string;
     signOutButton: string;
+    /** Beside „Abmelden“ (not in `compact`): on a shared computer, closing the window is not signing out. */
+    signOutHint: string;
     signedInAs: (name: string) => string;
     checking: string;
     signingIn: string;

@@ -52,7 +52,7 @@ export function renderSignedIn(
       ${who}
       <button type="button" class="secondary" part="sign-out-button" @click=${on.signOut}>${t.signOutButton}</button>
     </div>
-    ${renderExpiryDialog(t, on, clock)}
+    ${compact ? nothing : html`<p class="sign-out-hint">${t.signOutHint}</p>`} ${renderExpiryDialog(t, on, clock)}
   `;
 }
 

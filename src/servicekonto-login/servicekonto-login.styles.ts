@@ -18,6 +18,10 @@ export const loginStyles = css`
   .signed-in p {
     margin: 0;
   }
+  .sign-out-hint {
+    margin: 0.5em 0 0;
+    font-size: 0.9375em;
+  }
   :host([compact]) .actions {
     margin: 0;
   }

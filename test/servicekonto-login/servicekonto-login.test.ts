@@ -95,6 +95,7 @@ describe('<servicekonto-login>', () => {
       expect(event.bubbles && event.composed).to.equal(true);
       expect(textOf(element)).to.contain('Angemeldet als Erika Mustermann');
       expect(buttonNamed(element, 'Abmelden')).to.exist;
+      expect(textOf(element), 'a shared computer').to.contain('Das Fenster zu schließen meldet Sie nicht ab.');
       await expect(element).to.be.accessible();
       element.remove();
     });
@@ -528,6 +529,7 @@ describe('<servicekonto-login>', () => {
       expect(visible).to.deep.equal(['Erika Mustermann']);
       expect(element.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal('Angemeldet als Erika Mustermann');
       expect(buttonNamed(element, 'Abmelden')).to.exist;
+      expect(textOf(element), 'no room for the hint in a header').not.to.contain('Fenster');
       await expect(element).to.be.accessible();
     });
     it('recovers when the attributes are set after the element was added', async () => {
