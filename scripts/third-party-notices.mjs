@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 /** Everything the three shipped files bundle. */
-export const BUNDLED = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/task', 'oidc-client-ts', 'jwt-decode'];
+export const BUNDLED = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'oidc-client-ts', 'jwt-decode'];
 
 /** Where npm put a package (some, like lit, do not export their package.json). */
 function packageDir(name) {

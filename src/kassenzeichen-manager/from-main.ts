@@ -13,7 +13,6 @@
  * page, and the sign-in button never waits for the manager's code.
  */
 export { LitElement, css, html, nothing } from 'lit';
-export { Task } from '@lit/task';
 export { property } from 'lit/decorators.js';
 export { ifDefined } from 'lit/directives/if-defined.js';
 export { ApiError, isApiError } from '../api/errors.js';

@@ -8,7 +8,6 @@ import {
   isApiError,
   newIdempotencyKey,
   sessionEvents,
-  Task,
 } from './from-main.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KassenzeichenApi } from '../api/client.js';
@@ -20,6 +19,7 @@ import type { FlowEvent } from './flow/events.js';
 import { execute, type Answer, type PendingRequest } from './flow/requests.js';
 import { initialFlow, type FlowState, type FocusTarget, type HostEvent } from './flow/state.js';
 import { transition } from './flow/transition.js';
+import { RequestRunner } from './request-runner.js';
 
 /** The element the controller belongs to. */
 export type ControllerHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -51,8 +51,8 @@ class RequestFailure extends Error {
 
 /**
  * Runs the flow: feeds events into the pure state machine and does what the
- * new state asks for – the one request the citizen waits for (a @lit/task,
- * aborted by a cancel), a list reload in the background, the unlock timer,
+ * new state asks for – the one request the citizen waits for (a
+ * RequestRunner, aborted by a cancel), a list reload in the background, the unlock timer,
  * the host page's events, the draft in storage and the focus after render.
  * It knows no step and no request by name.
  */
@@ -60,7 +60,7 @@ export class ManagerController implements ReactiveController {
   state: FlowState = initialFlow();
   /** Whether the browser keeps the citizen's entries (across a reload or the sign-in redirect). */
   draftsKept = true;
-  private readonly requests: Task<[PendingRequest], Answer>;
+  private readonly requests: RequestRunner<PendingRequest, Answer>;
   private readonly drafts = new DraftStore();
   /** The signed-in citizen (`sub`), whose draft is kept. */
   private subject?: string;
@@ -79,14 +79,33 @@ export class ManagerController implements ReactiveController {
     private readonly deps: ControllerDependencies,
   ) {
     host.addController(this);
-    this.requests = new Task<[PendingRequest], Answer>(host, {
-      autoRun: false,
-      task: ([request], { signal }) => this.run(request, signal),
-      onComplete: (answer) => this.dispatch({ type: 'answered', answer }),
-      onError: (failure) => {
-        if (failure instanceof RequestFailure) this.dispatch({ type: 'failed', request: failure.request, error: failure.error });
-      },
+    this.requests = new RequestRunner<PendingRequest, Answer>((request, signal) => this.run(request, signal), {
+      answered: (answer) => this.dispatch({ type: 'answered', answer }),
+      failed: (failure, request) =>
+        this.dispatch({
+          type: 'failed',
+          request,
+          error: failure instanceof RequestFailure ? failure.error : new ApiError('unexpected-response'),
+        }),
+      crashed: (error, request) => this.crashed(error, request),
     });
+  }
+
+  /**
+   * A bug while the flow took an answer in: the console says what, and the
+   * citizen gets the sentence of an unexpected answer with „Erneut versuchen“
+   * instead of a step that stays busy. Should that fail as well, the step at
+   * least stops waiting.
+   */
+  private crashed(error: unknown, request: PendingRequest): void {
+    console.error('buergerportal-widgets: <kassenzeichen-manager> could not take in an answer:', error);
+    try {
+      this.dispatch({ type: 'failed', request, error: new ApiError('unexpected-response') });
+    } catch (again) {
+      console.error('buergerportal-widgets: <kassenzeichen-manager> could not show the failure either:', again);
+      this.state = { ...this.state, pending: undefined };
+      this.host.requestUpdate();
+    }
   }
 
   readonly dispatch = (event: FlowEvent): void => {
@@ -173,13 +192,12 @@ export class ManagerController implements ReactiveController {
   }
 
   /**
-   * Runs `request` as the task. Not from inside the task's own callbacks (an
-   * answer that asks for the next request): the task finishes its bookkeeping first.
+   * Runs `request`. Not from inside the hand-over of the one before (an answer
+   * that asks for the next request): that one finishes first.
    */
   private start(request: PendingRequest): void {
     const running: Promise<unknown> = Promise.resolve()
-      .then(() => this.requests.run([request]))
-      .catch(() => undefined)
+      .then(() => this.requests.run(request))
       .finally(() => {
         if (this.running === running) this.running = undefined;
       });
