@@ -55,6 +55,41 @@ export default tseslint.config(
     },
   },
   {
+    // The pure core (the flow's state machine and the checks of entries) imports nothing impure:
+    // no Lit, no barrel that reaches it, no session, no DOM services. Types may come from anywhere.
+    // scripts/unit-tests.mjs proves the same for the whole module graph when its tests run.
+    files: [
+      'src/kassenzeichen-manager/flow/**/*.ts',
+      'src/kassenzeichen-manager/form-validation.ts',
+      'src/kassenzeichen-manager/kassenzeichen-format.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'lit',
+                'lit/*',
+                '@lit/*',
+                'oidc-client-ts',
+                '**/from-main*',
+                '**/auth/*',
+                '**/shared/*',
+                '**/i18n/*',
+                '**/views/*',
+                '**/api/client*',
+              ],
+              allowTypeImports: true,
+              message: 'The pure core imports only pure modules (README, „For developers“: flow/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Chai's property assertions (`expect(x).to.exist`) are expressions.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

@@ -9,7 +9,8 @@ const serveMockServiceWorker = (context, next) => {
 };
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  // test/unit: the pure core, run by Node (npm run test:unit).
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/unit/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   middleware: [serveMockServiceWorker],

@@ -1,6 +1,5 @@
-import { parseKassenzeichen } from './from-main.js';
 import type { FieldError } from '../api/types.js';
-import type { KassenzeichenProblem } from './kassenzeichen-format.js';
+import { parseKassenzeichen, type KassenzeichenProblem } from './kassenzeichen-format.js';
 
 /* Checks of the citizen's entries before anything is sent. Pure. */
 

@@ -67,12 +67,19 @@ test(`the script stays under ${BUDGET_GZIP_BYTES / 1024} KB gzip, the manager's 
   }
 });
 
+/**
+ * Pure leaf modules (no imports of their own) that the manager's pure core
+ * imports directly, so that its tests run in Node: a small second copy is
+ * cheaper than a pure core that reaches Lit through from-main.ts.
+ */
+const PURE_LEAVES_IN_BOTH = ['../src/kassenzeichen-manager/kassenzeichen-format.ts'];
+
 test("the manager's file imports nothing and takes what it shares with the script from it: no module is in both", () => {
   const code = readFileSync(MANAGER_FILE, 'utf8');
   assert.doesNotMatch(code, /\bimport\s*\(|^import[\s{*]|;import[\s{*]/m, 'no import in the manager file');
   assert.ok(code.includes('buergerportal-widgets.from-main'), 'it reads from the main file');
   const inScript = new Set(sourcesOf(FILE));
-  const twice = sourcesOf(MANAGER_FILE).filter((source) => inScript.has(source));
+  const twice = sourcesOf(MANAGER_FILE).filter((source) => inScript.has(source) && !PURE_LEAVES_IN_BOTH.includes(source));
   assert.deepEqual(twice, [], 'modules bundled twice: import them through src/kassenzeichen-manager/from-main.ts');
   assert.ok(!inScript.has('../src/kassenzeichen-manager/views/add.ts'), 'the script holds none of the manager’s views');
 });

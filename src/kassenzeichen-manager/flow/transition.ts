@@ -1,4 +1,4 @@
-import { normaliseCode } from '../from-main.js';
+import { normaliseCode } from '../kassenzeichen-format.js';
 import { hasProblems, validateAddress, type FieldProblems } from '../form-validation.js';
 import { afterAnswer } from './answers.js';
 import { applyDraft, resumeFrom } from './draft.js';

@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { describe, it } from 'node:test';
+import { expect } from '@esm-bundle/chai';
 import { ApiError } from '../../src/api/errors.js';
 import type { ConfirmationResult, Item } from '../../src/api/types.js';
 import type { FlowEnvironment, FlowEvent } from '../../src/kassenzeichen-manager/flow/events.js';
