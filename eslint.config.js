@@ -4,6 +4,27 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
+/** What the manager's own files may not import but through from-main.ts (pure leaves allowed in both files: see test/node/bundle.test.mjs). */
+function managerFileBoundary() {
+  const shared = ['api', 'auth', 'shared', 'i18n', 'servicekonto-login'];
+  return {
+    group: [
+      'lit',
+      'lit/*',
+      '@lit/*',
+      'oidc-client-ts',
+      ...shared.flatMap((folder) => [`../${folder}/*`, `../../${folder}/*`]),
+      '../events*',
+      '../../events*',
+      '**/main-file/*',
+      // The manager's German texts ship with the manager.
+      '!../i18n/de-manager*',
+    ],
+    allowTypeImports: true,
+    message: "The manager's file takes what it shares with the main file only through from-main.ts (README, „For developers“).",
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', '.tmp/', 'node_modules/', 'public/', 'cms/', 'coverage/'] },
   js.configs.recommended,
@@ -55,9 +76,16 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core (the flow's state machine and the checks of entries) imports nothing impure:
-    // no Lit, no barrel that reaches it, no session, no DOM services. Types may come from anywhere.
-    // scripts/unit-tests.mjs proves the same for the whole module graph when its tests run.
+    // The manager's file (buergerportal-widgets.manager.js) takes everything it shares with the
+    // main file through from-main.ts; a direct import would put a second copy on the page.
+    // main-file/ is the manager's code that runs in the main file. Types may come from anywhere.
+    files: ['src/kassenzeichen-manager/**/*.ts'],
+    ignores: ['src/kassenzeichen-manager/main-file/**', 'src/kassenzeichen-manager/from-main.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [managerFileBoundary()] }] },
+  },
+  {
+    // The pure core (the flow's state machine and the checks of entries) imports nothing impure,
+    // not even through from-main.ts; scripts/unit-tests.mjs proves it for the whole module graph.
     files: [
       'src/kassenzeichen-manager/flow/**/*.ts',
       'src/kassenzeichen-manager/form-validation.ts',
@@ -68,19 +96,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            managerFileBoundary(),
             {
-              group: [
-                'lit',
-                'lit/*',
-                '@lit/*',
-                'oidc-client-ts',
-                '**/from-main*',
-                '**/auth/*',
-                '**/shared/*',
-                '**/i18n/*',
-                '**/views/*',
-                '**/api/client*',
-              ],
+              group: ['**/from-main*', '**/views/*', '**/*controller*'],
               allowTypeImports: true,
               message: 'The pure core imports only pure modules (README, „For developers“: flow/).',
             },

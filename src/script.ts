@@ -4,7 +4,7 @@
  * as soon as one is on the page (see kassenzeichen-manager/manager-loader.ts).
  * Bundlers import the package instead (index.ts), which has both at once.
  */
-import { loadManagerWhenNeeded } from './kassenzeichen-manager/manager-loader.js';
+import { loadManagerWhenNeeded } from './kassenzeichen-manager/main-file/manager-loader.js';
 
 export { ServicekontoLogin } from './servicekonto-login/define.js';
 export * from './events.js';

@@ -39,5 +39,5 @@ export { SlotLinksController } from '../shared/slot-content-controller.js';
 export { baseStyles } from '../shared/styles.js';
 export { renderUnavailable } from '../shared/unavailable-view.js';
 export { displayKassenzeichen, formatDigits, normaliseCode, parseKassenzeichen } from './kassenzeichen-format.js';
-export { MANAGER_PROPERTIES, telHref } from './manager-config.js';
-export { setUpManager } from './manager-setup.js';
+export { MANAGER_PROPERTIES, telHref } from './main-file/manager-config.js';
+export { setUpManager } from './main-file/manager-setup.js';

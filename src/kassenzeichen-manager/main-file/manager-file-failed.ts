@@ -1,9 +1,9 @@
 import { html, LitElement, type TemplateResult } from 'lit';
-import { KassenzeichenErrorEvent } from '../events.js';
-import { renderConfigError, reportConfigError } from '../shared/config-error-view.js';
-import { defineOnce } from '../shared/define.js';
-import { LanguageController } from '../shared/language-controller.js';
-import { baseStyles } from '../shared/styles.js';
+import { KassenzeichenErrorEvent } from '../../events.js';
+import { renderConfigError, reportConfigError } from '../../shared/config-error-view.js';
+import { defineOnce } from '../../shared/define.js';
+import { LanguageController } from '../../shared/language-controller.js';
+import { baseStyles } from '../../shared/styles.js';
 
 export const MANAGER_FILE = 'buergerportal-widgets.manager.js';
 

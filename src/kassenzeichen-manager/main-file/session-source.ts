@@ -1,8 +1,8 @@
-import type { AuthSession } from '../auth/auth-session.js';
-import { readLoginConfig, type LoginConfig } from '../auth/login-config.js';
-import { sessionFor } from '../auth/session-registry.js';
-import type { ConfigProblem } from '../shared/config-problem.js';
-import { configReader } from '../shared/config-reader.js';
+import type { AuthSession } from '../../auth/auth-session.js';
+import { readLoginConfig, type LoginConfig } from '../../auth/login-config.js';
+import { sessionFor } from '../../auth/session-registry.js';
+import type { ConfigProblem } from '../../shared/config-problem.js';
+import { configReader } from '../../shared/config-reader.js';
 
 export interface SessionSource {
   session?: AuthSession;

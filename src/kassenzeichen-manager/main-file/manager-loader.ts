@@ -1,4 +1,4 @@
-import * as fromMain from './from-main.js';
+import * as fromMain from '../from-main.js';
 import { startEarlyOverview } from './early-overview.js';
 import { defineManagerFileFailed, MANAGER_FILE } from './manager-file-failed.js';
 

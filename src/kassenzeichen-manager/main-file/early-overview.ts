@@ -1,6 +1,6 @@
-import type { KassenzeichenApi } from '../api/client.js';
-import type { Overview } from '../api/types.js';
-import type { AuthSession } from '../auth/session.js';
+import type { KassenzeichenApi } from '../../api/client.js';
+import type { Overview } from '../../api/types.js';
+import type { AuthSession } from '../../auth/session.js';
 
 /*
  * The overview asked for by the main file while the manager's own file is

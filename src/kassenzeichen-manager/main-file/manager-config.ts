@@ -1,6 +1,6 @@
-import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
-import { isAllowedBackend } from '../shared/declared-backends.js';
-import { DEFAULT_KASSENZEICHEN_FORMAT, isValidFormat } from './kassenzeichen-format.js';
+import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../../shared/config-problem.js';
+import { isAllowedBackend } from '../../shared/declared-backends.js';
+import { DEFAULT_KASSENZEICHEN_FORMAT, isValidFormat } from '../kassenzeichen-format.js';
 
 export interface ManagerConfig {
   /** The backend's base URL; in BFF mode the BFF's `/api`. */

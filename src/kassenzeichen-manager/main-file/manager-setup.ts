@@ -1,9 +1,9 @@
-import { createApiClient, type KassenzeichenApi } from '../api/client.js';
-import type { ProviderId } from '../auth/login-config.js';
-import type { AuthSession } from '../auth/session.js';
-import type { ConfigProblem } from '../shared/config-problem.js';
-import { configReader } from '../shared/config-reader.js';
-import { declaredBackends } from '../shared/declared-backends.js';
+import { createApiClient, type KassenzeichenApi } from '../../api/client.js';
+import type { ProviderId } from '../../auth/login-config.js';
+import type { AuthSession } from '../../auth/session.js';
+import type { ConfigProblem } from '../../shared/config-problem.js';
+import { configReader } from '../../shared/config-reader.js';
+import { declaredBackends } from '../../shared/declared-backends.js';
 import { readManagerConfig, type ManagerConfig } from './manager-config.js';
 import { findSession } from './session-source.js';
 import { withEarlyOverview } from './early-overview.js';
