@@ -128,7 +128,7 @@ export class MemoryStore implements SessionStore {
       .map(([member]) => member);
   }
 
-  async ping(): Promise<boolean> {
+  async acceptsWrites(): Promise<boolean> {
     return true;
   }
 

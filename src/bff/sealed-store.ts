@@ -125,8 +125,8 @@ export class SealedStore implements SessionStore {
     return this.inner.lapsed(ledger, now, limit);
   }
 
-  ping(): Promise<boolean> {
-    return this.inner.ping();
+  acceptsWrites(): Promise<boolean> {
+    return this.inner.acceptsWrites();
   }
 
   close(): Promise<void> {

@@ -27,7 +27,11 @@ try {
   const kept =
     config.sessionStore === 'memory'
       ? new MemoryStore()
-      : (redis = await RedisStore.connect(config.sessionStore, (error) => log.error('session store', error)));
+      : (redis = await RedisStore.connect(config.sessionStore, {
+          commandTimeoutMs: config.storeTimeoutMs,
+          waitMs: config.storeWaitSeconds * 1000,
+          onError: (error) => log.error('session store', error),
+        }));
   store = config.storeKey ? new SealedStore(kept, config.storeKey) : kept;
 } catch (error) {
   process.stderr.write(`buergerportal-bff: der Sitzungsspeicher BFF_SESSION_STORE ist nicht erreichbar (${(error as Error).name}).\n`);

@@ -39,7 +39,8 @@ export interface SessionStore {
   liveCount(ledger: string, now: number): Promise<number>;
   /** Up to `limit` members lapsed by `now`. */
   lapsed(ledger: string, now: number, limit: number): Promise<string[]>;
-  ping(): Promise<boolean>;
+  /** Whether the store takes a write now (a short-lived entry), within the store's time limit. For `/health`. */
+  acceptsWrites(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -47,6 +48,18 @@ export interface SessionStore {
 export class LockTimeoutError extends Error {
   constructor(name: string) {
     super(`lock ${name} busy`);
+  }
+}
+
+/**
+ * The store did not answer in time, refused the command (full, offline, its
+ * queue full) or cannot be reached: the request fails now with 503, it never
+ * waits for the store. `reason` is for the log.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`session store unavailable: ${reason}`);
+    this.name = 'StoreUnavailableError';
   }
 }
 
