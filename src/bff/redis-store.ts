@@ -66,7 +66,6 @@ export class RedisStore implements SessionStore {
    */
   static async connect(url: URL, options: RedisStoreOptions & { waitMs: number }): Promise<RedisStore> {
     let last = 'no answer';
-    let refused = false;
     let started = false;
     const client: Client = createClient({
       url: url.href,
@@ -78,14 +77,17 @@ export class RedisStore implements SessionStore {
         reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000),
       },
     });
+    let giveUp: (error: StoreStartError) => void = () => undefined;
     client.on('error', (error: Error) => {
       if (started) return options.onError(error);
       last = startDetail(error);
-      refused ||= isRefusal(error);
+      // Redis answered and said no: retrying cannot help, the start stops now.
+      if (isRefusal(error)) giveUp(new StoreStartError('refused', last));
     });
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreStartError(refused ? 'refused' : 'unreachable', last)), options.waitMs);
+      giveUp = reject;
+      timer = setTimeout(() => reject(new StoreStartError('unreachable', last)), options.waitMs);
     });
     try {
       await Promise.race([client.connect(), gaveUp]);
