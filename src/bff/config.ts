@@ -21,6 +21,8 @@ export interface BffConfig {
   storeTimeoutMs: number;
   /** BFF_STORE_WAIT_SECONDS: how long the start waits for the store before it gives up (exit code 3). */
   storeWaitSeconds: number;
+  /** BFF_MAX_AGE: seconds since the citizen last gave the password, at most (OIDC `max_age`, `auth_time` checked); none: the provider decides. */
+  maxAgeSeconds?: number;
   /** BFF_STORE_KEY: 32 bytes that seal every value in the store (AES-256-GCM); without it values are kept as they are. */
   storeKey?: Buffer;
   idleSeconds: number;
@@ -93,6 +95,7 @@ export function readBffConfig(env: Env): BffConfigResult {
   const storeKey = readStoreKey(value('BFF_STORE_KEY'), problems);
   const storeTimeoutMs = readInteger(env, 'BFF_STORE_TIMEOUT_MS', DEFAULTS.storeTimeoutMs, 100, 10_000, problems);
   const storeWaitSeconds = readInteger(env, 'BFF_STORE_WAIT_SECONDS', DEFAULTS.storeWaitSeconds, 1, 600, problems);
+  const maxAgeSeconds = value('BFF_MAX_AGE') ? readInteger(env, 'BFF_MAX_AGE', 0, 0, 30 * 86_400, problems) : undefined;
   const idleSeconds = readInteger(env, 'BFF_SESSION_IDLE_SECONDS', DEFAULTS.idleSeconds, 10, 86_400, problems);
   const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 10, 30 * 86_400, problems);
   if (maxSeconds < idleSeconds) problems.push('BFF_SESSION_MAX_SECONDS muss mindestens so groß sein wie BFF_SESSION_IDLE_SECONDS.');
@@ -123,6 +126,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       storeKey,
       storeTimeoutMs,
       storeWaitSeconds,
+      maxAgeSeconds,
       idleSeconds,
       maxSeconds,
       maxSessions,

@@ -100,6 +100,7 @@ export class IdentityProvider {
     };
     if (this.config.idpHint) parameters.kc_idp_hint = this.config.idpHint;
     if (forcePassword) parameters.prompt = 'login';
+    if (this.config.maxAgeSeconds !== undefined) parameters.max_age = String(this.config.maxAgeSeconds);
     return { url: oidc.buildAuthorizationUrl(configuration, parameters), transaction };
   }
 
@@ -111,6 +112,8 @@ export class IdentityProvider {
       expectedState: transaction.state,
       expectedNonce: transaction.nonce,
       idTokenExpected: true,
+      // With max_age the ID token must carry auth_time, no older than that: a provider that ignored it is refused.
+      maxAge: this.config.maxAgeSeconds,
     });
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new Error('no ID token');

@@ -47,6 +47,7 @@ async function startProvider() {
       sid: citizen.sid,
       nonce: citizen.nonce,
       name: citizen.name,
+      auth_time: citizen.authTime ?? now,
       iat: now,
       exp: now + 300,
     });
@@ -174,7 +175,7 @@ export async function startWorld({ env = {}, store, log = [], clock = testClock(
     bff,
     port: server.address().port,
     request: (method, path, options) => send(origin, method, `/bff${path}`, options),
-    signIn: (citizen) => signIn({ provider, origin }, citizen),
+    signIn: (citizen, cookies) => signIn({ provider, origin }, citizen, cookies),
     async stop() {
       for (const s of [server, provider.server, backend.server]) {
         s.closeAllConnections();
