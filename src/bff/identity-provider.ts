@@ -49,6 +49,8 @@ const LOGOUT_TOKEN_MAX_AGE_SECONDS = 300;
 const CLOCK_TOLERANCE_SECONDS = 300;
 
 const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+/** Every call to the provider (discovery, code, refresh, revocation) ends after this many seconds. */
+export const PROVIDER_TIMEOUT_SECONDS = 10;
 /** When the provider names no lifetime: renew after five minutes, Keycloak's default. */
 const DEFAULT_TOKEN_SECONDS = 300;
 
@@ -72,7 +74,7 @@ export class IdentityProvider {
     this.configuration ??= oidc
       .discovery(this.config.issuer, this.config.clientId, undefined, oidc.ClientSecretBasic(this.config.clientSecret), {
         execute: this.config.issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
-        timeout: 10,
+        timeout: PROVIDER_TIMEOUT_SECONDS,
       })
       .catch((error: unknown) => {
         this.configuration = undefined;

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
-import { LEDGER_KEEP_LAPSED_MS, LockTimeoutError, LOCK_POLL_MS, LOCK_WAIT_MS, StoreUnavailableError, type SessionStore } from './store.js';
+import {
+  LEDGER_KEEP_LAPSED_MS,
+  LockTimeoutError,
+  LOCK_POLL_MS,
+  LOCK_WAIT_BEYOND_TTL_MS,
+  StoreUnavailableError,
+  type SessionStore,
+} from './store.js';
 
 /** HSET and EXPIRE, only when the hash exists. */
 const UPDATE = `if redis.call('exists', KEYS[1]) == 1 then redis.call('hset', KEYS[1], unpack(ARGV, 2)); return redis.call('expire', KEYS[1], ARGV[1]) else return 0 end`;
@@ -164,9 +171,9 @@ export class RedisStore implements SessionStore {
     return (await this.bounded(() => this.client.sMembers(key))) as string[];
   }
 
-  async withLock<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T> {
+  async withLock<T>(name: string, ttlMs: number, work: () => Promise<T>, waitMs = ttlMs + LOCK_WAIT_BEYOND_TTL_MS): Promise<T> {
     const token = randomBytes(16).toString('hex');
-    const giveUpAt = Date.now() + Math.min(ttlMs, LOCK_WAIT_MS);
+    const giveUpAt = Date.now() + waitMs;
     while (
       (await this.bounded(() => this.client.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }))) !== 'OK'
     ) {

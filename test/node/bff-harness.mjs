@@ -36,7 +36,7 @@ async function startProvider() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const codes = new Map();
-  const provider = { revoked: [], issued: [], refreshed: 0 };
+  const provider = { revoked: [], issued: [], refreshed: 0, refreshFails: false };
   const sign = (claims, header = {}) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1', ...header }).sign(privateKey);
   const tokens = async (citizen) => {
     const now = Math.floor(Date.now() / 1000);
@@ -89,6 +89,8 @@ async function startProvider() {
     }
     if (path === '/token' && form.get('grant_type') === 'refresh_token') {
       provider.refreshed += 1;
+      // `refreshFails`: the provider is down for renewals (an HTML error page, as a proxy in front would send).
+      if (provider.refreshFails) return void res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>503</h1>');
       return json(res, 200, await tokens({ sub: 'renewed' }));
     }
     json(res, 404, { error: 'not_found' });
