@@ -13,7 +13,8 @@ import { Sessions } from './sessions.js';
 import { parseTarget } from './target.js';
 import { routeRequest } from './route-request.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
-import type { SessionStore } from './store.js';
+import { StoreUnavailableError, type SessionStore } from './store.js';
+import { messagePage } from './pages.js';
 
 export { ANTI_FORGERY_HEADER } from '../shared/bff-protocol.js';
 
@@ -72,7 +73,10 @@ export function createBffApp(options: BffAppOptions): BffApp {
     // Everything a request can make throw happens inside this promise: no request ends the process.
     handle(context, request).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
-      request.log.error('request failed', error);
+      if (error instanceof StoreUnavailableError) request.log.error('session store unavailable', error, { reason: error.reason });
+      else request.log.error('request failed', error);
+      if (res.headersSent) return void res.destroy();
+      if (req.method === 'GET' && NAVIGATIONS[`GET ${request.path}`]) return unavailablePage(context, request);
       sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
     });
   };
@@ -81,6 +85,8 @@ export function createBffApp(options: BffAppOptions): BffApp {
 
 /** The route's path below `BFF_PUBLIC_URL`, or `undefined` when the target lies outside it. */
 function below(basePath: string, path: string): string | undefined {
+  // Where a load balancer looks: at the root of the process as well as under BFF_PUBLIC_URL's path.
+  if (path === '/health') return path;
   if (!basePath) return path;
   return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : undefined;
 }
@@ -104,7 +110,7 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
     request.log.warn('request refused', { reason: 'rate-limited', group });
     return tooManyRequests(request, wait);
   }
-  if (path === '/health' && req.method === 'GET') return health(context, request);
+  if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(context, request);
   const navigation = NAVIGATIONS[`${req.method} ${path}`];
   if (navigation) return navigation(context, request);
 
@@ -159,8 +165,23 @@ function preflight(request: RouteRequest): void {
   });
 }
 
+/** `GET`/`HEAD /health`: 200 only while the store takes a write within BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait. */
 async function health(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/health';
-  const store = await context.store.ping();
-  sendJson(request.res, store ? 200 : 503, { status: store ? 'ok' : 'store-unavailable' });
+  const store = await context.store.acceptsWrites();
+  if (!store) request.log.warn('unhealthy', { reason: 'store-unavailable' });
+  sendJson(request.res, store ? 200 : 503, { status: store ? 'ok' : 'store-unavailable' }, { 'Cache-Control': 'no-store' });
+}
+
+/** A page visit (sign-in, sign-out) while the store is away: a page for the citizen, not JSON. */
+function unavailablePage(context: BffContext, request: RouteRequest): void {
+  const [home] = context.config.allowedOrigins;
+  request.res.setHeader('Retry-After', '60');
+  messagePage(
+    request.res,
+    503,
+    'Dienst gerade nicht verfügbar',
+    'Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+    home,
+  );
 }

@@ -17,6 +17,12 @@ export interface BffConfig {
   allowedOrigins: ReadonlySet<string>;
   /** `memory`, or the Redis URL several processes share. */
   sessionStore: 'memory' | URL;
+  /** BFF_STORE_TIMEOUT_MS: a store command not answered within this is a failure (503), never a wait. */
+  storeTimeoutMs: number;
+  /** BFF_STORE_WAIT_SECONDS: how long the start waits for the store before it gives up (exit code 3). */
+  storeWaitSeconds: number;
+  /** BFF_MAX_AGE: seconds since the citizen last gave the password, at most (OIDC `max_age`, `auth_time` checked); none: the provider decides. */
+  maxAgeSeconds?: number;
   /** BFF_STORE_KEY: 32 bytes that seal every value in the store (AES-256-GCM); without it values are kept as they are. */
   storeKey?: Buffer;
   idleSeconds: number;
@@ -53,6 +59,8 @@ const DEFAULTS = {
   // Per address and minute: a sign-in is two requests; an office behind one address signs in many citizens.
   rateLimits: { 'sign-in': 60, api: 300, 'back-channel': 600 },
   scope: 'openid profile',
+  storeTimeoutMs: 1500,
+  storeWaitSeconds: 10,
   host: '127.0.0.1',
   port: 8787,
 } as const;
@@ -85,6 +93,9 @@ export function readBffConfig(env: Env): BffConfigResult {
   );
   const sessionStore = readStore(value('BFF_SESSION_STORE'), problems);
   const storeKey = readStoreKey(value('BFF_STORE_KEY'), problems);
+  const storeTimeoutMs = readInteger(env, 'BFF_STORE_TIMEOUT_MS', DEFAULTS.storeTimeoutMs, 100, 10_000, problems);
+  const storeWaitSeconds = readInteger(env, 'BFF_STORE_WAIT_SECONDS', DEFAULTS.storeWaitSeconds, 1, 600, problems);
+  const maxAgeSeconds = value('BFF_MAX_AGE') ? readInteger(env, 'BFF_MAX_AGE', 0, 0, 30 * 86_400, problems) : undefined;
   const idleSeconds = readInteger(env, 'BFF_SESSION_IDLE_SECONDS', DEFAULTS.idleSeconds, 10, 86_400, problems);
   const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 10, 30 * 86_400, problems);
   if (maxSeconds < idleSeconds) problems.push('BFF_SESSION_MAX_SECONDS muss mindestens so groß sein wie BFF_SESSION_IDLE_SECONDS.');
@@ -113,6 +124,9 @@ export function readBffConfig(env: Env): BffConfigResult {
       allowedOrigins,
       sessionStore,
       storeKey,
+      storeTimeoutMs,
+      storeWaitSeconds,
+      maxAgeSeconds,
       idleSeconds,
       maxSeconds,
       maxSessions,

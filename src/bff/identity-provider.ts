@@ -49,6 +49,8 @@ const LOGOUT_TOKEN_MAX_AGE_SECONDS = 300;
 const CLOCK_TOLERANCE_SECONDS = 300;
 
 const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+/** Every call to the provider (discovery, code, refresh, revocation) ends after this many seconds. */
+export const PROVIDER_TIMEOUT_SECONDS = 10;
 /** When the provider names no lifetime: renew after five minutes, Keycloak's default. */
 const DEFAULT_TOKEN_SECONDS = 300;
 
@@ -72,7 +74,7 @@ export class IdentityProvider {
     this.configuration ??= oidc
       .discovery(this.config.issuer, this.config.clientId, undefined, oidc.ClientSecretBasic(this.config.clientSecret), {
         execute: this.config.issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
-        timeout: 10,
+        timeout: PROVIDER_TIMEOUT_SECONDS,
       })
       .catch((error: unknown) => {
         this.configuration = undefined;
@@ -100,6 +102,7 @@ export class IdentityProvider {
     };
     if (this.config.idpHint) parameters.kc_idp_hint = this.config.idpHint;
     if (forcePassword) parameters.prompt = 'login';
+    if (this.config.maxAgeSeconds !== undefined) parameters.max_age = String(this.config.maxAgeSeconds);
     return { url: oidc.buildAuthorizationUrl(configuration, parameters), transaction };
   }
 
@@ -111,6 +114,8 @@ export class IdentityProvider {
       expectedState: transaction.state,
       expectedNonce: transaction.nonce,
       idTokenExpected: true,
+      // With max_age the ID token must carry auth_time, no older than that: a provider that ignored it is refused.
+      maxAge: this.config.maxAgeSeconds,
     });
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new Error('no ID token');

@@ -1,4 +1,4 @@
-import { LEDGER_KEEP_LAPSED_MS, LockTimeoutError, LOCK_WAIT_MS, type SessionStore } from './store.js';
+import { LEDGER_KEEP_LAPSED_MS, LockTimeoutError, LOCK_WAIT_BEYOND_TTL_MS, type SessionStore } from './store.js';
 
 interface Entry {
   value: Record<string, string> | string | Set<string>;
@@ -77,7 +77,7 @@ export class MemoryStore implements SessionStore {
     return value instanceof Set ? [...value] : [];
   }
 
-  async withLock<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T> {
+  async withLock<T>(name: string, ttlMs: number, work: () => Promise<T>, waitMs = ttlMs + LOCK_WAIT_BEYOND_TTL_MS): Promise<T> {
     const before = this.locks.get(name) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
@@ -86,7 +86,7 @@ export class MemoryStore implements SessionStore {
     let timer: NodeJS.Timeout | undefined;
     const waited = await Promise.race([
       before.then(() => true),
-      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.min(ttlMs, LOCK_WAIT_MS)))),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
     ]);
     clearTimeout(timer);
     try {
@@ -128,7 +128,7 @@ export class MemoryStore implements SessionStore {
       .map(([member]) => member);
   }
 
-  async ping(): Promise<boolean> {
+  async acceptsWrites(): Promise<boolean> {
     return true;
   }
 

@@ -15,12 +15,17 @@ const WINDOW_SECONDS = 60;
  */
 export class RateLimits {
   private readonly limiters: Record<RateGroup, RateLimiterAbstract>;
+  /** Each process's own counters: the insurance while Redis is away, and what counts when Redis does not answer in time. */
+  private readonly local: Partial<Record<RateGroup, RateLimiterAbstract>> = {};
+  private readonly timeoutMs: number;
 
-  constructor(config: Pick<BffConfig, 'rateLimits'>, redisClient?: unknown) {
+  constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs'>>, redisClient?: unknown) {
+    this.timeoutMs = config.storeTimeoutMs ?? 1500;
     const make = (group: RateGroup): RateLimiterAbstract => {
       const options = { keyPrefix: `bff:rate:${group}`, points: config.rateLimits[group], duration: WINDOW_SECONDS };
       const memory = new RateLimiterMemory(options);
       if (!redisClient) return memory;
+      this.local[group] = memory;
       return new RateLimiterRedis({
         ...options,
         storeClient: redisClient,
@@ -34,13 +39,26 @@ export class RateLimits {
 
   /** Counts one request; the seconds to wait when the address is over its budget, else `undefined`. */
   async wait(group: RateGroup, address: string): Promise<number | undefined> {
+    const key = sha256(address);
     try {
-      await this.limiters[group].consume(sha256(address));
+      await this.withinTime(this.limiters[group].consume(key), group, key);
       return undefined;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw rejection;
     }
+  }
+
+  /** A paused Redis holds the shared count: after the store's time limit the process counts on its own. */
+  private withinTime<T>(shared: Promise<T>, group: RateGroup, key: string): Promise<unknown> {
+    const local = this.local[group];
+    if (!local) return shared;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<unknown>((resolve, reject) => {
+      timer = setTimeout(() => local.consume(key).then(resolve, reject), this.timeoutMs);
+    });
+    shared.catch(() => undefined);
+    return Promise.race([shared, late]).finally(() => clearTimeout(timer));
   }
 }
 

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
-import { LEDGER_KEEP_LAPSED_MS, LockTimeoutError, LOCK_POLL_MS, LOCK_WAIT_MS, type SessionStore } from './store.js';
+import {
+  LEDGER_KEEP_LAPSED_MS,
+  LockTimeoutError,
+  LOCK_POLL_MS,
+  LOCK_WAIT_BEYOND_TTL_MS,
+  StoreUnavailableError,
+  type SessionStore,
+} from './store.js';
 
 /** HSET and EXPIRE, only when the hash exists. */
 const UPDATE = `if redis.call('exists', KEYS[1]) == 1 then redis.call('hset', KEYS[1], unpack(ARGV, 2)); return redis.call('expire', KEYS[1], ARGV[1]) else return 0 end`;
@@ -16,105 +23,194 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 
 type Client = ReturnType<typeof createClient>;
 
-/** The store several BFF processes share (`BFF_SESSION_STORE=redis://…`). */
+/** Commands waiting for Redis at most; beyond, a command fails at once („The queue is full“) instead of queueing. */
+const QUEUE_MAX_LENGTH = 1000;
+
+export interface RedisStoreOptions {
+  /** A command not answered within this fails with {@link StoreUnavailableError}. */
+  commandTimeoutMs: number;
+  onError: (error: Error) => void;
+}
+
+/** Why Redis could not be used at start; {@link RedisStore.connect} rejects with it. */
+export class StoreStartError extends Error {
+  constructor(
+    /** `unreachable`: nothing answered within the wait; `refused`: Redis answered but refused (database index, password). */
+    readonly kind: 'unreachable' | 'refused',
+    /** The last thing Redis or the network said (for the operator's sentence; never a password). */
+    readonly detail: string,
+  ) {
+    super(`session store ${kind}: ${detail}`);
+    this.name = 'StoreStartError';
+  }
+}
+
+/**
+ * The store several BFF processes share (`BFF_SESSION_STORE=redis://…`).
+ * Fails fast: no offline queue (a command while disconnected fails at once),
+ * a bounded queue, and every command bounded in time — node-redis's own
+ * `timeout` only covers commands not yet written, so a paused or frozen
+ * Redis would hold a written command for ever; {@link bounded} does not.
+ */
 export class RedisStore implements SessionStore {
-  private constructor(private readonly client: Client) {}
+  /** This process's own health entry: a probe write never collides with another process. */
+  private readonly healthKey = `bff:health:${randomBytes(8).toString('hex')}`;
+
+  private constructor(
+    private readonly client: Client,
+    private readonly timeoutMs: number,
+  ) {}
 
   /** The connection, for rate-limiter-flexible's counters (the same Redis, its own keys `bff:rate:*`). */
   get connection(): unknown {
     return this.client;
   }
 
-  static async connect(url: URL, onError: (error: Error) => void): Promise<RedisStore> {
+  /**
+   * Connects within `waitMs`, or rejects with a {@link StoreStartError} and
+   * leaves nothing running: a Redis that is down, a database index it does
+   * not have or a wrong password stop the start instead of retrying for ever.
+   */
+  static async connect(url: URL, options: RedisStoreOptions & { waitMs: number }): Promise<RedisStore> {
+    let last = 'no answer';
+    let started = false;
     const client: Client = createClient({
       url: url.href,
-      socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000) },
+      disableOfflineQueue: true,
+      commandsQueueMaxLength: QUEUE_MAX_LENGTH,
+      commandOptions: { timeout: options.commandTimeoutMs },
+      socket: {
+        connectTimeout: Math.min(options.waitMs, 5000),
+        reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 3000),
+      },
     });
-    client.on('error', onError);
-    await client.connect();
-    return new RedisStore(client);
+    let giveUp: (error: StoreStartError) => void = () => undefined;
+    client.on('error', (error: Error) => {
+      if (started) return options.onError(error);
+      last = startDetail(error);
+      // Redis answered and said no: retrying cannot help, the start stops now.
+      if (isRefusal(error)) giveUp(new StoreStartError('refused', last));
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<never>((_, reject) => {
+      giveUp = reject;
+      timer = setTimeout(() => reject(new StoreStartError('unreachable', last)), options.waitMs);
+    });
+    try {
+      await Promise.race([client.connect(), gaveUp]);
+    } catch (error) {
+      client.destroy();
+      if (error instanceof StoreStartError) throw error;
+      const detail = startDetail(error as Error);
+      throw new StoreStartError(isRefusal(error as Error) ? 'refused' : 'unreachable', detail);
+    } finally {
+      clearTimeout(timer);
+    }
+    started = true;
+    return new RedisStore(client, options.commandTimeoutMs);
+  }
+
+  /** Runs one Redis call, bounded by the command timeout; any failure is a {@link StoreUnavailableError}. */
+  private bounded<T>(call: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new StoreUnavailableError('timeout')), this.timeoutMs);
+      call().then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof StoreUnavailableError ? error : new StoreUnavailableError(failureReason(error)));
+        },
+      );
+    });
   }
 
   async read(key: string): Promise<Record<string, string> | undefined> {
-    const fields = (await this.client.hGetAll(key)) as Record<string, string>;
+    const fields = (await this.bounded(() => this.client.hGetAll(key))) as Record<string, string>;
     return Object.keys(fields).length > 0 ? fields : undefined;
   }
 
   async write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
-    await this.client.multi().hSet(key, fields).expire(key, ttlSeconds).exec();
+    await this.bounded(() => this.client.multi().hSet(key, fields).expire(key, ttlSeconds).exec());
   }
 
   async update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
-    await this.client.eval(UPDATE, { keys: [key], arguments: [String(ttlSeconds), ...Object.entries(fields).flat()] });
+    await this.bounded(() => this.client.eval(UPDATE, { keys: [key], arguments: [String(ttlSeconds), ...Object.entries(fields).flat()] }));
   }
 
   async remove(key: string): Promise<void> {
-    await this.client.del(key);
+    await this.bounded(() => this.client.del(key));
   }
 
   async put(key: string, value: string, ttlSeconds: number): Promise<void> {
-    await this.client.set(key, value, { expiration: { type: 'EX', value: ttlSeconds } });
+    await this.bounded(() => this.client.set(key, value, { expiration: { type: 'EX', value: ttlSeconds } }));
   }
 
   async take(key: string): Promise<string | undefined> {
-    const value = await this.client.getDel(key);
+    const value = await this.bounded(() => this.client.getDel(key));
     return typeof value === 'string' ? value : undefined;
   }
 
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.client.set(key, '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK';
+    return (
+      (await this.bounded(() => this.client.set(key, '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } }))) === 'OK'
+    );
   }
 
   async addToSet(key: string, member: string, ttlSeconds: number): Promise<void> {
-    await this.client.multi().sAdd(key, member).expire(key, ttlSeconds).exec();
+    await this.bounded(() => this.client.multi().sAdd(key, member).expire(key, ttlSeconds).exec());
   }
 
   async removeFromSet(key: string, member: string): Promise<void> {
-    await this.client.sRem(key, member);
+    await this.bounded(() => this.client.sRem(key, member));
   }
 
   async members(key: string): Promise<string[]> {
-    return (await this.client.sMembers(key)) as string[];
+    return (await this.bounded(() => this.client.sMembers(key))) as string[];
   }
 
-  async withLock<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T> {
+  async withLock<T>(name: string, ttlMs: number, work: () => Promise<T>, waitMs = ttlMs + LOCK_WAIT_BEYOND_TTL_MS): Promise<T> {
     const token = randomBytes(16).toString('hex');
-    const giveUpAt = Date.now() + Math.min(ttlMs, LOCK_WAIT_MS);
-    while ((await this.client.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) !== 'OK') {
+    const giveUpAt = Date.now() + waitMs;
+    while (
+      (await this.bounded(() => this.client.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }))) !== 'OK'
+    ) {
       if (Date.now() > giveUpAt) throw new LockTimeoutError(name);
       await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
     try {
       return await work();
     } finally {
-      await this.client.eval(RELEASE, { keys: [name], arguments: [token] }).catch(() => undefined);
+      await this.bounded(() => this.client.eval(RELEASE, { keys: [name], arguments: [token] })).catch(() => undefined);
     }
   }
 
   async enter(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<boolean> {
     const args = [member, String(lapsesAt), String(cap), String(now), String(LEDGER_KEEP_LAPSED_MS)];
-    return (await this.client.eval(ENTER, { keys: [ledger], arguments: args })) === 1;
+    return (await this.bounded(() => this.client.eval(ENTER, { keys: [ledger], arguments: args }))) === 1;
   }
 
   async prolong(ledger: string, member: string, lapsesAt: number): Promise<void> {
-    await this.client.zAdd(ledger, { score: lapsesAt, value: member }, { condition: 'XX' });
+    await this.bounded(() => this.client.zAdd(ledger, { score: lapsesAt, value: member }, { condition: 'XX' }));
   }
 
   async leave(ledger: string, member: string): Promise<boolean> {
-    return (await this.client.zRem(ledger, member)) === 1;
+    return (await this.bounded(() => this.client.zRem(ledger, member))) === 1;
   }
 
   async liveCount(ledger: string, now: number): Promise<number> {
-    return this.client.zCount(ledger, `(${now}`, '+inf');
+    return this.bounded(() => this.client.zCount(ledger, `(${now}`, '+inf'));
   }
 
   async lapsed(ledger: string, now: number, limit: number): Promise<string[]> {
-    return (await this.client.zRangeByScore(ledger, '-inf', now, { LIMIT: { offset: 0, count: limit } })) as string[];
+    return (await this.bounded(() => this.client.zRangeByScore(ledger, '-inf', now, { LIMIT: { offset: 0, count: limit } }))) as string[];
   }
 
-  async ping(): Promise<boolean> {
+  async acceptsWrites(): Promise<boolean> {
     try {
-      return (await this.client.ping()) === 'PONG';
+      return (await this.bounded(() => this.client.set(this.healthKey, '1', { expiration: { type: 'EX', value: 10 } }))) === 'OK';
     } catch {
       return false;
     }
@@ -123,4 +219,26 @@ export class RedisStore implements SessionStore {
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+/** What kind of failure a Redis error is, for the log (never its message: it may quote a key). */
+function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  if (error.name === 'ClientOfflineError' || error.name === 'ClientClosedError') return 'offline';
+  if (error.name === 'TimeoutError') return 'timeout';
+  if (error.message === 'The queue is full') return 'queue-full';
+  if (error.message.startsWith('OOM')) return 'full';
+  return error.name === 'ErrorReply' || error.name === 'SimpleError' ? 'refused' : 'failed';
+}
+
+/** Redis answered, but said no: the connection can never succeed as configured. */
+function isRefusal(error: Error): boolean {
+  return /DB index|WRONGPASS|NOAUTH|NOPERM|invalid password|invalid DB/i.test(error.message);
+}
+
+/** A short operator-readable cause: an error code such as ECONNREFUSED, or Redis's reply up to its first sentence. */
+function startDetail(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  return error.message.replace(/\s+/g, ' ').slice(0, 80) || error.name;
 }

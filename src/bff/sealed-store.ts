@@ -100,8 +100,8 @@ export class SealedStore implements SessionStore {
     return this.inner.members(key);
   }
 
-  withLock<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T> {
-    return this.inner.withLock(name, ttlMs, work);
+  withLock<T>(name: string, ttlMs: number, work: () => Promise<T>, waitMs?: number): Promise<T> {
+    return this.inner.withLock(name, ttlMs, work, waitMs);
   }
 
   // Ledgers hold only hashed keys and lapse times: nothing to seal.
@@ -125,8 +125,8 @@ export class SealedStore implements SessionStore {
     return this.inner.lapsed(ledger, now, limit);
   }
 
-  ping(): Promise<boolean> {
-    return this.inner.ping();
+  acceptsWrites(): Promise<boolean> {
+    return this.inner.acceptsWrites();
   }
 
   close(): Promise<void> {

@@ -4,7 +4,7 @@ import { readBffConfig } from './config.js';
 import { jsonLogger } from './log.js';
 import { MemoryStore } from './memory-store.js';
 import { RateLimits } from './rate-limits.js';
-import { RedisStore } from './redis-store.js';
+import { RedisStore, StoreStartError } from './redis-store.js';
 import { SealedStore } from './sealed-store.js';
 import type { SessionStore } from './store.js';
 
@@ -13,11 +13,22 @@ import type { SessionStore } from './store.js';
  * configured by environment variables only (README, „Betrieb mit BFF“).
  */
 
+/*
+ * Exit codes (README, „Exit-Codes“): 2 the configuration, 3 the session store
+ * not reachable within BFF_STORE_WAIT_SECONDS, 4 the store refuses the
+ * connection (database index, password), 5 the address cannot be listened on.
+ */
+const EXIT = { config: 2, storeUnreachable: 3, storeRefused: 4, listen: 5 } as const;
+
+function fail(code: number, sentence: string): never {
+  process.stderr.write(`buergerportal-bff: ${sentence}\n`);
+  process.exit(code);
+}
+
 const log = jsonLogger();
 const result = readBffConfig(process.env);
 if (!result.ok) {
-  process.stderr.write(`buergerportal-bff: falsch eingerichtet\n${result.problems.map((p) => `  – ${p}`).join('\n')}\n`);
-  process.exit(2);
+  fail(EXIT.config, `falsch eingerichtet\n${result.problems.map((p) => `  – ${p}`).join('\n')}`);
 }
 const { config } = result;
 
@@ -27,11 +38,25 @@ try {
   const kept =
     config.sessionStore === 'memory'
       ? new MemoryStore()
-      : (redis = await RedisStore.connect(config.sessionStore, (error) => log.error('session store', error)));
+      : (redis = await RedisStore.connect(config.sessionStore, {
+          commandTimeoutMs: config.storeTimeoutMs,
+          waitMs: config.storeWaitSeconds * 1000,
+          onError: (error) => log.error('session store', error),
+        }));
   store = config.storeKey ? new SealedStore(kept, config.storeKey) : kept;
 } catch (error) {
-  process.stderr.write(`buergerportal-bff: der Sitzungsspeicher BFF_SESSION_STORE ist nicht erreichbar (${(error as Error).name}).\n`);
-  process.exit(3);
+  const where = config.sessionStore === 'memory' ? 'memory' : `${config.sessionStore.host}${config.sessionStore.pathname}`;
+  if (error instanceof StoreStartError && error.kind === 'refused') {
+    fail(
+      EXIT.storeRefused,
+      `Der Sitzungsspeicher BFF_SESSION_STORE (${where}) lehnt die Verbindung ab (${error.detail}); prüfen Sie Datenbank-Nummer und Passwort.`,
+    );
+  }
+  const detail = error instanceof StoreStartError ? error.detail : (error as Error).name;
+  fail(
+    EXIT.storeUnreachable,
+    `Der Sitzungsspeicher BFF_SESSION_STORE (${where}) ist nach ${config.storeWaitSeconds} Sekunden nicht erreichbar (${detail}); der BFF startet nicht.`,
+  );
 }
 
 const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection) });
@@ -52,6 +77,18 @@ const upkeep = setInterval(() => {
 upkeep.unref();
 server.requestTimeout = 30_000;
 server.headersTimeout = 10_000;
+server.once('error', (error: NodeJS.ErrnoException) => {
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? 'ist schon belegt'
+      : error.code === 'EACCES'
+        ? 'darf dieser Prozess nicht belegen'
+        : error.code === 'EADDRNOTAVAIL'
+          ? 'gibt es auf diesem Rechner nicht'
+          : `ist nicht nutzbar (${error.code ?? error.name})`;
+  void store.close().catch(() => undefined);
+  fail(EXIT.listen, `Die Adresse ${config.host}:${config.port} (HOST, PORT) ${reason}; der BFF startet nicht.`);
+});
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { sha256 } from './digest.js';
 import type { BffConfig } from './config.js';
-import { GrantRejectedError, type IdentityProvider, type SignedInCitizen, type TokenSet } from './identity-provider.js';
+import {
+  GrantRejectedError,
+  PROVIDER_TIMEOUT_SECONDS,
+  type IdentityProvider,
+  type SignedInCitizen,
+  type TokenSet,
+} from './identity-provider.js';
 import { SessionIndex, type ProviderReference } from './session-index.js';
-import type { SessionStore } from './store.js';
+import { LockTimeoutError, type SessionStore } from './store.js';
 
 /** One citizen's server-side session. Tokens never leave it. */
 export interface SessionData extends TokenSet {
@@ -21,7 +27,14 @@ export type LoadedSession = { key: string; data: SessionData };
 const RENEW_BEFORE_MS = 30_000;
 /** Entries outlive their limits a little, so that an ended session is recognised (and its grant revoked), not just gone. */
 const GRACE_SECONDS = 300;
-const LOCK_TTL_MS = 15_000;
+/**
+ * A renewal's lock outlives the longest renewal (the provider's timeout, then
+ * the store's write): a holder that is still working never loses it, and one
+ * that died frees it a few seconds later for a waiter (who waits that long).
+ */
+const LOCK_TTL_MS = PROVIDER_TIMEOUT_SECONDS * 1000 + 5000;
+/** While the access token is still good, a request waits this long at most for another process's renewal, then uses the token it has. */
+const STILL_VALID_WAIT_MS = 2000;
 /** Every live session with the time it ends: counted against BFF_MAX_SESSIONS, swept by {@link Sessions.endLapsed}. */
 const SESSIONS_LEDGER = 'bff:ledger:sessions';
 
@@ -113,30 +126,52 @@ export class Sessions {
    * A session whose access token is good for a while: renewed first when needed,
    * by one process at a time; the others wait and read the result, so that a
    * rotating refresh token is presented once. `ended` when the grant is gone.
+   * A renewal that cannot happen now – the provider unreachable or failing,
+   * another process busy with it (or died during it) – never ends the session:
+   * while the access token is still valid it is used as it is; after that the
+   * request fails (503) and the next one tries again.
    */
   async withFreshToken(session: LoadedSession): Promise<LoadedSession | 'ended'> {
     if (!this.needsRenewal(session.data)) return session;
-    return this.store.withLock(`bff:lock:${session.key}`, LOCK_TTL_MS, async () => {
-      const current = parse(await this.store.read(session.key));
-      if (!current) return 'ended';
-      const latest = { key: session.key, data: current };
-      if (!this.needsRenewal(current)) return latest;
-      if (!current.refreshToken) {
+    const stillValid = () => session.data.accessTokenExpiresAt > this.now();
+    try {
+      return await this.store.withLock(
+        `bff:lock:${session.key}`,
+        LOCK_TTL_MS,
+        () => this.renew(session),
+        stillValid() ? STILL_VALID_WAIT_MS : undefined,
+      );
+    } catch (error) {
+      if (error instanceof LockTimeoutError && stillValid()) return session;
+      throw error;
+    }
+  }
+
+  private async renew(session: LoadedSession): Promise<LoadedSession | 'ended'> {
+    const current = parse(await this.store.read(session.key));
+    if (!current) return 'ended';
+    const latest = { key: session.key, data: current };
+    if (!this.needsRenewal(current)) return latest;
+    if (!current.refreshToken) {
+      await this.end(latest, { revoke: false });
+      return 'ended';
+    }
+    let renewed: TokenSet;
+    try {
+      renewed = await this.provider.refresh(current.refreshToken);
+    } catch (error) {
+      if (error instanceof GrantRejectedError) {
         await this.end(latest, { revoke: false });
         return 'ended';
       }
-      try {
-        const renewed = await this.provider.refresh(current.refreshToken);
-        const fields: TokenSet = { ...renewed, refreshToken: renewed.refreshToken ?? current.refreshToken };
-        if (!fields.idToken) delete fields.idToken;
-        await this.store.update(session.key, serialise(fields), this.ttl(current));
-        return { key: session.key, data: { ...current, ...fields } };
-      } catch (error) {
-        if (!(error instanceof GrantRejectedError)) throw error;
-        await this.end(latest, { revoke: false });
-        return 'ended';
-      }
-    });
+      // The provider cannot be asked now: the token that is still valid goes on being used.
+      if (current.accessTokenExpiresAt > this.now()) return latest;
+      throw error;
+    }
+    const fields: TokenSet = { ...renewed, refreshToken: renewed.refreshToken ?? current.refreshToken };
+    if (!fields.idToken) delete fields.idToken;
+    await this.store.update(session.key, serialise(fields), this.ttl(current));
+    return { key: session.key, data: { ...current, ...fields } };
   }
 
   /** Deletes the session and, unless told otherwise, revokes its refresh token (shared computers: the grant must not outlive it). */

@@ -22,9 +22,11 @@ export interface SessionStore {
   members(key: string): Promise<string[]>;
   /**
    * Runs `work` while no other process holds `name`; waits for the holder
-   * otherwise. A holder that dies releases the lock after `ttlMs`.
+   * otherwise, up to `waitMs` (by default as long as the lock lasts, and a
+   * little more: a holder that dies releases the lock after `ttlMs`, and the
+   * waiter then takes it), else {@link LockTimeoutError}.
    */
-  withLock<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T>;
+  withLock<T>(name: string, ttlMs: number, work: () => Promise<T>, waitMs?: number): Promise<T>;
   /**
    * Ledgers keep what must stay bounded (pending sign-ins, sessions) countable:
    * members with the time (ms) they lapse. Adds `member` unless `cap` members
@@ -39,7 +41,8 @@ export interface SessionStore {
   liveCount(ledger: string, now: number): Promise<number>;
   /** Up to `limit` members lapsed by `now`. */
   lapsed(ledger: string, now: number, limit: number): Promise<string[]>;
-  ping(): Promise<boolean>;
+  /** Whether the store takes a write now (a short-lived entry), within the store's time limit. For `/health`. */
+  acceptsWrites(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -50,7 +53,20 @@ export class LockTimeoutError extends Error {
   }
 }
 
-export const LOCK_WAIT_MS = 10_000;
+/**
+ * The store did not answer in time, refused the command (full, offline, its
+ * queue full) or cannot be reached: the request fails now with 503, it never
+ * waits for the store. `reason` is for the log.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`session store unavailable: ${reason}`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A waiter waits this much longer than the lock lasts: a dead holder's lock has lapsed by then. */
+export const LOCK_WAIT_BEYOND_TTL_MS = 1000;
 /** Ledger members lapsed longer ago than this are dropped; until then {@link SessionStore.lapsed} still hands them out. */
 export const LEDGER_KEEP_LAPSED_MS = 3_600_000;
 export const LOCK_POLL_MS = 25;

@@ -4,6 +4,8 @@ import { MemoryStore, RedisStore } from '../../dist/bff/app.js';
 import { startRedis } from '../e2e/bff-world.mjs';
 import { CALL, PAGE, startWorld, testClock } from './bff-harness.mjs';
 
+const STORE_OPTIONS = { commandTimeoutMs: 1500, waitMs: 5000, onError: () => undefined };
+
 /* Issue 18, item 7: a bounded store – expired entries swept, caps on sign-ins and sessions, lapsed grants revoked. */
 
 let redis;
@@ -24,7 +26,7 @@ test('memory store: 2,000 abandoned sign-ins are gone from memory once they expi
 
 const STORES = {
   memory: async (clock) => new MemoryStore(clock.now),
-  redis: async () => RedisStore.connect(new URL(redis.url), () => undefined),
+  redis: async () => RedisStore.connect(new URL(redis.url), STORE_OPTIONS),
 };
 
 for (const [name, makeStore] of Object.entries(STORES)) {
@@ -82,7 +84,7 @@ for (const [name, makeStore] of Object.entries(STORES)) {
 }
 
 async function flush() {
-  const store = await RedisStore.connect(new URL(redis.url), () => undefined);
+  const store = await RedisStore.connect(new URL(redis.url), STORE_OPTIONS);
   await store.remove('bff:ledger:sessions');
   await store.remove('bff:ledger:sign-ins');
   await store.close();

@@ -36,7 +36,7 @@ async function startProvider() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const codes = new Map();
-  const provider = { revoked: [], issued: [], refreshed: 0 };
+  const provider = { revoked: [], issued: [], refreshed: 0, refreshFails: false };
   const sign = (claims, header = {}) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1', ...header }).sign(privateKey);
   const tokens = async (citizen) => {
     const now = Math.floor(Date.now() / 1000);
@@ -47,6 +47,7 @@ async function startProvider() {
       sid: citizen.sid,
       nonce: citizen.nonce,
       name: citizen.name,
+      auth_time: citizen.authTime ?? now,
       iat: now,
       exp: now + 300,
     });
@@ -88,6 +89,8 @@ async function startProvider() {
     }
     if (path === '/token' && form.get('grant_type') === 'refresh_token') {
       provider.refreshed += 1;
+      // `refreshFails`: the provider is down for renewals (an HTML error page, as a proxy in front would send).
+      if (provider.refreshFails) return void res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>503</h1>');
       return json(res, 200, await tokens({ sub: 'renewed' }));
     }
     json(res, 404, { error: 'not_found' });
@@ -174,7 +177,7 @@ export async function startWorld({ env = {}, store, log = [], clock = testClock(
     bff,
     port: server.address().port,
     request: (method, path, options) => send(origin, method, `/bff${path}`, options),
-    signIn: (citizen) => signIn({ provider, origin }, citizen),
+    signIn: (citizen, cookies) => signIn({ provider, origin }, citizen, cookies),
     async stop() {
       for (const s of [server, provider.server, backend.server]) {
         s.closeAllConnections();

@@ -6,6 +6,8 @@ import { RedisStore, SealedStore } from '../../dist/bff/app.js';
 import { startRedis } from '../e2e/bff-world.mjs';
 import { CALL, startWorld } from './bff-harness.mjs';
 
+const STORE_OPTIONS = { commandTimeoutMs: 1500, waitMs: 5000, onError: () => undefined };
+
 /* Issue 18, item 11: what stands in Redis names nobody, and goes with the session. */
 
 let redis;
@@ -34,7 +36,7 @@ for (const sealed of [false, true]) {
   test(`index keys hold no subject or sid, and leave with the session (${sealed ? 'with' : 'without'} BFF_STORE_KEY)`, async () => {
     await reader.flushAll();
     const storeKey = randomBytes(32);
-    const redisStore = await RedisStore.connect(new URL(redis.url), () => undefined);
+    const redisStore = await RedisStore.connect(new URL(redis.url), STORE_OPTIONS);
     const store = sealed ? new SealedStore(redisStore, storeKey) : redisStore;
     const world = await startWorld({ store, env: sealed ? { BFF_STORE_KEY: storeKey.toString('base64') } : {} });
     try {
@@ -61,7 +63,7 @@ for (const sealed of [false, true]) {
 
 test('back-channel logout by sid ends the session and clears both of its index entries', async () => {
   await reader.flushAll();
-  const store = await RedisStore.connect(new URL(redis.url), () => undefined);
+  const store = await RedisStore.connect(new URL(redis.url), STORE_OPTIONS);
   const world = await startWorld({ store });
   try {
     await world.signIn(ERIKA);

@@ -13,7 +13,7 @@ const PENDING_LEDGER = 'bff:ledger:sign-ins';
 
 /** `GET /login?returnTo=…`: to the provider, with a transaction bound to this browser. */
 export async function startSignIn(context: BffContext, request: RouteRequest): Promise<void> {
-  const { res, req } = request;
+  const { res } = request;
   request.route = '/login';
   const returnTo = allowedReturn(context.config, request.query.get('returnTo'));
   if (!returnTo) {
@@ -28,7 +28,7 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   if (!(await context.sessions.haveRoom())) return busy(request, returnTo, 'sessions');
   let started;
   try {
-    started = await context.provider.startSignIn(returnTo, !!cookieValue(req, REAUTH_COOKIE));
+    started = await context.provider.startSignIn(returnTo, await mustGivePassword(context, request));
   } catch (error) {
     request.log.error('sign-in start failed', error);
     return redirect(res, withOutcome(returnTo, 'unavailable'));
@@ -43,6 +43,19 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   await context.store.put(key, JSON.stringify(transaction), TRANSACTION_SECONDS);
   appendSetCookie(res, hostCookie(signInCookie(transaction.state), transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
   redirect(res, url.href);
+}
+
+/**
+ * Shared computers: after a sign-out or a session that ended by its limits,
+ * the next sign-in from this browser asks for the password (`prompt=login`),
+ * not the provider's still-running session. Known by the cookie `/logout` and
+ * an ended session leave, or by a session cookie whose session has ended
+ * (the browser came straight to `/login` without asking `/session` first).
+ */
+async function mustGivePassword(context: BffContext, request: RouteRequest): Promise<boolean> {
+  if (cookieValue(request.req, REAUTH_COOKIE)) return true;
+  const id = cookieValue(request.req, SESSION_COOKIE);
+  return !!id && typeof (await context.sessions.load(id)) !== 'object';
 }
 
 /** `GET /callback`: the provider's answer, checked against the transaction and this browser's sign-in cookie. */

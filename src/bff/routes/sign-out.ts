@@ -5,7 +5,7 @@ import { allowedReturn, withOutcome } from '../context.js';
 import { MAX_REQUEST_BODY_BYTES, redirect, readBody, sendJson } from '../http.js';
 import { LogoutTokenRefusedError, type LogoutToken } from '../identity-provider.js';
 import { logoutFormPage, messagePage } from '../pages.js';
-import { clearSessionCookies, loadOrForget } from './session.js';
+import { forgetSession, loadOrForget } from './session.js';
 
 const TICKET_SECONDS = 300;
 
@@ -23,7 +23,8 @@ export async function signOut(context: BffContext, request: RouteRequest): Promi
   request.route = '/logout';
   const returnTo = allowedReturn(context.config, readReturnTo(await readBody(request.req, 4096)));
   const session = await loadOrForget(context, request);
-  clearSessionCookies(request.res);
+  // The next sign-in from this browser asks for the password (prompt=login), also where the provider's session outlives ours.
+  forgetSession(request.res);
   const back = returnTo ? withOutcome(returnTo, 'signed-out') : undefined;
   if (typeof session !== 'object') return sendJson(request.res, 200, { redirectTo: back ?? null });
   await context.sessions.end(session);
