@@ -1,4 +1,4 @@
-import type { ProviderId } from './auth/login-config.js';
+import type { ProviderId } from './session-types.js';
 import type { ApiErrorKind } from './api/errors.js';
 
 /*

@@ -1,11 +1,13 @@
-import type { OidcClient, RefreshState, SigninResponse } from 'oidc-client-ts';
+import type { OidcClient } from 'oidc-client-ts';
 import { bearer, type RequestAuthorization } from '../api/client.js';
 import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, sweepAbandonedSignIns, usedStates } from './callback.js';
 import { IdleLimit, passwordNext, revokeRefreshToken, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import type { BrowserLoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
-import { checkIdToken } from './id-token.js';
+import type { IdTokenExpectations } from './id-token.js';
+import { signOutAtProvider } from './provider-sign-out.js';
+import { renewWithRefreshToken } from './refresh.js';
 import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
 import { newHolderId, SignInHolder } from './sign-in-holder.js';
 import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js';
@@ -278,7 +280,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
       if (!(await this.holdsSignIn(stored))) return null;
       const client = await this.ready();
       if (!client) return null;
-      return this.refresh(client, stored).catch(() => null);
+      return renewWithRefreshToken(client, stored, () => this.renewedIdTokenExpectations()).catch(() => null);
     };
     // One renewal at a time across tabs: a rotating refresh token is used once.
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();
@@ -291,42 +293,10 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     return user.access_token;
   }
 
-  private async refresh(client: OidcClient, stored: StoredUser): Promise<StoredUser> {
-    const { refresh_token, id_token, session_state, scope, profile, holder } = stored;
-    // RefreshState is a plain record that oidc-client-ts does not export at run time.
-    const state = { refresh_token: refresh_token!, id_token, session_state: session_state ?? null, scope, profile } as RefreshState;
-    const response = await client.useRefreshToken({ state });
-    // Without a new ID token oidc-client-ts hands back the one it was given.
-    const newIdToken = response.id_token && response.id_token !== id_token ? response.id_token : undefined;
-    const renewedProfile = newIdToken ? await this.checkRenewedIdToken(newIdToken, profile.sub) : {};
-    return {
-      ...userFrom(response),
-      session_state: response.session_state ?? session_state,
-      id_token: response.id_token ?? id_token,
-      refresh_token: response.refresh_token ?? refresh_token,
-      // A new ID token may carry fewer claims (the name came from userinfo): keep what we had.
-      profile: { ...profile, ...renewedProfile, sub: profile.sub },
-      holder,
-    };
-  }
-
-  /**
-   * A renewed ID token is checked like the first one (OpenID Connect Core
-   * 12.2): issuer, audience, azp, expiry – and the same citizen. Otherwise the
-   * renewal failed and nothing of its answer is used.
-   */
-  private async checkRenewedIdToken(idToken: string, subject: string): Promise<Partial<StoredUser['profile']>> {
+  /** What a renewed ID token must show: this provider's issuer, this client, now. */
+  private async renewedIdTokenExpectations(): Promise<IdTokenExpectations | undefined> {
     const issuer = (await this.runtime.providerMetadata())?.issuer;
-    const checked = issuer
-      ? checkIdToken(idToken, { issuer, clientId: this.config.clientId, now: Math.floor(Date.now() / 1000) })
-      : undefined;
-    if (!checked || 'problem' in checked || checked.profile.sub !== subject) {
-      console.error(
-        `buergerportal-widgets: the provider's renewed ID token was refused (${checked && 'problem' in checked ? checked.problem : 'subject'}).`,
-      );
-      throw new Error('renewed ID token refused');
-    }
-    return checked.profile;
+    return issuer ? { issuer, clientId: this.config.clientId, now: Math.floor(Date.now() / 1000) } : undefined;
   }
 
   /**
@@ -423,43 +393,4 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     const flags = { ...(storageBlocked && { storageBlocked }), ...(this.storageFull && { storageFull: true }) };
     this.publish({ ...next, ...flags, ...(this.browserUnsupported && { browserUnsupported: true }) });
   }
-}
-
-/**
- * RP-Initiated Logout as a form POST (section 2 of the spec: providers accept
- * GET and POST): `id_token_hint` travels in the body, so the ID token (with
- * the citizen's name) never goes into an address that logs and histories
- * keep, and Keycloak need not ask the citizen to confirm. The form lives in
- * the document only for the moment of submitting.
- */
-function signOutAtProvider(endpoint: string, fields: Record<string, string>): void {
-  const form = document.createElement('form');
-  form.method = 'post';
-  form.action = endpoint;
-  form.hidden = true;
-  for (const [name, value] of Object.entries(fields)) {
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    form.append(input);
-  }
-  document.body.append(form);
-  form.submit();
-  form.remove();
-}
-
-/** The fields of a token answer that the session keeps. */
-function userFrom(response: SigninResponse): StoredUser {
-  const { access_token, refresh_token, id_token, session_state, token_type, scope, expires_at, profile } = response;
-  return {
-    access_token,
-    refresh_token,
-    id_token,
-    session_state: session_state ?? null,
-    token_type,
-    scope,
-    expires_at,
-    profile: { ...profile },
-  };
 }

@@ -2,9 +2,9 @@ import { isLoopback } from '../shared/urls.js';
 import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from './idle-limit.js';
 
-/** The citizen accounts a login can lead to; the one place this list is kept. */
-export const PROVIDERS = ['servicekonto-nrw', 'bundid'] as const;
-export type ProviderId = (typeof PROVIDERS)[number];
+import { PROVIDERS, type ProviderId } from '../session-types.js';
+
+export { PROVIDERS, type ProviderId } from '../session-types.js';
 
 export const TOKEN_STORAGES = ['session', 'memory'] as const;
 export type TokenStorage = (typeof TOKEN_STORAGES)[number];

@@ -1,5 +1,5 @@
 import type { Address } from '../api/types.js';
-import type { ProviderId } from '../auth/login-config.js';
+import type { ProviderId } from '../session-types.js';
 
 /**
  * Every text the widgets show, as one typed catalog. German (`de.ts`) is the

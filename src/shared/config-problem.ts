@@ -1,4 +1,4 @@
-import type { SessionSnapshot } from '../auth/session.js';
+import type { SessionSnapshot } from '../session-types.js';
 import type { Messages } from '../i18n/messages.js';
 import { isSecureUrl, parseHttpUrl } from './urls.js';
 
