@@ -14,7 +14,7 @@ import type { AuthSession, SessionSnapshot, SignedOutReason } from './session.js
 import { SessionBase, WARNING_BEFORE_END_MS, type TabMessage } from './session-base.js';
 import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './stored-user.js';
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
-import { storageIsFull } from './safe-storage.js';
+import { storageIsFull, usableStorage } from './safe-storage.js';
 import { UserStore } from './user-store.js';
 
 export type { AuthSession, SessionFailure, SessionSnapshot, SessionStatus, SignedOutReason } from './session.js';
@@ -160,7 +160,9 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     // Known before any click: without web storage the sign-in state cannot survive the redirect.
     const stateStorage = OidcRuntime.stateStorage();
     const url = new URL(location.href);
-    sweepAbandonedSignIns(stateStorage, Math.floor(Date.now() / 1000), url.searchParams.get('state'));
+    // Also the localStorage an earlier version kept them in.
+    for (const kind of ['session', 'local'] as const)
+      sweepAbandonedSignIns(usableStorage(kind), Math.floor(Date.now() / 1000), url.searchParams.get('state'));
     this.storageBlocked = !stateStorage;
     this.storageFull = this.storageBlocked && storageIsFull();
     this.browserUnsupported = !globalThis.crypto?.subtle;

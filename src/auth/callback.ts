@@ -23,9 +23,7 @@ export const usedStates = new RecentList('buergerportal-widgets.used-states', 5,
 /**
  * A sign-in that has not come back within this time is given up: its PKCE
  * verifier and nonce are removed at the next start of the widget, and refused
- * should the answer still come. (They stay in localStorage, not in the tab's
- * own storage, because a citizen who signs in with the ID card app may come
- * back in a new tab.)
+ * should the answer still come.
  */
 export const SIGN_IN_STATE_TTL_SECONDS = 600;
 

@@ -86,9 +86,14 @@ export class OidcRuntime {
     }
   }
 
-  /** Where the sign-in state lives until the citizen is back (localStorage, else sessionStorage). */
+  /**
+   * Where the sign-in state lives until the citizen is back: the tab's own
+   * sessionStorage, which no page in another tab can read or rewrite (a page
+   * of the same origin rewrote the way back in localStorage and read the tokens
+   * where it led). localStorage only where the tab's storage cannot be used.
+   */
   static stateStorage(): Storage | undefined {
-    return usableStorage('local') ?? usableStorage('session');
+    return usableStorage('session') ?? usableStorage('local');
   }
 
   /**

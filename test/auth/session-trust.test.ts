@@ -14,6 +14,7 @@ import {
   validClaims,
 } from '../support/fake-provider.js';
 import { settled, textOf } from '../support/queries.js';
+import { OidcRuntime } from '../../src/auth/oidc-runtime.js';
 
 /*
  * What browser mode takes from the provider and from storage, as an attacker
@@ -103,15 +104,21 @@ describe('sign-ins that never came back', () => {
   beforeEach(() => resetAuthState());
   afterEach(() => resetAuthState());
 
-  it('are removed after ten minutes, at the next start of the widget; a recent one stays', async () => {
+  it('are kept in the tab’s own storage, where no page in another tab can read or rewrite them (the attack: tab-attacks.e2e)', () => {
+    expect(OidcRuntime.stateStorage()).to.equal(sessionStorage);
+  });
+
+  it('are removed after ten minutes, at the next start of the widget – also those an earlier version left in localStorage; a recent one stays', async () => {
     await useFakeProvider();
     seedSignInState('abandoned', 'nonce-a', 11 * 60);
     seedSignInState('recent', 'nonce-r', 60);
-    localStorage.setItem('buergerportal-widgets.state.unreadable', '{');
+    seedSignInState('legacy', 'nonce-l', 11 * 60, localStorage);
+    sessionStorage.setItem('buergerportal-widgets.state.unreadable', '{');
     await login();
-    expect(localStorage.getItem('buergerportal-widgets.state.abandoned')).to.equal(null);
-    expect(localStorage.getItem('buergerportal-widgets.state.unreadable')).to.equal(null);
-    expect(localStorage.getItem('buergerportal-widgets.state.recent')).to.contain('nonce-r');
+    expect(sessionStorage.getItem('buergerportal-widgets.state.abandoned')).to.equal(null);
+    expect(sessionStorage.getItem('buergerportal-widgets.state.unreadable')).to.equal(null);
+    expect(localStorage.getItem('buergerportal-widgets.state.legacy')).to.equal(null);
+    expect(sessionStorage.getItem('buergerportal-widgets.state.recent')).to.contain('nonce-r');
   });
 
   it('an answer to a sign-in older than ten minutes is refused with a sentence, its code never exchanged', async () => {
@@ -122,6 +129,6 @@ describe('sign-ins that never came back', () => {
     expect(textOf(element)).to.contain('Die Anmeldung ist fehlgeschlagen');
     expect(provider.tokenRequests).to.have.length(0);
     expect(storedUser()).to.equal(null);
-    expect(localStorage.getItem('buergerportal-widgets.state.late')).to.equal(null);
+    expect(sessionStorage.getItem('buergerportal-widgets.state.late')).to.equal(null);
   });
 });

@@ -1,4 +1,4 @@
-/* global BroadcastChannel -- used inside the pages, through evaluate and init scripts */
+/* global BroadcastChannel, setInterval -- used inside the pages, through evaluate and init scripts */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -249,4 +249,33 @@ test('markup a contributor may write – a manager with a backend of its own, a 
   assert.deepEqual(received, [], 'not a single request, let alone the token');
   await context.close();
   await new Promise((resolve) => collector.close(resolve));
+});
+
+test('a page of the same origin in another tab cannot redirect a sign-in under way to itself (and read the tokens there)', async () => {
+  const context = await ctx.browser.newContext();
+  // The attacker's script on a page without the widget: it rewrites the way back of any sign-in state it can find.
+  await context.addInitScript(() => {
+    if (location.pathname !== '/pages/news-x') return;
+    setInterval(() => {
+      for (const storage of [localStorage, sessionStorage])
+        for (const key of Object.keys(storage).filter((name) => name.startsWith('buergerportal-widgets.state.'))) {
+          const state = JSON.parse(storage.getItem(key));
+          state.data = { ...state.data, returnTo: `${location.origin}/pages/news-x` };
+          storage.setItem(key, JSON.stringify(state));
+          window.rewrote = true;
+        }
+    }, 20);
+  });
+  const attacker = await context.newPage();
+  await attacker.goto(`${ctx.world.origin}/pages/news-x`);
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await page.goto(`${ctx.world.origin}/pages/login.html`);
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/pages/login.html', 'back where the citizen started');
+  assert.equal(await attacker.evaluate(() => !!window.rewrote), false, 'the attacker found no sign-in state to rewrite');
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -368,7 +368,7 @@ describe('<servicekonto-login>', () => {
       expect(textOf(element)).to.contain('Angemeldet als Erika Mustermann');
       expect(provider.tokenRequests[0].get('code_verifier')).to.equal('verifier');
       expect(ownSearch()).to.equal('');
-      expect(localStorage.getItem('buergerportal-widgets.state.s1'), 'a state is used once').to.equal(null);
+      expect(sessionStorage.getItem('buergerportal-widgets.state.s1'), 'a state is used once').to.equal(null);
     });
 
     it("leaves another app's callback parameters alone", async () => {

@@ -42,8 +42,8 @@ export function validClaims(nonce: string, extra: Record<string, unknown> = {}):
 }
 
 /** What oidc-client-ts stores when the citizen clicks sign-in: a state under the widget's prefix, `ageSeconds` old. */
-export function seedSignInState(state: string, nonce = 'nonce-1', ageSeconds = 5): void {
-  localStorage.setItem(
+export function seedSignInState(state: string, nonce = 'nonce-1', ageSeconds = 5, storage: Storage = sessionStorage): void {
+  storage.setItem(
     `buergerportal-widgets.state.${state}`,
     JSON.stringify({
       id: state,
