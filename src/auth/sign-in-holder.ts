@@ -63,13 +63,20 @@ export class SignInHolder {
     return false;
   }
 
-  /** The lock if it is free now, kept until `kept` settles. */
+  /** The lock if it is free now, kept until `kept` settles – or until another page steals it. */
   private tryLock(id: string, kept: Promise<void>): Promise<boolean> {
     return new Promise((resolve) => {
-      void navigator.locks.request(`buergerportal-sign-in ${this.key} ${id}`, { ifAvailable: true }, (lock) => {
-        resolve(!!lock);
-        return lock ? kept : undefined;
-      });
+      navigator.locks
+        .request(`buergerportal-sign-in ${this.key} ${id}`, { ifAvailable: true }, (lock) => {
+          resolve(!!lock);
+          return lock ? kept : undefined;
+        })
+        .catch(() => this.lost(id));
     });
+  }
+
+  /** Another page took the lock (`steal`): this page no longer holds the sign-in, and never presents its refresh token again. */
+  private lost(id: string): void {
+    if (this.id === id) this.holding = Promise.resolve(false);
   }
 }

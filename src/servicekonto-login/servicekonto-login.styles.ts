@@ -20,7 +20,6 @@ export const loginStyles = css`
   }
   .sign-out-hint {
     margin: 0.5em 0 0;
-    font-size: 0.9375em;
   }
   :host([compact]) .actions {
     margin: 0;

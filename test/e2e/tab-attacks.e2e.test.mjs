@@ -279,3 +279,34 @@ test('a page of the same origin in another tab cannot redirect a sign-in under w
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a page that steals the sign-in’s lock cannot make two tabs present one refresh token', async () => {
+  const context = await ctx.browser.newContext();
+  const presented = [];
+  context.on('request', (request) => {
+    const body = new URLSearchParams(request.postData() ?? '');
+    if (new URL(request.url()).pathname === '/oidc/token' && body.get('grant_type') === 'refresh_token')
+      presented.push(body.get('refresh_token'));
+  });
+  const first = await context.newPage();
+  await first.goto(`${ctx.world.origin}/pages/login.html`);
+  await first.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(first);
+  await first.getByText('Angemeldet als Erika Mustermann').waitFor();
+  const attacker = await context.newPage();
+  await attacker.goto(`${ctx.world.origin}/pages/no-widget-here`);
+  const stolen = await attacker.evaluate(async () => {
+    const held = (await navigator.locks.query()).held.map((lock) => lock.name);
+    const name = held.find((lockName) => lockName.startsWith('buergerportal-sign-in'));
+    await navigator.locks.request(name, { steal: true }, async () => undefined);
+    return name;
+  });
+  assert.ok(stolen, 'the attacker found and stole the lock');
+  const [copy] = await Promise.all([context.waitForEvent('page'), first.evaluate(() => void window.open(location.href))]);
+  await copy.getByText('Angemeldet als Erika Mustermann').waitFor();
+  const results = [];
+  for (const page of [first, copy, first, copy]) results.push(await renew(page));
+  assert.equal(new Set(presented).size, presented.length, `each refresh token presented once: ${JSON.stringify(results.map(Boolean))}`);
+  assert.ok(results.some(Boolean), 'one of the tabs goes on renewing');
+  await context.close();
+});
