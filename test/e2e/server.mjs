@@ -36,6 +36,12 @@ const PAGE_VARIANTS = {
     head: '<link rel="stylesheet" href="/pages/sticky.css" />',
     replace: [['<footer', '<p class="cookie-banner">Diese Website verwendet Cookies.</p><footer']],
   },
+  // Only a 200 px cookie banner fixed at the bottom (no sticky header).
+  'city-banner.html': {
+    base: 'city.html',
+    head: '<link rel="stylesheet" href="/pages/banner.css" />',
+    replace: [['<footer', '<p class="cookie-banner">Diese Website verwendet Cookies.</p><footer']],
+  },
   'city-compact.html': {
     base: 'city.html',
     head: '',
