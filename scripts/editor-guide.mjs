@@ -141,8 +141,12 @@ Ihrer IT; sie sind auf allen Seiten gleich.
   (\`<h2>\`) Ihrer Seite, geben Sie \`heading-level="3"\` an – dann ordnen sich
   alle Überschriften des Elements darunter ein:
   \`<kassenzeichen-manager heading-level="3" …>\`.
-- **Schmale Kopfzeile:** \`<servicekonto-login compact …>\` zeigt nur die
-  Schaltfläche und „Jetzt registrieren“, nach der Anmeldung nur den Namen und „Abmelden“.
+- **Kopfzeile:** Steht die Anmeldung in der Kopfzeile Ihrer Seite (neben dem
+  Logo oder dem Menü), nehmen Sie \`<servicekonto-login compact …>\`: Es zeigt
+  nur die Schaltfläche und „Jetzt registrieren“, nach der Anmeldung nur den
+  Namen und „Abmelden“, und passt auch auf einem Smartphone (320 px) neben das
+  Logo. Die volle Anmeldung mit ihren Sätzen gehört in den Inhalt der Seite;
+  in einer Kopfzeile bricht sie auf mehrere Zeilen um.
 - **Telefonnummer** für Objekte, die nicht automatisch zugeordnet wurden:
   \`support-phone="02161 49 10 10"\`.
 - **Die Dienste der Stadt** („Übersicht der Services“): Ihre Links zu den
