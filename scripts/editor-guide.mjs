@@ -217,7 +217,8 @@ selbst \`authority\` und \`client-id\`.
 ## Farben und Schrift
 
 Die Elemente übernehmen die Schriftart der Seite, aber nicht ihre
-Schriftgröße: Texte sind mindestens 16 px groß, Schaltflächen mindestens
+Schriftgröße: Ihre Texte sind so groß, wie die Bürgerin oder der Bürger die
+Schrift im Browser eingestellt hat (meist 16 px), Schaltflächen mindestens
 24 × 24 px, auch wenn die Seite globale Stile setzt.
 
 **Kopfzeilen in jeder Farbe.** Steht \`<servicekonto-login>\` in einer dunklen
