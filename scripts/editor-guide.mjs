@@ -148,8 +148,12 @@ für die Redaktion und sendet nichts.
   (\`<h2>\`) Ihrer Seite, geben Sie \`heading-level="3"\` an – dann ordnen sich
   alle Überschriften des Elements darunter ein:
   \`<kassenzeichen-manager heading-level="3" …>\`.
-- **Schmale Kopfzeile:** \`<servicekonto-login compact …>\` zeigt nur die
-  Schaltfläche und „Jetzt registrieren“, nach der Anmeldung nur den Namen und „Abmelden“.
+- **Kopfzeile:** Steht die Anmeldung in der Kopfzeile Ihrer Seite (neben dem
+  Logo oder dem Menü), nehmen Sie \`<servicekonto-login compact …>\`: Es zeigt
+  nur die Schaltfläche und „Jetzt registrieren“, nach der Anmeldung nur den
+  Namen und „Abmelden“, und passt auch auf einem Smartphone (320 px) neben das
+  Logo. Die volle Anmeldung mit ihren Sätzen gehört in den Inhalt der Seite;
+  in einer Kopfzeile bricht sie auf mehrere Zeilen um.
 - **Telefonnummer** für Objekte, die nicht automatisch zugeordnet wurden:
   \`support-phone="02161 49 10 10"\`.
 - **Die Dienste der Stadt** („Übersicht der Services“): Ihre Links zu den
@@ -220,7 +224,8 @@ selbst \`authority\` und \`client-id\`.
 ## Farben und Schrift
 
 Die Elemente übernehmen die Schriftart der Seite, aber nicht ihre
-Schriftgröße: Texte sind mindestens 16 px groß, Schaltflächen mindestens
+Schriftgröße: Ihre Texte sind so groß, wie die Bürgerin oder der Bürger die
+Schrift im Browser eingestellt hat (meist 16 px), Schaltflächen mindestens
 24 × 24 px, auch wenn die Seite globale Stile setzt.
 
 **Kopfzeilen in jeder Farbe.** Steht \`<servicekonto-login>\` in einer dunklen

@@ -38,13 +38,19 @@ export class BffClient {
     return this.call('POST', '/session/extend', isSessionInfo);
   }
 
-  /** Ends the session at the BFF; `redirectTo` is where the browser goes to end the provider's session too. */
-  signOut(returnTo: string): Promise<{ redirectTo: string | null }> {
-    return this.call('POST', '/logout', isSignOutAnswer, { returnTo });
+  /**
+   * Ends the session at the BFF; `redirectTo` is where the browser goes to end
+   * the provider's session too. `lang` (the page's language) is the language
+   * of the BFF's own pages on that way.
+   */
+  signOut(returnTo: string, lang?: string): Promise<{ redirectTo: string | null }> {
+    return this.call('POST', '/logout', isSignOutAnswer, lang ? { returnTo, lang } : { returnTo });
   }
 
-  signInUrl(returnTo: string): string {
-    return `${this.baseUrl}/login?returnTo=${encodeURIComponent(returnTo)}`;
+  /** The BFF's sign-in; `lang` (the page's language) is the language of the BFF's own pages if anything goes wrong. */
+  signInUrl(returnTo: string, lang?: string): string {
+    const language = lang ? `&lang=${encodeURIComponent(lang)}` : '';
+    return `${this.baseUrl}/login?returnTo=${encodeURIComponent(returnTo)}${language}`;
   }
 
   private async call<T>(method: string, path: string, accept: (value: unknown) => value is T, body?: unknown): Promise<T> {

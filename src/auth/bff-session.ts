@@ -47,7 +47,7 @@ export class BffAuthSession extends SessionBase implements AuthSession {
   signIn(): Promise<void> {
     if (this.snapshot.redirecting) return Promise.resolve();
     this.publish({ ...this.snapshot, redirecting: true });
-    location.assign(this.bff.signInUrl(returnAddress(location.href)));
+    location.assign(this.bff.signInUrl(returnAddress(location.href), document.documentElement.lang));
     return Promise.resolve();
   }
 
@@ -56,7 +56,7 @@ export class BffAuthSession extends SessionBase implements AuthSession {
       (async () => {
         this.endLocally('user');
         this.channel?.postMessage({ type: 'signed-out', key: this.key });
-        const answer = await this.bff.signOut(returnAddress(location.href)).catch(() => undefined);
+        const answer = await this.bff.signOut(returnAddress(location.href), document.documentElement.lang).catch(() => undefined);
         const next = answer?.redirectTo ? parseHttpUrl(answer.redirectTo) : undefined;
         if (next) location.assign(next.href);
       })(),

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BffConfig } from './config.js';
-import type { BffContext, RouteRequest } from './context.js';
+import { allowedReturn, type BffContext, type RouteRequest } from './context.js';
 import { BodyTooLargeError, declaresTooLargeBody, send, sendJson, sendProblem } from './http.js';
 import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../shared/bff-protocol.js';
 import { IdentityProvider } from './identity-provider.js';
+import { messagePage } from './pages.js';
 import type { Logger } from './log.js';
 import { finishSignIn, startSignIn } from './routes/sign-in.js';
 import { extendSession, readSession } from './routes/session.js';
@@ -14,7 +15,6 @@ import { parseTarget } from './target.js';
 import { routeRequest } from './route-request.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
 import { StoreUnavailableError, type SessionStore } from './store.js';
-import { messagePage } from './pages.js';
 
 export { ANTI_FORGERY_HEADER } from '../shared/bff-protocol.js';
 
@@ -72,11 +72,15 @@ export function createBffApp(options: BffAppOptions): BffApp {
     res.on('finish', () => request.log.info('request', { method: req.method, status: res.statusCode, ms: Date.now() - started }));
     // Everything a request can make throw happens inside this promise: no request ends the process.
     handle(context, request).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
+      const navigation = isNavigation(request);
+      if (error instanceof BodyTooLargeError) {
+        if (navigation) return messagePage(request, 413, (t) => t.tooLarge, home(context), { Connection: 'close' });
+        return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
+      }
       if (error instanceof StoreUnavailableError) request.log.error('session store unavailable', error, { reason: error.reason });
       else request.log.error('request failed', error);
       if (res.headersSent) return void res.destroy();
-      if (req.method === 'GET' && NAVIGATIONS[`GET ${request.path}`]) return unavailablePage(context, request);
+      if (navigation) return navigationFailed(context, request);
       sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
     });
   };
@@ -108,7 +112,7 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   const wait = group && (await context.rateLimits.wait(group, request.client));
   if (wait) {
     request.log.warn('request refused', { reason: 'rate-limited', group });
-    return tooManyRequests(request, wait);
+    return tooManyRequests(context, request, wait);
   }
   if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(context, request);
   const navigation = NAVIGATIONS[`${req.method} ${path}`];
@@ -133,8 +137,31 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   sendProblem(res, 404, 'not-found', 'Nicht gefunden');
 }
 
-function tooManyRequests(request: RouteRequest, seconds: number): void {
+/**
+ * A top-level navigation of the citizen's browser (not a call of the widget,
+ * not the provider's back channel): it gets an HTML page, never a problem+json.
+ */
+function isNavigation(request: RouteRequest): boolean {
+  return request.req.method === 'GET' && `GET ${request.path}` in NAVIGATIONS;
+}
+
+function home(context: BffContext): string | undefined {
+  const [first] = context.config.allowedOrigins;
+  return first;
+}
+
+/** A navigation that failed inside (the store down, the provider unreachable): a page in the citizen's language, and a way back. */
+function navigationFailed(context: BffContext, request: RouteRequest): void {
+  const signingIn = request.path === '/login' || request.path === '/callback';
+  const back = (request.path === '/login' && allowedReturn(context.config, request.query.get('returnTo'))) || home(context);
+  messagePage(request, 503, (t) => (signingIn ? t.signInUnavailable : t.signOutUnavailable), back, { 'Retry-After': '5' });
+}
+
+function tooManyRequests(context: BffContext, request: RouteRequest, seconds: number): void {
   request.route = 'rate-limited';
+  if (isNavigation(request)) {
+    return messagePage(request, 429, (t) => t.tooManyRequests, home(context), { 'Retry-After': String(seconds) });
+  }
   sendProblem(request.res, 429, 'too-many-requests', 'Zu viele Anfragen, bitte warten Sie einen Moment', {
     'Retry-After': String(seconds),
   });
@@ -171,17 +198,4 @@ async function health(context: BffContext, request: RouteRequest): Promise<void>
   const store = await context.store.acceptsWrites();
   if (!store) request.log.warn('unhealthy', { reason: 'store-unavailable' });
   sendJson(request.res, store ? 200 : 503, { status: store ? 'ok' : 'store-unavailable' }, { 'Cache-Control': 'no-store' });
-}
-
-/** A page visit (sign-in, sign-out) while the store is away: a page for the citizen, not JSON. */
-function unavailablePage(context: BffContext, request: RouteRequest): void {
-  const [home] = context.config.allowedOrigins;
-  request.res.setHeader('Retry-After', '60');
-  messagePage(
-    request.res,
-    503,
-    'Dienst gerade nicht verfügbar',
-    'Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es in einigen Minuten noch einmal.',
-    home,
-  );
 }

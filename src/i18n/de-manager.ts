@@ -136,7 +136,7 @@ export const deManager: ManagerMessages = {
     conflict: 'Dieses Kassenzeichen ist bereits hinterlegt oder beantragt.',
     notFound: 'Dieses Kassenzeichen gibt es in Ihrem Konto nicht mehr. Ihre Übersicht ist aktualisiert.',
     letterCancelled:
-      'Die Anfrage wurde abgebrochen. Es wurde kein Brief verschickt. Sie können Ihre Angaben prüfen und erneut auf „OK“ klicken.',
+      'Die Anfrage wurde abgebrochen. Wenn das Bürgerportal sie schon erhalten hatte, wird der Brief trotzdem verschickt. Sie können Ihre Angaben prüfen und erneut auf „OK“ klicken. Mit denselben Angaben wird dabei kein zweiter Brief verschickt.',
     offline: 'Sie sind offline. Sobald die Verbindung wieder da ist, können Sie weitermachen.',
     signInAgain: 'Bitte melden Sie sich erneut an.',
   },

@@ -173,7 +173,8 @@ export const deLs: Messages = {
       alreadyPending: 'Für dieses Kassenzeichen ist schon ein Brief unterwegs. Bitte warten Sie auf den Brief.',
       conflict: 'Dieses Kassenzeichen ist schon eingetragen.',
       notFound: 'Dieses Kassenzeichen ist nicht mehr in Ihrem Konto. Ihre Übersicht ist jetzt neu.',
-      letterCancelled: 'Sie haben die Anfrage abgebrochen. Die Stadt schickt keinen Brief. Sie können noch einmal auf „OK“ klicken.',
+      letterCancelled:
+        'Sie haben die Anfrage abgebrochen. Vielleicht schickt die Stadt den Brief trotzdem. Sie können noch einmal auf „OK“ klicken. Die Stadt schickt dann nur 1 Brief.',
       offline: 'Sie haben gerade kein Internet. Sie können weitermachen, wenn das Internet wieder da ist.',
       signInAgain: 'Bitte melden Sie sich noch einmal an.',
     },

@@ -158,7 +158,8 @@ export const en: Messages = {
       alreadyPending: 'A confirmation code has already been requested for this Kassenzeichen. Please wait for the letter.',
       conflict: 'This Kassenzeichen is already registered or requested.',
       notFound: 'This Kassenzeichen is no longer in your account. Your overview is up to date.',
-      letterCancelled: 'The request was cancelled. No letter was sent. You can check your entries and select “OK” again.',
+      letterCancelled:
+        'The request was cancelled. If the portal had already received it, the letter may still be sent. You can check your entries and select “OK” again. With the same entries, no second letter will be sent.',
       offline: 'You are offline. You can continue as soon as the connection is back.',
       signInAgain: 'Please sign in again.',
     },

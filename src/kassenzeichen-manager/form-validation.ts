@@ -18,7 +18,8 @@ export type FieldProblem =
   | { kind: 'too-long'; max: number }
   | { kind: 'postal-code' }
   | { kind: 'kassenzeichen'; problem: KassenzeichenProblem }
-  | { kind: 'server'; code: FieldError['code']; detail?: string }
+  /** `lang`: the language the backend names for its own words (`detail`). */
+  | { kind: 'server'; code: FieldError['code']; detail?: string; lang?: string }
   | { kind: 'wrong-code'; remainingAttempts?: number };
 
 export type FieldProblems<F extends string> = Partial<Record<F, FieldProblem>>;
@@ -59,12 +60,14 @@ export function validateAddress(draft: AddressDraft, format: string): { problems
 export function mapServerFieldErrors<F extends string>(
   errors: readonly FieldError[],
   fields: readonly F[],
+  lang?: string,
 ): { problems: FieldProblems<F>; unplaced: FieldError[] } {
   const problems: FieldProblems<F> = {};
   const unplaced: FieldError[] = [];
   for (const error of errors) {
     const field = error.pointer.replace(/^\//, '') as F;
-    if (fields.includes(field) && !problems[field]) problems[field] = { kind: 'server', code: error.code, detail: error.detail };
+    if (fields.includes(field) && !problems[field])
+      problems[field] = { kind: 'server', code: error.code, detail: error.detail, ...(lang ? { lang } : {}) };
     else unplaced.push(error);
   }
   return { problems, unplaced };

@@ -79,7 +79,7 @@ addGermanManagerTexts(deManager);
  * @cssstate confirmed - Mindestens ein Kassenzeichen ist bestätigt: `kassenzeichen-manager:state(confirmed)`.
  *
  * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
- * @cssprop --bp-font-size - Grundschriftgröße (Standard: 16px, unabhängig von der Schriftgröße der Seite).
+ * @cssprop --bp-font-size - Grundschriftgröße (Standard: die Schriftgröße, die im Browser eingestellt ist – meist 16px –, unabhängig von der Schriftgröße der Seite).
  * @cssprop --bp-color-surface - Hintergrund von allem, was das Element selbst zeichnet: sein ganzer Bereich, Felder, Kästen, Listeneinträge, Nebenschaltflächen (Standard: #ffffff).
  * @cssprop --bp-color-on-surface - Textfarbe auf diesem Hintergrund (Standard: #1b1b1b). Immer zusammen mit `--bp-color-surface` ändern.
  * @cssprop --bp-color-primary - Farbe der Hauptschaltflächen und Akzente (Standard: #005ca9).

@@ -68,11 +68,29 @@ export function conflictText(items: readonly Item[], kassenzeichen: string, t: M
   return existing ? t.problems.alreadyLinked : t.problems.conflict;
 }
 
+/**
+ * What the citizen reads about a field: the widget's sentence, and the
+ * backend's own words after it, in the language the backend names for them
+ * (WCAG 3.1.2) – not the page's.
+ */
+export interface FieldMessage {
+  text: string;
+  addition?: string;
+  additionLang?: string;
+}
+
 export function describeFieldProblem(
   field: keyof ManagerMessages['errors']['required'],
   problem: FieldProblem,
   t: ManagerMessages,
-): string {
+): FieldMessage {
+  if (problem.kind === 'server' && problem.code !== 'required' && problem.code !== 'mismatch' && problem.detail) {
+    return { text: t.errors.serverFormat, addition: `(${problem.detail})`, additionLang: problem.lang };
+  }
+  return { text: fieldProblemText(field, problem, t) };
+}
+
+function fieldProblemText(field: keyof ManagerMessages['errors']['required'], problem: FieldProblem, t: ManagerMessages): string {
   const e = t.errors;
   switch (problem.kind) {
     case 'required':
@@ -86,7 +104,7 @@ export function describeFieldProblem(
     case 'server':
       if (problem.code === 'required') return e.required[field];
       if (problem.code === 'mismatch') return e.mismatch;
-      return problem.detail ? `${e.serverFormat} (${problem.detail})` : e.serverFormat;
+      return e.serverFormat;
     case 'kassenzeichen': {
       const k = problem.problem;
       if (k.kind === 'digit-count') return e.kassenzeichenDigits(k.expected, k.given);

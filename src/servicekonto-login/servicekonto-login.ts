@@ -47,7 +47,7 @@ import { loginStyles } from './servicekonto-login.styles.js';
  * @csspart config-error - Der Kasten, der der Redaktion sagt, was falsch eingerichtet ist.
  *
  * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
- * @cssprop --bp-font-size - Grundschriftgröße (Standard: 16px, unabhängig von der Schriftgröße der Seite).
+ * @cssprop --bp-font-size - Grundschriftgröße (Standard: die Schriftgröße, die im Browser eingestellt ist – meist 16px –, unabhängig von der Schriftgröße der Seite).
  * @cssprop --bp-color-text - Textfarbe dort, wo das Element direkt auf der Seite steht, z. B. in der Kopfzeile (Standard: die Textfarbe der Umgebung, in einer dunklen Kopfzeile also deren helle Schrift).
  * @cssprop --bp-color-surface - Hintergrund von allem, was das Element selbst zeichnet: Warndialog, Hinweise, Nebenschaltflächen (Standard: #ffffff).
  * @cssprop --bp-color-on-surface - Textfarbe auf diesem Hintergrund (Standard: #1b1b1b). Immer zusammen mit `--bp-color-surface` ändern.

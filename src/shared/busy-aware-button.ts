@@ -26,6 +26,15 @@ export function busyAwareButton(
     aria-label=${ifDefined(extra.ariaLabel)}
     @click=${onClick}
   >
-    ${label}
+    ${breakAfterDots(label)}
   </button>`;
+}
+
+/**
+ * A name such as „Servicekonto.NRW“ may wrap after its dot, so that the
+ * button fits a narrow header at 320 px (WCAG 1.4.10) without breaking
+ * inside a word. `<wbr>` changes neither the text nor the accessible name.
+ */
+export function breakAfterDots(label: string): unknown[] {
+  return label.split(/(?<=\p{L}\.)(?=\p{L})/u).flatMap((part, i) => (i === 0 ? [part] : [html`<wbr />`, part]));
 }

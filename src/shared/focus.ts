@@ -8,6 +8,13 @@
 const MARGIN_PX = 16;
 /** Bars stacked on one another (header, then a cookie banner) are looked through up to this depth. */
 const MAX_STACKED_BARS = 4;
+/**
+ * Room a bar must leave for a control to be shown beside it. Anything that
+ * leaves less is an overlay over the whole viewport, not a bar. (A bar that
+ * covers more than half of a short viewport – a 200 px cookie banner at
+ * 320 × 360 px, a phone held sideways or 200 % zoom – is still a bar.)
+ */
+const MIN_ROOM_PX = 48;
 
 /** Focuses `target` and scrolls `reveal` (e.g. its label) into view, clear of the page's bars. */
 export function focusInView(target: HTMLElement, reveal: Element = target): void {
@@ -22,7 +29,7 @@ export function revealUnobscured(element: Element): void {
   if (box.width === 0 && box.height === 0) return;
   const x = Math.min(Math.max(box.left + Math.min(box.width, 40) / 2, 0), document.documentElement.clientWidth - 1);
   const top = coveredFromTop(x, element);
-  const bottom = coveredFromBottom(x, element);
+  const bottom = coveredFromBottom(x, element, top);
   let delta = 0;
   if (box.top < top + MARGIN_PX) delta = box.top - top - MARGIN_PX;
   else if (box.bottom > bottom - MARGIN_PX) delta = Math.min(box.bottom - bottom + MARGIN_PX, box.top - top - MARGIN_PX);
@@ -36,20 +43,20 @@ function coveredFromTop(x: number, element: Element): number {
     const bar = barAt(x, edge + 1, element);
     if (!bar) break;
     const bottom = bar.getBoundingClientRect().bottom;
-    if (bottom <= edge || bottom > innerHeight / 2) break;
+    if (bottom <= edge || bottom > document.documentElement.clientHeight - MIN_ROOM_PX) break;
     edge = bottom;
   }
   return edge;
 }
 
 /** Where the bars at the bottom of the viewport begin (the viewport's height without one). */
-function coveredFromBottom(x: number, element: Element): number {
+function coveredFromBottom(x: number, element: Element, coveredTop: number): number {
   let edge = document.documentElement.clientHeight;
   for (let i = 0; i < MAX_STACKED_BARS; i++) {
     const bar = barAt(x, edge - 1, element);
     if (!bar) break;
     const top = bar.getBoundingClientRect().top;
-    if (top >= edge || top < innerHeight / 2) break;
+    if (top >= edge || top < coveredTop + MIN_ROOM_PX) break;
     edge = top;
   }
   return edge;

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Styles both elements share. Sizes are in px on the host and em inside, so
- * that a page's `html { font-size: 10px }` cannot shrink the text.
+ * Styles both elements share. The host's size is `medium` – the citizen's
+ * browser text size (16 px unless they changed it) – and em inside, so that
+ * a page's `html { font-size: 10px }` cannot shrink the text, but the
+ * browser's setting enlarges it (WCAG 1.4.4).
  *
  * Colours follow one rule: text that stands directly on the page (the login
  * in a header) takes the page's colour; everything the elements paint
@@ -31,7 +33,7 @@ export const baseStyles = css`
     display: block !important;
     box-sizing: border-box !important;
     font-family: var(--bp-font-family, inherit);
-    font-size: var(--bp-font-size, 16px) !important;
+    font-size: var(--bp-font-size, medium) !important;
     font-weight: 400 !important;
     font-style: normal !important;
     line-height: 1.5 !important;

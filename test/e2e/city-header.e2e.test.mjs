@@ -27,13 +27,13 @@ function contrast(a, b) {
   return (light + 0.05) / (dark + 0.05);
 }
 
-/** Words of the login's buttons, links and text that are split over two lines. */
+/** Words of the login's buttons, links and text that are split over two lines (a break after a word's hyphen is no split). */
 function splitWords() {
   const split = [];
   const root = document.querySelector('servicekonto-login').shadowRoot;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const match of node.textContent.matchAll(/\S+/g)) {
+    for (const match of node.textContent.matchAll(/[^\s-]+-?/g)) {
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
@@ -188,6 +188,29 @@ test('320 px, full login in the header: no word broken inside', async () => {
   await signIn(page, 'city.html');
   assert.deepEqual(await page.evaluate(splitWords), []);
   await page.screenshot({ path: '.tmp/city-signed-in-320.png' });
+});
+
+test('320 px, full login beside the logo in a flex row that does not wrap: the page stays 320 px wide, the login wraps inside', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 320, height: 640 } });
+  const login = page.locator('servicekonto-login');
+  const widths = () =>
+    page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      login: Math.round(document.querySelector('servicekonto-login').getBoundingClientRect().right),
+    }));
+  await page.goto(`${ctx.world.origin}/pages/city-flex-header.html`);
+  await login.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  const signedOut = await widths();
+  assert.equal(signedOut.page, 320, `signed out: ${JSON.stringify(signedOut)}`);
+  assert.ok(signedOut.login <= 304, `inside the header's padding, signed out: ${JSON.stringify(signedOut)}`);
+  assert.deepEqual(await page.evaluate(splitWords), []);
+  await signIn(page, 'city-flex-header.html');
+  const signedIn = await widths();
+  assert.equal(signedIn.page, 320, `signed in: ${JSON.stringify(signedIn)}`);
+  assert.ok(signedIn.login <= 304, `inside the header's padding, signed in: ${JSON.stringify(signedIn)}`);
+  assert.deepEqual(await page.evaluate(splitWords), []);
+  assert.deepEqual(await audit(page), []);
+  await page.screenshot({ path: '.tmp/city-flex-header-320.png' });
 });
 
 test("a provider that cannot be reached: the citizen's sentence and „Erneut versuchen“, no editor box, the detail once in the console", async () => {

@@ -36,6 +36,14 @@ const PAGE_VARIANTS = {
     head: '<link rel="stylesheet" href="/pages/sticky.css" />',
     replace: [['<footer', '<p class="cookie-banner">Diese Website verwendet Cookies.</p><footer']],
   },
+  // Only a 200 px cookie banner fixed at the bottom (no sticky header).
+  'city-banner.html': {
+    base: 'city.html',
+    head: '<link rel="stylesheet" href="/pages/banner.css" />',
+    replace: [['<footer', '<p class="cookie-banner">Diese Website verwendet Cookies.</p><footer']],
+  },
+  // The logo and the full login in one flex row that does not wrap.
+  'city-flex-header.html': { base: 'city.html', head: '<link rel="stylesheet" href="/pages/flex-header.css" />' },
   'city-compact.html': {
     base: 'city.html',
     head: '',

@@ -125,3 +125,22 @@ describe('catalog lookup', () => {
     expect(messagesFor('de').manager.labels.kassenzeichen).to.equal('Kassenzeichen');
   });
 });
+
+describe('after „Anfrage abbrechen“ during a letter request (issue 19.11)', () => {
+  it('no catalog claims that no letter went out: it may still go out, and „OK“ again sends no second one', () => {
+    const said = {
+      de: deManager.problems.letterCancelled,
+      en: en.manager.problems.letterCancelled,
+      ls: deLs.manager.problems.letterCancelled,
+    };
+    expect(said.de).not.to.match(/kein Brief verschickt/);
+    expect(said.de).to.match(/Brief trotzdem verschickt/);
+    expect(said.de).to.match(/erneut auf „OK“ klicken\. Mit denselben Angaben wird dabei kein zweiter Brief verschickt/);
+    expect(said.en).not.to.match(/No letter was sent/);
+    expect(said.en).to.match(/letter may still be sent/);
+    expect(said.en).to.match(/“OK” again\. With the same entries, no second letter will be sent/);
+    expect(said.ls).not.to.match(/schickt keinen Brief/);
+    expect(said.ls).to.match(/Vielleicht schickt die Stadt den Brief trotzdem/);
+    expect(said.ls).to.match(/nur 1 Brief/);
+  });
+});

@@ -221,6 +221,41 @@ describe('<kassenzeichen-manager> adding a Kassenzeichen', () => {
     expect(inputLabelled(element, 'Straße').value).to.equal('Hindenburgstraße');
   });
 
+  it('on an English page the backend’s own words at a field keep their language: tagged as the backend names it, not `en` (issue 19.8)', async () => {
+    const { element } = await signedInManager('returning');
+    worker.use(
+      http.post(`${BACKEND_URL}/kassenzeichen`, () =>
+        HttpResponse.json(
+          {
+            type: 'https://buergerportal.example/problems/validation',
+            title: 'Die Angaben sind nicht gültig',
+            status: 422,
+            errors: [{ pointer: '/houseNumber', code: 'format', detail: 'Hausnummer im Grundbuch nicht gefunden' }],
+          },
+          { status: 422, headers: { 'Content-Type': 'application/problem+json', 'Content-Language': 'de' } },
+        ),
+      ),
+    );
+    await requestLetterFor(element);
+    await nextStep(element, 'Kassenzeichen und Anschrift');
+    element.lang = 'en';
+    await element.whenSettled();
+    const root = element.shadowRoot!;
+    const atField = root.querySelector('#houseNumber-error')!;
+    const inSummary = root.querySelector('.error-summary a[href="#houseNumber"]')!;
+    for (const [where, node] of [
+      ['at the field', atField],
+      ['in the summary', inSummary],
+    ] as const) {
+      expect(node.closest('[lang]')!.getAttribute('lang'), `${where}: the widget's sentence`).to.equal('en');
+      expect(node.textContent, where).to.contain('was not accepted');
+      const words = [...node.querySelectorAll('[lang]')].find((tagged) => tagged.textContent!.includes('Hausnummer im Grundbuch'));
+      expect(words?.getAttribute('lang'), `${where}: the backend's words`).to.equal('de');
+    }
+    expect(inputLabelled(element, 'House number').getAttribute('aria-invalid')).to.equal('true');
+    await expect(element).to.be.accessible();
+  });
+
   it('says "Kassenzeichen und Anschrift passen nicht zusammen" at the Kassenzeichen', async () => {
     const { element } = await signedInManager('returning');
     await requestLetterFor(element, '1500.0000.0003', 'Falsche Straße');

@@ -35,3 +35,8 @@ test('the guide names every attribute, event, slot, part and custom property of 
     }
   }
 });
+
+test('the guide recommends `compact` for a login in a page header (issue 19.6)', () => {
+  const guide = readFileSync(GUIDE_PATH, 'utf8');
+  assert.match(guide, /\*\*Kopfzeile:\*\*[^*]*Kopfzeile Ihrer Seite[^*]*<servicekonto-login compact …>/);
+});

@@ -257,6 +257,9 @@ describe('flow: what follows a failure', () => {
     expect(none).to.include({ step: 'role', focus: 'problem', pending: undefined });
     expect(none.banner?.message).to.deep.equal({ kind: 'letter-cancelled' });
     expect(none.role, 'the choice is kept').to.equal('owner');
+    // „OK“ again with the same entries: the same Idempotency-Key, so the backend sends no second letter.
+    const again = transition(none, { type: 'role-submitted', role: 'owner' }, { ...environment(), newKey: () => 'key-new' });
+    expect(again.pending).to.deep.equal(waiting.pending, 'sent again with the same key');
   });
 
   it('explains a lost answer with a retry that first checks whether the letter went out', () => {

@@ -3,7 +3,7 @@ import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, signInCookie, SIGNED_IN_H
 import { pseudonym } from './session.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
 import type { SignInTransaction } from '../identity-provider.js';
-import { messagePage } from '../pages.js';
+import { messagePage, requestLanguage } from '../pages.js';
 import { sessionPseudonym, SessionsFullError } from '../sessions.js';
 
 const TRANSACTION_SECONDS = 600;
@@ -15,15 +15,11 @@ const PENDING_LEDGER = 'bff:ledger:sign-ins';
 export async function startSignIn(context: BffContext, request: RouteRequest): Promise<void> {
   const { res } = request;
   request.route = '/login';
+  requestLanguage(request); // kept for the way back from the provider
   const returnTo = allowedReturn(context.config, request.query.get('returnTo'));
   if (!returnTo) {
     request.log.warn('sign-in refused', { reason: 'return-to-not-allowed' });
-    return messagePage(
-      res,
-      400,
-      'Anmeldung nicht möglich',
-      'Die Seite, zu der die Anmeldung zurückführen soll, ist für diesen Dienst nicht freigegeben. Bitte wenden Sie sich an die Stadtverwaltung.',
-    );
+    return messagePage(request, 400, (t) => t.returnNotAllowed);
   }
   if (!(await context.sessions.haveRoom())) return busy(request, returnTo, 'sessions');
   let started;
@@ -113,26 +109,13 @@ async function openSession(context: BffContext, request: RouteRequest, transacti
 /** A callback we hold nothing for: used twice, too old, or not ours. Where it came from is unknown, so the page says what to do. */
 function staleSignIn(context: BffContext, request: RouteRequest): void {
   const [home] = context.config.allowedOrigins;
-  messagePage(
-    request.res,
-    400,
-    'Anmeldung nicht mehr gültig',
-    'Diese Anmeldung ist abgelaufen oder wurde schon verwendet. Bitte kehren Sie zur Website zurück und melden Sie sich erneut an.',
-    home,
-  );
+  messagePage(request, 400, (t) => t.signInStale, home);
 }
 
 /** A cap is reached (BFF_MAX_SESSIONS, BFF_MAX_PENDING_SIGNINS): 503, come back in a minute; running sessions go on. */
 function busy(request: RouteRequest, returnTo: string, full: string): void {
   request.log.warn('sign-in refused', { reason: `${full}-full` });
-  request.res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
-  messagePage(
-    request.res,
-    503,
-    'Anmeldung gerade nicht möglich',
-    'Gerade melden sich sehr viele Menschen an. Bitte versuchen Sie es in einer Minute noch einmal.',
-    returnTo,
-  );
+  messagePage(request, 503, (t) => t.signInBusy, returnTo, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
 }
 
 function transactionKey(state: string): string {

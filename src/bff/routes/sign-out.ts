@@ -5,6 +5,7 @@ import { allowedReturn, withOutcome } from '../context.js';
 import { MAX_REQUEST_BODY_BYTES, redirect, readBody, sendJson } from '../http.js';
 import { LogoutTokenRefusedError, type LogoutToken } from '../identity-provider.js';
 import { logoutFormPage, messagePage } from '../pages.js';
+import { knownLanguage } from '../page-texts.js';
 import { forgetSession, loadOrForget } from './session.js';
 
 const TICKET_SECONDS = 300;
@@ -21,7 +22,9 @@ interface LogoutTicket {
  */
 export async function signOut(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/logout';
-  const returnTo = allowedReturn(context.config, readReturnTo(await readBody(request.req, 4096)));
+  const asked = readSignOut(await readBody(request.req, 4096));
+  const returnTo = allowedReturn(context.config, asked.returnTo);
+  const language = knownLanguage(asked.lang);
   const session = await loadOrForget(context, request);
   // The next sign-in from this browser asks for the password (prompt=login), also where the provider's session outlives ours.
   forgetSession(request.res);
@@ -34,7 +37,8 @@ export async function signOut(context: BffContext, request: RouteRequest): Promi
   const ticket = randomBytes(32).toString('base64url');
   const stored: LogoutTicket = { idToken: session.data.idToken, returnTo };
   await context.store.put(`bff:logout:${ticket}`, JSON.stringify(stored), TICKET_SECONDS);
-  sendJson(request.res, 200, { redirectTo: `${context.config.publicUrl}/logout/continue?ticket=${ticket}` });
+  const lang = language ? `&lang=${language}` : '';
+  sendJson(request.res, 200, { redirectTo: `${context.config.publicUrl}/logout/continue?ticket=${ticket}${lang}` });
 }
 
 /** `GET /logout/continue?ticket=…`: a page that POSTs the provider's logout (ID token in the body, not the URL). */
@@ -47,7 +51,7 @@ export async function continueSignOut(context: BffContext, request: RouteRequest
   const { idToken, returnTo } = JSON.parse(stored) as LogoutTicket;
   const state = randomBytes(24).toString('base64url');
   if (returnTo) await context.store.put(`bff:signed-out:${state}`, returnTo, TICKET_SECONDS);
-  logoutFormPage(request.res, endpoint, {
+  logoutFormPage(request, endpoint, {
     id_token_hint: idToken,
     client_id: context.config.clientId,
     post_logout_redirect_uri: `${context.config.publicUrl}/signed-out`,
@@ -89,14 +93,18 @@ function refuseLogoutToken(request: RouteRequest, reason: string): void {
 
 function signedOutPage(context: BffContext, request: RouteRequest): void {
   const [home] = context.config.allowedOrigins;
-  messagePage(request.res, 200, 'Abgemeldet', 'Sie sind abgemeldet.', home);
+  messagePage(request, 200, (t) => t.signedOut, home);
 }
 
-function readReturnTo(body: Buffer): string | undefined {
+/** `{ returnTo, lang }` of a sign-out, each only when it is a string. */
+function readSignOut(body: Buffer): { returnTo?: string; lang?: string } {
   try {
-    const parsed = JSON.parse(body.toString('utf8') || '{}') as { returnTo?: unknown };
-    return typeof parsed.returnTo === 'string' ? parsed.returnTo : undefined;
+    const parsed = JSON.parse(body.toString('utf8') || '{}') as { returnTo?: unknown; lang?: unknown };
+    return {
+      returnTo: typeof parsed.returnTo === 'string' ? parsed.returnTo : undefined,
+      lang: typeof parsed.lang === 'string' ? parsed.lang : undefined,
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }

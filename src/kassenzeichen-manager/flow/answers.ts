@@ -71,7 +71,9 @@ function letterOnItsWay(state: FlowState): Item | undefined {
 /**
  * The list after „Anfrage abbrechen“ during a letter request: the backend may
  * have sent the letter all the same. If the Kassenzeichen is pending, the
- * letter is on its way; otherwise the citizen is told that none went out.
+ * letter is on its way; otherwise the request may still be at work there: the
+ * citizen is told that the letter may still go out, and that „OK“ again with
+ * the same entries (same Idempotency-Key) sends no second one.
  */
 function afterCancelledLetter(state: FlowState): FlowState {
   const arrived = letterOnItsWay(state);

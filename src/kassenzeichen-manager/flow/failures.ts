@@ -60,7 +60,7 @@ function explain(state: FlowState, message: Message, actions: readonly MessageAc
 }
 
 function rejectedEntries(state: FlowState, error: ApiError): FlowState {
-  const { problems, unplaced } = mapServerFieldErrors(error.fieldErrors, ADDRESS_FIELDS);
+  const { problems, unplaced } = mapServerFieldErrors(error.fieldErrors, ADDRESS_FIELDS, error.detailLanguage);
   const back = goTo({ ...state, requestKey: undefined }, 'form', true);
   return {
     ...back,

@@ -39,7 +39,7 @@ export function renderAddressForm(p: ViewProps): TemplateResult {
     return problem ? describeFieldProblem(field, problem, t) : undefined;
   };
   const entries: SummaryEntry[] = [
-    ...ADDRESS_FIELDS.flatMap((field) => (error(field) ? [{ fieldId: field, text: error(field)! }] : [])),
+    ...ADDRESS_FIELDS.flatMap((field) => (error(field) ? [{ fieldId: field, ...error(field)! }] : [])),
     ...state.problems.other.map(({ detail, lang }) => ({ text: t.errors.serverFormat, addition: detail, additionLang: lang })),
   ];
   const example = formatDigits('150000000000', config.kassenzeichenFormat);

@@ -23,7 +23,7 @@ export function renderCode(p: ViewProps): TemplateResult {
   const forError = state.problems.code.codeFor ? t.errors.required.codeFor : undefined;
   const entries: SummaryEntry[] = [
     ...(forError ? [{ fieldId: `code-for-${pending[0].id}`, text: forError }] : []),
-    ...(codeError ? [{ fieldId: 'code', text: codeError }] : []),
+    ...(codeError ? [{ fieldId: 'code', ...codeError }] : []),
   ];
   const locked = isLocked(state, Date.now());
   const read = (event: Event) => readCode(event.currentTarget as HTMLFormElement);

@@ -5,7 +5,7 @@ import { hasConfirmed, isBusy, type Message, type Notice } from '../flow/state.j
 import { hasTypedEntries } from '../flow/draft.js';
 import type { ManagerMessages } from '../../i18n/messages.js';
 import type { HeadingLevel, ManagerConfig } from '../main-file/manager-config.js';
-import { messageText } from '../problem-text.js';
+import { messageText, type FieldMessage } from '../problem-text.js';
 import type { ViewProps } from './props.js';
 
 /** A heading at `level`; the page's outline decides it (attribute `heading-level`). */
@@ -41,7 +41,7 @@ export interface FieldOptions {
   label: string;
   value: string;
   hint?: string;
-  error?: string;
+  error?: FieldMessage;
   autocomplete?: 'off' | 'address-line1' | 'postal-code' | 'one-time-code';
   inputmode?: 'text' | 'numeric';
   size?: 'short' | 'long';
@@ -57,7 +57,7 @@ export function textField(o: FieldOptions): TemplateResult {
     <div class="field ${o.error ? 'invalid' : ''}" part="field">
       <label for=${o.id}>${o.label}</label>
       ${o.hint ? html`<p class="hint" id="${o.id}-hint">${o.hint}</p>` : nothing}
-      ${o.error ? html`<p class="error" id="${o.id}-error" part="field-error">${o.error}</p>` : nothing}
+      ${o.error ? html`<p class="error" id="${o.id}-error" part="field-error">${fieldMessage(o.error)}</p>` : nothing}
       <input
         id=${o.id}
         name=${o.name}
@@ -75,14 +75,16 @@ export function textField(o: FieldOptions): TemplateResult {
   `;
 }
 
-export interface SummaryEntry {
+export interface SummaryEntry extends FieldMessage {
   /** The field to focus, when the error belongs to one. */
   fieldId?: string;
-  text: string;
-  /** The backend's own words, only ever shown after the widget's sentence (their language is not known). */
-  addition?: string;
-  /** The language of `addition` when it is the backend's own words. */
-  additionLang?: string;
+}
+
+/** The widget's sentence, then the backend's own words (only ever after it) marked with their language when the backend names it. */
+export function fieldMessage(message: FieldMessage): TemplateResult {
+  return html`${message.text}${
+    message.addition ? html` <span class="addition" lang=${ifDefined(message.additionLang)}>${message.addition}</span>` : nothing
+  }`;
 }
 
 /**
@@ -101,10 +103,8 @@ export function errorSummary(p: ViewProps, entries: readonly SummaryEntry[]): Te
       <ul>
         ${entries.map((entry) =>
           entry.fieldId
-            ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${entry.text}</a></li>`
-            : html`<li>
-                ${entry.text}${entry.addition ? html` <span class="addition" lang=${ifDefined(entry.additionLang)}>${entry.addition}</span>` : nothing}
-              </li>`,
+            ? html`<li><a href="#${entry.fieldId}" @click=${focusField}>${fieldMessage(entry)}</a></li>`
+            : html`<li>${fieldMessage(entry)}</li>`,
         )}
       </ul>
     </div>
