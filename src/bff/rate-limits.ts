@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { BffConfig } from './config.js';
 import { sha256 } from './digest.js';
+import { rateLimitedClient } from './client-address.js';
 
 /** Routes that share a budget per client address. */
 export type RateGroup = 'sign-in' | 'back-channel' | 'api';
@@ -10,8 +11,9 @@ const WINDOW_SECONDS = 60;
 /**
  * Requests per client address and minute (rate-limiter-flexible). With Redis
  * all processes count together; while Redis cannot be reached each process
- * counts on its own (the library's insurance limiter). Addresses are counted
- * under their hash: the store keeps no address.
+ * counts on its own (the library's insurance limiter). IPv4 clients count per
+ * address, IPv6 clients per /64 ({@link rateLimitedClient}), under a hash: the
+ * store keeps no address.
  */
 export class RateLimits {
   private readonly limiters: Record<RateGroup, RateLimiterAbstract>;
@@ -37,9 +39,9 @@ export class RateLimits {
     this.limiters = { 'sign-in': make('sign-in'), 'back-channel': make('back-channel'), api: make('api') };
   }
 
-  /** Counts one request; the seconds to wait when the address is over its budget, else `undefined`. */
+  /** Counts one request; the seconds to wait when the client (address or /64) is over its budget, else `undefined`. */
   async wait(group: RateGroup, address: string): Promise<number | undefined> {
-    const key = sha256(address);
+    const key = sha256(rateLimitedClient(address));
     try {
       await this.withinTime(this.limiters[group].consume(key), group, key);
       return undefined;

@@ -92,8 +92,9 @@ async function openSession(context: BffContext, request: RouteRequest, transacti
     const citizen = await context.provider.finishSignIn(new URL(`${context.config.publicUrl}/callback?${query}`), transaction);
     const previous = await context.sessions.load(cookieValue(req, SESSION_COOKIE));
     if (typeof previous === 'object') await context.sessions.end(previous);
-    const { id, key } = await context.sessions.create(citizen);
+    const { id, key, displaced } = await context.sessions.create(citizen);
     request.session = sessionPseudonym(key);
+    if (displaced > 0) request.log.info('oldest sessions of the citizen ended', { reason: 'sessions-per-citizen', sessions: displaced });
     appendSetCookie(res, hostCookie(SESSION_COOKIE, id));
     const hint = pseudonym(context.config.issuer.href, citizen.subject);
     appendSetCookie(res, hostCookie(SIGNED_IN_HINT_COOKIE, hint, { readableByPage: true }));
