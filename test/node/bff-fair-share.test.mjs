@@ -56,3 +56,26 @@ test('one provider account signing in again and again keeps BFF_MAX_SESSIONS_PER
     await world.stop();
   }
 });
+
+test('IPv4: sign-ins beyond BFF_MAX_PENDING_SIGNINS drop the oldest pending ones instead of refusing everyone; a citizen gets through', async () => {
+  const world = await startWorld({ env: { BFF_TRUSTED_PROXIES: '127.0.0.1', BFF_MAX_PENDING_SIGNINS: '20' } });
+  try {
+    // Four addresses within their budgets, as attack/pending-cap.mjs v4 (there 4 × 60/min × 10 min filled 2,000).
+    const attackers = Array.from({ length: 40 }, (_, i) => `198.51.100.${(i % 4) + 1}`);
+    // Before: 20 × 303, then 503 for the rest – and for every citizen until the pending ones lapsed 10 minutes later.
+    assert.deepEqual(await count(world, attackers), { 303: 40 });
+    const cookies = new Map();
+    const started = await world.request('GET', login, { ...from('203.0.113.77'), cookies });
+    assert.equal(started.status, 303, 'a citizen starts a sign-in');
+    assert.deepEqual(await count(world, attackers.slice(0, 19)), { 303: 19 }, 'while the flood goes on');
+    const authorize = new URL(started.headers.location);
+    const code = world.provider.codeFor(authorize, { sub: 'erika', sid: 'e', name: 'Erika' });
+    const state = authorize.searchParams.get('state');
+    const back = await world.request('GET', `/callback?code=${code}&state=${state}`, { ...from('203.0.113.77'), cookies });
+    assert.equal(back.headers.location, PAGE, 'signed in: the sign-in outlived 19 newer ones');
+    assert.ok(world.store.size <= 23, `the store stays bounded: ${world.store.size} entries (20 pending, a session, its index)`);
+    assert.equal(await world.store.liveCount('bff:ledger:sign-ins', world.clock.now()), 19);
+  } finally {
+    await world.stop();
+  }
+});

@@ -8,7 +8,7 @@ import { sessionPseudonym, SessionsFullError } from '../sessions.js';
 
 const TRANSACTION_SECONDS = 600;
 const BUSY_RETRY_SECONDS = 60;
-/** Sign-ins on their way, counted against BFF_MAX_PENDING_SIGNINS. */
+/** Sign-ins on their way, at most BFF_MAX_PENDING_SIGNINS: beyond, the oldest are dropped. */
 const PENDING_LEDGER = 'bff:ledger:sign-ins';
 
 /** `GET /login?returnTo=…`: to the provider, with a transaction bound to this browser. */
@@ -37,9 +37,10 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   const key = transactionKey(transaction.state);
   const now = context.now();
   const lapsesAt = now + TRANSACTION_SECONDS * 1000;
-  if (!(await context.store.enter(PENDING_LEDGER, key, lapsesAt, context.config.maxPendingSignIns, now))) {
-    return busy(request, returnTo, 'pending-sign-ins');
-  }
+  // Full: the oldest pending sign-ins make room (a citizen's takes a minute or two), nobody is refused.
+  const dropped = await context.store.enterEvicting(PENDING_LEDGER, key, lapsesAt, context.config.maxPendingSignIns, now);
+  for (const old of dropped) await context.store.remove(old);
+  if (dropped.length > 0) request.log.warn('oldest pending sign-in dropped', { reason: 'pending-sign-ins-full' });
   await context.store.put(key, JSON.stringify(transaction), TRANSACTION_SECONDS);
   appendSetCookie(res, hostCookie(signInCookie(transaction.state), transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
   redirect(res, url.href);
@@ -123,7 +124,7 @@ function staleSignIn(context: BffContext, request: RouteRequest): void {
   );
 }
 
-/** A cap is reached (BFF_MAX_SESSIONS, BFF_MAX_PENDING_SIGNINS): 503, come back in a minute; running sessions go on. */
+/** BFF_MAX_SESSIONS is reached: 503, come back in a minute; running sessions go on. */
 function busy(request: RouteRequest, returnTo: string, full: string): void {
   request.log.warn('sign-in refused', { reason: `${full}-full` });
   request.res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
