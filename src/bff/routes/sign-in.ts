@@ -1,13 +1,24 @@
 import type { BffContext, RouteRequest } from '../context.js';
-import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, signInCookie, SIGNED_IN_HINT_COOKIE, withOutcome } from '../context.js';
+import {
+  allowedReturn,
+  REAUTH_COOKIE,
+  SESSION_COOKIE,
+  SIGN_IN_COOKIE_PREFIX,
+  signInCookie,
+  SIGNED_IN_HINT_COOKIE,
+  withOutcome,
+} from '../context.js';
 import { pseudonym } from './session.js';
-import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
+import { appendSetCookie, clearedCookie, cookieValue, hostCookie, readCookies, redirect } from '../http.js';
+import { COOKIE_PREFIX } from '../../shared/bff-protocol.js';
 import type { SignInTransaction } from '../identity-provider.js';
 import { messagePage } from '../pages.js';
 import { sessionPseudonym, SessionsFullError } from '../sessions.js';
 
 const TRANSACTION_SECONDS = 600;
 const BUSY_RETRY_SECONDS = 60;
+/** Sign-in cookies a browser keeps at most, the new one included (a few tabs signing in at once). */
+const KEPT_SIGN_IN_COOKIES = 3;
 /** Sign-ins on their way, at most BFF_MAX_PENDING_SIGNINS: beyond, the oldest are dropped. */
 const PENDING_LEDGER = 'bff:ledger:sign-ins';
 
@@ -42,8 +53,23 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   for (const old of dropped) await context.store.remove(old);
   if (dropped.length > 0) request.log.warn('oldest pending sign-in dropped', { reason: 'pending-sign-ins-full' });
   await context.store.put(key, JSON.stringify(transaction), TRANSACTION_SECONDS);
+  dropOlderSignInCookies(request);
   appendSetCookie(res, hostCookie(signInCookie(transaction.state), transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
   redirect(res, url.href);
+}
+
+/**
+ * Each `/login` leaves a cookie for 10 minutes; a script fetching `/login` a
+ * few hundred times would push the browser over its cookies per site, and it
+ * would drop the session cookie. Only the newest sign-in cookies stay
+ * (browsers send older cookies first, RFC 6265 5.4).
+ */
+function dropOlderSignInCookies(request: RouteRequest): void {
+  const prefix = `${COOKIE_PREFIX}${SIGN_IN_COOKIE_PREFIX}`;
+  const held = [...readCookies(request.req).keys()].filter((name) => name.startsWith(prefix));
+  for (const name of held.slice(0, Math.max(0, held.length - (KEPT_SIGN_IN_COOKIES - 1)))) {
+    appendSetCookie(request.res, clearedCookie(name.slice(COOKIE_PREFIX.length)));
+  }
 }
 
 /**
