@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { BffConfig } from './config.js';
-import { sha256 } from './digest.js';
+import { storeName } from './digest.js';
 import { rateLimitedClient } from './client-address.js';
 
 /** Routes that share a budget per client address. */
@@ -12,7 +12,8 @@ const WINDOW_SECONDS = 60;
  * Requests per client address and minute (rate-limiter-flexible). With Redis
  * all processes count together; while Redis cannot be reached each process
  * counts on its own (the library's insurance limiter). IPv4 clients count per
- * address, IPv6 clients per /64 ({@link rateLimitedClient}), under a hash: the
+ * address, IPv6 clients per /64 ({@link rateLimitedClient}), under a hash (keyed
+ * with BFF_STORE_KEY when set: IPv4 has too few addresses for a plain one): the
  * store keeps no address.
  */
 export class RateLimits {
@@ -20,9 +21,11 @@ export class RateLimits {
   /** Each process's own counters: the insurance while Redis is away, and what counts when Redis does not answer in time. */
   private readonly local: Partial<Record<RateGroup, RateLimiterAbstract>> = {};
   private readonly timeoutMs: number;
+  private readonly secret: Buffer | undefined;
 
-  constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs'>>, redisClient?: unknown) {
+  constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs' | 'storeKey'>>, redisClient?: unknown) {
     this.timeoutMs = config.storeTimeoutMs ?? 1500;
+    this.secret = config.storeKey;
     const make = (group: RateGroup): RateLimiterAbstract => {
       const options = { keyPrefix: `bff:rate:${group}`, points: config.rateLimits[group], duration: WINDOW_SECONDS };
       const memory = new RateLimiterMemory(options);
@@ -41,7 +44,7 @@ export class RateLimits {
 
   /** Counts one request; the seconds to wait when the client (address or /64) is over its budget, else `undefined`. */
   async wait(group: RateGroup, address: string): Promise<number | undefined> {
-    const key = sha256(rateLimitedClient(address));
+    const key = storeName(rateLimitedClient(address), this.secret);
     try {
       await this.withinTime(this.limiters[group].consume(key), group, key);
       return undefined;

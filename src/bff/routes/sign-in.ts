@@ -14,6 +14,7 @@ import { COOKIE_PREFIX } from '../../shared/bff-protocol.js';
 import type { SignInTransaction } from '../identity-provider.js';
 import { messagePage } from '../pages.js';
 import { sessionPseudonym, SessionsFullError } from '../sessions.js';
+import { storeName } from '../digest.js';
 
 const TRANSACTION_SECONDS = 600;
 const BUSY_RETRY_SECONDS = 60;
@@ -45,7 +46,7 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
     return redirect(res, withOutcome(returnTo, 'unavailable'));
   }
   const { url, transaction } = started;
-  const key = transactionKey(transaction.state);
+  const key = transactionKey(context, transaction.state);
   const now = context.now();
   const lapsesAt = now + TRANSACTION_SECONDS * 1000;
   // Full: the oldest pending sign-ins make room (a citizen's takes a minute or two), nobody is refused.
@@ -90,8 +91,8 @@ export async function finishSignIn(context: BffContext, request: RouteRequest): 
   const { res, req, query } = request;
   request.route = '/callback';
   const state = query.get('state') ?? '';
-  const stored = state ? await context.store.take(transactionKey(state)) : undefined;
-  if (stored) await context.store.leave(PENDING_LEDGER, transactionKey(state));
+  const stored = state ? await context.store.take(transactionKey(context, state)) : undefined;
+  if (stored) await context.store.leave(PENDING_LEDGER, transactionKey(context, state));
   if (state) appendSetCookie(res, clearedCookie(signInCookie(state)));
   if (!stored) {
     request.log.warn('sign-in refused', { reason: 'state-unknown' });
@@ -163,6 +164,7 @@ function busy(request: RouteRequest, returnTo: string, full: string): void {
   );
 }
 
-function transactionKey(state: string): string {
-  return `bff:signin:${state}`;
+/** The state only as its hash (keyed with BFF_STORE_KEY): the key's name cannot be presented as a state. */
+function transactionKey(context: BffContext, state: string): string {
+  return `bff:signin:${storeName(state, context.config.storeKey)}`;
 }
