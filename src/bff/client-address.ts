@@ -47,3 +47,23 @@ export function isTrusted(trusted: BlockList, address: string): boolean {
 function plain(address: string): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }
+
+/**
+ * Whom a rate limit counts: an IPv4 address, or an IPv6 address's /64. One
+ * host (SLAAC privacy addresses) or one subscriber gets a whole /64 and can
+ * take a fresh address for every request; counted per address, one actor
+ * would have an unbounded budget.
+ */
+export function rateLimitedClient(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.replace(/%.*$/, '').split('::');
+  const groups = (text: string | undefined) =>
+    text ? text.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : [];
+  const front = groups(head);
+  const back = tail === undefined ? [] : groups(tail);
+  const all = [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  return `${all
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}

@@ -29,6 +29,8 @@ export interface BffConfig {
   maxSeconds: number;
   /** Beyond this many live sessions, new sign-ins are refused (503) and the running sessions go on. */
   maxSessions: number;
+  /** BFF_MAX_SESSIONS_PER_CITIZEN: one citizen's live sessions at most; a sign-in beyond ends that citizen's oldest session. */
+  maxSessionsPerCitizen: number;
   /** Proxies whose `X-Forwarded-For` is believed (BFF_TRUSTED_PROXIES); empty: the connection's address counts. */
   trustedProxies: BlockList;
   /** Requests per client address and minute, per group of routes. */
@@ -55,6 +57,8 @@ const DEFAULTS = {
   idleSeconds: 1800,
   maxSeconds: 28_800,
   maxSessions: 10_000,
+  // A citizen with a phone, a laptop and a few browsers; one free account must not fill BFF_MAX_SESSIONS.
+  maxSessionsPerCitizen: 10,
   maxPendingSignIns: 2000,
   // Per address and minute: a sign-in is two requests; an office behind one address signs in many citizens.
   rateLimits: { 'sign-in': 60, api: 300, 'back-channel': 600 },
@@ -100,6 +104,7 @@ export function readBffConfig(env: Env): BffConfigResult {
   const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 10, 30 * 86_400, problems);
   if (maxSeconds < idleSeconds) problems.push('BFF_SESSION_MAX_SECONDS muss mindestens so groß sein wie BFF_SESSION_IDLE_SECONDS.');
   const maxSessions = readInteger(env, 'BFF_MAX_SESSIONS', DEFAULTS.maxSessions, 1, 10_000_000, problems);
+  const maxSessionsPerCitizen = readInteger(env, 'BFF_MAX_SESSIONS_PER_CITIZEN', DEFAULTS.maxSessionsPerCitizen, 1, 1000, problems);
   const maxPendingSignIns = readInteger(env, 'BFF_MAX_PENDING_SIGNINS', DEFAULTS.maxPendingSignIns, 1, 1_000_000, problems);
   const trustedProxies = readTrustedProxies(value('BFF_TRUSTED_PROXIES'), problems);
   const rateLimits = {
@@ -130,6 +135,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       idleSeconds,
       maxSeconds,
       maxSessions,
+      maxSessionsPerCitizen,
       maxPendingSignIns,
       trustedProxies,
       rateLimits,

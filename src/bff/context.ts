@@ -47,8 +47,9 @@ export const SESSION_COOKIE = 'bp-session';
  * foreign site navigates to) cannot overwrite the cookie of a running sign-in.
  */
 export function signInCookie(state: string): string {
-  return `bp-signin-${sha256(state).slice(0, 16)}`;
+  return `${SIGN_IN_COOKIE_PREFIX}${sha256(state).slice(0, 16)}`;
 }
+export const SIGN_IN_COOKIE_PREFIX = 'bp-signin-';
 /** Set when a session ended by a limit: the next sign-in asks for the password again. */
 export const REAUTH_COOKIE = 'bp-reauth';
 // The hint cookie (readable by the page; it opens nothing) and the outcome

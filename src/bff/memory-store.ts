@@ -106,6 +106,16 @@ export class MemoryStore implements SessionStore {
     return true;
   }
 
+  async enterEvicting(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<string[]> {
+    const members = this.ledger(ledger);
+    for (const [name, lapses] of members) if (lapses <= now - LEDGER_KEEP_LAPSED_MS) members.delete(name);
+    const live = [...members].filter(([, lapses]) => lapses > now).sort(([, a], [, b]) => a - b);
+    const evicted = live.slice(0, Math.max(0, live.length - cap + 1)).map(([name]) => name);
+    for (const name of evicted) members.delete(name);
+    members.set(member, lapsesAt);
+    return evicted;
+  }
+
   async prolong(ledger: string, member: string, lapsesAt: number): Promise<void> {
     const members = this.ledger(ledger);
     if (members.has(member)) members.set(member, lapsesAt);

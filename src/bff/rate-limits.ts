@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { BffConfig } from './config.js';
-import { sha256 } from './digest.js';
+import { storeName } from './digest.js';
+import { rateLimitedClient } from './client-address.js';
 
 /** Routes that share a budget per client address. */
 export type RateGroup = 'sign-in' | 'back-channel' | 'api';
@@ -10,17 +11,21 @@ const WINDOW_SECONDS = 60;
 /**
  * Requests per client address and minute (rate-limiter-flexible). With Redis
  * all processes count together; while Redis cannot be reached each process
- * counts on its own (the library's insurance limiter). Addresses are counted
- * under their hash: the store keeps no address.
+ * counts on its own (the library's insurance limiter). IPv4 clients count per
+ * address, IPv6 clients per /64 ({@link rateLimitedClient}), under a hash (keyed
+ * with BFF_STORE_KEY when set: IPv4 has too few addresses for a plain one): the
+ * store keeps no address.
  */
 export class RateLimits {
   private readonly limiters: Record<RateGroup, RateLimiterAbstract>;
   /** Each process's own counters: the insurance while Redis is away, and what counts when Redis does not answer in time. */
   private readonly local: Partial<Record<RateGroup, RateLimiterAbstract>> = {};
   private readonly timeoutMs: number;
+  private readonly secret: Buffer | undefined;
 
-  constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs'>>, redisClient?: unknown) {
+  constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs' | 'storeKey'>>, redisClient?: unknown) {
     this.timeoutMs = config.storeTimeoutMs ?? 1500;
+    this.secret = config.storeKey;
     const make = (group: RateGroup): RateLimiterAbstract => {
       const options = { keyPrefix: `bff:rate:${group}`, points: config.rateLimits[group], duration: WINDOW_SECONDS };
       const memory = new RateLimiterMemory(options);
@@ -37,9 +42,9 @@ export class RateLimits {
     this.limiters = { 'sign-in': make('sign-in'), 'back-channel': make('back-channel'), api: make('api') };
   }
 
-  /** Counts one request; the seconds to wait when the address is over its budget, else `undefined`. */
+  /** Counts one request; the seconds to wait when the client (address or /64) is over its budget, else `undefined`. */
   async wait(group: RateGroup, address: string): Promise<number | undefined> {
-    const key = sha256(address);
+    const key = storeName(rateLimitedClient(address), this.secret);
     try {
       await this.withinTime(this.limiters[group].consume(key), group, key);
       return undefined;

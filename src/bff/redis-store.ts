@@ -18,6 +18,17 @@ if redis.call('zcount', KEYS[1], '(' .. ARGV[4], '+inf') >= tonumber(ARGV[3]) th
 redis.call('zadd', KEYS[1], ARGV[2], ARGV[1])
 return 1`;
 
+/** Like ENTER, but the oldest live members make room; returns them. ARGV as ENTER. */
+const ENTER_EVICTING = `redis.call('zremrangebyscore', KEYS[1], '-inf', tonumber(ARGV[4]) - tonumber(ARGV[5]))
+local over = redis.call('zcount', KEYS[1], '(' .. ARGV[4], '+inf') - tonumber(ARGV[3]) + 1
+local evicted = {}
+if over > 0 then
+  evicted = redis.call('zrangebyscore', KEYS[1], '(' .. ARGV[4], '+inf', 'LIMIT', 0, over)
+  for _, name in ipairs(evicted) do redis.call('zrem', KEYS[1], name) end
+end
+redis.call('zadd', KEYS[1], ARGV[2], ARGV[1])
+return evicted`;
+
 /** Deletes the lock only when it still holds this holder's token. */
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
@@ -190,6 +201,11 @@ export class RedisStore implements SessionStore {
   async enter(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<boolean> {
     const args = [member, String(lapsesAt), String(cap), String(now), String(LEDGER_KEEP_LAPSED_MS)];
     return (await this.bounded(() => this.client.eval(ENTER, { keys: [ledger], arguments: args }))) === 1;
+  }
+
+  async enterEvicting(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<string[]> {
+    const args = [member, String(lapsesAt), String(cap), String(now), String(LEDGER_KEEP_LAPSED_MS)];
+    return (await this.bounded(() => this.client.eval(ENTER_EVICTING, { keys: [ledger], arguments: args }))) as string[];
   }
 
   async prolong(ledger: string, member: string, lapsesAt: number): Promise<void> {

@@ -109,6 +109,10 @@ export class SealedStore implements SessionStore {
     return this.inner.enter(ledger, member, lapsesAt, cap, now);
   }
 
+  enterEvicting(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<string[]> {
+    return this.inner.enterEvicting(ledger, member, lapsesAt, cap, now);
+  }
+
   prolong(ledger: string, member: string, lapsesAt: number): Promise<void> {
     return this.inner.prolong(ledger, member, lapsesAt);
   }

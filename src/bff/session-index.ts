@@ -36,6 +36,12 @@ export class SessionIndex {
     return first ? this.store.members(first) : Promise.resolve([]);
   }
 
+  /** Every session of one citizen (the per-citizen cap). */
+  sessionsOfSubject(subject: string): Promise<string[]> {
+    const [key] = this.keys({ subject });
+    return key ? this.store.members(key) : Promise.resolve([]);
+  }
+
   private keys(of: ProviderReference): string[] {
     const keys: string[] = [];
     if (of.providerSession) keys.push(`bff:sid:${this.hash(`sid ${of.providerSession}`)}`);

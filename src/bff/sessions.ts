@@ -52,22 +52,51 @@ export class Sessions {
   constructor(
     private readonly store: SessionStore,
     private readonly provider: IdentityProvider,
-    private readonly config: Pick<BffConfig, 'idleSeconds' | 'maxSeconds' | 'issuer' | 'storeKey' | 'maxSessions'>,
+    private readonly config: Pick<
+      BffConfig,
+      'idleSeconds' | 'maxSeconds' | 'issuer' | 'storeKey' | 'maxSessions' | 'maxSessionsPerCitizen'
+    >,
     private readonly now: () => number = Date.now,
   ) {
     this.index = new SessionIndex(store, config.issuer.href, config.storeKey);
   }
 
-  /** Stores a new session; its id is the cookie's value, its key what the store and the log know it by. */
-  async create(citizen: SignedInCitizen): Promise<{ id: string; key: string }> {
+  /**
+   * Stores a new session; its id is the cookie's value, its key what the store
+   * and the log know it by. Beyond BFF_MAX_SESSIONS_PER_CITIZEN the citizen's
+   * oldest sessions end first (`displaced`: how many).
+   */
+  async create(citizen: SignedInCitizen): Promise<{ id: string; key: string; displaced: number }> {
     const id = randomBytes(32).toString('base64url');
     const key = storeKey(id);
+    const displaced = await this.makeRoomFor(citizen.subject);
     const now = this.now();
     const data: SessionData = { ...citizen, createdAt: now, lastActiveAt: now };
     if (!(await this.store.enter(SESSIONS_LEDGER, key, this.endsAt(data), this.config.maxSessions, now))) throw new SessionsFullError();
     await this.store.write(key, serialise(data), this.ttl(data));
     await this.index.add(key, data, this.config.maxSeconds + GRACE_SECONDS);
-    return { id, key };
+    return { id, key, displaced };
+  }
+
+  /**
+   * The newest sign-in wins: the citizen's oldest sessions end (grants revoked)
+   * until the new one fits under BFF_MAX_SESSIONS_PER_CITIZEN. Refusing the
+   * new one instead would lock the citizen out for hours behind sessions left
+   * on other devices, and anyone with the password could keep them out.
+   */
+  private async makeRoomFor(subject: string): Promise<number> {
+    const keys = await this.index.sessionsOfSubject(subject);
+    if (keys.length < this.config.maxSessionsPerCitizen) return 0;
+    const live: LoadedSession[] = [];
+    for (const key of keys) {
+      const data = parse(await this.store.read(key));
+      if (data) live.push({ key, data });
+      else await this.index.remove(key, { subject });
+    }
+    live.sort((a, b) => a.data.createdAt - b.data.createdAt);
+    const oldest = live.slice(0, Math.max(0, live.length - this.config.maxSessionsPerCitizen + 1));
+    for (const session of oldest) await this.end(session);
+    return oldest.length;
   }
 
   /** The session behind a cookie; `ended` when it is gone or past a limit (then it is ended now). */

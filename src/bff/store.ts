@@ -33,6 +33,11 @@ export interface SessionStore {
    * are still live at `now`; `false` when full. Members lapsed long ago are dropped.
    */
   enter(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<boolean>;
+  /**
+   * Like {@link enter}, but never full: while `cap` members are live, the
+   * oldest (the first to lapse) make room. Resolves with the members taken out.
+   */
+  enterEvicting(ledger: string, member: string, lapsesAt: number, cap: number, now: number): Promise<string[]>;
   /** Moves a member's lapse time, only while it is in the ledger. */
   prolong(ledger: string, member: string, lapsesAt: number): Promise<void>;
   /** Takes the member out; `true` only for the one caller that took it. */

@@ -1,14 +1,26 @@
 import type { BffContext, RouteRequest } from '../context.js';
-import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, signInCookie, SIGNED_IN_HINT_COOKIE, withOutcome } from '../context.js';
+import {
+  allowedReturn,
+  REAUTH_COOKIE,
+  SESSION_COOKIE,
+  SIGN_IN_COOKIE_PREFIX,
+  signInCookie,
+  SIGNED_IN_HINT_COOKIE,
+  withOutcome,
+} from '../context.js';
 import { pseudonym } from './session.js';
-import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
+import { appendSetCookie, clearedCookie, cookieValue, hostCookie, readCookies, redirect } from '../http.js';
+import { COOKIE_PREFIX } from '../../shared/bff-protocol.js';
 import type { SignInTransaction } from '../identity-provider.js';
 import { messagePage, requestLanguage } from '../pages.js';
 import { sessionPseudonym, SessionsFullError } from '../sessions.js';
+import { storeName } from '../digest.js';
 
 const TRANSACTION_SECONDS = 600;
 const BUSY_RETRY_SECONDS = 60;
-/** Sign-ins on their way, counted against BFF_MAX_PENDING_SIGNINS. */
+/** Sign-in cookies a browser keeps at most, the new one included (a few tabs signing in at once). */
+const KEPT_SIGN_IN_COOKIES = 3;
+/** Sign-ins on their way, at most BFF_MAX_PENDING_SIGNINS: beyond, the oldest are dropped. */
 const PENDING_LEDGER = 'bff:ledger:sign-ins';
 
 /** `GET /login?returnTo=…`: to the provider, with a transaction bound to this browser. */
@@ -30,15 +42,31 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
     return redirect(res, withOutcome(returnTo, 'unavailable'));
   }
   const { url, transaction } = started;
-  const key = transactionKey(transaction.state);
+  const key = transactionKey(context, transaction.state);
   const now = context.now();
   const lapsesAt = now + TRANSACTION_SECONDS * 1000;
-  if (!(await context.store.enter(PENDING_LEDGER, key, lapsesAt, context.config.maxPendingSignIns, now))) {
-    return busy(request, returnTo, 'pending-sign-ins');
-  }
+  // Full: the oldest pending sign-ins make room (a citizen's takes a minute or two), nobody is refused.
+  const dropped = await context.store.enterEvicting(PENDING_LEDGER, key, lapsesAt, context.config.maxPendingSignIns, now);
+  for (const old of dropped) await context.store.remove(old);
+  if (dropped.length > 0) request.log.warn('oldest pending sign-in dropped', { reason: 'pending-sign-ins-full' });
   await context.store.put(key, JSON.stringify(transaction), TRANSACTION_SECONDS);
+  dropOlderSignInCookies(request);
   appendSetCookie(res, hostCookie(signInCookie(transaction.state), transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
   redirect(res, url.href);
+}
+
+/**
+ * Each `/login` leaves a cookie for 10 minutes; a script fetching `/login` a
+ * few hundred times would push the browser over its cookies per site, and it
+ * would drop the session cookie. Only the newest sign-in cookies stay
+ * (browsers send older cookies first, RFC 6265 5.4).
+ */
+function dropOlderSignInCookies(request: RouteRequest): void {
+  const prefix = `${COOKIE_PREFIX}${SIGN_IN_COOKIE_PREFIX}`;
+  const held = [...readCookies(request.req).keys()].filter((name) => name.startsWith(prefix));
+  for (const name of held.slice(0, Math.max(0, held.length - (KEPT_SIGN_IN_COOKIES - 1)))) {
+    appendSetCookie(request.res, clearedCookie(name.slice(COOKIE_PREFIX.length)));
+  }
 }
 
 /**
@@ -59,8 +87,8 @@ export async function finishSignIn(context: BffContext, request: RouteRequest): 
   const { res, req, query } = request;
   request.route = '/callback';
   const state = query.get('state') ?? '';
-  const stored = state ? await context.store.take(transactionKey(state)) : undefined;
-  if (stored) await context.store.leave(PENDING_LEDGER, transactionKey(state));
+  const stored = state ? await context.store.take(transactionKey(context, state)) : undefined;
+  if (stored) await context.store.leave(PENDING_LEDGER, transactionKey(context, state));
   if (state) appendSetCookie(res, clearedCookie(signInCookie(state)));
   if (!stored) {
     request.log.warn('sign-in refused', { reason: 'state-unknown' });
@@ -88,8 +116,9 @@ async function openSession(context: BffContext, request: RouteRequest, transacti
     const citizen = await context.provider.finishSignIn(new URL(`${context.config.publicUrl}/callback?${query}`), transaction);
     const previous = await context.sessions.load(cookieValue(req, SESSION_COOKIE));
     if (typeof previous === 'object') await context.sessions.end(previous);
-    const { id, key } = await context.sessions.create(citizen);
+    const { id, key, displaced } = await context.sessions.create(citizen);
     request.session = sessionPseudonym(key);
+    if (displaced > 0) request.log.info('oldest sessions of the citizen ended', { reason: 'sessions-per-citizen', sessions: displaced });
     appendSetCookie(res, hostCookie(SESSION_COOKIE, id));
     const hint = pseudonym(context.config.issuer.href, citizen.subject);
     appendSetCookie(res, hostCookie(SIGNED_IN_HINT_COOKIE, hint, { readableByPage: true }));
@@ -112,12 +141,13 @@ function staleSignIn(context: BffContext, request: RouteRequest): void {
   messagePage(request, 400, (t) => t.signInStale, home);
 }
 
-/** A cap is reached (BFF_MAX_SESSIONS, BFF_MAX_PENDING_SIGNINS): 503, come back in a minute; running sessions go on. */
+/** BFF_MAX_SESSIONS is reached: 503, come back in a minute; running sessions go on. */
 function busy(request: RouteRequest, returnTo: string, full: string): void {
   request.log.warn('sign-in refused', { reason: `${full}-full` });
   messagePage(request, 503, (t) => t.signInBusy, returnTo, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
 }
 
-function transactionKey(state: string): string {
-  return `bff:signin:${state}`;
+/** The state only as its hash (keyed with BFF_STORE_KEY): the key's name cannot be presented as a state. */
+function transactionKey(context: BffContext, state: string): string {
+  return `bff:signin:${storeName(state, context.config.storeKey)}`;
 }

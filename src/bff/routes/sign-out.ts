@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sha256 } from '../digest.js';
+import { sha256, storeName } from '../digest.js';
 import type { BffContext, RouteRequest } from '../context.js';
 import { allowedReturn, withOutcome } from '../context.js';
 import { MAX_REQUEST_BODY_BYTES, redirect, readBody, sendJson } from '../http.js';
@@ -36,7 +36,7 @@ export async function signOut(context: BffContext, request: RouteRequest): Promi
   if (!endpoint) return sendJson(request.res, 200, { redirectTo: back ?? null });
   const ticket = randomBytes(32).toString('base64url');
   const stored: LogoutTicket = { idToken: session.data.idToken, returnTo };
-  await context.store.put(`bff:logout:${ticket}`, JSON.stringify(stored), TICKET_SECONDS);
+  await context.store.put(`bff:logout:${storeName(ticket, context.config.storeKey)}`, JSON.stringify(stored), TICKET_SECONDS);
   const lang = language ? `&lang=${language}` : '';
   sendJson(request.res, 200, { redirectTo: `${context.config.publicUrl}/logout/continue?ticket=${ticket}${lang}` });
 }
@@ -45,12 +45,12 @@ export async function signOut(context: BffContext, request: RouteRequest): Promi
 export async function continueSignOut(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/logout/continue';
   const ticket = request.query.get('ticket');
-  const stored = ticket ? await context.store.take(`bff:logout:${ticket}`) : undefined;
+  const stored = ticket ? await context.store.take(`bff:logout:${storeName(ticket, context.config.storeKey)}`) : undefined;
   const endpoint = await context.provider.endSessionEndpoint().catch(() => undefined);
   if (!stored || !endpoint) return signedOutPage(context, request);
   const { idToken, returnTo } = JSON.parse(stored) as LogoutTicket;
   const state = randomBytes(24).toString('base64url');
-  if (returnTo) await context.store.put(`bff:signed-out:${state}`, returnTo, TICKET_SECONDS);
+  if (returnTo) await context.store.put(`bff:signed-out:${storeName(state, context.config.storeKey)}`, returnTo, TICKET_SECONDS);
   logoutFormPage(request, endpoint, {
     id_token_hint: idToken,
     client_id: context.config.clientId,
@@ -63,7 +63,7 @@ export async function continueSignOut(context: BffContext, request: RouteRequest
 export async function finishSignOut(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/signed-out';
   const state = request.query.get('state');
-  const returnTo = state ? await context.store.take(`bff:signed-out:${state}`) : undefined;
+  const returnTo = state ? await context.store.take(`bff:signed-out:${storeName(state, context.config.storeKey)}`) : undefined;
   if (returnTo) return redirect(request.res, withOutcome(returnTo, 'signed-out'));
   signedOutPage(context, request);
 }
