@@ -51,7 +51,7 @@ test('the store down at /login: an HTML page in the page’s language (de, en, L
     for (const [lang, title, back] of [
       ['de', 'Anmeldung gerade nicht möglich', 'Zurück zur Website'],
       ['en', 'Sign-in not possible right now', 'Back to the website'],
-      ['de-x-ls', 'Anmeldung geht gerade nicht', 'Zurück zur Website'],
+      ['de-x-ls', 'Anmeldung hat gerade eine Störung', 'Zurück zur Internet-Seite'],
     ]) {
       const answer = await world.request('GET', `/login?returnTo=${encodeURIComponent(PAGE)}&lang=${lang}`);
       assert.equal(answer.status, 503);
