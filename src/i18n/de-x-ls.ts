@@ -130,7 +130,7 @@ export const deLs: Messages = {
       'Die Nummer gehört zu einem Haus oder Grundstück.',
       'Sie finden die Nummer auf Briefen von der Stadt.',
       'Zum Beispiel:',
-      '1500.0000.0000.',
+      '1500.0000.0000',
     ),
     overviewSeveralObjects: lines(
       'Haben Sie mehr als 1 Haus oder Grundstück in der Stadt?',
@@ -156,7 +156,7 @@ export const deLs: Messages = {
     choiceTitle: 'Kassenzeichen hinzufügen',
     choiceIntro: 'Was möchten Sie tun?',
     choiceLetterHint: lines('Sie möchten ein Kassenzeichen hinzufügen?', 'Dann schickt die Stadt Ihnen einen Brief.'),
-    choiceCodeHint: lines('Der Brief mit dem Bestätigungs-Code ist schon bei Ihnen?', 'Dann klicken Sie hier.'),
+    choiceCodeHint: lines('Der Brief mit dem Bestätigungs-Code ist schon bei Ihnen?', 'Dann klicken Sie auf „Bestätigungscode eingeben“.'),
     formTitle: 'Kassenzeichen und Adresse',
     formIntro: lines('Bitte schreiben Sie das Kassenzeichen und die Adresse vom Haus.', 'Sie müssen alle Felder ausfüllen.'),
     labels: {
@@ -168,7 +168,7 @@ export const deLs: Messages = {
       codeFor: 'Für welches Kassenzeichen ist der Bestätigungs-Code?',
     },
     kassenzeichenHint: (example) =>
-      lines(`Zum Beispiel:`, `${example}.`, 'Die Nummer steht auf Briefen von der Stadt.', 'Die Punkte können Sie weglassen.'),
+      lines('Zum Beispiel:', example, 'Die Nummer steht auf Briefen von der Stadt.', 'Die Punkte können Sie weglassen.'),
     codeHint: lines(
       'Der Bestätigungs-Code ist ein geheimes Wort aus Buchstaben und Zahlen.',
       'Er steht in dem Brief von der Stadt.',
@@ -187,7 +187,7 @@ export const deLs: Messages = {
         codeFor: 'Bitte wählen Sie das Kassenzeichen für den Bestätigungs-Code.',
       },
       tooLong: (max) => `Hier passen höchstens ${max} Zeichen hin.`,
-      postalCode: lines('Die Post-Leitzahl hat 5 Zahlen.', 'Zum Beispiel:', '41061.'),
+      postalCode: lines('Die Post-Leitzahl hat 5 Zahlen.', 'Zum Beispiel:', '41061'),
       kassenzeichenDigits: (expected, given) =>
         lines(`Das Kassenzeichen hat ${expected} Zahlen.`, `Sie haben ${given} Zahlen geschrieben.`),
       kassenzeichenLetter: (letter) =>

@@ -135,3 +135,19 @@ test('German without JavaScript: „Abmeldung fortsetzen“ must be pressed', as
   assert.equal(readPage(continued).lang, 'de');
   assert.match(continued.text, /<noscript><p>Bitte klicken Sie auf „Abmeldung fortsetzen“\./);
 });
+
+test('the Leichte Sprache page (issue 19.9): one sentence per line and larger type, German unchanged', async () => {
+  store.down = true;
+  try {
+    const ls = await world.request('GET', `/login?returnTo=${encodeURIComponent(PAGE)}&lang=de-x-ls`);
+    assert.match(
+      ls.text,
+      /<p>Die Anmeldung hat gerade eine Störung\.\nSie sind abgemeldet\.\nBitte versuchen Sie es später noch einmal\.<\/p>/,
+    );
+    assert.match(ls.text, /:lang\(de-x-ls\) body\{font-size:1\.125rem;line-height:1\.6\}:lang\(de-x-ls\) p\{white-space:pre-line\}/);
+    const de = await world.request('GET', `/login?returnTo=${encodeURIComponent(PAGE)}&lang=de`);
+    assert.doesNotMatch(/<p>[^<]*<\/p>/.exec(de.text)[0], /\n/);
+  } finally {
+    store.down = false;
+  }
+});
