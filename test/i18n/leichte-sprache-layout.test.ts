@@ -33,10 +33,10 @@ describe('<kassenzeichen-manager> in Leichte Sprache (de-x-ls)', () => {
     const root = element.shadowRoot!;
     expect(buttonNamed(element, deLs.manager.addButton)).to.exist;
 
-    const hint = [...root.querySelectorAll('p')].find((p) => p.textContent!.includes('Haben Sie mehr als 1 Haus'))!;
-    expect(hint, 'the paragraph about several houses').to.exist;
-    const sentences = deLs.manager.overviewSeveralObjects.split('\n');
-    expect(sentences.length).to.equal(3);
+    // The overview's hint about several houses: three sentences.
+    const hint = root.querySelector('p.hint:not([role])')!;
+    const sentences = hint.textContent!.split(/(?<=[.!?])\s+/);
+    expect(sentences.length, hint.textContent!).to.equal(3);
     const starts = sentenceStarts(hint, sentences);
     const lineStart = hint.getBoundingClientRect().left;
     for (const [index, start] of starts.entries()) {
