@@ -176,7 +176,7 @@ für die Redaktion und sendet nichts.
   und am Ereignis \`kassenzeichen-changed\`.
 - **Sprache:** Die Elemente sprechen die Sprache der Seite (\`<html lang="en">\`)
   oder ihre eigene (\`lang="en"\` am Element): Deutsch, Englisch und
-  **Leichte Sprache** (\`lang="de-x-ls"\`, nach DIN SPEC 33429; die Schaltflächen
+  **Leichte Sprache** (\`lang="de-x-ls"\`, nach den Regeln des Netzwerks Leichte Sprache: ein Satz je Zeile, größere Schrift; die Schaltflächen
   behalten die Wörter der gedruckten Anleitung). Englisch und Leichte Sprache
   lädt das Skript selbst aus seinem Ordner; die Dateien
   \`buergerportal-widgets.en.js\` und \`buergerportal-widgets.de-x-ls.js\` gehören

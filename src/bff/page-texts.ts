@@ -95,36 +95,43 @@ const en: PageTexts = {
   },
 };
 
+/** Leichte Sprache (see src/i18n/de-x-ls.ts): one sentence per line, joined with a line break that the page keeps. */
+const lines = (...sentences: string[]): string => sentences.join('\n');
+
 const deLs: PageTexts = {
-  back: 'Zurück zur Website',
+  back: 'Zurück zur Internet-Seite',
   returnNotAllowed: {
-    title: 'Anmeldung geht nicht',
-    text: 'Die Anmeldung geht auf dieser Seite nicht. Bitte fragen Sie bei der Stadt nach.',
+    title: 'Anmeldung hat einen Fehler',
+    text: lines('Für diese Internet-Seite fehlt die Erlaubnis zur Anmeldung.', 'Bitte fragen Sie bei der Stadt nach.'),
   },
   signInStale: {
     title: 'Anmeldung ist zu alt',
-    text: 'Diese Anmeldung ist zu alt. Bitte gehen Sie zurück zur Website. Dann melden Sie sich noch einmal an.',
+    text: lines('Diese Anmeldung ist zu alt.', 'Bitte gehen Sie zurück zur Internet-Seite.', 'Dann melden Sie sich noch einmal an.'),
   },
   signInBusy: {
-    title: 'Anmeldung geht gerade nicht',
-    text: 'Gerade melden sich sehr viele Menschen an. Bitte warten Sie 1 Minute. Dann versuchen Sie es noch einmal.',
+    title: 'Anmeldung hat gerade eine Störung',
+    text: lines('Gerade melden sich sehr viele Menschen an.', 'Bitte warten Sie 1 Minute.', 'Dann versuchen Sie es noch einmal.'),
   },
   signInUnavailable: {
-    title: 'Anmeldung geht gerade nicht',
-    text: 'Die Anmeldung hat gerade einen Fehler. Sie sind nicht angemeldet. Bitte versuchen Sie es später noch einmal.',
+    title: 'Anmeldung hat gerade eine Störung',
+    text: lines('Die Anmeldung hat gerade eine Störung.', 'Sie sind abgemeldet.', 'Bitte versuchen Sie es später noch einmal.'),
   },
   signOutUnavailable: {
-    title: 'Abmeldung ist nicht fertig',
-    text: 'Sie sind auf der Website abgemeldet. Beim Anmelde-Dienst sind Sie vielleicht noch angemeldet. Bitte schließen Sie alle Fenster vom Browser.',
+    title: 'Abmeldung ist unfertig',
+    text: lines(
+      'Sie sind auf der Internet-Seite abgemeldet.',
+      'Beim Anmelde-Dienst sind Sie vielleicht noch angemeldet.',
+      'Bitte schließen Sie alle Fenster vom Browser.',
+    ),
   },
   signedOut: { title: 'Abgemeldet', text: 'Sie sind jetzt abgemeldet.' },
-  tooManyRequests: { title: 'Zu viele Anfragen', text: 'Bitte warten Sie kurz. Dann versuchen Sie es noch einmal.' },
-  tooLarge: { title: 'Anfrage ist zu groß', text: 'Diese Anfrage ist zu groß. Bitte gehen Sie zurück zur Website.' },
+  tooManyRequests: { title: 'Zu viele Anfragen', text: lines('Bitte warten Sie kurz.', 'Dann versuchen Sie es noch einmal.') },
+  tooLarge: { title: 'Anfrage ist zu groß', text: lines('Diese Anfrage ist zu groß.', 'Bitte gehen Sie zurück zur Internet-Seite.') },
   continueSignOut: {
     title: 'Abmelden',
-    heading: 'Sie werden abgemeldet …',
+    heading: 'Die Abmeldung läuft …',
     button: 'Abmeldung fortsetzen',
-    withoutScript: 'Bitte klicken Sie auf den Knopf „Abmeldung fortsetzen“. Dann sind Sie auch beim Anmelde-Dienst abgemeldet.',
+    withoutScript: lines('Bitte klicken Sie auf den Knopf „Abmeldung fortsetzen“.', 'Dann sind Sie auch beim Anmelde-Dienst abgemeldet.'),
   },
 };
 

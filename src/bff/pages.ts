@@ -7,7 +7,7 @@ import { browserLanguage, knownLanguage, pageTexts, type PageLanguage, type Page
 const AUTO_SUBMIT = 'document.forms[0].submit();';
 const AUTO_SUBMIT_HASH = `'sha256-${createHash('sha256').update(AUTO_SUBMIT).digest('base64')}'`;
 const STYLE =
-  'body{font:1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}button{font:inherit;padding:.6rem 1rem}a{color:#004f9f}';
+  'body{font:1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}button{font:inherit;padding:.6rem 1rem}a{color:#004f9f}:lang(de-x-ls) body{font-size:1.125rem;line-height:1.6}:lang(de-x-ls) p{white-space:pre-line}';
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /** Keeps the page's language from `/login` (or `/logout/continue`) for the way back from the provider. */

@@ -24,7 +24,7 @@ export { isPassingFailure } from '../auth/session.js';
 export { KassenzeichenChangedEvent, KassenzeichenConfirmedEvent, KassenzeichenErrorEvent, KassenzeichenRequestedEvent } from '../events.js';
 export { addGermanManagerTexts, setTexts, textsLoaded } from '../i18n/localize.js';
 export { busyAwareButton } from '../shared/busy-aware-button.js';
-export { formatClock } from '../shared/clock.js';
+export { formatClock, formatDay } from '../shared/clock.js';
 export { describeConfigProblems, renderConfigError, reportConfigError, reportIgnored } from '../shared/config-error-view.js';
 export { describeSessionFailure } from '../shared/config-problem.js';
 export { CspWatchController } from '../shared/csp-watch-controller.js';

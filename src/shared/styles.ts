@@ -51,6 +51,17 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Leichte Sprache (the elements' content carries the catalog's lang attribute): larger type and more space between
+     lines, on top of the citizen's own text size; its texts put each sentence on a line of its own
+     (src/i18n/de-x-ls.ts), and paragraphs keep those breaks. Paragraphs whose template spans lines (the busy
+     line, an entry of the list, the status line) are left out. */
+  :host > :lang(de-x-ls) {
+    font-size: 1.125em;
+    line-height: 1.6;
+  }
+  p:lang(de-x-ls):not(.busy, .visually-hidden, .item p) {
+    white-space: pre-line;
+  }
   *,
   *::before,
   *::after {

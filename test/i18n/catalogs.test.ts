@@ -5,6 +5,8 @@ import { en } from '../../src/i18n/en.js';
 import { deManager } from '../../src/i18n/de-manager.js';
 import { addGermanManagerTexts, fallbackChain, messagesFor, registerMessages, setTexts } from '../../src/i18n/localize.js';
 import type { Messages } from '../../src/i18n/messages.js';
+import { pageTexts } from '../../src/bff/page-texts.js';
+import { formatClock, formatDay } from '../../src/shared/clock.js';
 
 /** Every text of a catalog, functions called with sample values. */
 function texts(catalog: Messages): string[] {
@@ -19,7 +21,7 @@ function texts(catalog: Messages): string[] {
     } else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
   };
   samples['.manager.address'] = [{ street: 'Musterstraße', houseNumber: '12a', postalCode: '41061', city: 'Mönchengladbach' }];
-  samples['.manager.statusPending'] = ['27.11.2026'];
+  samples['.manager.statusPending'] = [catalog.language === 'de-x-ls' ? '27. November 2026' : '27.11.2026'];
   samples['.login.signedInAs'] = ['Erika Mustermann'];
   samples['.login.expiringText'] = ['14:05'];
   walk(catalog, '');
@@ -37,8 +39,8 @@ function sentences(text: string): string[] {
 /** The words Leichte Sprache must explain where it uses them, and how an explanation reads. */
 const HARD_WORDS: Record<string, RegExp> = {
   Kassenzeichen: /Das Kassenzeichen ist /,
-  Bestätigungscode: /Der Bestätigungscode ist /,
-  Zustellvertreter: /Ein Zustellvertreter bekommt /,
+  'Bestätigungs-Code': /Der Bestätigungs-Code ist /,
+  'Zustell-Vertreter': /Ein Zustell-Vertreter bekommt /,
   Eigentümer: /Eigentümer bedeutet: /,
   Servicekonto: /Das Servicekonto ist /,
   BundID: /Die BundID ist /,
@@ -92,6 +94,162 @@ describe('Leichte Sprache (de-x-ls)', () => {
   it('is complete and differs from German in its sentences', () => {
     expect(texts(deLs).length).to.equal(texts(de).length);
     expect(deLs.manager.codeHint).not.to.equal(de.manager.codeHint);
+  });
+});
+
+/*
+ * The rules of the Netzwerk Leichte Sprache that a machine can check, on every
+ * text a citizen meets in Leichte Sprache: the elements' texts (the editor's
+ * box aside, but its sentence for citizens included) and the BFF's pages.
+ */
+
+/** The guide's names for buttons and steps (https://… „Anleitung: Anmeldung im Bürgerportal“): kept as printed, so the rules skip them. */
+const GUIDE_NAMES = [
+  'Zum Servicekonto.NRW',
+  'Jetzt registrieren',
+  'Kassenzeichen hinzufügen',
+  'Bestätigungscode eingeben',
+  'Sitzung verlängern',
+  'Abmelden',
+  'Weiter',
+  'Zurück',
+  'OK',
+  'Beenden',
+];
+
+/** A text without the names it quotes („…“) and without the guide's names: the words the rules apply to. */
+function ownWords(text: string): string {
+  return GUIDE_NAMES.includes(text) ? '' : text.replace(/„[^“]*“/g, '„…“');
+}
+
+function citizenLsTexts(): string[] {
+  const bff = pageTexts('de-x-ls');
+  const bffTexts = Object.values(bff).flatMap((entry: string | Record<string, string>) =>
+    typeof entry === 'string' ? [entry] : Object.values(entry),
+  );
+  return [...texts({ ...deLs, config: {} as Messages['config'] }), deLs.config.citizenHint, ...bffTexts];
+}
+
+/** Each a word or pattern the rule forbids; what it stands for is in the test's name. */
+function offending(patterns: RegExp[], exceptions: string[] = []): string[] {
+  return citizenLsTexts()
+    .flatMap(sentences)
+    .filter((sentence) => !exceptions.includes(sentence))
+    .flatMap((sentence) => patterns.filter((pattern) => pattern.test(ownWords(sentence))).map((pattern) => `${pattern}: ${sentence}`));
+}
+
+/** Sentences that keep a negation, each for a reason. */
+const JUSTIFIED_NEGATIONS = [
+  // A positive sentence would say which of the two is wrong; the widget only knows that they differ.
+  'Das Kassenzeichen und die Adresse passen nicht zusammen.',
+];
+
+/** One word for one thing: the synonyms that must not stand beside the chosen word. */
+const GLOSSARY: Record<string, RegExp[]> = {
+  Anmeldung: [/Sitzung/, /Session/i, /\bLogin\b/i],
+  Konto: [/Account/],
+  'Bestätigungs-Code': [/(?<![-\w])Code\b/],
+  Knopf: [/Button/, /Schaltfläche/],
+  'Internet-Seite': [/Website/, /Webseite/],
+  hinzufügen: [/eintragen/, /\btragen\b/, /\bdazu nehmen\b/],
+  Angaben: [/Eingaben/],
+  schreiben: [/eingeben/, /\bgeben Sie\b/],
+  'die Stadt': [/\b[Ww]ir\b/, /\buns\b/, /\b[Uu]nser/],
+  Dienste: [/Services/],
+  Störung: [/\bgeht gerade\b/],
+};
+
+/** Long words, split with a hyphen. */
+const HYPHENATED = [
+  'Bestätigungs-Code',
+  'Internet-Seite',
+  'Internet-Verbindung',
+  'Post-Leitzahl',
+  'Haus-Nummer',
+  'Zustell-Vertreter',
+  'Anmelde-Dienst',
+  'Telefon-Nummer',
+];
+
+describe('Leichte Sprache follows the rules of the Netzwerk Leichte Sprache (issue 19.9)', () => {
+  it('has no subordinate clause: no subordinating conjunction, no relative clause after a comma', () => {
+    expect(
+      offending([
+        /\b(dass|weil|wenn|ob|damit|obwohl|falls|sodass|nachdem|bevor|sobald|während|indem|sofern)\b/i,
+        /, (der|die|das|dem|den|denen|deren|dessen|welche[rsnm]?|wo|was) /,
+      ]),
+    ).to.deep.equal([]);
+  });
+
+  it('has one statement per sentence of 12 words at most, also on the BFF pages', () => {
+    const long = citizenLsTexts()
+      .flatMap(sentences)
+      .filter((sentence) => sentence.split(/\s+/).length > 12);
+    expect(long).to.deep.equal([]);
+    expect(offending([/, (und|oder|aber|denn) [a-zäöü]+ (Sie|die|der|das|es|er)\b/])).to.deep.equal([]);
+  });
+
+  it('says things positively: „nicht“, „kein“, „nichts“ only in the justified exceptions', () => {
+    expect(offending([/\b(nicht|nichts|kein\w*|nie|niemand)\b/i], JUSTIFIED_NEGATIONS)).to.deep.equal([]);
+  });
+
+  it('uses no passive, no past tense forms (the perfect only) and no genitive', () => {
+    expect(
+      offending([
+        /\b(wird|werden|wurde|wurden|worden)\b/i,
+        /\b(war|waren|gab|konnte|konnten|hatte|hatten|ging|kam)\b/i,
+        /\b(des|eines|Ihres|seines|ihres)\b/,
+        /\bder Services\b/,
+      ]),
+    ).to.deep.equal([]);
+  });
+
+  it('writes numbers as digits', () => {
+    expect(
+      offending([/\b(null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|hundert|tausend|zweimal|dreimal)\b/i]),
+    ).to.deep.equal([]);
+    expect(deLs.manager.errorSummaryTitle(1)).to.match(/^1 /);
+  });
+
+  it('uses one word for one thing', () => {
+    const found = Object.entries(GLOSSARY).flatMap(([word, synonyms]) => offending(synonyms).map((hit) => `${word} instead of ${hit}`));
+    expect(found).to.deep.equal([]);
+  });
+
+  it('splits long words with a hyphen', () => {
+    expect(
+      offending(
+        HYPHENATED.map(
+          (word) =>
+            new RegExp(
+              word.replace('-', '').replace(/^./, (c) => c),
+              'i',
+            ),
+        ),
+      ),
+    ).to.deep.equal([]);
+    const joined = citizenLsTexts().join('\n');
+    for (const word of ['Bestätigungs-Code', 'Post-Leitzahl', 'Haus-Nummer', 'Zustell-Vertreter']) expect(joined).to.contain(word);
+  });
+
+  // A colon inside a sentence („Das bedeutet: …“) stays on its line; after a colon at the end of a line, the example follows below.
+  it('puts each sentence on a line of its own (a line break between sentences, never a space)', () => {
+    const joinedBySpace = citizenLsTexts().filter((text) => /(?<!\d)[.!?] +[^\s…]/.test(text.replace(/„[^“]*“/g, '„…“')));
+    expect(joinedBySpace).to.deep.equal([]);
+  });
+
+  it('explains a button whose guide name differs from its word: „Sitzung verlängern“ beside the word „Anmeldung“', () => {
+    expect(deLs.login.extendButton).to.equal('Sitzung verlängern');
+    expect(deLs.login.expiringText('14:05')).to.match(/„Sitzung verlängern“\.\nDas bedeutet: Ihre Anmeldung geht weiter\./);
+  });
+
+  it('writes dates as „4. Dezember 2026“, German keeps 04.12.2026', () => {
+    const moment = new Date(2026, 11, 4, 14, 5).getTime();
+    expect(formatDay(moment, 'de-x-ls')).to.equal('4. Dezember 2026');
+    expect(formatClock(moment, 'de-x-ls', true)).to.equal('4. Dezember 2026 um 14:05');
+    expect(formatClock(moment, 'de-x-ls')).to.equal('14:05');
+    expect(formatDay(moment, 'de')).to.equal('04.12.2026');
+    expect(formatClock(moment, 'de', true)).to.equal('04.12.2026, 14:05');
   });
 });
 

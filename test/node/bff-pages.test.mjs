@@ -51,7 +51,7 @@ test('the store down at /login: an HTML page in the page’s language (de, en, L
     for (const [lang, title, back] of [
       ['de', 'Anmeldung gerade nicht möglich', 'Zurück zur Website'],
       ['en', 'Sign-in not possible right now', 'Back to the website'],
-      ['de-x-ls', 'Anmeldung geht gerade nicht', 'Zurück zur Website'],
+      ['de-x-ls', 'Anmeldung hat gerade eine Störung', 'Zurück zur Internet-Seite'],
     ]) {
       const answer = await world.request('GET', `/login?returnTo=${encodeURIComponent(PAGE)}&lang=${lang}`);
       assert.equal(answer.status, 503);
@@ -134,4 +134,20 @@ test('German without JavaScript: „Abmeldung fortsetzen“ must be pressed', as
   const continued = await world.request('GET', `${next.pathname.replace(/^\/bff/, '')}${next.search}`, { cookies });
   assert.equal(readPage(continued).lang, 'de');
   assert.match(continued.text, /<noscript><p>Bitte klicken Sie auf „Abmeldung fortsetzen“\./);
+});
+
+test('the Leichte Sprache page (issue 19.9): one sentence per line and larger type, German unchanged', async () => {
+  store.down = true;
+  try {
+    const ls = await world.request('GET', `/login?returnTo=${encodeURIComponent(PAGE)}&lang=de-x-ls`);
+    assert.match(
+      ls.text,
+      /<p>Die Anmeldung hat gerade eine Störung\.\nSie sind abgemeldet\.\nBitte versuchen Sie es später noch einmal\.<\/p>/,
+    );
+    assert.match(ls.text, /:lang\(de-x-ls\) body\{font-size:1\.125rem;line-height:1\.6\}:lang\(de-x-ls\) p\{white-space:pre-line\}/);
+    const de = await world.request('GET', `/login?returnTo=${encodeURIComponent(PAGE)}&lang=de`);
+    assert.doesNotMatch(/<p>[^<]*<\/p>/.exec(de.text)[0], /\n/);
+  } finally {
+    store.down = false;
+  }
 });

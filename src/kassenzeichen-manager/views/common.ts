@@ -1,4 +1,4 @@
-import { busyAwareButton, focusInView, html, ifDefined, nothing } from '../from-main.js';
+import { busyAwareButton, focusInView, formatDay, html, ifDefined, nothing } from '../from-main.js';
 import type { TemplateResult } from 'lit';
 import { newLetterTarget } from '../flow/failures.js';
 import { hasConfirmed, isBusy, type Message, type Notice } from '../flow/state.js';
@@ -256,7 +256,5 @@ function noticeText(notice: Notice | undefined, t: ManagerMessages): string {
 export function formatDate(iso: string | undefined, lang: string): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? ''
-    : new Intl.DateTimeFormat(lang, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+  return Number.isNaN(date.getTime()) ? '' : formatDay(date.getTime(), lang);
 }
