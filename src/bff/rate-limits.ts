@@ -67,9 +67,12 @@ export class RateLimits {
   }
 }
 
-/** The budget a BFF path draws on, if any. */
+/** What the widget and the citizen's browser call besides the API: they share its budget (a flood of them wrote the log full). */
+const SESSION_PATHS = ['/session', '/session/extend', '/logout', '/logout/continue', '/signed-out', '/health'];
+
+/** The budget a BFF path draws on; every route has one. */
 export function rateGroup(path: string): RateGroup | undefined {
   if (path === '/login' || path === '/callback') return 'sign-in';
   if (path === '/backchannel-logout') return 'back-channel';
-  return path.startsWith('/api/') ? 'api' : undefined;
+  return path.startsWith('/api/') || SESSION_PATHS.includes(path) ? 'api' : undefined;
 }

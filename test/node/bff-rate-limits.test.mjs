@@ -48,7 +48,30 @@ test('/api/* and /backchannel-logout are limited too; the anti-forgery check sti
     assert.deepEqual(await statuses(world, 3, '/api/account', { headers: CALL }), [401, 401, 429]);
     const form = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'logout_token=x' };
     assert.deepEqual(await statuses(world, 3, '/backchannel-logout', form), [400, 400, 429]);
-    assert.equal((await world.request('GET', '/session', { headers: CALL })).status, 200, '/session is not limited');
+  } finally {
+    await world.stop();
+  }
+});
+
+test('the session, sign-out and health routes draw on the API budget: a flood of /session with made-up cookies ends in 429, and the log stays bounded', async () => {
+  const world = await startWorld({ env: { BFF_RATE_LIMIT_API: '5' } });
+  try {
+    const cookie = () => ({ headers: { ...CALL, Cookie: `__Host-bp-session=${Math.random().toString(36).slice(2)}` } });
+    const seen = [];
+    for (let i = 0; i < 40; i += 1) seen.push((await world.request('GET', '/session', cookie())).status);
+    assert.deepEqual(seen.slice(0, 5), [200, 200, 200, 200, 200]);
+    assert.ok(
+      seen.slice(5).every((status) => status === 429),
+      seen.join(' '),
+    );
+    for (const [method, path] of [
+      ['POST', '/session/extend'],
+      ['GET', '/logout/continue?ticket=x'],
+      ['GET', '/signed-out'],
+      ['GET', '/health'],
+    ])
+      assert.equal((await world.request(method, path, { headers: CALL })).status, 429, `${method} ${path}`);
+    assert.ok(world.log.length < 120, `${world.log.length} log lines for 44 requests`);
   } finally {
     await world.stop();
   }
