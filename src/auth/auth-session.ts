@@ -108,7 +108,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     // Unreachable provider or none to tell: signed out here all the same.
     if (!endpoint) return;
     const fields = { client_id: this.config.clientId, post_logout_redirect_uri: this.config.postLogoutRedirectUri };
-    signOutAtProvider(endpoint, user?.id_token ? { ...fields, id_token_hint: user.id_token } : fields);
+    signOutAtProvider(endpoint, user?.id_token ? { ...fields, id_token_hint: user.id_token } : fields, this.config.signOutMethod);
   }
 
   async getAccessToken(): Promise<string | null> {

@@ -37,6 +37,8 @@ export interface BffConfig {
   maxPendingSignIns: number;
   scope: string;
   idpHint?: string;
+  /** BFF_END_SESSION_METHOD: `post` (default; the ID token in a form) or `get` (in the address) for providers that accept only GET. */
+  endSessionMethod: 'post' | 'get';
   host: string;
   port: number;
 }
@@ -110,6 +112,11 @@ export function readBffConfig(env: Env): BffConfigResult {
   const port = readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535, problems);
   const scope = value('BFF_SCOPE') ?? DEFAULTS.scope;
   if (!scope.split(/\s+/).includes('openid')) problems.push('BFF_SCOPE muss „openid“ enthalten.');
+  const endSessionMethod = (value('BFF_END_SESSION_METHOD') ?? 'post').toLowerCase();
+  if (endSessionMethod !== 'post' && endSessionMethod !== 'get')
+    problems.push(
+      'BFF_END_SESSION_METHOD erlaubt nur „post“ (Standard) oder „get“ (für Anmeldedienste, die die Abmeldung nur per GET annehmen).',
+    );
 
   if (problems.length > 0 || !publicUrl || !issuer || !clientId || !clientSecret || !backendUrl) return { ok: false, problems };
   return {
@@ -135,6 +142,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       rateLimits,
       scope,
       idpHint: value('BFF_IDP_HINT'),
+      endSessionMethod: endSessionMethod === 'get' ? 'get' : 'post',
       host: value('HOST') ?? DEFAULTS.host,
       port,
     },
