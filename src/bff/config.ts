@@ -11,6 +11,8 @@ export interface BffConfig {
   issuer: URL;
   clientId: string;
   clientSecret: string;
+  /** BFF_CLIENT_AUTH: how the BFF authenticates at the token and revocation endpoints; checked against the provider's discovery at start. */
+  clientAuth: ClientAuthMethod;
   /** The backend's base URL without a trailing slash. */
   backendUrl: string;
   /** Origins of the CMS pages that may call the BFF and be returned to. */
@@ -42,6 +44,9 @@ export interface BffConfig {
   host: string;
   port: number;
 }
+
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 export type BffConfigResult = { ok: true; config: BffConfig } | { ok: false; problems: string[] };
 
@@ -112,6 +117,11 @@ export function readBffConfig(env: Env): BffConfigResult {
   const port = readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535, problems);
   const scope = value('BFF_SCOPE') ?? DEFAULTS.scope;
   if (!scope.split(/\s+/).includes('openid')) problems.push('BFF_SCOPE muss „openid“ enthalten.');
+  const clientAuth = value('BFF_CLIENT_AUTH') ?? 'client_secret_basic';
+  if (!(CLIENT_AUTH_METHODS as readonly string[]).includes(clientAuth))
+    problems.push(
+      'BFF_CLIENT_AUTH erlaubt nur „client_secret_basic“ (Standard) oder „client_secret_post“ (für Anmeldedienste, die Basic-Zugangsdaten nicht URL-dekodieren, z. B. glewlwyd bei Bindestrichen in Client-ID oder Geheimnis).',
+    );
   const endSessionMethod = (value('BFF_END_SESSION_METHOD') ?? 'post').toLowerCase();
   if (endSessionMethod !== 'post' && endSessionMethod !== 'get')
     problems.push(
@@ -127,6 +137,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       issuer,
       clientId,
       clientSecret,
+      clientAuth: clientAuth as ClientAuthMethod,
       backendUrl: withoutTrailingSlash(backendUrl),
       allowedOrigins,
       sessionStore,

@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './browser.mjs';
-import { GLEWLWYD_USER, glewlwydSkip, startGlewlwyd } from './idp2/glewlwyd.mjs';
+import { createBalancer, startBffProcess } from './bff-world.mjs';
+import { GLEWLWYD_BFF_CLIENTS, GLEWLWYD_USER, glewlwydSkip, startGlewlwyd } from './idp2/glewlwyd.mjs';
 
 /*
  * Browser mode against a second, independent OpenID provider: Debian's glewlwyd 2.7.5
@@ -17,11 +18,13 @@ import { GLEWLWYD_USER, glewlwydSkip, startGlewlwyd } from './idp2/glewlwyd.mjs'
 
 const skip = glewlwydSkip();
 
-describe('browser mode against glewlwyd (second provider)', { skip }, () => {
+describe('browser mode and BFF mode against glewlwyd (second provider)', { skip }, () => {
   /** @type {{ issuer: string, stop: () => Promise<void>, log: () => string }} */
   let idp;
   let browser;
   let pageOrigin;
+  /** The BFF the current test started, behind `<pageOrigin>/bff`. */
+  let bff;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, pageOrigin);
     if (url.pathname === '/browser.html') {
@@ -33,6 +36,15 @@ describe('browser mode against glewlwyd (second provider)', { skip }, () => {
           '</header><main><h1>Bürgerportal</h1></main></body></html>',
       );
     }
+    if (url.pathname === '/bff.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(
+        '<!doctype html><html lang="de"><head><meta charset="utf-8" /><title>Bürgerportal (BFF, glewlwyd)</title>' +
+          '<script type="module" src="/dist/buergerportal-widgets.js"></script></head><body><header>' +
+          '<servicekonto-login id="login" bff-url="/bff"></servicekonto-login></header><main><h1>Bürgerportal</h1></main></body></html>',
+      );
+    }
+    if (bff && url.pathname.startsWith('/bff/')) return void bff.balancer.handle(req, res);
     if (/^\/dist\/[\w.-]+\.js$/.test(url.pathname)) {
       const text = await readFile(url.pathname.slice(1)).catch(() => undefined);
       if (text) {
@@ -129,6 +141,66 @@ describe('browser mode against glewlwyd (second provider)', { skip }, () => {
     await page.waitForURL((url) => url.origin === pageOrigin && url.pathname === '/browser.html');
     await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
     assert.equal(new URL(page.url()).search, '', 'the sign-out state taken off the address');
+    await context.close();
+  });
+
+  /** One BFF process as the README says, for the client with a hyphen (`bp-bff`), with the given BFF_CLIENT_AUTH. */
+  async function startBff(clientAuth) {
+    const process = await startBffProcess({
+      BFF_PUBLIC_URL: `${pageOrigin}/bff`,
+      BFF_ISSUER: idp.issuer,
+      BFF_CLIENT_ID: GLEWLWYD_BFF_CLIENTS.hyphen.id,
+      BFF_CLIENT_SECRET: GLEWLWYD_BFF_CLIENTS.hyphen.secret,
+      BFF_CLIENT_AUTH: clientAuth,
+      BFF_END_SESSION_METHOD: 'get',
+      BFF_BACKEND_URL: `${pageOrigin}/api`,
+      BFF_ALLOWED_ORIGINS: pageOrigin,
+      BFF_SESSION_STORE: 'memory',
+    });
+    bff = { process, balancer: createBalancer([process]) };
+    return process;
+  }
+
+  /** A BFF with `clientAuth`, and a citizen who signs in through it at glewlwyd. */
+  async function signInThroughBff(t, clientAuth) {
+    const process = await startBff(clientAuth);
+    t.after(() => process.stop());
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${pageOrigin}/bff.html`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await signInAtGlewlwyd(page);
+    return { process, context, page };
+  }
+
+  test('BFF with the hyphenated client bp-bff and BFF_CLIENT_AUTH=client_secret_post: signed in with the name, signed out by GET', async (t) => {
+    const { process, context, page } = await signInThroughBff(t, 'client_secret_post');
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/bff.html');
+    assert.equal(
+      process.logs.find((line) => line.includes('"sign-in failed"')),
+      undefined,
+    );
+
+    const endSession = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/oidc/end_session');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    const signOut = await endSession;
+    assert.equal(signOut.method(), 'GET', 'BFF_END_SESSION_METHOD=get');
+    assert.equal(new URL(signOut.url()).searchParams.get('client_id'), GLEWLWYD_BFF_CLIENTS.hyphen.id);
+    await page.getByRole('button', { name: 'Logout' }).click();
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/bff.html');
+    await context.close();
+  });
+
+  test('BFF with bp-bff and client_secret_basic: glewlwyd refuses, and the log has its error, status and a German hint naming BFF_CLIENT_AUTH', async (t) => {
+    const { process, context, page } = await signInThroughBff(t, 'client_secret_basic');
+    await page.getByText('Die Anmeldung ist fehlgeschlagen').waitFor();
+    const line = JSON.parse(process.logs.find((text) => text.includes('"sign-in failed"')));
+    assert.equal(line.providerError, 'unauthorized_client');
+    assert.equal(line.providerStatus, 403);
+    assert.match(line.hint, /BFF_CLIENT_AUTH=client_secret_post/);
+    assert.ok(!process.logs.join('\n').includes(GLEWLWYD_BFF_CLIENTS.hyphen.secret), 'never the secret');
     await context.close();
   });
 });

@@ -2,7 +2,7 @@ import type { BffContext, RouteRequest } from '../context.js';
 import { allowedReturn, REAUTH_COOKIE, SESSION_COOKIE, signInCookie, SIGNED_IN_HINT_COOKIE, withOutcome } from '../context.js';
 import { pseudonym } from './session.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, redirect } from '../http.js';
-import type { SignInTransaction } from '../identity-provider.js';
+import { providerRefusal, type SignInTransaction } from '../identity-provider.js';
 import { messagePage, requestLanguage } from '../pages.js';
 import { sessionPseudonym, SessionsFullError } from '../sessions.js';
 
@@ -101,7 +101,7 @@ async function openSession(context: BffContext, request: RouteRequest, transacti
       request.log.warn('sign-in refused', { reason: 'sessions-full' });
       return redirect(res, withOutcome(transaction.returnTo, 'unavailable'));
     }
-    request.log.error('sign-in failed', failure);
+    request.log.error('sign-in failed', failure, providerRefusal(failure, context.config));
     redirect(res, withOutcome(transaction.returnTo, 'failed'));
   }
 }
