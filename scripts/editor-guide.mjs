@@ -527,8 +527,22 @@ Beim Identity-Broker der Stadt (z. B. Keycloak) vor Servicekonto.NRW oder BundID
 - **Abmelden** widerruft zuerst das Refresh-Token und schickt dann
   \`client_id\`, \`post_logout_redirect_uri\` und das ID-Token (\`id_token_hint\`)
   als Formular (POST) an den \`end_session_endpoint\` – das ID-Token steht so nie
-  in einer Adresse, und Keycloak muss nicht nachfragen. Der Anmeldedienst muss
-  POST dort annehmen (OpenID Connect RP-Initiated Logout verlangt es; Keycloak tut es).
+  in einer Adresse, und Keycloak muss nicht nachfragen. OpenID Connect
+  RP-Initiated Logout verlangt, dass der Anmeldedienst POST und GET annimmt;
+  nicht jeder tut es. Nimmt er POST nicht an, landet die Person auf seiner
+  Fehlerseite. Dann setzen Sie \`sign-out-method="get"\` (im BFF-Modus
+  \`BFF_END_SESSION_METHOD=get\`):
+
+  | Anmeldedienst | POST | GET | Einstellung |
+  |---|---|---|---|
+  | Keycloak | ja | ja | \`post\` (Standard) |
+  | oidc-provider | nur mit \`enableHttpPostMethods\` | ja (Standard) | \`post\` mit dieser Option, sonst \`get\` |
+  | glewlwyd 2.7 | nein (404) | ja | \`get\` |
+
+  **Was \`get\` bedeutet:** Das ID-Token (Name und Kennung der Person,
+  signiert) steht dann in der Adresse – es landet in den Protokollen des
+  Anmeldedienstes (und jedes Proxys dazwischen) und im Verlauf des Browsers.
+  Wählen Sie \`get\` nur, wenn der Anmeldedienst POST nicht annimmt.
 - **Rückkehr vom Anmeldedienst:** Das Element nimmt nur seine eigenen Antworten
   an (gespeicherter \`state\`, Pfad der \`redirect-uri\`), prüft \`iss\`
   (RFC 9207) sowie Aussteller, Empfänger, Ablauf und \`nonce\` des ID-Tokens.

@@ -6,7 +6,7 @@ import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callba
 import type { BrowserLoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import type { IdTokenExpectations } from './id-token.js';
-import { signOutAtProvider } from './provider-sign-out.js';
+import { signOutAtProvider, withoutSignOutState } from './provider-sign-out.js';
 import { renewWithRefreshToken } from './refresh.js';
 import { OidcRuntime, type OidcReady } from './oidc-runtime.js';
 import { newHolderId, SignInHolder } from './sign-in-holder.js';
@@ -108,7 +108,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     // Unreachable provider or none to tell: signed out here all the same.
     if (!endpoint) return;
     const fields = { client_id: this.config.clientId, post_logout_redirect_uri: this.config.postLogoutRedirectUri };
-    signOutAtProvider(endpoint, user?.id_token ? { ...fields, id_token_hint: user.id_token } : fields);
+    signOutAtProvider(endpoint, user?.id_token ? { ...fields, id_token_hint: user.id_token } : fields, this.config.signOutMethod);
   }
 
   async getAccessToken(): Promise<string | null> {
@@ -169,6 +169,9 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     this.listenToPage((message) => this.fromOtherTab(message));
     if (this.isOwnPath(url) && isOwnCallback(url, stateStorage)) return this.completeCallback(url, stateStorage!);
     if (isSigninCallback(url) && usedStates.includes(url.searchParams.get('state')!)) return this.staleCallback(url);
+    // Back from a sign-out by GET (sign-out-method="get"): the state it sent leaves the address.
+    const signedOut = withoutSignOutState(url);
+    if (signedOut) history.replaceState(history.state, '', signedOut.href);
     // Anything else – no callback, or another app's parameters – is left as it is.
     return this.restore();
   }

@@ -9,6 +9,10 @@ export { PROVIDERS, type ProviderId } from '../session-types.js';
 export const TOKEN_STORAGES = ['session', 'memory'] as const;
 export type TokenStorage = (typeof TOKEN_STORAGES)[number];
 
+/** How the provider is told of a sign-out (RP-Initiated Logout): a form POST (the ID token in the body) or a GET (in the address). */
+export const SIGN_OUT_METHODS = ['post', 'get'] as const;
+export type SignOutMethod = (typeof SIGN_OUT_METHODS)[number];
+
 /** The sign-in settings of one `<servicekonto-login>` (or a manager without one), checked. */
 /** A login's configuration: browser mode (OpenID Connect in the page) or BFF mode (`bff-url`). */
 export type LoginConfig = BrowserLoginConfig | BffLoginConfig;
@@ -32,6 +36,8 @@ export interface BrowserLoginConfig extends CommonLoginConfig {
   idleTimeout: number;
   /** OpenID `max_age`: the provider asks for the password when the last one was given longer ago (kiosk pages). */
   maxAge?: number;
+  /** `post` (default) or `get` for providers that accept only GET at their end-session endpoint (glewlwyd). */
+  signOutMethod: SignOutMethod;
 }
 
 export interface BffLoginConfig extends CommonLoginConfig {
@@ -55,6 +61,7 @@ export const LOGIN_PROPERTIES = [
   'tokenStorage',
   'idleTimeout',
   'maxAge',
+  'signOutMethod',
   'bffUrl',
 ] as const;
 
@@ -69,6 +76,7 @@ const BROWSER_MODE_ONLY = [
   'token-storage',
   'idle-timeout',
   'max-age',
+  'sign-out-method',
 ];
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: ConfigProblem[] };
@@ -105,6 +113,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
   const tokenStorage = readChoiceAttribute('token-storage', attribute('token-storage'), TOKEN_STORAGES, problems);
   const idleTimeout = readIdleTimeout(attribute('idle-timeout'), problems);
   const maxAge = readMaxAge(attribute('max-age'), problems);
+  const signOutMethod = readChoiceAttribute('sign-out-method', attribute('sign-out-method'), SIGN_OUT_METHODS, problems);
   if (problems.length > 0 || !authority || !clientId) return { ok: false, problems };
   return {
     ok: true,
@@ -121,6 +130,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
       tokenStorage,
       idleTimeout,
       ...(maxAge !== undefined && { maxAge }),
+      signOutMethod,
     },
   };
 }
@@ -154,7 +164,11 @@ function readBffLoginConfig(attribute: (name: string) => string | null, page: Pa
 
 /** Set by the editor: not empty, and not the default a property carries anyway. */
 function isSet(value: string | null, name: string): boolean {
-  const defaults: Record<string, string> = { 'token-storage': 'session', 'idle-timeout': String(DEFAULT_IDLE_TIMEOUT_SECONDS) };
+  const defaults: Record<string, string> = {
+    'token-storage': 'session',
+    'sign-out-method': 'post',
+    'idle-timeout': String(DEFAULT_IDLE_TIMEOUT_SECONDS),
+  };
   return !!value?.trim() && value.trim() !== defaults[name];
 }
 

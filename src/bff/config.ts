@@ -11,6 +11,8 @@ export interface BffConfig {
   issuer: URL;
   clientId: string;
   clientSecret: string;
+  /** BFF_CLIENT_AUTH: how the BFF authenticates at the token and revocation endpoints; checked against the provider's discovery at start. */
+  clientAuth: ClientAuthMethod;
   /** The backend's base URL without a trailing slash. */
   backendUrl: string;
   /** Origins of the CMS pages that may call the BFF and be returned to. */
@@ -39,9 +41,14 @@ export interface BffConfig {
   maxPendingSignIns: number;
   scope: string;
   idpHint?: string;
+  /** BFF_END_SESSION_METHOD: `post` (default; the ID token in a form) or `get` (in the address) for providers that accept only GET. */
+  endSessionMethod: 'post' | 'get';
   host: string;
   port: number;
 }
+
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 export type BffConfigResult = { ok: true; config: BffConfig } | { ok: false; problems: string[] };
 
@@ -115,6 +122,16 @@ export function readBffConfig(env: Env): BffConfigResult {
   const port = readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535, problems);
   const scope = value('BFF_SCOPE') ?? DEFAULTS.scope;
   if (!scope.split(/\s+/).includes('openid')) problems.push('BFF_SCOPE muss „openid“ enthalten.');
+  const clientAuth = value('BFF_CLIENT_AUTH') ?? 'client_secret_basic';
+  if (!(CLIENT_AUTH_METHODS as readonly string[]).includes(clientAuth))
+    problems.push(
+      'BFF_CLIENT_AUTH erlaubt nur „client_secret_basic“ (Standard) oder „client_secret_post“ (für Anmeldedienste, die Basic-Zugangsdaten nicht URL-dekodieren, z. B. glewlwyd bei Bindestrichen in Client-ID oder Geheimnis).',
+    );
+  const endSessionMethod = (value('BFF_END_SESSION_METHOD') ?? 'post').toLowerCase();
+  if (endSessionMethod !== 'post' && endSessionMethod !== 'get')
+    problems.push(
+      'BFF_END_SESSION_METHOD erlaubt nur „post“ (Standard) oder „get“ (für Anmeldedienste, die die Abmeldung nur per GET annehmen).',
+    );
 
   if (problems.length > 0 || !publicUrl || !issuer || !clientId || !clientSecret || !backendUrl) return { ok: false, problems };
   return {
@@ -125,6 +142,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       issuer,
       clientId,
       clientSecret,
+      clientAuth: clientAuth as ClientAuthMethod,
       backendUrl: withoutTrailingSlash(backendUrl),
       allowedOrigins,
       sessionStore,
@@ -141,6 +159,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       rateLimits,
       scope,
       idpHint: value('BFF_IDP_HINT'),
+      endSessionMethod: endSessionMethod === 'get' ? 'get' : 'post',
       host: value('HOST') ?? DEFAULTS.host,
       port,
     },

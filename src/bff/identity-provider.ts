@@ -72,7 +72,7 @@ export class IdentityProvider {
   /** The provider's configuration; a failed discovery is tried again on the next call. */
   discover(): Promise<oidc.Configuration> {
     this.configuration ??= oidc
-      .discovery(this.config.issuer, this.config.clientId, undefined, oidc.ClientSecretBasic(this.config.clientSecret), {
+      .discovery(this.config.issuer, this.config.clientId, undefined, this.clientAuthentication(), {
         execute: this.config.issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
         timeout: PROVIDER_TIMEOUT_SECONDS,
       })
@@ -81,6 +81,24 @@ export class IdentityProvider {
         throw error;
       });
     return this.configuration;
+  }
+
+  private clientAuthentication(): oidc.ClientAuth {
+    return this.config.clientAuth === 'client_secret_post'
+      ? oidc.ClientSecretPost(this.config.clientSecret)
+      : oidc.ClientSecretBasic(this.config.clientSecret);
+  }
+
+  /**
+   * At start: whether the provider offers BFF_CLIENT_AUTH at its token endpoint
+   * (discovery's `token_endpoint_auth_methods_supported`, `client_secret_basic`
+   * when absent). A sentence for the operator when not; `undefined` when it does.
+   */
+  async clientAuthProblem(): Promise<string | undefined> {
+    const metadata = (await this.discover()).serverMetadata();
+    const offered = metadata.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
+    if (offered.includes(this.config.clientAuth)) return undefined;
+    return `Der Anmeldedienst bietet BFF_CLIENT_AUTH=${this.config.clientAuth} nicht an (token_endpoint_auth_methods_supported: ${offered.join(', ')}); setzen Sie BFF_CLIENT_AUTH auf eine dieser Methoden.`;
   }
 
   async startSignIn(returnTo: string, forcePassword: boolean): Promise<{ url: URL; transaction: SignInTransaction }> {
@@ -216,4 +234,20 @@ function displayName(claims: oidc.IDToken | oidc.UserInfoResponse): string {
   const family = typeof claims.family_name === 'string' ? claims.family_name : '';
   if (typeof claims.name === 'string' && claims.name.trim()) return claims.name.trim();
   return `${given} ${family}`.trim();
+}
+
+/**
+ * What the provider said when it refused a request (its `error`, `error_description` and HTTP status,
+ * never what was sent), with a German hint naming the variable to check; `undefined` for other failures.
+ */
+export function providerRefusal(error: unknown, config: Pick<BffConfig, 'clientAuth'>): Record<string, string | number> | undefined {
+  if (!(error instanceof oidc.ResponseBodyError)) return undefined;
+  const fields: Record<string, string | number> = { providerError: error.error, providerStatus: error.status };
+  if (error.error_description) fields.providerErrorDescription = error.error_description.slice(0, 300);
+  if (['unauthorized_client', 'invalid_client'].includes(error.error))
+    fields.hint =
+      config.clientAuth === 'client_secret_basic'
+        ? 'Der Anmeldedienst lehnt die Client-Anmeldung ab: BFF_CLIENT_ID und BFF_CLIENT_SECRET prüfen; enthalten sie Zeichen wie „-“, dekodiert mancher Anmeldedienst (z. B. glewlwyd) die Basic-Zugangsdaten nicht – dann BFF_CLIENT_AUTH=client_secret_post setzen.'
+        : 'Der Anmeldedienst lehnt die Client-Anmeldung ab: BFF_CLIENT_ID, BFF_CLIENT_SECRET und BFF_CLIENT_AUTH (client_secret_post) prüfen.';
+  return fields;
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { createBffApp } from './app.js';
 import { readBffConfig } from './config.js';
+import { IdentityProvider } from './identity-provider.js';
 import { jsonLogger } from './log.js';
 import { MemoryStore } from './memory-store.js';
 import { RateLimits } from './rate-limits.js';
@@ -100,6 +101,15 @@ server.listen(config.port, config.host, () => {
   });
   if (config.sessionStore !== 'memory' && !config.storeKey)
     log.warn('tokens are kept unencrypted in Redis; set BFF_STORE_KEY to seal them');
+  // BFF_CLIENT_AUTH against the provider's discovery: a method it does not offer stops the BFF; an unreachable provider is only logged (the sign-ins retry discovery).
+  new IdentityProvider(config).clientAuthProblem().then(
+    (problem) => problem && fail(EXIT.config, problem),
+    // The cause's code (ECONNREFUSED …), not the error's name: a fetch failure is a TypeError, which reads as a bug in the log.
+    (error: unknown) =>
+      log.warn('provider discovery at start failed; BFF_CLIENT_AUTH not checked', {
+        reason: String((error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code ?? 'unreachable'),
+      }),
+  );
 });
 
 function stop(): void {

@@ -3,7 +3,14 @@ import { property, query } from 'lit/decorators.js';
 import type { SessionSnapshot } from '../auth/session.js';
 import { WARNING_BEFORE_END_MS } from '../auth/session-base.js';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../auth/idle-limit.js';
-import { LOGIN_PROPERTIES, readLoginConfig, type LoginConfig, type ProviderId, type TokenStorage } from '../auth/login-config.js';
+import {
+  LOGIN_PROPERTIES,
+  readLoginConfig,
+  type LoginConfig,
+  type ProviderId,
+  type SignOutMethod,
+  type TokenStorage,
+} from '../auth/login-config.js';
 import { isPassingFailure } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
@@ -85,6 +92,8 @@ export class ServicekontoLogin extends LitElement {
   @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_TIMEOUT_SECONDS;
   /** Für Kiosk- und Bürgerbüro-Rechner: so viele Sekunden darf die letzte Passworteingabe beim Anmeldedienst höchstens zurückliegen (OpenID `max_age`; `0` fragt immer nach dem Passwort). Standard: keine Grenze. */
   @property({ attribute: 'max-age', type: Number }) maxAge?: number;
+  /** Wie die Abmeldung dem Anmeldedienst gemeldet wird: `post` (Standard, das ID-Token im Formular) oder `get` (das ID-Token in der Adresse – landet in den Protokollen des Anmeldedienstes und im Browserverlauf). `get` nur für Anmeldedienste, die POST nicht annehmen (z. B. glewlwyd, oidc-provider ohne `enableHttpPostMethods`). */
+  @property({ attribute: 'sign-out-method' }) signOutMethod: SignOutMethod = 'post';
   /** BFF-Modus: Adresse des Backend-for-Frontend der Stadt (`BFF_PUBLIC_URL`, auch als Pfad wie `/buergerportal-bff`). Dann meldet der BFF an und hält die Tokens; `authority`, `client-id` und die übrigen OpenID-Attribute entfallen. */
   @property({ attribute: 'bff-url' }) bffUrl = '';
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */

@@ -22,6 +22,7 @@ describe('sign-in configuration', () => {
         registrationUrl: 'https://servicekonto.nrw/',
         tokenStorage: 'session',
         idleTimeout: 1800,
+        signOutMethod: 'post',
       },
     });
   });
@@ -41,6 +42,17 @@ describe('sign-in configuration', () => {
         bffUrl: 'https://www.stadt.example/buergerportal-bff',
         ignored: ['authority', 'client-id'],
       },
+    });
+  });
+
+  it('takes sign-out-method post (default) or get, nothing else', () => {
+    const read = (value: string) =>
+      readLoginConfig(attributes({ authority: 'https://login.example', 'client-id': 'x', 'sign-out-method': value }), page);
+    expect(read('get')).to.have.nested.property('config.signOutMethod', 'get');
+    expect(read(' post ')).to.have.nested.property('config.signOutMethod', 'post');
+    expect(read('delete')).to.deep.equal({
+      ok: false,
+      problems: [{ kind: 'invalid-value', attribute: 'sign-out-method', allowed: ['post', 'get'] }],
     });
   });
 

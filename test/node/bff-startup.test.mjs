@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { freePort, startRedis } from '../e2e/bff-world.mjs';
@@ -81,4 +82,33 @@ test('a wrong setting: exit code 2, as before', async () => {
   const run = await runUntilExit(bffEnv({ BFF_STORE_TIMEOUT_MS: 'soon' }));
   assert.equal(run.code, 2);
   assert.match(run.stderr, /BFF_STORE_TIMEOUT_MS ist eine ganze Zahl/);
+});
+
+test('BFF_CLIENT_AUTH the provider does not offer (discovery): exit code 2 with a German sentence naming the variable', async () => {
+  const provider = createHttpServer((req, res) => {
+    const issuer = `http://127.0.0.1:${provider.address().port}/oidc`;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        issuer,
+        authorization_endpoint: `${issuer}/auth`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        token_endpoint_auth_methods_supported: ['client_secret_basic'],
+      }),
+    );
+  });
+  provider.listen(0, '127.0.0.1');
+  await once(provider, 'listening');
+  try {
+    const issuer = `http://127.0.0.1:${provider.address().port}/oidc`;
+    const run = await runUntilExit(bffEnv({ BFF_ISSUER: issuer, BFF_CLIENT_AUTH: 'client_secret_post', PORT: String(await freePort()) }));
+    assert.equal(run.code, 2, run.stderr);
+    assertSentence(
+      run.stderr,
+      /bietet BFF_CLIENT_AUTH=client_secret_post nicht an \(token_endpoint_auth_methods_supported: client_secret_basic\)/,
+    );
+  } finally {
+    provider.close();
+  }
 });

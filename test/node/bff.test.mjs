@@ -72,6 +72,12 @@ test('configuration: defaults, a path in BFF_PUBLIC_URL, origins cleaned', () =>
   assert.equal(redis.config.sessionStore.href, 'redis://redis.intern:6379/2');
   assert.equal(redis.config.idpHint, 'bundid');
   assert.equal(redis.config.storeKey, undefined, 'no key: values kept as they are');
+  assert.equal(config.endSessionMethod, 'post');
+  assert.equal(config.clientAuth, 'client_secret_basic');
+  assert.equal(readBffConfig({ ...VALID, BFF_CLIENT_AUTH: 'client_secret_post' }).config.clientAuth, 'client_secret_post');
+  assert.match(readBffConfig({ ...VALID, BFF_CLIENT_AUTH: 'private_key_jwt' }).problems[0], /^BFF_CLIENT_AUTH erlaubt nur/);
+  assert.equal(readBffConfig({ ...VALID, BFF_END_SESSION_METHOD: 'GET' }).config.endSessionMethod, 'get');
+  assert.match(readBffConfig({ ...VALID, BFF_END_SESSION_METHOD: 'delete' }).problems[0], /^BFF_END_SESSION_METHOD erlaubt nur/);
   const key = randomBytes(32);
   for (const text of [key.toString('base64'), key.toString('base64url')]) {
     assert.deepEqual(readBffConfig({ ...VALID, BFF_STORE_KEY: text }).config.storeKey, key, text);

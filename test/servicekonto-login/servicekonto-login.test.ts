@@ -436,12 +436,19 @@ describe('<servicekonto-login>', () => {
       expect(textOf(element)).to.contain('muss mit https:// beginnen');
     });
 
-    it('rejects unknown values of provider and token-storage', async () => {
+    it('rejects unknown values of provider, token-storage and sign-out-method', async () => {
       const element = await fixture<ServicekontoLogin>(
-        html`<servicekonto-login authority=${AUTHORITY} client-id="x" provider="google" token-storage="cookie"></servicekonto-login>`,
+        html`<servicekonto-login
+          authority=${AUTHORITY}
+          client-id="x"
+          provider="google"
+          token-storage="cookie"
+          sign-out-method="delete"
+        ></servicekonto-login>`,
       );
       expect(textOf(element)).to.contain('„provider“ erlaubt nur: servicekonto-nrw, bundid');
       expect(textOf(element)).to.contain('„token-storage“ erlaubt nur: session, memory');
+      expect(textOf(element)).to.contain('„sign-out-method“ erlaubt nur: post, get');
     });
 
     it('tells the editor, naming the attribute, when authority names no provider (404)', async () => {

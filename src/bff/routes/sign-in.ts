@@ -11,7 +11,7 @@ import {
 import { pseudonym } from './session.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, readCookies, redirect } from '../http.js';
 import { COOKIE_PREFIX } from '../../shared/bff-protocol.js';
-import type { SignInTransaction } from '../identity-provider.js';
+import { providerRefusal, type SignInTransaction } from '../identity-provider.js';
 import { messagePage, requestLanguage } from '../pages.js';
 import { sessionPseudonym, SessionsFullError } from '../sessions.js';
 import { storeName } from '../digest.js';
@@ -130,7 +130,7 @@ async function openSession(context: BffContext, request: RouteRequest, transacti
       request.log.warn('sign-in refused', { reason: 'sessions-full' });
       return redirect(res, withOutcome(transaction.returnTo, 'unavailable'));
     }
-    request.log.error('sign-in failed', failure);
+    request.log.error('sign-in failed', failure, providerRefusal(failure, context.config));
     redirect(res, withOutcome(transaction.returnTo, 'failed'));
   }
 }

@@ -41,7 +41,10 @@ export async function signOut(context: BffContext, request: RouteRequest): Promi
   sendJson(request.res, 200, { redirectTo: `${context.config.publicUrl}/logout/continue?ticket=${ticket}${lang}` });
 }
 
-/** `GET /logout/continue?ticket=…`: a page that POSTs the provider's logout (ID token in the body, not the URL). */
+/**
+ * `GET /logout/continue?ticket=…`: a page that POSTs the provider's logout (ID token in the body, not the URL),
+ * or with BFF_END_SESSION_METHOD=get a redirect to the provider's end-session endpoint with the fields in the address.
+ */
 export async function continueSignOut(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/logout/continue';
   const ticket = request.query.get('ticket');
@@ -51,12 +54,19 @@ export async function continueSignOut(context: BffContext, request: RouteRequest
   const { idToken, returnTo } = JSON.parse(stored) as LogoutTicket;
   const state = randomBytes(24).toString('base64url');
   if (returnTo) await context.store.put(`bff:signed-out:${storeName(state, context.config.storeKey)}`, returnTo, TICKET_SECONDS);
-  logoutFormPage(request, endpoint, {
+  const fields = {
     id_token_hint: idToken,
     client_id: context.config.clientId,
     post_logout_redirect_uri: `${context.config.publicUrl}/signed-out`,
     state,
-  });
+  };
+  // BFF_END_SESSION_METHOD=get: for providers that accept only GET (the ID token then is in the address and the provider's logs).
+  if (context.config.endSessionMethod === 'get') {
+    const url = new URL(endpoint);
+    for (const [name, value] of Object.entries(fields)) url.searchParams.set(name, value);
+    return redirect(request.res, url.href);
+  }
+  logoutFormPage(request, endpoint, fields);
 }
 
 /** `GET /signed-out`: back from the provider; on to the page the citizen left. */

@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+import { createBalancer, startBffProcess } from './bff-world.mjs';
+import { GLEWLWYD_BFF_CLIENTS, GLEWLWYD_USER, glewlwydSkip, startGlewlwyd } from './idp2/glewlwyd.mjs';
+
+/*
+ * Browser mode against a second, independent OpenID provider: Debian's glewlwyd 2.7.5
+ * (test/e2e/idp2/), started from nothing for this file. Its quirks, which the login must live with:
+ * - after the password an extra „Continue“ page;
+ * - refresh answers carry no id_token, `token_type` is lowercase `bearer`, `auth_time` is 0;
+ * - refresh tokens are one-time (rotated);
+ * - revocation needs client authentication: the public client gets 401 (the refresh token stays valid until it expires);
+ * - the end-session endpoint accepts GET only (sign-out-method="get") and asks the citizen to confirm.
+ */
+
+const skip = glewlwydSkip();
+
+describe('browser mode and BFF mode against glewlwyd (second provider)', { skip }, () => {
+  /** @type {{ issuer: string, stop: () => Promise<void>, log: () => string }} */
+  let idp;
+  let browser;
+  let pageOrigin;
+  /** The BFF the current test started, behind `<pageOrigin>/bff`. */
+  let bff;
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, pageOrigin);
+    if (url.pathname === '/browser.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(
+        '<!doctype html><html lang="de"><head><meta charset="utf-8" /><title>Bürgerportal (glewlwyd)</title>' +
+          '<script type="module" src="/dist/buergerportal-widgets.js"></script></head><body><header>' +
+          `<servicekonto-login id="login" authority="${idp.issuer}" client-id="bp-browser" sign-out-method="get"></servicekonto-login>` +
+          '</header><main><h1>Bürgerportal</h1></main></body></html>',
+      );
+    }
+    if (url.pathname === '/bff.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(
+        '<!doctype html><html lang="de"><head><meta charset="utf-8" /><title>Bürgerportal (BFF, glewlwyd)</title>' +
+          '<script type="module" src="/dist/buergerportal-widgets.js"></script></head><body><header>' +
+          '<servicekonto-login id="login" bff-url="/bff"></servicekonto-login></header><main><h1>Bürgerportal</h1></main></body></html>',
+      );
+    }
+    if (bff && url.pathname.startsWith('/bff/')) return void bff.balancer.handle(req, res);
+    if (/^\/dist\/[\w.-]+\.js$/.test(url.pathname)) {
+      const text = await readFile(url.pathname.slice(1)).catch(() => undefined);
+      if (text) {
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+        return void res.end(text);
+      }
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  });
+
+  before(async () => {
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    pageOrigin = `http://127.0.0.1:${server.address().port}`;
+    idp = await startGlewlwyd({ pageOrigin, browserPage: '/browser.html' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await idp?.stop();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  /** glewlwyd's login page: „Login“, „Password“, „OK“, then its extra „Continue“ page. */
+  async function signInAtGlewlwyd(page) {
+    await page.getByLabel('Login').fill(GLEWLWYD_USER.username);
+    await page.getByLabel('Password').fill(GLEWLWYD_USER.password);
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  test('sign-in with PKCE, the name, reload, renewal with rotation, sign-out by GET back on the page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const authorize = [];
+    const refreshTokensPresented = [];
+    const tokenAnswers = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/oidc/auth') authorize.push(url.searchParams);
+      if (url.pathname === '/api/oidc/token' && request.method() === 'POST') {
+        const form = new URLSearchParams(request.postData() ?? '');
+        if (form.get('grant_type') === 'refresh_token') refreshTokensPresented.push(form.get('refresh_token'));
+      }
+    });
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/oidc/token' && response.request().method() === 'POST')
+        tokenAnswers.push(response.json().catch(() => undefined));
+    });
+
+    await page.goto(`${pageOrigin}/browser.html`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await signInAtGlewlwyd(page);
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    assert.equal(authorize[0].get('client_id'), 'bp-browser');
+    assert.equal(authorize[0].get('code_challenge_method'), 'S256');
+    assert.ok(authorize[0].get('code_challenge'));
+    assert.equal(new URL(page.url()).search, '', 'callback parameters removed');
+    const first = (await Promise.all(tokenAnswers)).find((answer) => answer?.id_token);
+    assert.equal(first.token_type, 'bearer', "glewlwyd's lowercase token_type is taken");
+
+    await page.reload();
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+
+    const renew = () => page.evaluate(() => document.querySelector('servicekonto-login').session.renew());
+    const before = await page.evaluate(() => document.querySelector('servicekonto-login').session.getAccessToken());
+    const renewed = await renew();
+    assert.ok(renewed && renewed !== before, 'a new access token');
+    const again = await renew();
+    assert.ok(again && again !== renewed, 'and again, with the rotated refresh token');
+    assert.equal(refreshTokensPresented.length, 2);
+    assert.equal(new Set(refreshTokensPresented).size, 2, 'each refresh token presented once');
+    assert.ok(
+      (await Promise.all(tokenAnswers)).filter((answer) => answer?.refresh_token && !answer.id_token).length >= 2,
+      'refresh answers without id_token',
+    );
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+
+    const endSession = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/oidc/end_session');
+    const revocation = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/oidc/revoke');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    assert.equal((await revocation).status(), 401, "glewlwyd's revocation wants client authentication");
+    const signOut = await endSession;
+    assert.equal(signOut.method(), 'GET', 'sign-out-method="get"');
+    const fields = new URL(signOut.url()).searchParams;
+    assert.equal(fields.get('client_id'), 'bp-browser');
+    assert.equal(fields.get('post_logout_redirect_uri'), `${pageOrigin}/browser.html`);
+    assert.match(fields.get('id_token_hint') ?? '', /^eyJ/);
+    assert.ok(fields.get('state'), 'a state: without one glewlwyd stays on its „Session closed“ page');
+    // glewlwyd asks the citizen to confirm („End session“), then returns to post_logout_redirect_uri?state=…
+    await page.getByRole('heading', { name: 'End session' }).waitFor();
+    await page.getByRole('button', { name: 'Logout' }).click();
+    await page.waitForURL((url) => url.origin === pageOrigin && url.pathname === '/browser.html');
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    assert.equal(new URL(page.url()).search, '', 'the sign-out state taken off the address');
+    await context.close();
+  });
+
+  /** One BFF process as the README says, for the client with a hyphen (`bp-bff`), with the given BFF_CLIENT_AUTH. */
+  async function startBff(clientAuth) {
+    const process = await startBffProcess({
+      BFF_PUBLIC_URL: `${pageOrigin}/bff`,
+      BFF_ISSUER: idp.issuer,
+      BFF_CLIENT_ID: GLEWLWYD_BFF_CLIENTS.hyphen.id,
+      BFF_CLIENT_SECRET: GLEWLWYD_BFF_CLIENTS.hyphen.secret,
+      BFF_CLIENT_AUTH: clientAuth,
+      BFF_END_SESSION_METHOD: 'get',
+      BFF_BACKEND_URL: `${pageOrigin}/api`,
+      BFF_ALLOWED_ORIGINS: pageOrigin,
+      BFF_SESSION_STORE: 'memory',
+    });
+    bff = { process, balancer: createBalancer([process]) };
+    return process;
+  }
+
+  /** A BFF with `clientAuth`, and a citizen who signs in through it at glewlwyd. */
+  async function signInThroughBff(t, clientAuth) {
+    const process = await startBff(clientAuth);
+    t.after(() => process.stop());
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${pageOrigin}/bff.html`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await signInAtGlewlwyd(page);
+    return { process, context, page };
+  }
+
+  test('BFF with the hyphenated client bp-bff and BFF_CLIENT_AUTH=client_secret_post: signed in with the name, signed out by GET', async (t) => {
+    const { process, context, page } = await signInThroughBff(t, 'client_secret_post');
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/bff.html');
+    assert.equal(
+      process.logs.find((line) => line.includes('"sign-in failed"')),
+      undefined,
+    );
+
+    const endSession = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/oidc/end_session');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    const signOut = await endSession;
+    assert.equal(signOut.method(), 'GET', 'BFF_END_SESSION_METHOD=get');
+    assert.equal(new URL(signOut.url()).searchParams.get('client_id'), GLEWLWYD_BFF_CLIENTS.hyphen.id);
+    await page.getByRole('button', { name: 'Logout' }).click();
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/bff.html');
+    await context.close();
+  });
+
+  test('BFF with bp-bff and client_secret_basic: glewlwyd refuses, and the log has its error, status and a German hint naming BFF_CLIENT_AUTH', async (t) => {
+    const { process, context, page } = await signInThroughBff(t, 'client_secret_basic');
+    await page.getByText('Die Anmeldung ist fehlgeschlagen').waitFor();
+    const line = JSON.parse(process.logs.find((text) => text.includes('"sign-in failed"')));
+    assert.equal(line.providerError, 'unauthorized_client');
+    assert.equal(line.providerStatus, 403);
+    assert.match(line.hint, /BFF_CLIENT_AUTH=client_secret_post/);
+    assert.ok(!process.logs.join('\n').includes(GLEWLWYD_BFF_CLIENTS.hyphen.secret), 'never the secret');
+    await context.close();
+  });
+});
