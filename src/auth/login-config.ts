@@ -111,8 +111,8 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
   const registration = readUrlAttribute('registration-url', attribute('registration-url'), problems, false, page.hostname);
   const provider = readChoiceAttribute('provider', attribute('provider'), PROVIDERS, problems);
   const tokenStorage = readChoiceAttribute('token-storage', attribute('token-storage'), TOKEN_STORAGES, problems);
-  const idleTimeout = readIdleTimeout(attribute('idle-timeout'), problems);
-  const maxAge = readMaxAge(attribute('max-age'), problems);
+  const idleTimeout = readSeconds('idle-timeout', attribute('idle-timeout'), IDLE_TIMEOUT_RANGE, problems) ?? DEFAULT_IDLE_TIMEOUT_SECONDS;
+  const maxAge = readSeconds('max-age', attribute('max-age'), MAX_AGE_RANGE, problems);
   const signOutMethod = readChoiceAttribute('sign-out-method', attribute('sign-out-method'), SIGN_OUT_METHODS, problems);
   if (problems.length > 0 || !authority || !clientId) return { ok: false, problems };
   return {
@@ -180,27 +180,23 @@ function resolveAgainst(value: string, origin: string): string {
   }
 }
 
+/** `idle-timeout`: from five minutes (time to type an address) to a day. */
 const IDLE_TIMEOUT_RANGE = [300, 86_400] as const;
-
-/** `idle-timeout`: whole seconds from five minutes (time to type an address) to a day; empty means the default. */
-function readIdleTimeout(value: string | null, problems: ConfigProblem[]): number {
-  const trimmed = value?.trim();
-  if (!trimmed) return DEFAULT_IDLE_TIMEOUT_SECONDS;
-  const seconds = Number(trimmed);
-  if (Number.isInteger(seconds) && seconds >= IDLE_TIMEOUT_RANGE[0] && seconds <= IDLE_TIMEOUT_RANGE[1]) return seconds;
-  problems.push({ kind: 'invalid-value', attribute: 'idle-timeout', allowed: [IDLE_TIMEOUT_RANGE.join('–')] });
-  return DEFAULT_IDLE_TIMEOUT_SECONDS;
-}
-
+/** `max-age`: from 0 (always the password) to a day. */
 const MAX_AGE_RANGE = [0, 86_400] as const;
 
-/** `max-age`: whole seconds from 0 (always the password) to a day; empty means no limit. */
-function readMaxAge(value: string | null, problems: ConfigProblem[]): number | undefined {
+/** A whole number of seconds within `range`; empty or wrong is `undefined` (wrong also a problem for the editor). */
+function readSeconds(
+  attribute: string,
+  value: string | null,
+  range: readonly [number, number],
+  problems: ConfigProblem[],
+): number | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
   const seconds = Number(trimmed);
-  if (Number.isInteger(seconds) && seconds >= MAX_AGE_RANGE[0] && seconds <= MAX_AGE_RANGE[1]) return seconds;
-  problems.push({ kind: 'invalid-value', attribute: 'max-age', allowed: [MAX_AGE_RANGE.join('–')] });
+  if (Number.isInteger(seconds) && seconds >= range[0] && seconds <= range[1]) return seconds;
+  problems.push({ kind: 'invalid-value', attribute, allowed: [range.join('–')] });
   return undefined;
 }
 

@@ -68,6 +68,22 @@ describe('sign-in configuration', () => {
     }
   });
 
+  it('takes max-age in whole seconds from 0 (always the password) to 86400; none by default', () => {
+    const read = (value?: string) =>
+      readLoginConfig(
+        attributes({ authority: 'https://login.example', 'client-id': 'x', ...(value !== undefined && { 'max-age': value }) }),
+        page,
+      );
+    expect(read()).not.to.have.nested.property('config.maxAge');
+    expect(read('0')).to.have.nested.property('config.maxAge', 0);
+    for (const wrong of ['-1', '1.5', 'immer', '100000']) {
+      expect(read(wrong), wrong).to.deep.equal({
+        ok: false,
+        problems: [{ kind: 'invalid-value', attribute: 'max-age', allowed: ['0–86400'] }],
+      });
+    }
+  });
+
   it('takes an http loopback authority only on a loopback page', () => {
     const onLivePage = readLoginConfig(attributes({ authority: 'http://localhost:8080/realms/bp', 'client-id': 'x' }), page);
     expect(onLivePage).to.deep.equal({ ok: false, problems: [{ kind: 'needs-https', attribute: 'authority' }] });
