@@ -524,6 +524,11 @@ Beim Identity-Broker der Stadt (z. B. Keycloak) vor Servicekonto.NRW oder BundID
   Adresse könnte mitlesen): Ein dupliziertes Tab (eine Kopie der Anmeldung)
   legt das Refresh-Token nie vor, arbeitet mit seinem Access-Token weiter und
   bittet danach, sich dort neu anzumelden; kein Token wird zweimal vorgelegt.
+- **Widerruf:** Der öffentliche Client muss das Refresh-Token ohne
+  Client-Authentifizierung widerrufen dürfen (RFC 7009; Keycloak erlaubt es).
+  Lehnt der Anmeldedienst ab (glewlwyd 2.7 verlangt Client-Authentifizierung),
+  sagt die Konsole es mit seiner Antwort: Das Token bleibt dann bis zu seinem
+  Ablauf gültig – dort die Laufzeit kurz halten oder den BFF-Modus nutzen.
 - **Abmelden** widerruft zuerst das Refresh-Token und schickt dann
   \`client_id\`, \`post_logout_redirect_uri\` und das ID-Token (\`id_token_hint\`)
   als Formular (POST) an den \`end_session_endpoint\` – das ID-Token steht so nie

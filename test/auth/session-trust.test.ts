@@ -132,3 +132,26 @@ describe('sign-ins that never came back', () => {
     expect(sessionStorage.getItem('buergerportal-widgets.state.late')).to.equal(null);
   });
 });
+
+describe('a refused revocation', () => {
+  beforeEach(() => resetAuthState());
+  afterEach(() => resetAuthState());
+
+  it('is told to the editor in German with the provider’s answer: the refresh token stays valid at the provider until it expires', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      await useFakeProvider({ revocationRefused: true });
+      seedSignedInUser({ refreshToken: 'refresh-1' });
+      const element = await login();
+      await element.session!.signOut();
+    } finally {
+      console.warn = original;
+    }
+    const told = warnings.join('\n');
+    expect(told).to.contain('Widerruf des Refresh-Tokens abgelehnt (HTTP 401, invalid_client)');
+    expect(told).to.contain('bis zu seinem Ablauf');
+    expect(told).not.to.contain('refresh-1');
+  });
+});

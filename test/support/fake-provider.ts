@@ -27,6 +27,8 @@ export interface FakeProviderOptions {
   idTokenClaims?: Record<string, unknown>;
   /** The claims of an ID token sent with a renewal; none when not given. */
   refreshIdTokenClaims?: Record<string, unknown>;
+  /** The revocation endpoint wants client authentication (as glewlwyd's): 401 for a public client. */
+  revocationRefused?: boolean;
 }
 
 /** An unsigned JWT with `claims`, as the provider would put them in an ID token. */
@@ -90,6 +92,7 @@ export async function useFakeProvider(
     ),
     http.post(`${AUTHORITY}/revoke`, async ({ request }) => {
       revocations.push(new URLSearchParams(await request.text()));
+      if (options.revocationRefused) return HttpResponse.json({ error: 'invalid_client' }, { status: 401 });
       return new HttpResponse(null, { status: 200 });
     }),
     http.post(`${AUTHORITY}/token`, async ({ request }) => {
