@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { CALL, PAGE, startWorld } from './bff-harness.mjs';
 
@@ -26,5 +27,23 @@ test('with BFF_STORE_KEY the logout ticket and the sign-in state are in the stor
     assert.match(real.text, /id_token_hint/, 'the ticket still works');
   } finally {
     await world.stop();
+  }
+});
+
+test('with BFF_STORE_KEY the citizen’s pseudonym in /session and in the page-readable hint is keyed: a guessed sub cannot be confirmed from it', async () => {
+  const guess = (issuer) => createHash('sha256').update(`${issuer} erika`).digest('base64url').slice(0, 22);
+  for (const keyed of [false, true]) {
+    const world = await startWorld({ env: keyed ? { BFF_STORE_KEY: STORE_KEY } : {} });
+    try {
+      const cookies = await world.signIn({ sub: 'erika', sid: 's1', name: 'Erika Mustermann' });
+      const { subject } = JSON.parse((await world.request('GET', '/session', { headers: CALL, cookies })).text);
+      const hint = cookies.get('__Host-bp-signed-in');
+      assert.equal(hint, subject, 'the hint and /session name the citizen alike');
+      const issuer = new URL(world.provider.issuer).href;
+      if (keyed) assert.notEqual(subject, guess(issuer), 'not the plain hash of issuer and sub');
+      else assert.equal(subject, guess(issuer), 'without the key: the plain hash (the README says so)');
+    } finally {
+      await world.stop();
+    }
   }
 });

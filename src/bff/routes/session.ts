@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { storeName } from '../digest.js';
 import type { ServerResponse } from 'node:http';
 import type { BffContext, RouteRequest } from '../context.js';
 import { REAUTH_COOKIE, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from '../context.js';
@@ -62,12 +62,16 @@ function info(context: BffContext, session: LoadedSession | 'ended' | undefined)
   return {
     signedIn: true,
     displayName: data.displayName,
-    subject: pseudonym(context.config.issuer.href, data.subject),
+    subject: pseudonym(context.config.issuer.href, data.subject, context.config.storeKey),
     expiresIn: context.sessions.secondsLeft(data),
   };
 }
 
-/** Keeps drafts of different citizens apart in the page without telling the page who they are. */
-export function pseudonym(issuer: string, subject: string): string {
-  return createHash('sha256').update(`${issuer} ${subject}`).digest('base64url').slice(0, 22);
+/**
+ * Keeps drafts of different citizens apart in the page without telling the
+ * page who they are: keyed with BFF_STORE_KEY when there is one, so that a
+ * guessed `sub` cannot be confirmed from it.
+ */
+export function pseudonym(issuer: string, subject: string, secret: Buffer | undefined): string {
+  return storeName(`${issuer} ${subject}`, secret).slice(0, 22);
 }

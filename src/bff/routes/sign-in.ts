@@ -120,7 +120,7 @@ async function openSession(context: BffContext, request: RouteRequest, transacti
     request.session = sessionPseudonym(key);
     if (displaced > 0) request.log.info('oldest sessions of the citizen ended', { reason: 'sessions-per-citizen', sessions: displaced });
     appendSetCookie(res, hostCookie(SESSION_COOKIE, id));
-    const hint = pseudonym(context.config.issuer.href, citizen.subject);
+    const hint = pseudonym(context.config.issuer.href, citizen.subject, context.config.storeKey);
     appendSetCookie(res, hostCookie(SIGNED_IN_HINT_COOKIE, hint, { readableByPage: true }));
     appendSetCookie(res, clearedCookie(REAUTH_COOKIE));
     request.log.info('signed in');
