@@ -55,8 +55,8 @@ export class MemoryStorage implements Storage {
 
 /**
  * A short list of recent strings in web storage, newest first (used sign-in
- * states, fingerprints of used refresh tokens). A blocked, full or unreadable
- * storage makes it an empty list that forgets.
+ * states). A blocked, full or unreadable storage makes it an empty list that
+ * forgets.
  */
 export class RecentList {
   constructor(

@@ -38,6 +38,6 @@ export { signInNote } from '../shared/session-status-text.js';
 export { SlotLinksController } from '../shared/slot-content-controller.js';
 export { baseStyles } from '../shared/styles.js';
 export { renderUnavailable } from '../shared/unavailable-view.js';
-export { displayKassenzeichen, formatDigits, normaliseCode, parseKassenzeichen } from './kassenzeichen-format.js';
+export { displayKassenzeichen, formatDigits } from './kassenzeichen-format.js';
 export { MANAGER_PROPERTIES, telHref } from './main-file/manager-config.js';
 export { setUpManager } from './main-file/manager-setup.js';

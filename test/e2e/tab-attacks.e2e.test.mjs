@@ -71,6 +71,14 @@ function assertNothingOf(secrets, where, text) {
   for (const secret of secrets) assert.ok(!text.includes(secret.value), `${where} holds the ${secret.name}`);
 }
 
+/** From `pageName`'s „Zum Servicekonto.NRW“ through the provider back to the greeting. */
+async function signInOn(page, pageName = 'login.html', name = 'Erika Mustermann') {
+  await page.goto(`${ctx.world.origin}/pages/${pageName}`);
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page, name);
+  await page.getByText(`Angemeldet als ${name}`).waitFor();
+}
+
 const renew = (page) => page.evaluate(() => document.querySelector('servicekonto-login').session.renew());
 
 for (const [storage, pageName] of [
@@ -85,10 +93,7 @@ for (const [storage, pageName] of [
     const page = await context.newPage();
     const problems = watchPage(page);
 
-    await page.goto(`${ctx.world.origin}/pages/${pageName}`);
-    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-    await signInAtProvider(page);
-    await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+    await signInOn(page, pageName);
     assert.ok(await renew(page), 'renewed once');
     assert.ok(await renew(page), 'renewed twice');
     const whileSignedIn = await spyReads(spy);
@@ -123,10 +128,7 @@ test('a forged „renewed“ message with the fingerprint of the current refresh
   const attacker = await ctx.browser.newContext();
   const attackerTokens = collectTokens(attacker);
   const attackerPage = await attacker.newPage();
-  await attackerPage.goto(`${ctx.world.origin}/pages/login.html`);
-  await attackerPage.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(attackerPage, 'Max Mustermann');
-  await attackerPage.getByText('Angemeldet als Max Mustermann').waitFor();
+  await signInOn(attackerPage, 'login.html', 'Max Mustermann');
   const maxUser = await attackerPage.evaluate(
     () => Object.entries(sessionStorage).find(([key]) => key.startsWith('buergerportal-widgets.user:'))[1],
   );
@@ -137,9 +139,7 @@ test('a forged „renewed“ message with the fingerprint of the current refresh
   const tokens = collectTokens(context);
   const page = await context.newPage();
   const problems = watchPage(page);
-  await page.goto(`${ctx.world.origin}/pages/login.html`);
-  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(page);
+  await signInOn(page);
   await page.getByText('Konto von Erika Mustermann').waitFor();
 
   const spy = await openSpy(context);
@@ -194,10 +194,7 @@ test('a tab opened from a signed-in one (a copy of its storage) never presents t
   });
   const first = await context.newPage();
   const problems = watchPage(first);
-  await first.goto(`${ctx.world.origin}/pages/login.html`);
-  await first.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(first);
-  await first.getByText('Angemeldet als Erika Mustermann').waitFor();
+  await signInOn(first);
   const [copy] = await Promise.all([context.waitForEvent('page'), first.evaluate(() => void window.open(location.href))]);
   await copy.getByText('Angemeldet als Erika Mustermann').waitFor();
 
@@ -233,10 +230,7 @@ test('markup a contributor may write – a manager with a backend of its own, a 
   const elsewhere = `http://127.0.0.1:${collector.address().port}`;
   const context = await ctx.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${ctx.world.origin}/pages/login.html`);
-  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(page);
-  await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+  await signInOn(page);
 
   await page.evaluate((address) => {
     const post = document.createElement('article');
@@ -270,10 +264,7 @@ test('a page of the same origin in another tab cannot redirect a sign-in under w
   await attacker.goto(`${ctx.world.origin}/pages/news-x`);
   const page = await context.newPage();
   const problems = watchPage(page);
-  await page.goto(`${ctx.world.origin}/pages/login.html`);
-  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(page);
-  await page.getByText('Angemeldet als Erika Mustermann').waitFor();
+  await signInOn(page);
   assert.equal(new URL(page.url()).pathname, '/pages/login.html', 'back where the citizen started');
   assert.equal(await attacker.evaluate(() => !!window.rewrote), false, 'the attacker found no sign-in state to rewrite');
   assert.deepEqual(problems, []);
@@ -289,10 +280,7 @@ test('a page that steals the sign-in’s lock cannot make two tabs present one r
       presented.push(body.get('refresh_token'));
   });
   const first = await context.newPage();
-  await first.goto(`${ctx.world.origin}/pages/login.html`);
-  await first.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  await signInAtProvider(first);
-  await first.getByText('Angemeldet als Erika Mustermann').waitFor();
+  await signInOn(first);
   const attacker = await context.newPage();
   await attacker.goto(`${ctx.world.origin}/pages/no-widget-here`);
   const stolen = await attacker.evaluate(async () => {
