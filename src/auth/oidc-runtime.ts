@@ -124,7 +124,9 @@ export class OidcRuntime {
     try {
       const raw = usableStorage('session')?.getItem(METADATA_PREFIX + this.config.authority);
       const metadata = raw ? (JSON.parse(raw) as Partial<OidcMetadata>) : undefined;
-      return metadata && issuerMatches(metadata.issuer, this.config.authority) && metadata.token_endpoint ? metadata : undefined;
+      if (!metadata || !issuerMatches(metadata.issuer, this.config.authority) || !metadata.token_endpoint) return undefined;
+      // Any page of the origin that ran in this tab could have written it: its endpoints must be the provider's own.
+      return endpointsOn(new URL(this.config.authority).origin, metadata) ? metadata : undefined;
     } catch {
       return undefined;
     }
@@ -137,4 +139,19 @@ export class OidcRuntime {
       // Full storage: the next page asks the provider again.
     }
   }
+}
+
+const ENDPOINTS = ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'revocation_endpoint', 'end_session_endpoint'] as const;
+
+/** Whether every endpoint a kept discovery document names is on the provider's own origin. */
+function endpointsOn(origin: string, metadata: Partial<OidcMetadata>): boolean {
+  return ENDPOINTS.every((name) => {
+    const value = metadata[name];
+    if (value === undefined) return true;
+    try {
+      return new URL(value).origin === origin;
+    } catch {
+      return false;
+    }
+  });
 }

@@ -298,3 +298,28 @@ test('a page that steals the sign-in’s lock cannot make two tabs present one r
   assert.ok(results.some(Boolean), 'one of the tabs goes on renewing');
   await context.close();
 });
+
+test('a page of the same origin that ran in this tab before cannot plant the provider’s endpoints: nothing goes to its collector', async () => {
+  const context = await ctx.browser.newContext();
+  const collected = [];
+  await context.route('http://127.0.0.1:9/**', (route) => {
+    collected.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(`${ctx.world.origin}/pages/news-x`);
+  const authority = `${ctx.world.origin}/oidc`;
+  await page.evaluate(async (issuer) => {
+    const metadata = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+    for (const name of ['token_endpoint', 'userinfo_endpoint', 'revocation_endpoint']) metadata[name] = `http://127.0.0.1:9/evil/${name}`;
+    sessionStorage.setItem(`buergerportal-widgets.metadata:${issuer}`, JSON.stringify(metadata));
+  }, authority);
+  const problems = watchPage(page);
+  await signInOn(page);
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('button', { name: 'Ja, abmelden' }).click();
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  assert.deepEqual(collected, [], 'no code, verifier, token or refresh token to the planted endpoints');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
