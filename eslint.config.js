@@ -25,8 +25,17 @@ function managerFileBoundary() {
   };
 }
 
+/** The widgets' package carries browser code only (two packages, npm workspaces). */
+function browserOnly() {
+  return {
+    group: ['**/packages/*', 'node:*', '@redis/*', 'openid-client', 'jose', 'rate-limiter-flexible'],
+    allowTypeImports: true,
+    message: 'The widgets run in the browser; server code lives in packages/bff (ARCHITECTURE.md).',
+  };
+}
+
 export default tseslint.config(
-  { ignores: ['dist/', '.tmp/', 'node_modules/', 'public/', 'cms/', 'coverage/'] },
+  { ignores: ['dist/', 'packages/*/dist/', '.tmp/', 'node_modules/', 'public/', 'cms/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -76,12 +85,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [browserOnly()] }] },
+  },
+  {
     // The manager's file (buergerportal-widgets.manager.js) takes everything it shares with the
     // main file through from-main.ts; a direct import would put a second copy on the page.
     // main-file/ is the manager's code that runs in the main file. Types may come from anywhere.
     files: ['src/kassenzeichen-manager/**/*.ts'],
     ignores: ['src/kassenzeichen-manager/main-file/**', 'src/kassenzeichen-manager/from-main.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [managerFileBoundary()] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [browserOnly(), managerFileBoundary()] }] },
   },
   {
     // The pure core (the flow's state machine and the checks of entries) imports nothing impure,
@@ -96,11 +109,29 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            browserOnly(),
             managerFileBoundary(),
             {
               group: ['**/from-main*', '**/views/*', '**/*controller*'],
               allowTypeImports: true,
               message: 'The pure core imports only pure modules (README, „For developers“: flow/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The BFF shares only the protocol leaf with the widgets, bundled into its own dist.
+    files: ['packages/bff/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(\.\./)+src/(?!shared/bff-protocol\.js$)|^lit(/|$)|^oidc-client-ts$`,
+              message: 'The BFF takes from the widgets only src/shared/bff-protocol.ts (ARCHITECTURE.md).',
             },
           ],
         },

@@ -2,14 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MockBackend } from '../mock/backend.js';
 import { createHttpBackend } from '../mock/http-backend.js';
 import { isScenarioName } from '../mock/scenarios.js';
-import { createBffApp } from '../src/bff/app.js';
-import { readBffConfig } from '../src/bff/config.js';
-import { MemoryStore } from '../src/bff/memory-store.js';
+import { createBffApp } from '../packages/bff/src/app.js';
+import { readBffConfig } from '../packages/bff/src/config.js';
+import { MemoryStore } from '../packages/bff/src/memory-store.js';
 import type { createDevIdentityProvider } from './dev-identity-provider.mjs';
 
 /*
  * The demo's BFF mode on the dev server's own origin, as a city runs it behind
- * its reverse proxy: the real BFF (src/bff) at /bff, the mock backend's state
+ * its reverse proxy: the real BFF (packages/bff) at /bff, the mock backend's state
  * machine over HTTP at /backend (it accepts only tokens the dev provider
  * issued), and /demo-backend for the demo panel (letterbox, scenario).
  */

@@ -555,10 +555,11 @@ Beim Identity-Broker der Stadt (z. B. Keycloak) vor Servicekonto.NRW oder BundID
 
 ## Mit BFF: keine Tokens im Browser (für die IT)
 
-Wünscht die Informationssicherheit keine Tokens im Browser, betreibt die IT den
-mitgelieferten **Backend-for-Frontend (BFF)** auf dem eigenen Server
-(\`node dist/bff/server.js\`, Einstellungen nur über Umgebungsvariablen; Anleitung,
-Variablen und Routen in der README, Abschnitt „BFF mode“). Die Redaktion
+Wünscht die Informationssicherheit keine Tokens im Browser, betreibt die IT das
+**Backend-for-Frontend (BFF)** auf dem eigenen Server: das eigene Paket
+\`buergerportal-bff\` (\`npx buergerportal-bff\`, Einstellungen nur über
+Umgebungsvariablen; Anleitung, Variablen und Routen in seiner README,
+\`packages/bff/README.md\`). Die Redaktion
 schreibt dann nur:
 
 \`\`\`html

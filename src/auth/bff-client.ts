@@ -1,5 +1,5 @@
 /*
- * The widgets' side of the backend-for-frontend's own routes (`src/bff/openapi.yaml`):
+ * The widgets' side of the backend-for-frontend's own routes (`packages/bff/openapi.yaml`):
  * the cookie goes along, every call carries the anti-forgery header, and no
  * answer ever holds a token.
  */

@@ -1,7 +1,7 @@
 /*
- * What the widgets and the backend-for-frontend (src/bff) agree on, in one
+ * What the widgets and the backend-for-frontend (packages/bff) agree on, in one
  * place for both sides: no DOM, no Node. The routes themselves are in
- * src/bff/openapi.yaml.
+ * packages/bff/openapi.yaml.
  */
 
 /** Every fetch to the BFF carries this header with the value `1`; a cross-site form or image cannot. */

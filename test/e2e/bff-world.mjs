@@ -4,7 +4,7 @@ import { once } from 'node:events';
 
 /*
  * What BFF mode needs around the e2e world: a real redis-server (Debian's),
- * BFF processes started from the built dist/bff/server.js with environment
+ * BFF processes started from the built packages/bff/dist/server.js with environment
  * variables only, and a load balancer in front of them that fails over when
  * a process is gone.
  */
@@ -29,10 +29,10 @@ export async function startRedis() {
   return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
 
-/** One `node dist/bff/server.js` with the given environment; `logs` collects its JSON lines. */
+/** One `node packages/bff/dist/server.js` with the given environment; `logs` collects its JSON lines. */
 export async function startBffProcess(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/bff/server.js'], {
+  const child = spawn(process.execPath, ['packages/bff/dist/server.js'], {
     env: { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

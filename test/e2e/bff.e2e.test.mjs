@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
-import { unseal } from '../../dist/bff/app.js';
+import { unseal } from '../../packages/bff/dist/app.js';
 import { requestLetter, signInAtProvider, signInToOverview, STRICT_CSP, useWorld, watchPage } from './browser.mjs';
 
 /*
- * BFF mode end to end: the built dist/bff/server.js twice, behind a load
+ * BFF mode end to end: the built packages/bff/dist/server.js twice, behind a load
  * balancer on the site's own origin, sharing a real redis-server; the real
  * oidc-provider with a confidential client, rotating refresh tokens, short
  * access tokens and back-channel logout; the built widgets on a page with a

@@ -120,7 +120,7 @@ async function listen(server) {
  * @param {{ scenario?: string, accessTokenTtl?: number, pageHeaders?: Record<string, Record<string, string> | ((servicesOrigin: string) => Record<string, string>)>, crossOrigin?: boolean, bff?: { processes?: number, store?: 'redis' | 'memory', env?: Record<string, string> } }} [options]
  *   With `crossOrigin`, pages and scripts come from a second origin (`pageOrigin`), like a
  *   city's website whose identity broker and backend live elsewhere; the backend answers CORS.
- *   With `bff`, BFF processes (dist/bff/server.js) run behind a load balancer at `<origin>/bff`,
+ *   With `bff`, BFF processes (packages/bff/dist/server.js) run behind a load balancer at `<origin>/bff`,
  *   on the site's own origin as in production; `store: 'redis'` starts a real redis-server for them.
  */
 export async function startE2eServer(options = {}) {

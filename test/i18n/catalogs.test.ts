@@ -5,7 +5,7 @@ import { en } from '../../src/i18n/en.js';
 import { deManager } from '../../src/i18n/de-manager.js';
 import { addGermanManagerTexts, fallbackChain, messagesFor, registerMessages, setTexts } from '../../src/i18n/localize.js';
 import type { Messages } from '../../src/i18n/messages.js';
-import { pageTexts } from '../../src/bff/page-texts.js';
+import { pageTexts } from '../../packages/bff/src/page-texts.js';
 import { formatClock, formatDay } from '../../src/shared/clock.js';
 
 /** Every text of a catalog, functions called with sample values. */

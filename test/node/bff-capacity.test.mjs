@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MemoryStore, RedisStore } from '../../dist/bff/app.js';
+import { MemoryStore, RedisStore } from '../../packages/bff/dist/app.js';
 import { startRedis } from '../e2e/bff-world.mjs';
 import { CALL, PAGE, startWorld, testClock } from './bff-harness.mjs';
 

@@ -2,10 +2,10 @@ import { createServer, request as httpRequest } from 'node:http';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createBffApp, MemoryStore, readBffConfig } from '../../dist/bff/app.js';
+import { createBffApp, MemoryStore, readBffConfig } from '../../packages/bff/dist/app.js';
 
 /*
- * The built BFF (dist/bff/app.js) in this process, with a clock the test
+ * The built BFF (packages/bff/dist/app.js) in this process, with a clock the test
  * moves, between a small stand-in identity provider (discovery, keys, token,
  * revocation; it signs what it issues) and a stand-in backend that records
  * every request that reaches it. Everything on 127.0.0.1.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MemoryStore } from '../../dist/bff/app.js';
+import { MemoryStore } from '../../packages/bff/dist/app.js';
 import { CALL, PAGE, startWorld } from './bff-harness.mjs';
 
 /*

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { createBalancer, startBffProcess } from '../e2e/bff-world.mjs';
 
-/* Helpers for the BFF's attack tests: processes of the built dist/bff/server.js, a balancer, raw HTTP. */
+/* Helpers for the BFF's attack tests: processes of the built packages/bff/dist/server.js, a balancer, raw HTTP. */
 
 /** Settings for a BFF process that never needs its provider or backend to answer. */
 export function bffEnv(extra = {}) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClient } from '@redis/client';
-import { RedisStore } from '../../dist/bff/app.js';
+import { RedisStore } from '../../packages/bff/dist/app.js';
 import { startBffProcess, startRedis } from '../e2e/bff-world.mjs';
 import { bffEnv } from './bff-raw.mjs';
 import { CALL, send, startWorld } from './bff-harness.mjs';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { createClient } from '@redis/client';
-import { RedisStore } from '../../dist/bff/app.js';
+import { RedisStore } from '../../packages/bff/dist/app.js';
 import { startRedis } from '../e2e/bff-world.mjs';
 import { CALL, startWorld } from './bff-harness.mjs';
 

@@ -13,10 +13,10 @@ import { bffEnv } from './bff-raw.mjs';
  * documents: 3 no Redis, 4 Redis refuses (database index), 5 port in use.
  */
 
-/** Runs `node dist/bff/server.js` until it exits (killed after `limitMs`); its exit code, stderr and how long it took. */
+/** Runs `node packages/bff/dist/server.js` until it exits (killed after `limitMs`); its exit code, stderr and how long it took. */
 async function runUntilExit(env, limitMs = 15_000) {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/bff/server.js'], {
+  const child = spawn(process.execPath, ['packages/bff/dist/server.js'], {
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createClient } from '@redis/client';
-import { RedisStore, SealedStore } from '../../dist/bff/app.js';
+import { RedisStore, SealedStore } from '../../packages/bff/dist/app.js';
 import { startRedis } from '../e2e/bff-world.mjs';
 import { CALL, startWorld } from './bff-harness.mjs';
 

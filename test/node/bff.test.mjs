@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse } from 'yaml';
 import { randomBytes } from 'node:crypto';
-import { matchContract, MemoryStore, readBffConfig, SealedStore } from '../../dist/bff/app.js';
+import { matchContract, MemoryStore, readBffConfig, SealedStore } from '../../packages/bff/dist/app.js';
 
-/* The BFF's pure parts and its start, from the built dist/bff. */
+/* The BFF's pure parts and its start, from the built packages/bff/dist. */
 
 const VALID = {
   BFF_PUBLIC_URL: 'https://www.stadt.example/buergerportal-bff/',
@@ -18,8 +18,8 @@ const VALID = {
   BFF_ALLOWED_ORIGINS: 'https://www.stadt.example, https://service.stadt.example',
 };
 
-test('src/bff/openapi.yaml is valid OpenAPI 3.1 and names every route', async () => {
-  const document = parse(readFileSync('src/bff/openapi.yaml', 'utf8'));
+test('packages/bff/openapi.yaml is valid OpenAPI 3.1 and names every route', async () => {
+  const document = parse(readFileSync('packages/bff/openapi.yaml', 'utf8'));
   const result = await new Validator().validate(document);
   assert.deepEqual(result.errors ?? [], []);
   assert.deepEqual(Object.keys(document.paths).sort(), [
@@ -119,8 +119,12 @@ test('configuration: each wrong or missing variable is named with what it needs'
   assert.equal(readBffConfig({ ...VALID, BFF_ISSUER: 'http://127.0.0.1:8080/realms/dev' }).ok, true, 'http on loopback for development');
 });
 
-test('`node dist/bff/server.js` without settings stops at once and says what is missing', () => {
-  const run = spawnSync(process.execPath, ['dist/bff/server.js'], { env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 10_000 });
+test('`node packages/bff/dist/server.js` without settings stops at once and says what is missing', () => {
+  const run = spawnSync(process.execPath, ['packages/bff/dist/server.js'], {
+    env: { PATH: process.env.PATH },
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   assert.equal(run.status, 2);
   assert.match(run.stderr, /falsch eingerichtet/);
   assert.match(run.stderr, /BFF_PUBLIC_URL fehlt/);

@@ -15,7 +15,7 @@ export interface FakeBff {
 }
 
 /**
- * The BFF as the widgets meet it (`src/bff/openapi.yaml`), in msw: the session
+ * The BFF as the widgets meet it (`packages/bff/openapi.yaml`), in msw: the session
  * routes, and the backend contract under /api, answered by the mock backend
  * only with the anti-forgery header. The real BFF is tested end to end.
  */

@@ -6,7 +6,7 @@ import type { Logger } from './log.js';
 import type { RateLimits } from './rate-limits.js';
 import type { Sessions } from './sessions.js';
 import type { SessionStore } from './store.js';
-import { OUTCOME_PARAMETER, type SignInOutcome } from '../shared/bff-protocol.js';
+import { OUTCOME_PARAMETER, type SignInOutcome } from '../../../src/shared/bff-protocol.js';
 
 /** What every route gets: the settings and the services made from them. */
 export interface BffContext {
@@ -54,7 +54,7 @@ export const SIGN_IN_COOKIE_PREFIX = 'bp-signin-';
 export const REAUTH_COOKIE = 'bp-reauth';
 // The hint cookie (readable by the page; it opens nothing) and the outcome
 // parameter are what the widgets read: one definition for both sides.
-export { OUTCOME_PARAMETER, SIGNED_IN_HINT_COOKIE, type SignInOutcome } from '../shared/bff-protocol.js';
+export { OUTCOME_PARAMETER, SIGNED_IN_HINT_COOKIE, type SignInOutcome } from '../../../src/shared/bff-protocol.js';
 
 /** A page the BFF may send the citizen back to: an absolute http(s) URL on an allowed origin, without our outcome parameter. */
 export function allowedReturn(config: BffConfig, value: string | null | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import { COOKIE_PREFIX } from '../shared/bff-protocol.js';
+import { COOKIE_PREFIX } from '../../../src/shared/bff-protocol.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Answers that hold session data are never cached, by the browser or anything between. */

@@ -10,7 +10,7 @@ import {
 } from '../context.js';
 import { pseudonym } from './session.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, readCookies, redirect } from '../http.js';
-import { COOKIE_PREFIX } from '../../shared/bff-protocol.js';
+import { COOKIE_PREFIX } from '../../../../src/shared/bff-protocol.js';
 import { providerRefusal, type SignInTransaction } from '../identity-provider.js';
 import { messagePage, requestLanguage } from '../pages.js';
 import { sessionPseudonym, SessionsFullError } from '../sessions.js';

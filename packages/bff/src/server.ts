@@ -10,7 +10,7 @@ import { SealedStore } from './sealed-store.js';
 import type { SessionStore } from './store.js';
 
 /*
- * `node dist/bff/server.js` (bin `buergerportal-bff`): the backend-for-frontend,
+ * `node packages/bff/dist/server.js` (bin `buergerportal-bff`): the backend-for-frontend,
  * configured by environment variables only (README, „Betrieb mit BFF“).
  */
 

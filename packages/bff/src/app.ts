@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BffConfig } from './config.js';
 import { allowedReturn, type BffContext, type RouteRequest } from './context.js';
 import { BodyTooLargeError, declaresTooLargeBody, send, sendJson, sendProblem } from './http.js';
-import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../shared/bff-protocol.js';
+import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../../../src/shared/bff-protocol.js';
 import { IdentityProvider } from './identity-provider.js';
 import { messagePage } from './pages.js';
 import type { Logger } from './log.js';
@@ -16,7 +16,7 @@ import { routeRequest } from './route-request.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
 import { StoreUnavailableError, type SessionStore } from './store.js';
 
-export { ANTI_FORGERY_HEADER } from '../shared/bff-protocol.js';
+export { ANTI_FORGERY_HEADER } from '../../../src/shared/bff-protocol.js';
 
 type Handler = (context: BffContext, request: RouteRequest) => Promise<void>;
 

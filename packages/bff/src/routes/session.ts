@@ -4,7 +4,7 @@ import type { BffContext, RouteRequest } from '../context.js';
 import { REAUTH_COOKIE, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from '../context.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, sendJson } from '../http.js';
 import { sessionPseudonym, type LoadedSession } from '../sessions.js';
-import type { SessionInfo } from '../../shared/bff-protocol.js';
+import type { SessionInfo } from '../../../../src/shared/bff-protocol.js';
 
 const REAUTH_SECONDS = 86_400;
 
