@@ -15,6 +15,7 @@ export const PURE_MODULES = [
   /^src\/kassenzeichen-manager\/flow\//,
   /^src\/kassenzeichen-manager\/(form-validation|kassenzeichen-format)\.ts$/,
   /^src\/api\/(errors|retry-after)\.ts$/,
+  /^src\/auth\/id-token\.ts$/,
   /^test\/unit\//,
   /(^|\/)node_modules\/@esm-bundle\/chai\//,
 ];

@@ -12,9 +12,9 @@ export const PLUGIN_PATH = 'cms/wordpress/buergerportal-widgets/buergerportal-wi
  * Where the citizen signs in and where the token and entries go: only the
  * site's administrators set these (roles with unfiltered_html, whose posts kses
  * does not filter); the login in the theme and the declared backend serve the
- * tags a contributor writes. `sign-out-method` too: `get` puts the ID token into addresses (logs, history).
+ * tags a contributor writes. `sign-out-method` too: `get` puts the ID token into addresses (logs, history). `resource` too: it names the audience the access token is for.
  */
-export const ADMIN_ONLY_ATTRIBUTES = ['authority', 'client-id', 'backend-url', 'bff-url', 'sign-out-method'];
+export const ADMIN_ONLY_ATTRIBUTES = ['authority', 'client-id', 'backend-url', 'bff-url', 'sign-out-method', 'resource', 'max-age'];
 
 /** Tag name → attribute names (lower case, as kses wants them) that anyone who may post may set, from the manifest. */
 export function allowedTags(manifest) {

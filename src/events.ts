@@ -23,9 +23,10 @@ export class ServicekontoSignedInEvent extends WidgetEvent<{ provider: SignInPro
   }
 }
 
-export type SignedOutCause = 'user' | 'expired' | 'other-tab' | 'copied' | 'cancelled' | 'stale-callback' | 'sign-in-failed';
+export type SignedOutCause =
+  'user' | 'expired' | 'other-tab' | 'copied' | 'cancelled' | 'stale-callback' | 'sign-in-failed' | 'ended-elsewhere';
 
-/** The citizen is signed out: by their own choice, by expiry or in another tab. */
+/** The citizen is signed out: by their own choice, by expiry, in another tab, or by the provider (`ended-elsewhere`). */
 export class ServicekontoSignedOutEvent extends WidgetEvent<{ reason: SignedOutCause }> {
   static readonly type = 'servicekonto-signed-out';
   constructor(reason: SignedOutCause) {

@@ -26,7 +26,16 @@ export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'failed';
 
 /** Why the citizen sees the signed-out view: each has its own sentence. */
 /** `copied`: a duplicated tab's copy of the sign-in ended with its access token; the sign-in goes on in the tab it was copied from. */
-export type SignedOutReason = 'cancelled' | 'stale-callback' | 'expired' | 'other-tab' | 'copied' | 'user' | 'sign-in-failed';
+export type SignedOutReason =
+  | 'cancelled'
+  | 'stale-callback'
+  | 'expired'
+  | 'other-tab'
+  | 'copied'
+  | 'user'
+  | 'sign-in-failed'
+  /** The provider ended the session (BFF mode: back-channel logout), e.g. a sign-out in another service. */
+  | 'ended-elsewhere';
 
 export interface SessionSnapshot {
   status: SessionStatus;

@@ -1,6 +1,12 @@
 import type { OidcClient } from 'oidc-client-ts';
 import { bearer, type RequestAuthorization } from '../api/client.js';
-import { completeCallback as completeCallbackWithoutLibrary, isOwnCallback, sweepAbandonedSignIns, usedStates } from './callback.js';
+import {
+  completeCallback as completeCallbackWithoutLibrary,
+  isOwnCallback,
+  sweepAbandonedSignIns,
+  usedStates,
+  type SignInData,
+} from './callback.js';
 import { IdleLimit, passwordNext, revokeRefreshToken, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import type { BrowserLoginConfig } from './login-config.js';
@@ -90,7 +96,8 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
       // A nonce binds the ID token to this sign-in; checked on the way back.
       const nonce = crypto.randomUUID();
       const prompt = passwordNext.required(this.key) ? 'login' : undefined;
-      const request = await oidc.createSigninRequest({ state: { returnTo }, nonce, prompt, max_age: this.config.maxAge });
+      const state: SignInData = { returnTo, ...(prompt && { passwordAsked: true }) };
+      const request = await oidc.createSigninRequest({ state, nonce, prompt, max_age: this.config.maxAge });
       location.assign(request.url);
     } catch {
       this.update({ status: 'signed-out', reason: 'sign-in-failed' });
@@ -201,7 +208,12 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     const result = metadata
       ? await completeCallbackWithoutLibrary(
           url,
-          { authority: this.config.authority, clientId: this.config.clientId },
+          {
+            authority: this.config.authority,
+            clientId: this.config.clientId,
+            maxAge: this.config.maxAge,
+            resource: this.config.resource,
+          },
           metadata,
           stateStorage,
         )
@@ -285,7 +297,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
       if (!(await this.holdsSignIn(stored))) return null;
       const client = await this.ready();
       if (!client) return null;
-      return renewWithRefreshToken(client, stored, () => this.renewedIdTokenExpectations()).catch(() => null);
+      return renewWithRefreshToken(client, stored, () => this.renewedIdTokenExpectations(), this.config.resource).catch(() => null);
     };
     // One renewal at a time across tabs: a rotating refresh token is used once.
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();

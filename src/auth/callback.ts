@@ -77,7 +77,23 @@ interface StoredState {
   redirect_uri?: string;
   code_verifier?: string;
   nonce?: string;
-  data?: { returnTo?: string };
+  data?: SignInData;
+}
+
+/** What the widget keeps with a sign-in (the `state` of oidc-client-ts's request) until the citizen is back. */
+export interface SignInData {
+  returnTo?: string;
+  /** The sign-in asked for the password (`prompt=login`). */
+  passwordAsked?: boolean;
+}
+
+/** What the way back checks against: this login's settings. */
+export interface CallbackExpectations {
+  authority: string;
+  clientId: string;
+  maxAge?: number;
+  /** RFC 8707: sent again with the code. */
+  resource?: string;
 }
 
 /** Whether the page's address is an answer to a sign-in this widget started (its own stored state). */
@@ -87,7 +103,7 @@ export function isOwnCallback(url: URL, store: Storage | undefined): boolean {
 
 export async function completeCallback(
   url: URL,
-  expected: { authority: string; clientId: string },
+  expected: CallbackExpectations,
   metadata: ProviderMetadata,
   store: Storage,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
@@ -109,13 +125,15 @@ export async function completeCallback(
   }
   if (params.has('error'))
     return params.get('error') === 'access_denied' ? { kind: 'cancelled', returnTo } : { kind: 'failed', reason: 'error', returnTo };
-  const tokens = await exchangeCode(metadata.token_endpoint, params.get('code') ?? '', state, expected.clientId, fetchImpl);
+  const tokens = await exchangeCode(metadata.token_endpoint, params.get('code') ?? '', state, expected, fetchImpl);
   if (!tokens) return { kind: 'failed', reason: 'token', returnTo };
   const checked = checkIdToken(tokens.id_token ?? '', {
     issuer: metadata.issuer,
     clientId: expected.clientId,
     now: Math.floor(Date.now() / 1000),
     nonce: state.nonce,
+    maxAge: expected.maxAge,
+    passwordAskedSince: state.data?.passwordAsked ? state.created : undefined,
   });
   if ('problem' in checked) return { kind: 'failed', reason: 'id-token', returnTo };
   const user: StoredUser = {
@@ -145,11 +163,17 @@ async function exchangeCode(
   endpoint: string,
   code: string,
   state: StoredState,
-  clientId: string,
+  expected: CallbackExpectations,
   fetchImpl: typeof fetch,
 ): Promise<TokenAnswer | undefined> {
-  const body = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: state.redirect_uri ?? '', client_id: clientId });
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: state.redirect_uri ?? '',
+    client_id: expected.clientId,
+  });
   if (state.code_verifier) body.set('code_verifier', state.code_verifier);
+  if (expected.resource) body.set('resource', expected.resource);
   try {
     const response = await fetchImpl(endpoint, {
       method: 'POST',

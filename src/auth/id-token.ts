@@ -12,7 +12,7 @@ const PROTOCOL_CLAIMS = ['iss', 'aud', 'exp', 'iat', 'nbf', 'nonce', 'at_hash', 
 /** Clocks differ a little between provider and citizen. */
 const SKEW_SECONDS = 300;
 
-export type IdTokenProblem = 'malformed' | 'issuer' | 'audience' | 'expired' | 'nonce';
+export type IdTokenProblem = 'malformed' | 'issuer' | 'audience' | 'expired' | 'nonce' | 'auth-time';
 
 export interface IdTokenExpectations {
   issuer: string;
@@ -21,6 +21,10 @@ export interface IdTokenExpectations {
   now: number;
   /** The nonce sent with the sign-in request, if any. */
   nonce?: string;
+  /** The sign-in's `max_age` (seconds): then `auth_time` is required and no older (Core 3.1.2.1). */
+  maxAge?: number;
+  /** A sign-in with `prompt=login` started then (seconds since the epoch): see {@link authTimeProblem}. */
+  passwordAskedSince?: number;
 }
 
 export function decodeJwtPayload(token: string): Record<string, unknown> | undefined {
@@ -51,6 +55,21 @@ export function checkIdToken(token: string, expected: IdTokenExpectations): { pr
   }
   if (typeof claims.exp !== 'number' || claims.exp + SKEW_SECONDS < expected.now) return { problem: 'expired' };
   if (expected.nonce !== undefined && claims.nonce !== expected.nonce) return { problem: 'nonce' };
+  if (authTimeProblem(claims.auth_time, expected)) return { problem: 'auth-time' };
   const profile = Object.fromEntries(Object.entries(claims).filter(([key]) => !PROTOCOL_CLAIMS.includes(key)));
   return { profile: profile as UserProfile };
+}
+
+/**
+ * The `auth_time` policy. With `max_age` the ID token must say when the
+ * password was given, no longer ago than that (a provider that ignores
+ * `max_age`, or sends 0, fails the sign-in). With `prompt=login` alone OpenID
+ * Connect does not require `auth_time`: a usable one must not lie before the
+ * sign-in started; none, or 0 (glewlwyd 2.7), is taken – the provider's page
+ * is what asked.
+ */
+function authTimeProblem(authTime: unknown, expected: IdTokenExpectations): boolean {
+  const usable = typeof authTime === 'number' && authTime > 0 ? authTime : undefined;
+  if (expected.maxAge !== undefined && (usable === undefined || expected.now - usable > expected.maxAge + SKEW_SECONDS)) return true;
+  return expected.passwordAskedSince !== undefined && usable !== undefined && usable < expected.passwordAskedSince - SKEW_SECONDS;
 }

@@ -36,6 +36,8 @@ export interface BrowserLoginConfig extends CommonLoginConfig {
   idleTimeout: number;
   /** OpenID `max_age`: the provider asks for the password when the last one was given longer ago (kiosk pages). */
   maxAge?: number;
+  /** RFC 8707 resource indicator: the backend, as the access token's `aud` (sign-in, code, renewal). */
+  resource?: string;
   /** `post` (default) or `get` for providers that accept only GET at their end-session endpoint (glewlwyd). */
   signOutMethod: SignOutMethod;
 }
@@ -62,6 +64,7 @@ export const LOGIN_PROPERTIES = [
   'idleTimeout',
   'maxAge',
   'signOutMethod',
+  'resource',
   'bffUrl',
 ] as const;
 
@@ -77,6 +80,7 @@ const BROWSER_MODE_ONLY = [
   'idle-timeout',
   'max-age',
   'sign-out-method',
+  'resource',
 ];
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: ConfigProblem[] };
@@ -114,6 +118,8 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
   const idleTimeout = readSeconds('idle-timeout', attribute('idle-timeout'), IDLE_TIMEOUT_RANGE, problems) ?? DEFAULT_IDLE_TIMEOUT_SECONDS;
   const maxAge = readSeconds('max-age', attribute('max-age'), MAX_AGE_RANGE, problems);
   const signOutMethod = readChoiceAttribute('sign-out-method', attribute('sign-out-method'), SIGN_OUT_METHODS, problems);
+  const resource = readUrlAttribute('resource', attribute('resource'), problems, false, page.hostname);
+  if (resource?.hash) problems.push({ kind: 'invalid-url', attribute: 'resource' });
   if (problems.length > 0 || !authority || !clientId) return { ok: false, problems };
   return {
     ok: true,
@@ -131,6 +137,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
       idleTimeout,
       ...(maxAge !== undefined && { maxAge }),
       signOutMethod,
+      ...(resource && { resource: attribute('resource')!.trim() }),
     },
   };
 }

@@ -58,6 +58,7 @@ export class OidcRuntime {
       scope: config.scope,
       response_type: 'code',
       extraQueryParams: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
+      resource: config.resource,
       // Its own prefix: another app on the site that uses oidc-client-ts keeps its sign-ins apart.
       stateStore: new WebStorageStateStore({ prefix: STATE_PREFIX, store: stateStorage ?? new MemoryStorage() }),
       loadUserInfo: false,

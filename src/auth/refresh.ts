@@ -14,11 +14,12 @@ export async function renewWithRefreshToken(
   client: OidcClient,
   stored: StoredUser,
   expectations: () => Promise<IdTokenExpectations | undefined>,
+  resource?: string,
 ): Promise<StoredUser> {
   const { refresh_token, id_token, session_state, scope, profile, holder } = stored;
   // RefreshState is a plain record that oidc-client-ts does not export at run time.
   const state = { refresh_token: refresh_token!, id_token, session_state: session_state ?? null, scope, profile } as RefreshState;
-  const response = await client.useRefreshToken({ state });
+  const response = await client.useRefreshToken({ state, resource });
   // Without a new ID token oidc-client-ts hands back the one it was given.
   const newIdToken = response.id_token && response.id_token !== id_token ? response.id_token : undefined;
   const renewedProfile = newIdToken ? checkRenewedIdToken(newIdToken, profile.sub, await expectations()) : {};

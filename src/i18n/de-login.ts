@@ -22,6 +22,7 @@ export const deLogin: Omit<Messages, 'manager'> = {
     staleCallback: 'Die Anmeldung konnte nicht abgeschlossen werden. Bitte melden Sie sich erneut an.',
     sessionEnded: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
     signedOutElsewhere: 'Sie wurden in einem anderen Fenster abgemeldet.',
+    endedElsewhere: 'Sie wurden abgemeldet: Ihre Anmeldung wurde an anderer Stelle beendet, zum Beispiel in einem anderen Online-Dienst.',
     copiedSessionEnded: 'Ihre Anmeldung läuft im anderen Fenster weiter. Bitte melden Sie sich hier erneut an.',
     signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
     retry: 'Erneut versuchen',

@@ -50,6 +50,7 @@ export const deLs: Messages = {
     staleCallback: lines('Die Anmeldung hat einen Fehler.', 'Bitte melden Sie sich noch einmal an.'),
     sessionEnded: lines('Ihre Anmeldung ist vorbei.', 'Bitte melden Sie sich noch einmal an.'),
     signedOutElsewhere: 'Sie haben sich in einem anderen Fenster abgemeldet.',
+    endedElsewhere: lines('Sie sind jetzt abgemeldet.', 'Vielleicht haben Sie sich bei einem anderen Online-Dienst abgemeldet.'),
     copiedSessionEnded: lines('Sie sind in einem anderen Fenster angemeldet.', 'Hier melden Sie sich bitte noch einmal an.'),
     signInFailed: lines('Die Anmeldung hat einen Fehler.', 'Bitte versuchen Sie es noch einmal.'),
     retry: 'Erneut versuchen',

@@ -20,6 +20,7 @@ export const en: Messages = {
     staleCallback: 'The sign-in could not be completed. Please sign in again.',
     sessionEnded: 'Your session has expired. Please sign in again.',
     signedOutElsewhere: 'You were signed out in another window.',
+    endedElsewhere: 'You were signed out: your sign-in was ended elsewhere, for example in another online service.',
     copiedSessionEnded: 'Your sign-in continues in the other window. Please sign in here again.',
     signInFailed: 'Sign-in failed. Please try again.',
     retry: 'Try again',

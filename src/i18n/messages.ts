@@ -24,6 +24,8 @@ export interface Messages {
     staleCallback: string;
     sessionEnded: string;
     signedOutElsewhere: string;
+    /** The provider ended the session (back-channel logout): a sign-out elsewhere, not an expiry. */
+    endedElsewhere: string;
     /** A duplicated tab's copy of the sign-in ended; the sign-in goes on in the other window. */
     copiedSessionEnded: string;
     signInFailed: string;

@@ -130,7 +130,7 @@ export class ManagerController implements ReactiveController {
     } else if (next.status === 'signed-out' && previous.status !== 'signed-out') {
       // Only the citizen's own sign-out (here or in another tab) ends the draft;
       // an expired session or a cancelled new sign-in keeps it for the return.
-      const onPurpose = next.reason === 'user' || next.reason === 'other-tab';
+      const onPurpose = next.reason === 'user' || next.reason === 'other-tab' || next.reason === 'ended-elsewhere';
       if (onPurpose) this.drafts.clear();
       this.dispatch({ type: 'signed-out', expired: next.reason === 'expired', onPurpose });
     }

@@ -40,7 +40,7 @@ import { loginStyles } from './servicekonto-login.styles.js';
  * @tag servicekonto-login
  *
  * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
- * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `copied` (die Kopie eines duplizierten Tabs endet, die Anmeldung läuft im Ursprungs-Tab weiter), `cancelled`, `stale-callback` oder `sign-in-failed`.
+ * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `copied` (die Kopie eines duplizierten Tabs endet, die Anmeldung läuft im Ursprungs-Tab weiter), `ended-elsewhere` (BFF-Modus: der Anmeldedienst hat die Anmeldung beendet, etwa nach einer Abmeldung in einem anderen Dienst), `cancelled`, `stale-callback` oder `sign-in-failed`.
  * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
  * @fires servicekonto-error - Die Anmeldung kann nicht funktionieren. `detail: { code }`: `config-invalid`, `csp-blocked`, `discovery-failed`, `issuer-mismatch`, `module-missing`, `bff-refused`, `bff-invalid` (Einrichtung) oder `provider-unreachable`, `sign-in-failed`, `storage-blocked`, `browser-unsupported` (zur Laufzeit).
  *
@@ -94,6 +94,8 @@ export class ServicekontoLogin extends LitElement {
   @property({ attribute: 'max-age', type: Number }) maxAge?: number;
   /** Wie die Abmeldung dem Anmeldedienst gemeldet wird: `post` (Standard, das ID-Token im Formular) oder `get` (das ID-Token in der Adresse – landet in den Protokollen des Anmeldedienstes und im Browserverlauf). `get` nur für Anmeldedienste, die POST nicht annehmen (z. B. glewlwyd, oidc-provider ohne `enableHttpPostMethods`). */
   @property({ attribute: 'sign-out-method' }) signOutMethod: SignOutMethod = 'post';
+  /** Für die IT: Kennung des Backends als Zielgruppe des Zugriffstokens (RFC 8707 `resource`, eine absolute Adresse wie `https://buergerportal-api.stadt.example/api`); das Backend prüft sie im `aud` des Tokens. Bei Anmeldediensten, die die Zielgruppe anders festlegen (Keycloak: „Audience“-Mapper), weglassen. */
+  @property() resource?: string;
   /** BFF-Modus: Adresse des Backend-for-Frontend der Stadt (`BFF_PUBLIC_URL`, auch als Pfad wie `/buergerportal-bff`). Dann meldet der BFF an und hält die Tokens; `authority`, `client-id` und die übrigen OpenID-Attribute entfallen. */
   @property({ attribute: 'bff-url' }) bffUrl = '';
   /** Sprache der Texte. Standard: das nächste `lang` der Seite, sonst Deutsch. */

@@ -21,6 +21,11 @@ export const SIGNED_IN_HINT_COOKIE = 'bp-signed-in';
 /** Every BFF cookie: Secure, path `/`, no Domain. */
 export const COOKIE_PREFIX = '__Host-';
 
-/** `GET /session` and `POST /session/extend`: what the page may know of the session – no token, no subject in clear. */
+/**
+ * `GET /session` and `POST /session/extend`: what the page may know of the
+ * session – no token, no subject in clear. `reason` of an ended session:
+ * `expired` (a limit, or gone), `ended-elsewhere` (the provider ended it:
+ * back-channel logout).
+ */
 export type SessionInfo =
-  { signedIn: true; displayName: string; subject: string; expiresIn: number } | { signedIn: false; reason?: 'expired' };
+  { signedIn: true; displayName: string; subject: string; expiresIn: number } | { signedIn: false; reason?: 'expired' | 'ended-elsewhere' };

@@ -14,6 +14,7 @@ export function statusText(t: Messages['login'], snapshot: SessionSnapshot): str
     'stale-callback': t.staleCallback,
     expired: t.sessionEnded,
     'other-tab': t.signedOutElsewhere,
+    'ended-elsewhere': t.endedElsewhere,
     copied: t.copiedSessionEnded,
     'sign-in-failed': t.signInFailed,
     user: undefined,

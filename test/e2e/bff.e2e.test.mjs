@@ -199,6 +199,9 @@ test('back-channel logout: the provider ends its session, every BFF session of i
   assert.equal((await sessionKeys()).length, before - 1, 'that session is gone from the store');
   await page.goto(`${world.origin}/pages/bff.html`);
   await login.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  // Signed out elsewhere – not „abgelaufen“, which the code cannot claim (issue 21, item 5).
+  await login.getByText('Sie wurden abgemeldet: Ihre Anmeldung wurde an anderer Stelle beendet').waitFor();
+  assert.equal(await login.getByText('abgelaufen').count(), 0);
   await context.close();
 });
 

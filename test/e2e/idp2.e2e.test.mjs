@@ -18,6 +18,12 @@ import { GLEWLWYD_BFF_CLIENTS, GLEWLWYD_USER, glewlwydSkip, startGlewlwyd } from
 
 const skip = glewlwydSkip();
 
+/** The `aud` of a JWT access token, as the backend reads it. */
+function audience(token) {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  return Array.isArray(payload.aud) ? payload.aud.join(' ') : payload.aud;
+}
+
 describe('browser mode and BFF mode against glewlwyd (second provider)', { skip }, () => {
   /** @type {{ issuer: string, stop: () => Promise<void>, log: () => string }} */
   let idp;
@@ -25,6 +31,8 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
   let pageOrigin;
   /** The BFF the current test started, behind `<pageOrigin>/bff`. */
   let bff;
+  /** The access tokens the backend stand-in (`<pageOrigin>/api`) received. */
+  const backendTokens = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, pageOrigin);
     if (url.pathname === '/browser.html') {
@@ -32,7 +40,7 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
       return void res.end(
         '<!doctype html><html lang="de"><head><meta charset="utf-8" /><title>Bürgerportal (glewlwyd)</title>' +
           '<script type="module" src="/dist/buergerportal-widgets.js"></script></head><body><header>' +
-          `<servicekonto-login id="login" authority="${idp.issuer}" client-id="bp-browser" sign-out-method="get"></servicekonto-login>` +
+          `<servicekonto-login id="login" authority="${idp.issuer}" client-id="bp-browser" sign-out-method="get" resource="${pageOrigin}/api"></servicekonto-login>` +
           '</header><main><h1>Bürgerportal</h1></main></body></html>',
       );
     }
@@ -45,6 +53,11 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
       );
     }
     if (bff && url.pathname.startsWith('/bff/')) return void bff.balancer.handle(req, res);
+    if (url.pathname === '/api/account') {
+      backendTokens.push((req.headers.authorization ?? '').replace(/^Bearer /i, ''));
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return void res.end(JSON.stringify({ consentGiven: true }));
+    }
     if (/^\/dist\/[\w.-]+\.js$/.test(url.pathname)) {
       const text = await readFile(url.pathname.slice(1)).catch(() => undefined);
       if (text) {
@@ -107,6 +120,14 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     const first = (await Promise.all(tokenAnswers)).find((answer) => answer?.id_token);
     assert.equal(first.token_type, 'bearer', "glewlwyd's lowercase token_type is taken");
 
+    const accessToken = () => page.evaluate(() => document.querySelector('servicekonto-login').session.getAccessToken());
+    assert.equal(
+      audience(await accessToken()),
+      `${pageOrigin}/api`,
+      'resource (RFC 8707): the backend is the audience, not "openid profile"',
+    );
+    assert.equal(authorize[0].get('resource'), `${pageOrigin}/api`);
+
     await page.reload();
     await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
 
@@ -118,6 +139,7 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     assert.ok(again && again !== renewed, 'and again, with the rotated refresh token');
     assert.equal(refreshTokensPresented.length, 2);
     assert.equal(new Set(refreshTokensPresented).size, 2, 'each refresh token presented once');
+    assert.equal(audience(again), `${pageOrigin}/api`, 'the renewed token keeps the audience');
     assert.ok(
       (await Promise.all(tokenAnswers)).filter((answer) => answer?.refresh_token && !answer.id_token).length >= 2,
       'refresh answers without id_token',
@@ -153,6 +175,7 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
       BFF_CLIENT_SECRET: GLEWLWYD_BFF_CLIENTS.hyphen.secret,
       BFF_CLIENT_AUTH: clientAuth,
       BFF_END_SESSION_METHOD: 'get',
+      BFF_RESOURCE: `${pageOrigin}/api`,
       BFF_BACKEND_URL: `${pageOrigin}/api`,
       BFF_ALLOWED_ORIGINS: pageOrigin,
       BFF_SESSION_STORE: 'memory',
@@ -181,6 +204,9 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
       process.logs.find((line) => line.includes('"sign-in failed"')),
       undefined,
     );
+    const status = await page.evaluate(() => fetch('/bff/api/account', { headers: { 'X-CSRF': '1' } }).then((r) => r.status));
+    assert.equal(status, 200);
+    assert.equal(audience(backendTokens.at(-1)), `${pageOrigin}/api`, 'BFF_RESOURCE: the backend is the audience');
 
     const endSession = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/oidc/end_session');
     await page.getByRole('button', { name: 'Abmelden' }).click();

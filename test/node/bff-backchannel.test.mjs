@@ -50,3 +50,22 @@ test('a replayed logout token (same `jti`) is refused while it could still pass,
   assert.equal(await signedIn(again), true);
   assert.equal(refusals('replayed').length, 1);
 });
+
+test('after a back-channel logout the page learns it was signed out elsewhere, not that it expired; no index keeps the session', async () => {
+  const indexKeys = () => [...world.store.entries.keys()].filter((name) => /^bff:(sid|sub):/.test(name));
+  const before = new Set(indexKeys());
+  const cookies = await world.signIn({ sub: 'erika-elsewhere', sid: 'sid-elsewhere', name: 'Erika' });
+  const other = await world.signIn({ sub: 'erika-elsewhere', sid: 'sid-other-device', name: 'Erika' });
+  const ours = indexKeys().filter((key) => !before.has(key));
+  assert.equal(ours.length, 3, 'two sids and one sub indexed');
+  assert.equal((await post(await world.provider.logoutToken({ sid: 'sid-elsewhere' }))).status, 200);
+  const answer = JSON.parse((await world.request('GET', '/session', { headers: CALL, cookies })).text);
+  assert.deepEqual(answer, { signedIn: false, reason: 'ended-elsewhere' });
+  assert.equal(await signedIn(other), true, 'the session of another provider session goes on');
+
+  world.clock.advance(31 * 60_000);
+  const lapsed = JSON.parse((await world.request('GET', '/session', { headers: CALL, cookies: other })).text);
+  assert.deepEqual(lapsed, { signedIn: false, reason: 'expired' }, 'an idle end is still „expired“');
+
+  for (const key of ours) assert.deepEqual(await world.store.members(key), [], `${key} keeps no ended session`);
+});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse } from 'yaml';
 import { randomBytes } from 'node:crypto';
-import { matchContract, MemoryStore, readBffConfig, SealedStore } from '../../packages/bff/dist/app.js';
+import { checkPasswordAsked, matchContract, MemoryStore, readBffConfig, SealedStore } from '../../packages/bff/dist/app.js';
 
 /* The BFF's pure parts and its start, from the built packages/bff/dist. */
 
@@ -102,6 +102,7 @@ test('configuration: each wrong or missing variable is named with what it needs'
     BFF_SESSION_MAX_SECONDS: '20',
     BFF_SCOPE: 'profile',
     BFF_STORE_KEY: 'zu-kurz',
+    BFF_RESOURCE: 'https://api.stadt.example/api#teil',
   });
   assert.equal(wrong.ok, false);
   const text = wrong.problems.join('\n');
@@ -113,10 +114,23 @@ test('configuration: each wrong or missing variable is named with what it needs'
     'BFF_SESSION_MAX_SECONDS muss mindestens',
     'BFF_SCOPE muss „openid“',
     'BFF_STORE_KEY ist ein Schlüssel aus 32 zufälligen Bytes',
+    'BFF_RESOURCE muss eine absolute Adresse ohne „#“ sein',
   ]) {
     assert.ok(text.includes(expected), expected);
   }
   assert.equal(readBffConfig({ ...VALID, BFF_ISSUER: 'http://127.0.0.1:8080/realms/dev' }).ok, true, 'http on loopback for development');
+  const withResource = readBffConfig({ ...VALID, BFF_RESOURCE: 'https://api.stadt.example/api' });
+  assert.equal(withResource.ok && withResource.config.resource, 'https://api.stadt.example/api');
+});
+
+test('prompt=login and auth_time: an auth_time before the sign-in started is refused; none or 0 (glewlwyd) is taken', () => {
+  const started = Date.UTC(2026, 11, 5, 10, 0, 0);
+  assert.throws(() => checkPasswordAsked(started / 1000 - 301, started), /prompt=login/);
+  checkPasswordAsked(started / 1000 - 299, started);
+  checkPasswordAsked(started / 1000 + 20, started);
+  checkPasswordAsked(0, started);
+  checkPasswordAsked(undefined, started);
+  checkPasswordAsked(started / 1000 - 3600, undefined);
 });
 
 test('`node packages/bff/dist/server.js` without settings stops at once and says what is missing', () => {

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name: Bürgerportal-Elemente
- * Description: Lädt <servicekonto-login> und <kassenzeichen-manager> als Modul und lässt beide Tags in Beiträgen und Seiten stehen – auch für Redakteurinnen und Redakteure ohne die Berechtigung unfiltered_html (auf einer Multisite: alle außer Super-Admins); diese setzen aber nicht, wohin angemeldet und gesendet wird (authority, client-id, backend-url, bff-url, sign-out-method). Die Backends, an die die Elemente senden dürfen, stehen unter Einstellungen → Allgemein.
+ * Description: Lädt <servicekonto-login> und <kassenzeichen-manager> als Modul und lässt beide Tags in Beiträgen und Seiten stehen – auch für Redakteurinnen und Redakteure ohne die Berechtigung unfiltered_html (auf einer Multisite: alle außer Super-Admins); diese setzen aber nicht, wohin angemeldet und gesendet wird (authority, client-id, backend-url, bff-url, sign-out-method, resource, max-age). Die Backends, an die die Elemente senden dürfen, stehen unter Einstellungen → Allgemein.
  * Version: 0.1.0
  * Requires at least: 5.9
  * Requires PHP: 7.4
@@ -21,7 +21,7 @@ const BUERGERPORTAL_WIDGETS_HANDLE = 'buergerportal-widgets';
 function buergerportal_widgets_tags() {
     return array(
         'kassenzeichen-manager' => array('id', 'class', 'login', 'support-phone', 'kassenzeichen-format', 'heading-level', 'lang'),
-        'servicekonto-login' => array('id', 'class', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'idle-timeout', 'max-age', 'lang', 'compact'),
+        'servicekonto-login' => array('id', 'class', 'redirect-uri', 'post-logout-redirect-uri', 'scope', 'idp-hint', 'provider', 'registration-url', 'token-storage', 'idle-timeout', 'lang', 'compact'),
     );
 }
 

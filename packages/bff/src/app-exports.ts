@@ -7,3 +7,4 @@ export { RedisStore } from './redis-store.js';
 export { SealedStore, seal, unseal } from './sealed-store.js';
 export { matchContract } from './contract.js';
 export { CONTRACT_ROUTES } from './contract-routes.js';
+export { checkPasswordAsked } from './identity-provider.js';

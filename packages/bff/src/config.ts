@@ -25,6 +25,8 @@ export interface BffConfig {
   storeWaitSeconds: number;
   /** BFF_MAX_AGE: seconds since the citizen last gave the password, at most (OIDC `max_age`, `auth_time` checked); none: the provider decides. */
   maxAgeSeconds?: number;
+  /** BFF_RESOURCE: the backend's resource indicator (RFC 8707), sent with the sign-in, the code and every renewal; the access token's `aud`. */
+  resource?: string;
   /** BFF_STORE_KEY: 32 bytes that seal every value in the store (AES-256-GCM); without it values are kept as they are. */
   storeKey?: Buffer;
   idleSeconds: number;
@@ -106,6 +108,7 @@ export function readBffConfig(env: Env): BffConfigResult {
   const storeKey = readStoreKey(value('BFF_STORE_KEY'), problems);
   const storeTimeoutMs = readInteger(env, 'BFF_STORE_TIMEOUT_MS', DEFAULTS.storeTimeoutMs, 100, 10_000, problems);
   const storeWaitSeconds = readInteger(env, 'BFF_STORE_WAIT_SECONDS', DEFAULTS.storeWaitSeconds, 1, 600, problems);
+  const resource = readResource(value('BFF_RESOURCE'), problems);
   const maxAgeSeconds = value('BFF_MAX_AGE') ? readInteger(env, 'BFF_MAX_AGE', 0, 0, 30 * 86_400, problems) : undefined;
   const idleSeconds = readInteger(env, 'BFF_SESSION_IDLE_SECONDS', DEFAULTS.idleSeconds, 10, 86_400, problems);
   const maxSeconds = readInteger(env, 'BFF_SESSION_MAX_SECONDS', DEFAULTS.maxSeconds, 10, 30 * 86_400, problems);
@@ -150,6 +153,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       storeTimeoutMs,
       storeWaitSeconds,
       maxAgeSeconds,
+      ...(resource && { resource }),
       idleSeconds,
       maxSeconds,
       maxSessions,
@@ -240,4 +244,17 @@ export function isLoopbackHost(hostname: string): boolean {
 
 function withoutTrailingSlash(url: URL): string {
   return url.href.replace(/\/+$/, '');
+}
+
+/** An absolute URI without a fragment (RFC 8707 §2): what the backend finds in the access token's `aud`. */
+function readResource(text: string | undefined, problems: string[]): string | undefined {
+  if (!text) return undefined;
+  try {
+    const url = new URL(text);
+    if (!url.hash && !text.includes('#')) return text;
+  } catch {
+    // reported below
+  }
+  problems.push('BFF_RESOURCE muss eine absolute Adresse ohne „#“ sein (RFC 8707), z. B. https://buergerportal-api.stadt.example/api.');
+  return undefined;
 }

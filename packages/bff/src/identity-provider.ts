@@ -8,6 +8,8 @@ export interface SignInTransaction {
   nonce: string;
   codeVerifier: string;
   returnTo: string;
+  /** With `prompt=login`: when the sign-in started (ms since epoch), to check a provider's `auth_time`. */
+  passwordAskedSince?: number;
 }
 
 export interface TokenSet {
@@ -23,6 +25,26 @@ export interface SignedInCitizen extends TokenSet {
   subject: string;
   providerSession?: string;
   displayName: string;
+}
+
+/** A sign-in with `prompt=login` whose `auth_time` says the password was given before it started: the provider did not ask. */
+export class PasswordNotAskedError extends Error {
+  constructor() {
+    super('the provider answered prompt=login with an older auth_time');
+  }
+}
+
+/**
+ * The policy for `prompt=login` (after a sign-out or an ended session, shared
+ * computers): an `auth_time` the provider sends must not lie before the
+ * sign-in started (clock skew allowed). OpenID Connect does not require
+ * `auth_time` for `prompt=login`, and some providers send 0 (glewlwyd 2.7):
+ * without a usable value the sign-in is taken – the provider's page is what
+ * asked. With BFF_MAX_AGE, openid-client requires `auth_time` and checks it.
+ */
+export function checkPasswordAsked(authTime: unknown, askedSince: number | undefined): void {
+  if (askedSince === undefined || typeof authTime !== 'number' || authTime <= 0) return;
+  if (authTime * 1000 < askedSince - CLOCK_TOLERANCE_SECONDS * 1000) throw new PasswordNotAskedError();
 }
 
 /** The provider said no to a refresh token: the session cannot go on. */
@@ -108,6 +130,7 @@ export class IdentityProvider {
       nonce: oidc.randomNonce(),
       codeVerifier: oidc.randomPKCECodeVerifier(),
       returnTo,
+      ...(forcePassword && { passwordAskedSince: this.now() }),
     };
     const parameters: Record<string, string> = {
       redirect_uri: `${this.config.publicUrl}/callback`,
@@ -121,22 +144,29 @@ export class IdentityProvider {
     if (this.config.idpHint) parameters.kc_idp_hint = this.config.idpHint;
     if (forcePassword) parameters.prompt = 'login';
     if (this.config.maxAgeSeconds !== undefined) parameters.max_age = String(this.config.maxAgeSeconds);
+    if (this.config.resource) parameters.resource = this.config.resource;
     return { url: oidc.buildAuthorizationUrl(configuration, parameters), transaction };
   }
 
   /** Exchanges the code; openid-client checks state, `iss`, PKCE and the ID token (signature, iss, aud, exp, nonce). */
   async finishSignIn(callbackUrl: URL, transaction: SignInTransaction): Promise<SignedInCitizen> {
     const configuration = await this.discover();
-    const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
-      pkceCodeVerifier: transaction.codeVerifier,
-      expectedState: transaction.state,
-      expectedNonce: transaction.nonce,
-      idTokenExpected: true,
-      // With max_age the ID token must carry auth_time, no older than that: a provider that ignored it is refused.
-      maxAge: this.config.maxAgeSeconds,
-    });
+    const tokens = await oidc.authorizationCodeGrant(
+      configuration,
+      callbackUrl,
+      {
+        pkceCodeVerifier: transaction.codeVerifier,
+        expectedState: transaction.state,
+        expectedNonce: transaction.nonce,
+        idTokenExpected: true,
+        // With max_age the ID token must carry auth_time, no older than that: a provider that ignored it is refused.
+        maxAge: this.config.maxAgeSeconds,
+      },
+      this.resourceParameter(),
+    );
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new Error('no ID token');
+    checkPasswordAsked(claims.auth_time, transaction.passwordAskedSince);
     return {
       ...this.tokenSet(tokens),
       idToken: tokens.id_token,
@@ -159,11 +189,16 @@ export class IdentityProvider {
   async refresh(refreshToken: string): Promise<TokenSet> {
     const configuration = await this.discover();
     try {
-      return this.tokenSet(await oidc.refreshTokenGrant(configuration, refreshToken));
+      return this.tokenSet(await oidc.refreshTokenGrant(configuration, refreshToken, this.resourceParameter()));
     } catch (error) {
       if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') throw new GrantRejectedError();
       throw error;
     }
+  }
+
+  /** RFC 8707: the backend as the access token's audience, at the token endpoint too (a provider may take it only there). */
+  private resourceParameter(): Record<string, string> | undefined {
+    return this.config.resource ? { resource: this.config.resource } : undefined;
   }
 
   /** RFC 7009, where the provider offers it; a failure is not the citizen's problem. */
@@ -241,6 +276,14 @@ function displayName(claims: oidc.IDToken | oidc.UserInfoResponse): string {
  * never what was sent), with a German hint naming the variable to check; `undefined` for other failures.
  */
 export function providerRefusal(error: unknown, config: Pick<BffConfig, 'clientAuth'>): Record<string, string | number> | undefined {
+  if (error instanceof PasswordNotAskedError)
+    return {
+      hint: 'Der Anmeldedienst hat trotz prompt=login nicht nach dem Passwort gefragt: sein auth_time liegt vor dem Beginn dieser Anmeldung.',
+    };
+  if (error instanceof Error && /auth_time/.test(error.message))
+    return {
+      hint: 'BFF_MAX_AGE verlangt ein auth_time im ID-Token, das nicht älter ist; dieser Anmeldedienst sendet keines (oder 0, wie glewlwyd 2.7) – BFF_MAX_AGE dort nicht setzen.',
+    };
   if (!(error instanceof oidc.ResponseBodyError)) return undefined;
   const fields: Record<string, string | number> = { providerError: error.error, providerStatus: error.status };
   if (error.error_description) fields.providerErrorDescription = error.error_description.slice(0, 300);

@@ -212,16 +212,28 @@ export class Sessions {
     await this.provider.revoke(session.data.refreshToken).catch(() => false);
   }
 
-  /** Back-channel logout: every session of that provider session (`sid`), else of that subject. */
+  /**
+   * Back-channel logout: every session of that provider session (`sid`), else
+   * of that subject. Each leaves a marker for as long as it would have lasted,
+   * so that the page is told it was signed out elsewhere, not that it expired.
+   */
   async endByProvider(by: ProviderReference): Promise<number> {
     const keys = await this.index.sessionsOf(by);
     for (const key of keys) {
       const data = parse(await this.store.read(key));
       // The provider ended the grant itself: nothing to revoke.
-      if (data) await this.end({ key, data }, { revoke: false });
-      else await this.index.remove(key, by);
+      if (data) {
+        await this.end({ key, data }, { revoke: false });
+        await this.store.write(endedMarkerKey(key), { by: 'provider' }, this.ttl(data));
+      } else await this.index.remove(key, by);
     }
     return keys.length;
+  }
+
+  /** Why the session behind a cookie is gone: `provider` after a back-channel logout, else unknown (a limit, or never there). */
+  async endedBy(id: string | undefined): Promise<'provider' | undefined> {
+    if (!id) return undefined;
+    return (await this.store.read(endedMarkerKey(storeKey(id))))?.by === 'provider' ? 'provider' : undefined;
   }
 
   /** ms since epoch: the idle limit, capped by the absolute one. */
@@ -242,6 +254,11 @@ export class Sessions {
 /** How the log names a session: its lines can be followed, yet neither the cookie nor the store's entry is found from it. */
 export function sessionPseudonym(sessionKey: string): string {
   return sha256(`log ${sessionKey}`).slice(0, 16);
+}
+
+/** The marker a back-channel logout leaves in place of a session (no data of it). */
+function endedMarkerKey(sessionKey: string): string {
+  return `bff:ended:${sessionKey.slice('bff:session:'.length)}`;
 }
 
 /** The store sees only a hash of the session id: a copy of the store opens no session. */

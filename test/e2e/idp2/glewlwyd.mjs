@@ -176,6 +176,12 @@ async function configure({
       .replace('@KEY@', JSON.stringify(readFileSync(join(dir, 'sign.key'), 'utf8')))
       .replace('@CERT@', JSON.stringify(readFileSync(join(dir, 'sign.pub'), 'utf8'))),
   );
+  // RFC 8707: the backend (`<pageOrigin>/api`) may be asked for as the access token's audience.
+  Object.assign(plugin.parameters, {
+    'resource-allowed': true,
+    'resource-scope': { openid: [`${pageOrigin}/api`] },
+    'resource-change-allowed': false,
+  });
   await call('POST', '/api/mod/plugin/', plugin);
 
   await call('POST', '/api/client/', {

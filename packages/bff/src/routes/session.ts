@@ -12,7 +12,7 @@ const REAUTH_SECONDS = 86_400;
 export async function readSession(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/session';
   const session = await loadOrForget(context, request);
-  sendJson(request.res, 200, info(context, session));
+  sendJson(request.res, 200, await info(context, request, session));
 }
 
 /** `POST /session/extend`: the citizen is active; the idle limit starts anew and the tokens are renewed when due. */
@@ -25,7 +25,7 @@ export async function extendSession(context: BffContext, request: RouteRequest):
     if (session === 'ended') forgetSession(request.res);
     else await context.sessions.touch(session);
   }
-  sendJson(request.res, 200, info(context, session));
+  sendJson(request.res, 200, await info(context, request, session));
 }
 
 /**
@@ -55,8 +55,11 @@ export function clearSessionCookies(res: ServerResponse): void {
   appendSetCookie(res, clearedCookie(SIGNED_IN_HINT_COOKIE));
 }
 
-function info(context: BffContext, session: LoadedSession | 'ended' | undefined): SessionInfo {
-  if (session === 'ended') return { signedIn: false, reason: 'expired' };
+async function info(context: BffContext, request: RouteRequest, session: LoadedSession | 'ended' | undefined): Promise<SessionInfo> {
+  if (session === 'ended') {
+    const endedBy = await context.sessions.endedBy(cookieValue(request.req, SESSION_COOKIE));
+    return { signedIn: false, reason: endedBy === 'provider' ? 'ended-elsewhere' : 'expired' };
+  }
   if (!session) return { signedIn: false };
   const { data } = session;
   return {
