@@ -79,7 +79,7 @@ function minifyCssTemplates(): Plugin {
 /**
  * The script for CMS pages: lit and the sign-in inlined, one <script type="module">;
  * beside it the manager's file (loaded when a manager is on the page) and
- * oidc-client-ts (loaded at the first sign-in click or the way back).
+ * oauth4webapi (the protocol module, loaded at the first sign-in click, a renewal or sign-out).
  */
 const bundle: UserConfig['build'] = {
   outDir: 'dist',
@@ -126,7 +126,7 @@ const modules: UserConfig['build'] = {
     formats: ['es'],
   },
   rolldownOptions: {
-    external: [/^lit($|\/)/, /^@lit\//, /^oidc-client-ts$/],
+    external: [/^lit($|\/)/, /^@lit\//, /^oauth4webapi$/],
     output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
   },
 };

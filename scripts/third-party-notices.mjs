@@ -1,6 +1,6 @@
 // Writes dist/THIRD-PARTY-NOTICES.txt: the licences of the code the shipped
-// files bundle (Lit, oidc-client-ts and what they bring), with copyright
-// notices and full texts, as BSD-3-Clause, Apache-2.0 and MIT require for
+// files bundle (Lit and oauth4webapi), with copyright notices and full
+// texts, as BSD-3-Clause and MIT require for
 // redistribution. Also gives the short banner every shipped file starts with.
 // Usage: node scripts/third-party-notices.mjs
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -11,22 +11,26 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 /** Everything the three shipped files bundle. */
-export const BUNDLED = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'oidc-client-ts', 'jwt-decode'];
+export const BUNDLED = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'oauth4webapi'];
 
 /** Where npm put a package (some, like lit, do not export their package.json). */
 function packageDir(name) {
-  for (const base of [process.cwd(), join(process.cwd(), 'node_modules', 'oidc-client-ts')]) {
+  for (const base of [process.cwd()]) {
     const dir = join(base, 'node_modules', name);
     if (existsSync(join(dir, 'package.json'))) return dir;
   }
   return dirname(require.resolve(name));
 }
 
+function licenceFile(dir) {
+  return ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].map((name) => join(dir, name)).find((file) => existsSync(file)) ?? join(dir, 'LICENSE');
+}
+
 export function bundledPackages() {
   return BUNDLED.map((name) => {
     const dir = packageDir(name);
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    return { name, version: manifest.version, license: manifest.license, text: readFileSync(join(dir, 'LICENSE'), 'utf8').trim() };
+    return { name, version: manifest.version, license: manifest.license, text: readFileSync(licenceFile(dir), 'utf8').trim() };
   });
 }
 

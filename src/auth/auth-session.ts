@@ -1,4 +1,3 @@
-import type { OidcClient } from 'oidc-client-ts';
 import { bearer, type RequestAuthorization } from '../api/client.js';
 import {
   completeCallback as completeCallbackWithoutLibrary,
@@ -7,8 +6,9 @@ import {
   usedStates,
   type SignInData,
 } from './callback.js';
-import { IdleLimit, passwordNext, revokeRefreshToken, sessionEnd } from './idle-limit.js';
+import { IdleLimit, passwordNext, revocationRefused, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
+import { STATE_PREFIX } from './callback.js';
 import type { BrowserLoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import type { IdTokenExpectations } from './id-token.js';
@@ -30,9 +30,9 @@ const RENEW_AHEAD_MS = 60_000;
 /**
  * The session behind one authority and client on a page. The first view comes
  * from what the page already has: no stored sign-in shows the sign-in button at
- * once, a valid stored one is signed in at once. oidc-client-ts and the
- * provider's discovery document are loaded only when needed (sign-in, the way
- * back, renewal, sign-out).
+ * once, a valid stored one is signed in at once. The protocol module
+ * (oauth4webapi) and the provider's discovery document are loaded only when
+ * needed (sign-in, renewal, sign-out).
  */
 export class OidcAuthSession extends SessionBase implements AuthSession {
   readonly key: string;
@@ -49,7 +49,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   constructor(private readonly config: BrowserLoginConfig) {
     super();
     this.key = sessionKey(config);
-    // Under the widgets' own prefix: another app's oidc-client-ts on the site uses `oidc.`.
+    // Under the widgets' own prefix; sign-ins kept by versions on oidc-client-ts (`oidc.`) are taken over.
     const where = `${config.authority}:${config.clientId}`;
     this.users = new UserStore(`buergerportal-widgets.user:${where}`, config.tokenStorage === 'session', `oidc.user:${where}`);
     this.runtime = new OidcRuntime(config);
@@ -89,16 +89,25 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   }
 
   private async redirectToProvider(): Promise<void> {
-    const oidc = await this.ready();
-    if (!oidc) return;
+    const ready = await this.ready();
+    if (!ready) return;
     const returnTo = withoutCallbackParams(new URL(location.href)).href;
     try {
-      // A nonce binds the ID token to this sign-in; checked on the way back.
-      const nonce = crypto.randomUUID();
       const prompt = passwordNext.required(this.key) ? 'login' : undefined;
-      const state: SignInData = { returnTo, ...(prompt && { passwordAsked: true }) };
-      const request = await oidc.createSigninRequest({ state, nonce, prompt, max_age: this.config.maxAge });
-      location.assign(request.url);
+      const data: SignInData = { returnTo, ...(prompt && { passwordAsked: true }) };
+      const { config } = this;
+      const { url, state, record } = await ready.oidc.authorizationRequest(ready.metadata, this.runtime.settings, {
+        redirectUri: config.redirectUri,
+        scope: config.scope,
+        data,
+        prompt,
+        maxAge: config.maxAge,
+        resource: config.resource,
+        extra: config.idpHint ? { kc_idp_hint: config.idpHint } : undefined,
+      });
+      // The tab's own storage (OidcRuntime.stateStorage): without it the way back cannot find the sign-in (said at start).
+      OidcRuntime.stateStorage()?.setItem(STATE_PREFIX + state, JSON.stringify(record));
+      location.assign(url.href);
     } catch {
       this.update({ status: 'signed-out', reason: 'sign-in-failed' });
     }
@@ -188,16 +197,16 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     return new URL(this.config.redirectUri, url).pathname === url.pathname;
   }
 
-  /** oidc-client-ts with the provider's configuration; a failure becomes the session's state. */
-  private async ready(): Promise<OidcClient | undefined> {
+  /** The protocol module with the provider's configuration; a failure becomes the session's state. */
+  private async ready(): Promise<Extract<OidcReady, { ok: true }> | undefined> {
     const ready: OidcReady = await this.runtime.ready();
-    if (ready.ok) return ready.client;
+    if (ready.ok) return ready;
     this.update({ status: 'failed', failure: ready.failure, reportedIssuer: ready.reportedIssuer });
     return undefined;
   }
 
   /**
-   * The way back from the provider without oidc-client-ts: the token exchange
+   * The way back from the provider without the protocol module: the token exchange
    * follows the page and the script directly. The name, when only userinfo has
    * it, is asked for beside the first data calls – unless the citizen goes on
    * to another page, which shall know the name.
@@ -295,9 +304,11 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
       if (msLeft(stored, Date.now()) > RENEW_AHEAD_MS && stored.access_token !== this.lastToken) return stored;
       // A copy of this sign-in in another tab (a duplicated tab): only the tab that holds it presents the refresh token.
       if (!(await this.holdsSignIn(stored))) return null;
-      const client = await this.ready();
-      if (!client) return null;
-      return renewWithRefreshToken(client, stored, () => this.renewedIdTokenExpectations(), this.config.resource).catch(() => null);
+      const ready = await this.ready();
+      if (!ready) return null;
+      const answer = (refreshToken: string) =>
+        ready.oidc.refresh(ready.metadata, this.runtime.settings, refreshToken, this.config.resource);
+      return renewWithRefreshToken(answer, stored, () => this.renewedIdTokenExpectations()).catch(() => null);
     };
     // One renewal at a time across tabs: a rotating refresh token is used once.
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();
@@ -383,8 +394,12 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
 
   private async revoke(user: StoredUser | null): Promise<void> {
     if (!user?.refresh_token) return;
-    const metadata = await this.runtime.providerMetadata();
-    await revokeRefreshToken(metadata?.revocation_endpoint, user.refresh_token, this.config.clientId);
+    const ready = await this.runtime.ready();
+    // Unreachable: the token expires at the provider in its own time.
+    const refused = ready.ok
+      ? await ready.oidc.revoke(ready.metadata, this.runtime.settings, user.refresh_token).catch(() => undefined)
+      : undefined;
+    if (refused) console.warn(revocationRefused(refused));
   }
 
   private async endLocally(reason: SignedOutReason): Promise<void> {
@@ -406,7 +421,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   }
 
   private update(next: SessionSnapshot): void {
-    const storageBlocked = this.storageBlocked || this.runtime.storageBlocked;
+    const storageBlocked = this.storageBlocked;
     const flags = { ...(storageBlocked && { storageBlocked }), ...(this.storageFull && { storageFull: true }) };
     this.publish({ ...next, ...flags, ...(this.browserUnsupported && { browserUnsupported: true }) });
   }

@@ -1,12 +1,15 @@
 import { isSigninCallback } from './callback-url.js';
-import { issuerMatches } from './discovery-failure.js';
+import { issuerMatches } from './issuer.js';
 import { checkIdToken } from './id-token.js';
 import { RecentList, usableStorage } from './safe-storage.js';
 import type { StoredUser } from './stored-user.js';
 
 /*
- * The way back from the provider, without oidc-client-ts: the page goes from
- * the callback straight to the token exchange (page, script, token, data).
+ * The way back from the provider, in the main file: the page goes from the
+ * callback straight to the token exchange (page, script, token, data) – with
+ * the protocol module (oauth4webapi) it would wait for one more file in
+ * sequence, or make the first file 4.6 KB larger (README, „One OIDC client“).
+ * It reads only the widget's own record (written by oidc.ts).
  * Only the widget's own callbacks are taken: the `state` must be one it
  * stored under its own prefix, once. The mix-up defence (RFC 9207) compares
  * `iss`, and the ID token is checked (issuer, audience, expiry, nonce).
@@ -54,6 +57,7 @@ function isFresh(state: StoredState | undefined, nowSeconds: number): boolean {
 
 export interface ProviderMetadata {
   issuer: string;
+  authorization_endpoint?: string;
   token_endpoint: string;
   userinfo_endpoint?: string;
   revocation_endpoint?: string;
@@ -68,8 +72,9 @@ export type CallbackResult =
   | { kind: 'stale' }
   | { kind: 'failed'; reason: 'error' | 'issuer' | 'token' | 'id-token'; returnTo?: string };
 
+/** The widget's own record of a sign-in on its way (oidc.ts `SignInRecord`), read back here. */
 interface StoredState {
-  /** Seconds since the epoch, as oidc-client-ts writes it. */
+  /** Seconds since the epoch. */
   created?: number;
   scope?: string;
   authority?: string;
@@ -80,7 +85,7 @@ interface StoredState {
   data?: SignInData;
 }
 
-/** What the widget keeps with a sign-in (the `state` of oidc-client-ts's request) until the citizen is back. */
+/** What the widget keeps with a sign-in (the record's `data`) until the citizen is back. */
 export interface SignInData {
   returnTo?: string;
   /** The sign-in asked for the password (`prompt=login`). */

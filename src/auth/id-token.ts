@@ -1,4 +1,4 @@
-import type { UserProfile } from 'oidc-client-ts';
+import type { UserProfile } from './stored-user.js';
 
 /*
  * The checks OpenID Connect asks of a client for an ID token it received
@@ -55,21 +55,26 @@ export function checkIdToken(token: string, expected: IdTokenExpectations): { pr
   }
   if (typeof claims.exp !== 'number' || claims.exp + SKEW_SECONDS < expected.now) return { problem: 'expired' };
   if (expected.nonce !== undefined && claims.nonce !== expected.nonce) return { problem: 'nonce' };
-  if (authTimeProblem(claims.auth_time, expected)) return { problem: 'auth-time' };
+  if (authTimeProblem(claims, expected)) return { problem: 'auth-time' };
   const profile = Object.fromEntries(Object.entries(claims).filter(([key]) => !PROTOCOL_CLAIMS.includes(key)));
   return { profile: profile as UserProfile };
 }
 
 /**
- * The `auth_time` policy. With `max_age` the ID token must say when the
- * password was given, no longer ago than that (a provider that ignores
- * `max_age`, or sends 0, fails the sign-in). With `prompt=login` alone OpenID
- * Connect does not require `auth_time`: a usable one must not lie before the
- * sign-in started; none, or 0 (glewlwyd 2.7), is taken – the provider's page
- * is what asked.
+ * The `auth_time` policy, in the provider's time: the citizen's clock may be
+ * off, so the sign-in's start is moved by the difference between the ID
+ * token's `iat` and the citizen's clock. With `max_age` the ID token must say
+ * when the password was given, no longer ago than that (a provider that
+ * ignores `max_age`, or sends 0, fails the sign-in). With `prompt=login` alone
+ * OpenID Connect does not require `auth_time`: a usable one must not lie
+ * before the sign-in started; none, or 0 (glewlwyd 2.7), is taken – the
+ * provider's page is what asked.
  */
-function authTimeProblem(authTime: unknown, expected: IdTokenExpectations): boolean {
-  const usable = typeof authTime === 'number' && authTime > 0 ? authTime : undefined;
-  if (expected.maxAge !== undefined && (usable === undefined || expected.now - usable > expected.maxAge + SKEW_SECONDS)) return true;
-  return expected.passwordAskedSince !== undefined && usable !== undefined && usable < expected.passwordAskedSince - SKEW_SECONDS;
+function authTimeProblem(claims: Record<string, unknown>, expected: IdTokenExpectations): boolean {
+  const usable = typeof claims.auth_time === 'number' && claims.auth_time > 0 ? claims.auth_time : undefined;
+  const providerNow = typeof claims.iat === 'number' ? claims.iat : expected.now;
+  if (expected.maxAge !== undefined && (usable === undefined || providerNow - usable > expected.maxAge + SKEW_SECONDS)) return true;
+  if (expected.passwordAskedSince === undefined || usable === undefined) return false;
+  const startedInProviderTime = expected.passwordAskedSince + (providerNow - expected.now);
+  return usable < startedInProviderTime - SKEW_SECONDS;
 }

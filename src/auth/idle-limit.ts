@@ -85,32 +85,8 @@ export const passwordNext = {
   },
 };
 
-/**
- * Revokes a refresh token (RFC 7009) where the provider offers it. A refusal
- * is told to the editor in the console (glewlwyd, for one, wants client
- * authentication there, which a public client has not): the refresh token then
- * stays valid until it expires at the provider.
- */
-export async function revokeRefreshToken(endpoint: string | undefined, token: string | undefined, clientId: string): Promise<void> {
-  if (!endpoint || !token) return;
-  try {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token, token_type_hint: 'refresh_token', client_id: clientId }),
-      credentials: 'omit',
-      keepalive: true,
-      signal: AbortSignal.timeout(5_000),
-    });
-    if (!response.ok) console.warn(await revocationRefused(response));
-  } catch {
-    // Unreachable: the token expires at the provider in its own time.
-  }
-}
-
 /** The editor's sentence for a refused revocation, with the provider's answer (its `error`, never the token). */
-async function revocationRefused(response: Response): Promise<string> {
-  const answer = (await response.json().catch(() => ({}))) as { error?: unknown };
-  const error = typeof answer.error === 'string' ? `, ${answer.error.slice(0, 80)}` : '';
-  return `buergerportal-widgets: Der Anmeldedienst hat den Widerruf des Refresh-Tokens abgelehnt (HTTP ${response.status}${error}); es bleibt bis zu seinem Ablauf gültig (Redaktionsleitfaden: „Widerruf“).`;
+export function revocationRefused(refusal: { status: number; error?: string }): string {
+  const error = refusal.error ? `, ${refusal.error.slice(0, 80)}` : '';
+  return `buergerportal-widgets: Der Anmeldedienst hat den Widerruf des Refresh-Tokens abgelehnt (HTTP ${refusal.status}${error}); es bleibt bis zu seinem Ablauf gültig (Redaktionsleitfaden: „Widerruf“).`;
 }

@@ -6,7 +6,7 @@ import type { AuthSession } from './session.js';
 /**
  * Makes the session for a configuration: BFF mode when `bff-url` is set (the
  * tokens stay on the server), else browser mode (OpenID Connect in the page,
- * oidc-client-ts loaded when needed). Elements never construct a session
+ * the protocol module loaded when needed). Elements never construct a session
  * themselves: they ask the registry, which asks this.
  */
 export type SessionFactory = (config: LoginConfig) => AuthSession;

@@ -1,11 +1,19 @@
-import type { UserProfile } from 'oidc-client-ts';
-
 /*
- * The signed-in user as kept in storage, in the format of oidc-client-ts's
- * `User.toStorageString()` (so sign-ins stored by earlier versions stay
- * readable) – but read and written without loading oidc-client-ts, so that a
- * page with a stored sign-in shows it and calls the backend at once.
+ * The signed-in user as kept in storage – in the shape earlier versions (on
+ * oidc-client-ts) wrote, so that their sign-ins stay readable – read and
+ * written without the protocol module, so that a page with a stored sign-in
+ * shows it and calls the backend at once.
  */
+
+/** The citizen's claims from the ID token (protocol claims left out; see id-token.ts). */
+export interface UserProfile {
+  sub: string;
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+  preferred_username?: string;
+  [claim: string]: unknown;
+}
 
 export interface StoredUser {
   access_token: string;

@@ -1,4 +1,4 @@
-import type { UserProfile } from 'oidc-client-ts';
+import type { UserProfile } from './stored-user.js';
 
 /** The citizen's name for display: `name`, else given and family name, else the user name. */
 export function nameOf(profile: UserProfile): string | undefined {
@@ -7,8 +7,9 @@ export function nameOf(profile: UserProfile): string | undefined {
 
 /**
  * The name claims from the userinfo endpoint, for providers that keep them out
- * of the ID token (oidc-provider's defaults among them). `undefined` when the
- * endpoint fails or answers about someone else (OpenID Connect Core 5.3.2).
+ * of the ID token (oidc-provider's defaults among them) – part of the way back,
+ * so in the main file. `undefined` when the endpoint fails or answers about
+ * someone else (OpenID Connect Core 5.3.2).
  */
 export async function nameClaimsFromUserInfo(
   endpoint: string,
@@ -18,6 +19,10 @@ export async function nameClaimsFromUserInfo(
   const response = await fetch(endpoint, { headers: { Authorization: `Bearer ${accessToken}` }, credentials: 'omit' });
   const claims = (await response.json()) as Record<string, unknown>;
   if (!response.ok || claims.sub !== subject) return undefined;
+  return nameClaims(claims);
+}
+
+function nameClaims(claims: Record<string, unknown>): Partial<UserProfile> {
   const pick = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
   return {
     name: pick('name'),

@@ -74,10 +74,14 @@ test('back-channel logout by sid ends the session and clears both of its index e
     });
     assert.equal(answer.status, 200);
     assert.deepEqual(
-      (await reader.keys('bff:*')).filter((key) => !key.startsWith('bff:logout-token:')),
+      (await reader.keys('bff:*')).filter((key) => !/^bff:(logout-token|ended):/.test(key)),
       [],
     );
     assert.equal((await reader.keys('bff:logout-token:*')).length, 1, 'the used jti is kept, hashed');
+    // In the session's place only the marker that the provider ended it (the page then says so): no sid, sub or name.
+    const [marker, ...more] = await reader.keys('bff:ended:*');
+    assert.deepEqual(more, []);
+    assert.deepEqual(Object.keys(await reader.hGetAll(marker)), ['by']);
     const [used] = await reader.keys('bff:logout-token:*');
     assert.ok((await reader.ttl(used)) > 0, 'for a while only');
   } finally {

@@ -33,7 +33,7 @@ function installWithoutNetwork(app) {
   const target = join(app, 'node_modules', 'buergerportal-widgets');
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', join(WORK, packed.filename), '-C', target, '--strip-components=1']);
-  for (const dependency of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'oidc-client-ts', 'jwt-decode']) {
+  for (const dependency of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'oauth4webapi']) {
     mkdirSync(dirname(join(app, 'node_modules', dependency)), { recursive: true });
     symlinkSync(resolve('node_modules', dependency), join(app, 'node_modules', dependency), 'dir');
   }

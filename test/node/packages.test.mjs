@@ -47,7 +47,7 @@ const files = packed.files.map((file) => file.path);
 
 test('the workspace holds both packages; the widgets depend on no server library and have no bin', () => {
   assert.deepEqual(widgets.workspaces, ['packages/bff']);
-  assert.deepEqual(Object.keys(widgets.dependencies).sort(), ['lit', 'oidc-client-ts']);
+  assert.deepEqual(Object.keys(widgets.dependencies).sort(), ['lit', 'oauth4webapi']);
   assert.equal(widgets.bin, undefined);
   assert.ok(!widgets.files.some((entry) => entry.startsWith('packages')), 'the widgets ship no BFF');
   assert.deepEqual(Object.keys(bff.dependencies).sort(), SERVER_STACK);

@@ -1,5 +1,4 @@
 import { http, HttpResponse } from 'msw';
-import { User } from 'oidc-client-ts';
 import { forgetAllSessions } from '../../src/auth/session-registry.js';
 import { startWorker, worker } from './mock-backend.js';
 
@@ -31,10 +30,11 @@ export interface FakeProviderOptions {
   revocationRefused?: boolean;
 }
 
-/** An unsigned JWT with `claims`, as the provider would put them in an ID token. */
+/** A JWT with `claims` and a fake signature, as the provider would put them in an ID token. */
 export function fakeJwt(claims: Record<string, unknown>): string {
   const part = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return `${part({ alg: 'none' })}.${part(claims)}.`;
+  // RS256 as a provider signs; the page checks claims, not signatures (see id-token.ts).
+  return `${part({ alg: 'RS256' })}.${part(claims)}.c2lnbmF0dXJl`;
 }
 
 /** Claims of a valid ID token for this page's client, with `nonce`. */
@@ -43,12 +43,11 @@ export function validClaims(nonce: string, extra: Record<string, unknown> = {}):
   return { iss: AUTHORITY, aud: CLIENT_ID, sub: 'citizen-1', exp: now + 600, iat: now, nonce, name: 'Erika Mustermann', ...extra };
 }
 
-/** What oidc-client-ts stores when the citizen clicks sign-in: a state under the widget's prefix, `ageSeconds` old. */
+/** What the widget keeps when the citizen clicks sign-in (its own record, oidc.ts): under its prefix, `ageSeconds` old. */
 export function seedSignInState(state: string, nonce = 'nonce-1', ageSeconds = 5, storage: Storage = sessionStorage): void {
   storage.setItem(
     `buergerportal-widgets.state.${state}`,
     JSON.stringify({
-      id: state,
       created: Math.floor(Date.now() / 1000) - ageSeconds,
       data: { returnTo: PAGE_URL.href },
       authority: AUTHORITY,
@@ -122,7 +121,7 @@ export async function useFakeProvider(
   return { tokenRequests, revocations, discoveryRequests: () => discoveries };
 }
 
-/** Puts a signed-in citizen into sessionStorage, as oidc-client-ts would after a sign-in. */
+/** Puts a signed-in citizen into sessionStorage, as the session keeps it after a sign-in. */
 export function seedSignedInUser(
   options: {
     expiresInSeconds?: number;
@@ -133,7 +132,7 @@ export function seedSignedInUser(
     idToken?: string;
   } = {},
 ): void {
-  const user = new User({
+  const user = {
     access_token: 'access-1',
     token_type: 'Bearer',
     id_token: options.idToken ?? 'header.payload.signature',
@@ -148,8 +147,8 @@ export function seedSignedInUser(
       name: options.name ?? 'Erika Mustermann',
     },
     expires_at: Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600),
-  });
-  sessionStorage.setItem(options.legacyKey ? LEGACY_USER_KEY : USER_KEY, user.toStorageString());
+  };
+  sessionStorage.setItem(options.legacyKey ? LEGACY_USER_KEY : USER_KEY, JSON.stringify(user));
 }
 
 /** Where the session keeps the user; before, under oidc-client-ts's shared `oidc.` prefix. */

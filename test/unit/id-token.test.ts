@@ -38,6 +38,15 @@ describe('ID token: auth_time', () => {
     expect(check({}, { passwordAskedSince: started })).to.have.property('profile');
   });
 
+  it('measures in the provider’s time: a citizen’s clock 10 minutes ahead neither refuses a fresh password nor hides an old one', () => {
+    const ahead = 600;
+    const iat = NOW - ahead; // the provider's now, as the ID token says
+    const started = NOW - 60; // the citizen's clock when the sign-in started
+    expect(check({ iat, auth_time: iat - 30 }, { passwordAskedSince: started })).to.have.property('profile');
+    expect(check({ iat, auth_time: iat - 3600 }, { passwordAskedSince: started })).to.deep.equal({ problem: 'auth-time' });
+    expect(check({ iat, auth_time: iat - 30 }, { maxAge: 60 })).to.have.property('profile');
+  });
+
   it('auth_time is a protocol claim: never in the profile the page keeps', () => {
     const result = check({ auth_time: NOW - 5, name: 'Erika Mustermann' });
     expect(result).to.deep.equal({ profile: { sub: 'erika', name: 'Erika Mustermann' } });
