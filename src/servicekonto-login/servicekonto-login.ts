@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { SessionSnapshot } from '../auth/session.js';
+import type { AuthSession, SessionSnapshot } from '../auth/session.js';
 import { WARNING_BEFORE_END_MS } from '../auth/session-base.js';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../auth/idle-limit.js';
 import {
@@ -89,7 +89,7 @@ export class ServicekontoLogin extends LitElement {
   /** `session` (Standard, sessionStorage) oder `memory` (nur im Arbeitsspeicher, beim Neuladen weg). */
   @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'session';
   /** Sekunden ohne Eingabe oder Klick in den Elementen bis zum Ende der Anmeldung (300–86400, Standard `1800`); die Warnung kommt 2 Minuten vorher. */
-  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_TIMEOUT_SECONDS;
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout: number = DEFAULT_IDLE_TIMEOUT_SECONDS;
   /** Für Kiosk- und Bürgerbüro-Rechner: so viele Sekunden darf die letzte Passworteingabe beim Anmeldedienst höchstens zurückliegen (OpenID `max_age`; `0` fragt immer nach dem Passwort). Standard: keine Grenze. */
   @property({ attribute: 'max-age', type: Number }) maxAge?: number;
   /** Wie die Abmeldung dem Anmeldedienst gemeldet wird: `post` (Standard, das ID-Token im Formular) oder `get` (das ID-Token in der Adresse – landet in den Protokollen des Anmeldedienstes und im Browserverlauf). `get` nur für Anmeldedienste, die POST nicht annehmen (z. B. glewlwyd, oidc-provider ohne `enableHttpPostMethods`). */
@@ -148,7 +148,7 @@ export class ServicekontoLogin extends LitElement {
   }
 
   /** Die Anmeldesitzung dieses Elements (geteilt mit den Kassenzeichen-Elementen der Seite), z. B. `await login.session.getAccessToken()` für eigene Skripte; `undefined`, solange das Element falsch eingerichtet ist. */
-  get session() {
+  get session(): AuthSession | undefined {
     return this.auth.session;
   }
 
