@@ -3,6 +3,7 @@ import { MockBackend, type Letter } from '../mock/backend.js';
 import { CITY_RECORDS } from '../mock/city-records.js';
 import { createHandlers } from '../mock/handlers.js';
 import { isScenarioName, SCENARIOS, type ScenarioName } from '../mock/scenarios.js';
+import { startEventLog } from './event-log.js';
 
 /*
  * The demo page's stand-ins. Browser mode (default): msw plays the city's
@@ -106,20 +107,4 @@ function renderLetterbox(): void {
 }
 renderLetterbox();
 
-const log = document.querySelector('#event-log')!;
-for (const type of [
-  'servicekonto-signed-in',
-  'servicekonto-signed-out',
-  'servicekonto-session-expiring',
-  'servicekonto-error',
-  'kassenzeichen-changed',
-  'kassenzeichen-requested',
-  'kassenzeichen-confirmed',
-  'kassenzeichen-error',
-]) {
-  document.addEventListener(type, (event) => {
-    const item = document.createElement('li');
-    item.textContent = `${type} ${JSON.stringify((event as CustomEvent).detail)}`;
-    log.prepend(item);
-  });
-}
+startEventLog(document.querySelector('#event-log')!, login);

@@ -73,6 +73,12 @@ ${table(
 ${table(
   ['Variable', 'Wirkung'],
   (element.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description]),
+)}
+**Zustände für \`:state()\`**
+
+${table(
+  ['Zustand', 'Bedeutung'],
+  (element.cssStates ?? []).map((s) => [`\`${s.name}\``, s.description]),
 )}`;
 }
 

@@ -14,7 +14,7 @@ import {
 import { isPassingFailure } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
-import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent } from '../events.js';
+import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent, type LoginState } from '../events.js';
 import { setTexts, textsLoaded, type Messages, type TextOverrides } from '../i18n/localize.js';
 import { LanguageController } from '../shared/language-controller.js';
 import type { ConfigProblem } from '../shared/config-problem.js';
@@ -28,6 +28,7 @@ import { FocusKeeper } from '../shared/focus-keeper.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderUnavailable } from '../shared/unavailable-view.js';
 import { sessionEvents } from '../shared/session-events.js';
+import { LoginStateTracker } from './login-state.js';
 import { renderSignedIn, renderSignedOut, renderStatusLine, type LoginHandlers } from './login-views.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 
@@ -39,6 +40,7 @@ import { loginStyles } from './servicekonto-login.styles.js';
  * @summary Anmelde-Schaltfläche, Name der angemeldeten Person und Abmelden für das Bürgerportal.
  * @tag servicekonto-login
  *
+ * @fires servicekonto-state-changed - `state` hat sich geändert. `detail: { state }`. Kommt vor dem Ereignis, das den Grund nennt, und auch, wenn die erste Prüfung „abgemeldet“ ergibt (dafür gibt es sonst kein Ereignis).
  * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
  * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `copied` (die Kopie eines duplizierten Tabs endet, die Anmeldung läuft im Ursprungs-Tab weiter), `ended-elsewhere` (BFF-Modus: der Anmeldedienst hat die Anmeldung beendet, etwa nach einer Abmeldung in einem anderen Dienst), `cancelled`, `stale-callback` oder `sign-in-failed`.
  * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
@@ -52,6 +54,11 @@ import { loginStyles } from './servicekonto-login.styles.js';
  * @csspart dialog - Die Warnung, bevor die Sitzung endet.
  * @csspart error - Die Meldung, wenn der Anmeldedienst gerade nicht erreichbar ist, mit „Erneut versuchen“.
  * @csspart config-error - Der Kasten, der der Redaktion sagt, was falsch eingerichtet ist.
+ *
+ * @cssstate starting - Die Anmeldung wird noch geprüft: `servicekonto-login:state(starting)`.
+ * @cssstate signed-in - Eine Person ist angemeldet: `servicekonto-login:state(signed-in)`.
+ * @cssstate signed-out - Niemand ist angemeldet: `servicekonto-login:state(signed-out)`.
+ * @cssstate failed - Die Anmeldung geht gerade nicht (falsch eingerichtet oder Anmeldedienst nicht erreichbar): `servicekonto-login:state(failed)`.
  *
  * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
  * @cssprop --bp-font-size - Grundschriftgröße (Standard: die Schriftgröße, die im Browser eingestellt ist – meist 16px –, unabhängig von der Schriftgröße der Seite).
@@ -108,6 +115,7 @@ export class ServicekontoLogin extends LitElement {
   private readonly auth = new SessionController(
     this,
     (next, previous) => {
+      this.tracker.refresh();
       for (const event of sessionEvents(next, previous, this.config?.provider ?? 'servicekonto-nrw')) this.emit(event);
     },
     // A key or a tap in the open warning is an answer to it, not activity: only its buttons and Escape close it.
@@ -118,11 +126,17 @@ export class ServicekontoLogin extends LitElement {
     () => (this.config ? [new URL(this.config.authority).origin] : []), // in BFF mode `authority` is the BFF
     (blocked) => {
       reportConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
+      this.tracker.refresh();
       this.emit(new ServicekontoErrorEvent('csp-blocked'));
     },
   );
   private config?: LoginConfig;
   private configProblems: ConfigProblem[] = [];
+  private readonly tracker = new LoginStateTracker(
+    this.attachInternals(),
+    () => (this.configProblems.length > 0 || this.policy.blocked ? 'failed' : this.auth.snapshot.status),
+    (event) => this.emit(event),
+  );
   private readonly language = new LanguageController(this);
 
   private get messages(): Messages {
@@ -152,6 +166,15 @@ export class ServicekontoLogin extends LitElement {
     return this.auth.session;
   }
 
+  /**
+   * Wo die Anmeldung steht: `starting` (wird geprüft), `signed-in`, `signed-out` oder `failed` (falsch eingerichtet oder
+   * Anmeldedienst nicht erreichbar) – nie, wer angemeldet ist. Für Skripte, die später dazukommen (z. B. nach `await import(…)`):
+   * erst auf `servicekonto-state-changed` hören, dann `state` lesen – so entgeht ihnen keine Anmeldung.
+   */
+  get state(): LoginState {
+    return this.tracker.state;
+  }
+
   /** Wartet, bis die Anmeldung geprüft ist und nichts mehr läuft (Start, Verlängerung), und das Element fertig gezeichnet ist. */
   async whenSettled(): Promise<void> {
     await this.updateComplete;
@@ -169,6 +192,7 @@ export class ServicekontoLogin extends LitElement {
       if (result.config.mode === 'bff' && result.config.ignored.length > 0)
         reportIgnored('servicekonto-login', result.config.ignored, this.messages.config);
       this.auth.use(sessionFor(result.config));
+      this.tracker.refresh();
       return;
     }
     this.config = undefined;
@@ -176,6 +200,7 @@ export class ServicekontoLogin extends LitElement {
     if (JSON.stringify(result.problems) === JSON.stringify(this.configProblems)) return;
     this.configProblems = result.problems;
     reportConfigError('servicekonto-login', describeConfigProblems(result.problems, this.messages.config));
+    this.tracker.refresh();
     this.emit(new ServicekontoErrorEvent('config-invalid'));
   }
 

@@ -79,6 +79,10 @@ test('the demo in BFF mode: the real BFF on the dev server, a letter in the lett
   await manager.getByRole('button', { name: 'Zustimmen' }).click();
   await requestLetter(manager);
   await page.locator('#letterbox li').first().waitFor();
+  // The panel's log subscribes after `await import(…)`, too late for the sign-in's own event: it reads `state`.
+  const log = await page.locator('#event-log').textContent();
+  assert.match(log, /login\.state: "signed-in"|servicekonto-state-changed \{"state":"signed-in"\}/, 'the late log learns the sign-in');
+  assert.ok(!log.includes('Erika'), 'no name in what the page hears');
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
   assert.ok(!/eyJ|access_token|refresh_token/.test(stored), 'no token in the page');
   assert.equal(new URL(page.url()).search, '?mode=bff');
