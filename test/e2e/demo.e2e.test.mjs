@@ -1,13 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createServer } from 'vite';
-import { launchBrowser, requestLetter, signInAtProvider, watchPage } from './browser.mjs';
+import { launchBrowser, requestLetter, signInAtProvider, signOutAndReturn, watchPage } from './browser.mjs';
 
 /*
  * `npm start` as a newcomer meets it, on a port other than 5173: sign in at
  * the demo's own provider, link a Kassenzeichen with the test data, read the
- * letter in the letterbox; a reload keeps one letter; a new scenario starts afresh.
+ * letter in the letterbox; a reload keeps one letter; a new scenario starts afresh;
+ * „Abmelden“ comes back from the provider without a question, as with Keycloak.
  */
+
+/** Every address the page's main frame showed, to see which pages the way out passed. */
+function addressesOf(page) {
+  const seen = [];
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && seen.push(new URL(frame.url()).pathname));
+  return seen;
+}
 
 let server;
 let browser;
@@ -61,6 +69,11 @@ test('the demo on another port: sign-in, a letter in the letterbox once, a new s
   assert.equal(await letters.count(), 1);
   const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toLocaleDateString('de-DE');
   assert.ok((await letters.first().textContent()).includes(`Brief vom ${threeDaysAgo}`), 'the seeded letter carries its real date');
+
+  const addresses = addressesOf(page);
+  await signOutAndReturn(page);
+  assert.ok(addresses.includes('/oidc/session/end'), 'the provider was told');
+  assert.equal(addresses.at(-1), '/demo/', 'and sent the citizen back without asking');
   assert.deepEqual(
     problems.filter((p) => !p.includes('Failed to load resource')),
     [],
@@ -86,6 +99,11 @@ test('the demo in BFF mode: the real BFF on the dev server, a letter in the lett
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
   assert.ok(!/eyJ|access_token|refresh_token/.test(stored), 'no token in the page');
   assert.equal(new URL(page.url()).search, '?mode=bff');
+
+  const addresses = addressesOf(page);
+  await signOutAndReturn(page);
+  assert.ok(addresses.includes('/oidc/session/end'), 'the provider was told');
+  assert.equal(addresses.at(-1), '/demo/', 'and sent the citizen back without asking');
   assert.deepEqual(
     problems.filter((p) => !p.includes('Failed to load resource')),
     [],
