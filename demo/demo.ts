@@ -3,6 +3,9 @@ import { MockBackend, type Letter } from '../mock/backend.js';
 import { CITY_RECORDS } from '../mock/city-records.js';
 import { createHandlers } from '../mock/handlers.js';
 import { isScenarioName, SCENARIOS, type ScenarioName } from '../mock/scenarios.js';
+import { explainConsentRefusal } from './consent-note.js';
+import { startEventLog } from './event-log.js';
+import { setUpSwitches } from './switches.js';
 
 /*
  * The demo page's stand-ins. Browser mode (default): msw plays the city's
@@ -26,15 +29,8 @@ if (bffMode) {
 document.querySelector<HTMLAnchorElement>('#mode-switch')!.href = bffMode ? './' : './?mode=bff';
 document.querySelector('#mode-name')!.textContent = bffMode ? 'BFF-Modus (Tokens nur auf dem Server)' : 'Browser-Modus';
 
-const THEME_KEY = 'buergerportal-demo.theme';
-const themeSwitch = document.querySelector<HTMLInputElement>('#theme-switch')!;
-const applyTheme = (on: boolean) => document.documentElement.classList.toggle('theme-gruenheim', on);
-themeSwitch.checked = sessionStorage.getItem(THEME_KEY) === 'on';
-applyTheme(themeSwitch.checked);
-themeSwitch.addEventListener('change', () => {
-  sessionStorage.setItem(THEME_KEY, themeSwitch.checked ? 'on' : 'off');
-  applyTheme(themeSwitch.checked);
-});
+setUpSwitches();
+explainConsentRefusal(document.querySelector('#consent-note')!, document.querySelector('#consent-note-request')!);
 
 /** What the demo panel shows of the backend, wherever it runs. */
 interface DemoBackendView {
@@ -106,20 +102,4 @@ function renderLetterbox(): void {
 }
 renderLetterbox();
 
-const log = document.querySelector('#event-log')!;
-for (const type of [
-  'servicekonto-signed-in',
-  'servicekonto-signed-out',
-  'servicekonto-session-expiring',
-  'servicekonto-error',
-  'kassenzeichen-changed',
-  'kassenzeichen-requested',
-  'kassenzeichen-confirmed',
-  'kassenzeichen-error',
-]) {
-  document.addEventListener(type, (event) => {
-    const item = document.createElement('li');
-    item.textContent = `${type} ${JSON.stringify((event as CustomEvent).detail)}`;
-    log.prepend(item);
-  });
-}
+startEventLog(document.querySelector('#event-log')!, login);

@@ -54,7 +54,23 @@ function loginPage(uid, base, clientId) {
   );
 }
 
+/**
+ * The end-session page. With the ID token as hint (the login and the BFF
+ * always send it) the sign-out is certainly the citizen's own, and the page
+ * submits itself – as Keycloak returns at once – so the citizen is back on the
+ * city's page without a question. Without the hint (someone opened the
+ * address) it asks, as oidc-provider does by default.
+ */
 function logoutSource(ctx, form) {
+  if (ctx.oidc.params.id_token_hint) {
+    ctx.body = page(
+      'Servicekonto.NRW (Demo) – Abmelden',
+      `<h1>Sie werden abgemeldet …</h1>${form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>')}
+<noscript><button type="submit" form="op.logoutForm">Weiter</button></noscript>
+<script>document.getElementById('op.logoutForm').submit();</script>`,
+    );
+    return;
+  }
   ctx.body = page(
     'Servicekonto.NRW (Demo) – Abmelden',
     `<p class="demo"><strong>Demo-Abmeldeseite</strong></p><h1>Abmelden</h1>${form}

@@ -4,6 +4,7 @@
 // Usage: node scripts/editor-guide.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { elementsOf } from './manifest-elements.mjs';
 import { ADMIN_ONLY_ATTRIBUTES, allowedTags } from './wordpress-plugin.mjs';
 
 export const GUIDE_PATH = 'docs/redaktionsleitfaden.md';
@@ -21,11 +22,9 @@ function table(headers, rows) {
   );
 }
 
-function elementsOf(manifest) {
-  return manifest.modules
-    .flatMap((module) => module.declarations ?? [])
-    .filter((declaration) => declaration.customElement)
-    .sort((a, b) => (a.tagName === 'servicekonto-login' ? -1 : b.tagName === 'servicekonto-login' ? 1 : 0));
+/** The login first, then the manager. */
+function elementsInGuideOrder(manifest) {
+  return elementsOf(manifest).sort((a, b) => (a.tagName === 'servicekonto-login' ? -1 : b.tagName === 'servicekonto-login' ? 1 : 0));
 }
 
 function reference(element) {
@@ -74,6 +73,12 @@ ${table(
 ${table(
   ['Variable', 'Wirkung'],
   (element.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description]),
+)}
+**Zustände für \`:state()\`**
+
+${table(
+  ['Zustand', 'Bedeutung'],
+  (element.cssStates ?? []).map((s) => [`\`${s.name}\``, s.description]),
 )}`;
 }
 
@@ -92,7 +97,7 @@ function quoted(names) {
 }
 
 export function renderGuide(manifest) {
-  const elements = elementsOf(manifest);
+  const elements = elementsInGuideOrder(manifest);
   const [login, manager] = elements;
   return `# Leitfaden: Bürgerportal-Elemente einbinden
 

@@ -2,20 +2,15 @@
 // JSX for React 19, Preact and Solid, Vue's GlobalComponents, and VS Code's
 // HTML custom data. They cannot drift from the elements: the manifest is
 // generated from the sources, and a test compiles a .tsx and a .vue file
-// against these files.
+// against these files. A member without a type stops the generator
+// (manifest-elements.mjs): there is no fallback type.
 // Usage: node scripts/framework-types.mjs [outdir]   (default dist)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { elementsOf } from './manifest-elements.mjs';
 
 const HEADER = '// Generated from custom-elements.json by scripts/framework-types.mjs. Do not edit.\n';
-
-export function elementsOf(manifest) {
-  return manifest.modules
-    .flatMap((module) => module.declarations ?? [])
-    .filter((declaration) => declaration.customElement)
-    .sort((a, b) => a.tagName.localeCompare(b.tagName));
-}
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 const pascal = (name) => camel(name).replace(/^[a-z]/, (letter) => letter.toUpperCase());
@@ -26,18 +21,16 @@ const doc = (text) => (text ? `  /** ${text.replace(/\*\//g, '*\\/').replace(/\s
 function propertyLines(element) {
   return (element.attributes ?? [])
     .filter((attribute) => attribute.fieldName)
-    .map((attribute) => `${doc(attribute.description)}  ${quote(attribute.fieldName)}?: ${attribute.type?.text ?? 'string'};`)
+    .map((attribute) => `${doc(attribute.description)}  ${quote(attribute.fieldName)}?: ${attribute.type.text};`)
     .join('\n');
 }
 
 function eventLines(element, key) {
-  return (element.events ?? []).map((event) => `  ${quote(key(event.name))}?: (event: ${event.type?.text ?? 'Event'}) => void;`).join('\n');
+  return (element.events ?? []).map((event) => `  ${quote(key(event.name))}?: (event: ${event.type.text}) => void;`).join('\n');
 }
 
 function imports(elements) {
-  const names = new Set(
-    elements.flatMap((element) => [element.name, ...(element.events ?? []).map((event) => event.type?.text).filter(Boolean)]),
-  );
+  const names = new Set(elements.flatMap((element) => [element.name, ...(element.events ?? []).map((event) => event.type.text)]));
   return `import type { ${[...names].sort().join(', ')} } from '../index.js';\n`;
 }
 
@@ -86,7 +79,7 @@ export function solidTypes(elements) {
       const plain = propertyLines(element);
       const asProperties = (element.attributes ?? [])
         .filter((attribute) => attribute.fieldName)
-        .map((attribute) => `  'prop:${attribute.fieldName}'?: ${attribute.type?.text ?? 'string'};`)
+        .map((attribute) => `  'prop:${attribute.fieldName}'?: ${attribute.type.text};`)
         .join('\n');
       return `export interface ${element.name}Props {\n${plain}\n${asProperties}\n${eventLines(element, (name) => `on:${name}`)}\n}\n`;
     })

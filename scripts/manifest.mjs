@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { elementsOf } from './manifest-elements.mjs';
 import { describeTypes } from './manifest-types.mjs';
 
 const outdir = process.argv[2] ?? '.';
@@ -16,4 +17,6 @@ const file = join(outdir, 'custom-elements.json');
 const manifest = JSON.parse(readFileSync(file, 'utf8'));
 manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
 describeTypes(manifest);
+// Refuses a public member without a type before anything reads the file.
+elementsOf(manifest);
 writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);

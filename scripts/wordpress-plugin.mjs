@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { elementsOf } from './manifest-elements.mjs';
 
 export const PLUGIN_PATH = 'cms/wordpress/buergerportal-widgets/buergerportal-widgets.php';
 
@@ -18,9 +19,8 @@ export const ADMIN_ONLY_ATTRIBUTES = ['authority', 'client-id', 'backend-url', '
 
 /** Tag name → attribute names (lower case, as kses wants them) that anyone who may post may set, from the manifest. */
 export function allowedTags(manifest) {
-  const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
   const tags = {};
-  for (const element of elements.sort((a, b) => a.tagName.localeCompare(b.tagName))) {
+  for (const element of elementsOf(manifest)) {
     tags[element.tagName] = ['id', 'class', ...(element.attributes ?? []).map((attribute) => attribute.name)]
       .map((name) => name.toLowerCase())
       .filter((name) => !ADMIN_ONLY_ATTRIBUTES.includes(name));

@@ -63,8 +63,28 @@ export class ServicekontoErrorEvent extends WidgetEvent<{ code: LoginErrorCode }
   }
 }
 
+/**
+ * Where the sign-in stands, as `<servicekonto-login>`'s `state` says it: `starting` (being checked),
+ * `signed-in`, `signed-out`, or `failed` (set up wrong, or the provider cannot be reached; `servicekonto-error` said why).
+ * Never who is signed in.
+ */
+export type LoginState = 'starting' | 'signed-in' | 'signed-out' | 'failed';
+
+/**
+ * The login's `state` changed. Fired before the event that says why (`servicekonto-signed-in`, …), also when
+ * the first check ends signed out, which no other event reports. With `state` read right after subscribing,
+ * a late listener misses nothing.
+ */
+export class ServicekontoStateChangedEvent extends WidgetEvent<{ state: LoginState }> {
+  static readonly type = 'servicekonto-state-changed';
+  constructor(state: LoginState) {
+    super(ServicekontoStateChangedEvent.type, { state });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'servicekonto-state-changed': ServicekontoStateChangedEvent;
     'servicekonto-signed-in': ServicekontoSignedInEvent;
     'servicekonto-signed-out': ServicekontoSignedOutEvent;
     'servicekonto-session-expiring': ServicekontoSessionExpiringEvent;

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { SessionSnapshot } from '../auth/session.js';
+import type { AuthSession, SessionSnapshot } from '../auth/session.js';
 import { WARNING_BEFORE_END_MS } from '../auth/session-base.js';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../auth/idle-limit.js';
 import {
@@ -14,7 +14,7 @@ import {
 import { isPassingFailure } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
-import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent } from '../events.js';
+import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent, type LoginState } from '../events.js';
 import { setTexts, textsLoaded, type Messages, type TextOverrides } from '../i18n/localize.js';
 import { LanguageController } from '../shared/language-controller.js';
 import type { ConfigProblem } from '../shared/config-problem.js';
@@ -28,6 +28,7 @@ import { FocusKeeper } from '../shared/focus-keeper.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderUnavailable } from '../shared/unavailable-view.js';
 import { sessionEvents } from '../shared/session-events.js';
+import { LoginStateTracker } from './login-state.js';
 import { renderSignedIn, renderSignedOut, renderStatusLine, type LoginHandlers } from './login-views.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 
@@ -39,6 +40,7 @@ import { loginStyles } from './servicekonto-login.styles.js';
  * @summary Anmelde-Schaltfläche, Name der angemeldeten Person und Abmelden für das Bürgerportal.
  * @tag servicekonto-login
  *
+ * @fires servicekonto-state-changed - `state` hat sich geändert. `detail: { state }`. Kommt vor dem Ereignis, das den Grund nennt, und auch, wenn die erste Prüfung „abgemeldet“ ergibt (dafür gibt es sonst kein Ereignis).
  * @fires servicekonto-signed-in - Die Person ist angemeldet. `detail: { provider }`.
  * @fires servicekonto-signed-out - Die Person ist abgemeldet. `detail: { reason }`: `user`, `expired`, `other-tab`, `copied` (die Kopie eines duplizierten Tabs endet, die Anmeldung läuft im Ursprungs-Tab weiter), `ended-elsewhere` (BFF-Modus: der Anmeldedienst hat die Anmeldung beendet, etwa nach einer Abmeldung in einem anderen Dienst), `cancelled`, `stale-callback` oder `sign-in-failed`.
  * @fires servicekonto-session-expiring - Die Sitzung endet in höchstens zwei Minuten; der Warndialog ist offen. `detail: { secondsLeft }`.
@@ -52,6 +54,11 @@ import { loginStyles } from './servicekonto-login.styles.js';
  * @csspart dialog - Die Warnung, bevor die Sitzung endet.
  * @csspart error - Die Meldung, wenn der Anmeldedienst gerade nicht erreichbar ist, mit „Erneut versuchen“.
  * @csspart config-error - Der Kasten, der der Redaktion sagt, was falsch eingerichtet ist.
+ *
+ * @cssstate starting - Die Anmeldung wird noch geprüft: `servicekonto-login:state(starting)`.
+ * @cssstate signed-in - Eine Person ist angemeldet: `servicekonto-login:state(signed-in)`.
+ * @cssstate signed-out - Niemand ist angemeldet: `servicekonto-login:state(signed-out)`.
+ * @cssstate failed - Die Anmeldung geht gerade nicht (falsch eingerichtet oder Anmeldedienst nicht erreichbar): `servicekonto-login:state(failed)`.
  *
  * @cssprop --bp-font-family - Schriftart (Standard: die der Seite).
  * @cssprop --bp-font-size - Grundschriftgröße (Standard: die Schriftgröße, die im Browser eingestellt ist – meist 16px –, unabhängig von der Schriftgröße der Seite).
@@ -89,7 +96,7 @@ export class ServicekontoLogin extends LitElement {
   /** `session` (Standard, sessionStorage) oder `memory` (nur im Arbeitsspeicher, beim Neuladen weg). */
   @property({ attribute: 'token-storage' }) tokenStorage: TokenStorage = 'session';
   /** Sekunden ohne Eingabe oder Klick in den Elementen bis zum Ende der Anmeldung (300–86400, Standard `1800`); die Warnung kommt 2 Minuten vorher. */
-  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = DEFAULT_IDLE_TIMEOUT_SECONDS;
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout: number = DEFAULT_IDLE_TIMEOUT_SECONDS;
   /** Für Kiosk- und Bürgerbüro-Rechner: so viele Sekunden darf die letzte Passworteingabe beim Anmeldedienst höchstens zurückliegen (OpenID `max_age`; `0` fragt immer nach dem Passwort). Standard: keine Grenze. */
   @property({ attribute: 'max-age', type: Number }) maxAge?: number;
   /** Wie die Abmeldung dem Anmeldedienst gemeldet wird: `post` (Standard, das ID-Token im Formular) oder `get` (das ID-Token in der Adresse – landet in den Protokollen des Anmeldedienstes und im Browserverlauf). `get` nur für Anmeldedienste, die POST nicht annehmen (z. B. glewlwyd, oidc-provider ohne `enableHttpPostMethods`). */
@@ -108,6 +115,7 @@ export class ServicekontoLogin extends LitElement {
   private readonly auth = new SessionController(
     this,
     (next, previous) => {
+      this.tracker.refresh();
       for (const event of sessionEvents(next, previous, this.config?.provider ?? 'servicekonto-nrw')) this.emit(event);
     },
     // A key or a tap in the open warning is an answer to it, not activity: only its buttons and Escape close it.
@@ -118,11 +126,17 @@ export class ServicekontoLogin extends LitElement {
     () => (this.config ? [new URL(this.config.authority).origin] : []), // in BFF mode `authority` is the BFF
     (blocked) => {
       reportConfigError('servicekonto-login', [this.messages.config.blockedByPolicy(blocked.origin, blocked.directive)]);
+      this.tracker.refresh();
       this.emit(new ServicekontoErrorEvent('csp-blocked'));
     },
   );
   private config?: LoginConfig;
   private configProblems: ConfigProblem[] = [];
+  private readonly tracker = new LoginStateTracker(
+    this.attachInternals(),
+    () => (this.configProblems.length > 0 || this.policy.blocked ? 'failed' : this.auth.snapshot.status),
+    (event) => this.emit(event),
+  );
   private readonly language = new LanguageController(this);
 
   private get messages(): Messages {
@@ -148,8 +162,17 @@ export class ServicekontoLogin extends LitElement {
   }
 
   /** Die Anmeldesitzung dieses Elements (geteilt mit den Kassenzeichen-Elementen der Seite), z. B. `await login.session.getAccessToken()` für eigene Skripte; `undefined`, solange das Element falsch eingerichtet ist. */
-  get session() {
+  get session(): AuthSession | undefined {
     return this.auth.session;
+  }
+
+  /**
+   * Wo die Anmeldung steht: `starting` (wird geprüft), `signed-in`, `signed-out` oder `failed` (falsch eingerichtet oder
+   * Anmeldedienst nicht erreichbar) – nie, wer angemeldet ist. Für Skripte, die später dazukommen (z. B. nach `await import(…)`):
+   * erst auf `servicekonto-state-changed` hören, dann `state` lesen – so entgeht ihnen keine Anmeldung.
+   */
+  get state(): LoginState {
+    return this.tracker.state;
   }
 
   /** Wartet, bis die Anmeldung geprüft ist und nichts mehr läuft (Start, Verlängerung), und das Element fertig gezeichnet ist. */
@@ -169,6 +192,7 @@ export class ServicekontoLogin extends LitElement {
       if (result.config.mode === 'bff' && result.config.ignored.length > 0)
         reportIgnored('servicekonto-login', result.config.ignored, this.messages.config);
       this.auth.use(sessionFor(result.config));
+      this.tracker.refresh();
       return;
     }
     this.config = undefined;
@@ -176,6 +200,7 @@ export class ServicekontoLogin extends LitElement {
     if (JSON.stringify(result.problems) === JSON.stringify(this.configProblems)) return;
     this.configProblems = result.problems;
     reportConfigError('servicekonto-login', describeConfigProblems(result.problems, this.messages.config));
+    this.tracker.refresh();
     this.emit(new ServicekontoErrorEvent('config-invalid'));
   }
 

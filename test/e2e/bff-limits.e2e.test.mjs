@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { audit } from './audit.mjs';
-import { signInAtProvider, signInToOverview, useWorld } from './browser.mjs';
+import { signInAtProvider, signInToOverview, signOutAndReturn, useWorld } from './browser.mjs';
 import { chainsOf } from './request-chain.mjs';
 
 /*
@@ -57,10 +57,8 @@ test('the warning before the idle end, „Sitzung verlängern“ moves the end o
   const info = await (await context.request.get(`${world.origin}/bff/session`, { headers: csrf })).json();
   assert.ok(info.signedIn && info.expiresIn > 120, `the server moved the end (${info.expiresIn} s left)`);
 
-  await page.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).click();
-  await page.getByRole('button', { name: 'Ja, abmelden' }).click();
+  await signOutAndReturn(page);
   await other.locator('servicekonto-login').getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor();
-  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   await context.close();
 });
 

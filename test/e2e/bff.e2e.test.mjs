@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
 import { unseal } from '../../packages/bff/dist/app.js';
-import { requestLetter, signInAtProvider, signInToOverview, STRICT_CSP, useWorld, watchPage } from './browser.mjs';
+import { requestLetter, signInAtProvider, signInToOverview, signOutAndReturn, STRICT_CSP, useWorld, watchPage } from './browser.mjs';
 
 /*
  * BFF mode end to end: the built packages/bff/dist/server.js twice, behind a load
@@ -134,9 +134,7 @@ test('the whole flow in BFF mode on a strict-CSP page: two processes on one Redi
   assert.deepEqual(grants.errors, [], 'no refresh token presented twice');
 
   // Sign-out: the BFF ends its session and the provider's (form POST), then the page again.
-  await login.getByRole('button', { name: 'Abmelden' }).click();
-  await page.getByRole('button', { name: 'Ja, abmelden' }).click();
-  await login.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await signOutAndReturn(page);
   assert.match(page.url(), /\/pages\/bff\.html$/, 'back on the page, the BFF’s outcome parameter removed');
   assert.deepEqual(await sessionKeys(), [], 'the server session is deleted');
   assert.ok(!readable.urls.some((url) => url.includes('id_token_hint')), 'the ID token never went into a URL');

@@ -62,6 +62,22 @@ export async function signInAtProvider(page, name = 'Erika Mustermann') {
 }
 
 /**
+ * Presses „Abmelden“ (`button`, else the login's) and waits until the page is
+ * back from the provider and offers the sign-in again. The provider asks
+ * nothing when the ID token comes as hint (as Keycloak), so the way through
+ * it has no page to wait on: the return to the page's own path is the signal.
+ */
+export async function signOutAndReturn(page, button = page.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' })) {
+  const path = new URL(page.url()).pathname;
+  const returned = page.waitForRequest(
+    (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && new URL(request.url()).pathname === path,
+  );
+  await button.click();
+  await returned;
+  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+}
+
+/**
  * From the overview to the letter, as the guide says: „Kassenzeichen hinzufügen“ twice,
  * the form with the test data of 1500.0000.0001, „Weiter“, „Bestätigen“, „Eigentümer“, „OK“
  * (`clicks: 2` double-clicks it).

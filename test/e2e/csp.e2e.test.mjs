@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { STRICT_CSP, useWorld, signInAtProvider, watchPage } from './browser.mjs';
+import { STRICT_CSP, useWorld, signInAtProvider, signOutAndReturn, watchPage } from './browser.mjs';
 
 /* The built file on a page with a strict Content Security Policy and Trusted Types. */
 
@@ -34,10 +34,7 @@ test('signs in, lists, confirms with the code and signs out without any CSP viol
   await manager.getByRole('button', { name: 'OK' }).click();
   await manager.getByRole('heading', { name: 'Ihr Kassenzeichen ist nun hinzugefügt.' }).waitFor();
   await manager.getByRole('button', { name: 'Beenden' }).click();
-  await page.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).click();
-  await page.waitForURL(/\/oidc\/session\/end/);
-  await page.goBack();
-  await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await signOutAndReturn(page);
   const violations = await page.evaluate(() => window.__violations);
   assert.deepEqual(violations, []);
   assert.deepEqual(problems, []);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
-import { useWorld, signInAtProvider, watchPage } from './browser.mjs';
+import { useWorld, signInAtProvider, signOutAndReturn, watchPage } from './browser.mjs';
 
 /*
  * Browser mode as an attacker on the same origin meets it: a second page
@@ -100,11 +100,7 @@ for (const [storage, pageName] of [
     const posted = await page.evaluate(() => window.__posted);
     const ownStorage = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
 
-    const signedOut = page.waitForRequest((request) => new URL(request.url()).pathname === '/oidc/session/end');
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await signedOut;
-    await page.getByRole('button', { name: 'Ja, abmelden' }).click();
-    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    await signOutAndReturn(page, page.getByRole('button', { name: 'Abmelden' }));
     const afterSignOut = await spyReads(spy);
 
     assert.ok(tokens.filter((token) => token.name === 'refresh_token').length >= 3, 'the provider handed out rotated refresh tokens');
@@ -316,9 +312,7 @@ test('a page of the same origin that ran in this tab before cannot plant the pro
   }, authority);
   const problems = watchPage(page);
   await signInOn(page);
-  await page.getByRole('button', { name: 'Abmelden' }).click();
-  await page.getByRole('button', { name: 'Ja, abmelden' }).click();
-  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await signOutAndReturn(page, page.getByRole('button', { name: 'Abmelden' }));
   assert.deepEqual(collected, [], 'no code, verifier, token or refresh token to the planted endpoints');
   assert.deepEqual(problems, []);
   await context.close();

@@ -13,6 +13,7 @@ export function App() {
         clientId="buergerportal"
         provider="bundid"
         tokenStorage="memory"
+        idleTimeout={900}
         compact
         onservicekonto-signed-in={signedIn}
       />

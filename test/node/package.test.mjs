@@ -79,6 +79,22 @@ test('every exported file exists in the tarball', () => {
     for (const path of paths) assert.ok(files.includes(path), `${path} missing`);
 });
 
+test('every shipped script in dist/ is reachable by the package name through exports', () => {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  const targets = new Set(
+    Object.values(manifest.exports)
+      .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+      .map((target) => target.replace(/^\.\//, '')),
+  );
+  const scripts = files.filter((file) => /^dist\/[^/]+\.js$/.test(file));
+  assert.ok(scripts.includes('dist/buergerportal-widgets.en.js') && scripts.includes('dist/buergerportal-widgets.de-x-ls.js'));
+  assert.deepEqual(
+    scripts.filter((file) => !targets.has(file)),
+    [],
+    'shipped but not in package.json "exports"',
+  );
+});
+
 test('installed offline into a new project, it bundles and type-checks (node10 resolution)', () => {
   const app = join(WORK, 'app');
   writeFileSync(
