@@ -73,6 +73,37 @@ async function loadOnce(browser, url) {
   return result;
 }
 
+/**
+ * Click → provider: ms from the click on the sign-in button to the browser's
+ * request for the provider's authorization endpoint, throttled like a load.
+ * `hoverMs`: the pointer rests on the button that long before the click (a
+ * mouse user; 0: a click without a hover, as a tap or a script's click).
+ */
+async function clickOnce(browser, url, hoverMs) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url, { waitUntil: 'load' });
+  const button = page.locator('servicekonto-login, floor-login').getByRole('button');
+  await button.waitFor();
+  // The page settles as a citizen's would before they click (idle work done).
+  await page.waitForTimeout(1500);
+  if (hoverMs > 0) {
+    await button.hover();
+    await page.waitForTimeout(hoverMs);
+  }
+  const atProvider = page.waitForRequest((request) => new URL(request.url()).pathname === '/oidc/auth', { timeout: 60_000 });
+  const start = performance.now();
+  await button.click({ noWaitAfter: true });
+  await atProvider;
+  const ms = performance.now() - start;
+  await context.close();
+  return ms;
+}
+
 /** The property manager's list cut to `count` Kassenzeichen (1,000 is the whole scenario). */
 function listOf(backend, count) {
   backend.reset('property-manager');
@@ -145,6 +176,12 @@ try {
       samples[variant.page].shift.push(shift);
     }
   }
+  const clicks = { two: [], twoHover: [], floor: [] };
+  for (let run = 0; run < RUNS; run++) {
+    clicks.two.push(await clickOnce(browser, `${world.origin}/bench/two.html`, 0));
+    clicks.twoHover.push(await clickOnce(browser, `${world.origin}/bench/two.html`, 300));
+    clicks.floor.push(await clickOnce(browser, `${world.origin}/bench/floor.html`, 0));
+  }
   const chains = {
     two: await chainsOf(browser, world.origin, '/bench/two.html', signInAtProvider),
     one: await chainsOf(browser, world.origin, '/bench/one.html', signInAtProvider),
@@ -174,6 +211,17 @@ try {
     console.log(
       `| ${variant.name} | ${kb(gz(variant.files))}${variant.beside ? ` + ${kb(gz(variant.beside))}` : ''} | ${button.median.toFixed(0)} ms (${button.min.toFixed(0)}–${button.max.toFixed(0)}) | ${(button.median / floor).toFixed(2)} | ${shift.median.toFixed(3)} |`,
     );
+  }
+  const floorClick = stats(clicks.floor).median;
+  console.log('\n| click → provider (Slow 4G, CPU 4×) | median (min–max) | ratio to the floor |');
+  console.log('|---|---|---|');
+  for (const [label, values] of [
+    ['two files, a click (or tap) without hover', clicks.two],
+    ['two files, the pointer on the button 300 ms before', clicks.twoHover],
+    ['floor (oidc-client-ts, discovery on the click)', clicks.floor],
+  ]) {
+    const { median, min, max } = stats(values);
+    console.log(`| ${label} | ${median.toFixed(0)} ms (${min.toFixed(0)}–${max.toFixed(0)}) | ${(median / floorClick).toFixed(2)} |`);
   }
   console.log('\n| requests in sequence | two files | one file |');
   console.log('|---|---|---|');

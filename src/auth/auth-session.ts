@@ -88,6 +88,12 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     return this.track(this.redirectToProvider());
   }
 
+  prepareSignIn(): void {
+    if (this.snapshot.status !== 'signed-out' || this.snapshot.redirecting) return;
+    // A failure now is not kept: the click asks again and shows what it meets.
+    void this.runtime.ready().then((ready) => ready.ok || this.runtime.reset());
+  }
+
   private async redirectToProvider(): Promise<void> {
     const ready = await this.ready();
     if (!ready) return;
@@ -274,6 +280,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     if (user?.refresh_token && (await this.renew())) return;
     if (user) await this.expire();
     else this.update({ status: 'signed-out', reason: undefined });
+    if (this.snapshot.status === 'signed-out') this.runtime.preloadWhenIdle();
   }
 
   /** Asked once at sign-in, only when the ID token has no name; `true` when a name came. A failure just leaves the name out. */

@@ -44,6 +44,9 @@ export class BffAuthSession extends SessionBase implements AuthSession {
     return this.track(this.check());
   }
 
+  /** Signing in is one navigation to the BFF: nothing to fetch ahead. */
+  prepareSignIn(): void {}
+
   signIn(): Promise<void> {
     if (this.snapshot.redirecting) return Promise.resolve();
     this.publish({ ...this.snapshot, redirecting: true });

@@ -30,6 +30,17 @@ export class OidcRuntime {
     return this.loading;
   }
 
+  /**
+   * The protocol file, once the page is idle: a static file of the site,
+   * without a word to the provider (its discovery waits for the citizen's
+   * intent, {@link ready}). The click then waits for the discovery at most.
+   */
+  preloadWhenIdle(): void {
+    const load = () => void import('./oidc.js').catch(() => undefined);
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(load, { timeout: 5000 });
+    else setTimeout(load, 2000);
+  }
+
   /** After a passing failure: the next {@link ready} tries again. */
   reset(): void {
     this.loading = undefined;

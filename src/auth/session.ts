@@ -13,6 +13,13 @@ export interface AuthSession {
   /** Loads the provider's configuration, completes a sign-in callback or restores the stored user. Idempotent. */
   start(): Promise<void>;
   signIn(): Promise<void>;
+  /**
+   * The citizen points at, touches or focuses the sign-in button: what the
+   * click needs (browser mode: the protocol file and the discovery document)
+   * is fetched now, so that the click goes straight to the provider. Shows
+   * nothing; a failure is left for the click to meet.
+   */
+  prepareSignIn(): void;
   signOut(): Promise<void>;
   /** A valid access token, renewed first when it is about to expire; `null` when signed out. */
   getAccessToken(): Promise<string | null>;

@@ -132,6 +132,7 @@ export class KassenzeichenManager extends LitElement {
   private readonly actions: ViewActions = {
     dispatch: (event) => this.flow.dispatch(event),
     signIn: () => void this.auth.session?.signIn(),
+    prepareSignIn: () => this.auth.session?.prepareSignIn(),
     signOut: () => void this.auth.session?.signOut(),
   };
   private setup: ManagerSetup = { problems: [], origins: [], provider: 'servicekonto-nrw', authority: '' };

@@ -11,6 +11,8 @@ type LoginTexts = Messages['login'];
 
 export interface LoginHandlers {
   signIn(): void;
+  /** The citizen is about to sign in (the button pointed at, touched or focused). */
+  prepareSignIn(): void;
   signOut(): void;
   extend(): void;
   keepOnEscape(event: Event): void;
@@ -23,7 +25,10 @@ export function renderSignedOut(
   compact: boolean,
   on: LoginHandlers,
 ): TemplateResult {
-  const signIn = busyAwareButton(t.signInButton[config.provider], !!snapshot.redirecting, on.signIn, 'primary', { part: 'sign-in-button' });
+  const signIn = busyAwareButton(t.signInButton[config.provider], !!snapshot.redirecting, on.signIn, 'primary', {
+    part: 'sign-in-button',
+    onIntent: on.prepareSignIn,
+  });
   const register = html`<a part="registration-link" href=${config.registrationUrl}>${t.registrationLink}</a>`;
   if (compact) return html`<div class="compact">${signIn} ${register}</div>`;
   return html`

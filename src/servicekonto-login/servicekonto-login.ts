@@ -265,6 +265,7 @@ export class ServicekontoLogin extends LitElement {
 
   private readonly handlers: LoginHandlers = {
     signIn: () => void this.auth.session?.signIn(),
+    prepareSignIn: () => this.auth.session?.prepareSignIn(),
     signOut: () => this.answerWarning(() => void this.auth.session?.signOut()),
     extend: () => this.answerWarning(() => void this.auth.session?.extend()),
     // Escape means "not now": close, keep the session running until it ends.

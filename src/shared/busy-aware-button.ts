@@ -11,7 +11,7 @@ export function busyAwareButton(
   unavailable: boolean,
   run: (() => void) | undefined,
   kind: 'primary' | 'secondary' = 'primary',
-  extra: { part?: string; describedBy?: string; ariaLabel?: string } = {},
+  extra: { part?: string; describedBy?: string; ariaLabel?: string; onIntent?: () => void } = {},
 ): TemplateResult {
   const onClick = (event: Event) => {
     if (unavailable) event.preventDefault();
@@ -25,6 +25,9 @@ export function busyAwareButton(
     aria-describedby=${ifDefined(extra.describedBy)}
     aria-label=${ifDefined(extra.ariaLabel)}
     @click=${onClick}
+    @pointerenter=${extra.onIntent}
+    @pointerdown=${extra.onIntent}
+    @focus=${extra.onIntent}
   >
     ${breakAfterDots(label)}
   </button>`;

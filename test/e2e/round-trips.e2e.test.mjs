@@ -41,8 +41,39 @@ test('the sign-in button appears while the oidc file, the discovery document and
   assert.equal(heldManager.length, 1, 'the manager’s file is asked for beside the button, not before it');
   for (const route of heldManager) await route.continue();
   await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
-  assert.equal(held.length, 0, 'not even asked for');
+  const discoveries = held.filter((route) => route.request().url().includes('openid-configuration'));
+  assert.equal(discoveries.length, 0, 'the provider is not asked without the citizen’s intent');
   await page.close();
+});
+
+test('pointing at the button, or focusing it, fetches the protocol file and the discovery document; the click then goes straight to the provider', async () => {
+  for (const intent of ['hover', 'focus']) {
+    const page = await ctx.browser.newPage();
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.goto(`${ctx.world.origin}/pages/login.html`);
+    const button = page.getByRole('button', { name: 'Zum Servicekonto.NRW' });
+    await button.waitFor();
+    assert.ok(!asked.some((path) => path.endsWith('openid-configuration')), 'no word to the provider before the intent');
+    const discovered = page.waitForResponse((response) => response.url().endsWith('/.well-known/openid-configuration'));
+    if (intent === 'hover') await button.hover();
+    else await button.focus();
+    await discovered;
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.oidc.js') && entry.responseEnd > 0),
+    );
+    const before = asked.length;
+    const atProvider = page.waitForRequest((request) => new URL(request.url()).pathname === '/oidc/auth');
+    await button.click();
+    await atProvider;
+    const afterClick = asked.slice(before).filter((path) => path !== '/oidc/auth');
+    assert.deepEqual(
+      afterClick.filter((path) => path.endsWith('.oidc.js') || path.endsWith('openid-configuration')),
+      [],
+      `${intent}: nothing fetched between the click and the provider`,
+    );
+    await page.close();
+  }
 });
 
 test('a page with the login alone never loads the manager’s file; a manager added later does', async () => {

@@ -9,6 +9,8 @@ import type { ManagerConfig } from '../main-file/manager-config.js';
 export interface ViewActions {
   dispatch(event: CitizenEvent): void;
   signIn(): void;
+  /** The citizen is about to sign in (the button pointed at, touched or focused). */
+  prepareSignIn(): void;
   signOut(): void;
 }
 

@@ -14,7 +14,10 @@ export function renderSignedOut(p: ViewProps): TemplateResult {
     ${heading(config, t.title)} ${notice(expired && t.sessionExpired + entriesKept(p))} ${notice(!state.redirecting && p.signInNote)}
     <p>${t.signInIntro}</p>
     <div class="actions">
-      ${busyAwareButton(messages.login.signInButton[p.provider], state.redirecting, actions.signIn, 'primary', { part: 'sign-in-button' })}
+      ${busyAwareButton(messages.login.signInButton[p.provider], state.redirecting, actions.signIn, 'primary', {
+        part: 'sign-in-button',
+        onIntent: actions.prepareSignIn,
+      })}
     </div>
     ${state.redirecting ? html`<p class="busy" part="busy">${messages.login.signingIn}</p>` : nothing}
   `;
