@@ -57,14 +57,20 @@ function writePages() {
   writeFileSync('.tmp/bench/floor.html', benchPage({ script: '/bench/floor.js', floor: true, origin }));
 }
 
-/** One cold load, throttled: ms from navigation start to the sign-in button, and the layout shift by then plus a second. */
-async function loadOnce(browser, url) {
+/** A fresh context (cold cache) whose page runs on Slow 4G with the CPU 4× slower. */
+async function throttledPage(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, page };
+}
+
+/** One cold load, throttled: ms from navigation start to the sign-in button, and the layout shift by then plus a second. */
+async function loadOnce(browser, url) {
+  const { context, page } = await throttledPage(browser);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench?.button !== undefined, null, { timeout: 60_000 });
   await page.waitForTimeout(1000);
@@ -80,12 +86,7 @@ async function loadOnce(browser, url) {
  * mouse user; 0: a click without a hover, as a tap or a script's click).
  */
 async function clickOnce(browser, url, hoverMs) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page } = await throttledPage(browser);
   await page.goto(url, { waitUntil: 'load' });
   const button = page.locator('servicekonto-login, floor-login').getByRole('button');
   await button.waitFor();
