@@ -7,9 +7,21 @@ const PROBE = `<script>
     window.__bench = { shift: 0 };
     new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.shift += entry.value; })
       .observe({ type: 'layout-shift', buffered: true });
+    // Ready as a citizen meets it: the sign-in button (not an error box's), enabled, visible,
+    // inside the viewport, and what a tap at its centre hits.
+    const ready = (button) => {
+      if (!button || button.disabled || button.getAttribute('aria-disabled') === 'true') return false;
+      if (!/Servicekonto\.NRW|BundID/.test(button.textContent) || !button.checkVisibility()) return false;
+      const box = button.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      if (box.width === 0 || x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+      const hit = button.getRootNode().elementFromPoint(x, y);
+      return hit === button || button.contains(hit);
+    };
     const check = () => {
       const host = document.querySelector('servicekonto-login, floor-login');
-      if (host && host.shadowRoot && host.shadowRoot.querySelector('button')) window.__bench.button = performance.now();
+      if (ready(host?.shadowRoot?.querySelector('button'))) window.__bench.button = performance.now();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
