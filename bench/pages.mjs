@@ -11,7 +11,7 @@ const PROBE = `<script>
     // inside the viewport, and what a tap at its centre hits.
     const ready = (button) => {
       if (!button || button.disabled || button.getAttribute('aria-disabled') === 'true') return false;
-      if (!/Servicekonto\.NRW|BundID/.test(button.textContent) || !button.checkVisibility()) return false;
+      if (!/Servicekonto\\.NRW|BundID/.test(button.textContent) || !button.checkVisibility()) return false;
       const box = button.getBoundingClientRect();
       const x = box.left + box.width / 2;
       const y = box.top + box.height / 2;
