@@ -44,3 +44,22 @@ describe('review: two logins of different providers on one page', () => {
     expect(textOf(nrw)).to.contain('Angemeldet als Erika Mustermann');
   });
 });
+
+describe('review: a kept discovery document without an issuer (planted by a page that ran in this tab before)', () => {
+  beforeEach(() => resetAuthState());
+  afterEach(() => resetAuthState());
+
+  it('is not taken: the way back asks the provider and the sign-in succeeds', async () => {
+    const provider = await useFakeProvider({ idTokenClaims: validClaims('nonce-1') });
+    // Every endpoint the provider's own, only `issuer` left out: issuerMatches(undefined, …) is true.
+    sessionStorage.setItem(
+      `buergerportal-widgets.metadata:${AUTHORITY}`,
+      JSON.stringify({ authorization_endpoint: `${AUTHORITY}/auth`, token_endpoint: `${AUTHORITY}/token` }),
+    );
+    seedSignInState('s1', 'nonce-1');
+    returnFromProvider(`code=c1&state=s1&iss=${encodeURIComponent(AUTHORITY)}`);
+    const element = await fixture<ServicekontoLogin>(html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`);
+    await settled(element);
+    expect(textOf(element), `token requests: ${provider.tokenRequests.length}`).to.contain('Angemeldet als Erika Mustermann');
+  });
+});
