@@ -314,7 +314,10 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
       const ready = await this.ready();
       if (!ready) return null;
       const answer = (refreshToken: string) =>
-        ready.oidc.refresh(ready.metadata, this.runtime.settings, refreshToken, this.config.resource);
+        ready.oidc.refresh(ready.metadata, this.runtime.settings, refreshToken, {
+          resource: this.config.resource,
+          clockOffsetSeconds: stored.clock_offset,
+        });
       return renewWithRefreshToken(answer, stored, () => this.renewedIdTokenExpectations()).catch(() => null);
     };
     // One renewal at a time across tabs: a rotating refresh token is used once.

@@ -147,6 +147,8 @@ export class BffAuthSession extends SessionBase implements AuthSession {
   }
 
   private apply(info: SessionInfo, reason?: SignedOutReason): void {
+    // Only the first tab to ask hears the BFF say so (its answer clears the cookie): it tells the others.
+    if (!info.signedIn && info.reason === 'ended-elsewhere') this.channel?.postMessage({ type: 'ended-elsewhere', key: this.key });
     if (!info.signedIn) return this.endLocally(info.reason ?? reason);
     const end = Date.now() + info.expiresIn * 1000;
     this.publish({
@@ -178,6 +180,7 @@ export class BffAuthSession extends SessionBase implements AuthSession {
   private fromOtherTab(message: TabMessage): void {
     if (message.key !== this.key) return;
     if (message.type === 'signed-out' && this.snapshot.status === 'signed-in') this.endLocally('other-tab');
+    if (message.type === 'ended-elsewhere' && this.snapshot.status === 'signed-in') this.endLocally('ended-elsewhere');
     if (message.type === 'changed') void this.track(this.check());
   }
 }

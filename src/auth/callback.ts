@@ -1,6 +1,6 @@
 import { isSigninCallback } from './callback-url.js';
 import { issuerMatches } from './issuer.js';
-import { checkIdToken } from './id-token.js';
+import { checkIdToken, clockOffset } from './id-token.js';
 import { RecentList, usableStorage } from './safe-storage.js';
 import type { StoredUser } from './stored-user.js';
 
@@ -117,12 +117,13 @@ export async function completeCallback(
   const key = STATE_PREFIX + (params.get('state') ?? '');
   const raw = store.getItem(key);
   if (!raw) return { kind: 'stale' };
-  store.removeItem(key); // one use only
   const state = readState(raw);
+  // Another login's sign-in (a second provider on the page) stays for that login.
+  if (state && (state.client_id !== expected.clientId || !state.authority || !issuerMatches(state.authority, expected.authority)))
+    return { kind: 'stale' };
+  store.removeItem(key); // one use only
   if (!state) return { kind: 'stale' };
   const returnTo = state.data?.returnTo;
-  if (state.client_id !== expected.clientId || !state.authority || !issuerMatches(state.authority, expected.authority))
-    return { kind: 'stale' };
   if (!isFresh(state, Math.floor(Date.now() / 1000))) return { kind: 'failed', reason: 'error', returnTo };
   const iss = params.get('iss');
   if ((iss !== null && iss !== metadata.issuer) || (iss === null && metadata.authorization_response_iss_parameter_supported)) {
@@ -150,6 +151,7 @@ export async function completeCallback(
     scope: tokens.scope ?? state.scope,
     expires_at: typeof tokens.expires_in === 'number' ? Math.floor(Date.now() / 1000) + tokens.expires_in : undefined,
     profile: checked.profile,
+    clock_offset: clockOffset(tokens.id_token, Math.floor(Date.now() / 1000)),
   };
   return { kind: 'signed-in', user, returnTo };
 }
@@ -185,6 +187,8 @@ async function exchangeCode(
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body,
       credentials: 'omit',
+      // A token endpoint never redirects; one that does could hand code and verifier elsewhere.
+      redirect: 'error',
       signal: AbortSignal.timeout(10_000),
     });
     const answer = (await response.json()) as Partial<TokenAnswer>;

@@ -9,8 +9,15 @@ import type { UserProfile } from './stored-user.js';
 
 /** Claims about the protocol, not the person: left out of the profile the page keeps. */
 const PROTOCOL_CLAIMS = ['iss', 'aud', 'exp', 'iat', 'nbf', 'nonce', 'at_hash', 'c_hash', 'azp', 'auth_time', 'jti', 'sid', 'acr', 'amr'];
-/** Clocks differ a little between provider and citizen. */
+/** Clocks differ a little between provider and citizen: where the ID token has no `iat` to measure by. */
 const SKEW_SECONDS = 300;
+/**
+ * With `iat`, `auth_time` and the sign-in's start are measured on the
+ * provider's clock: what remains is the way from the password to the token
+ * (a redirect and the code exchange), seconds. Wider would let a provider
+ * session reused that long pass as a fresh password (shared computers).
+ */
+const AUTH_TIME_TOLERANCE_SECONDS = 30;
 
 export type IdTokenProblem = 'malformed' | 'issuer' | 'audience' | 'expired' | 'nonce' | 'auth-time';
 
@@ -53,7 +60,9 @@ export function checkIdToken(token: string, expected: IdTokenExpectations): { pr
   if (!audiences.includes(expected.clientId) || (claims.azp !== undefined && claims.azp !== expected.clientId)) {
     return { problem: 'audience' };
   }
-  if (typeof claims.exp !== 'number' || claims.exp + SKEW_SECONDS < expected.now) return { problem: 'expired' };
+  // The token comes straight from the token endpoint: its expiry is measured on the provider's clock
+  // (its `iat`), so that a citizen's clock that is wrong by minutes or hours does not lock them out.
+  if (typeof claims.exp !== 'number' || claims.exp + SKEW_SECONDS < providerNow(claims, expected)) return { problem: 'expired' };
   if (expected.nonce !== undefined && claims.nonce !== expected.nonce) return { problem: 'nonce' };
   if (authTimeProblem(claims, expected)) return { problem: 'auth-time' };
   const profile = Object.fromEntries(Object.entries(claims).filter(([key]) => !PROTOCOL_CLAIMS.includes(key)));
@@ -72,9 +81,21 @@ export function checkIdToken(token: string, expected: IdTokenExpectations): { pr
  */
 function authTimeProblem(claims: Record<string, unknown>, expected: IdTokenExpectations): boolean {
   const usable = typeof claims.auth_time === 'number' && claims.auth_time > 0 ? claims.auth_time : undefined;
-  const providerNow = typeof claims.iat === 'number' ? claims.iat : expected.now;
-  if (expected.maxAge !== undefined && (usable === undefined || providerNow - usable > expected.maxAge + SKEW_SECONDS)) return true;
+  const now = providerNow(claims, expected);
+  const tolerance = typeof claims.iat === 'number' ? AUTH_TIME_TOLERANCE_SECONDS : SKEW_SECONDS;
+  if (expected.maxAge !== undefined && (usable === undefined || now - usable > expected.maxAge + tolerance)) return true;
   if (expected.passwordAskedSince === undefined || usable === undefined) return false;
-  const startedInProviderTime = expected.passwordAskedSince + (providerNow - expected.now);
-  return usable < startedInProviderTime - SKEW_SECONDS;
+  const startedInProviderTime = expected.passwordAskedSince + (now - expected.now);
+  return usable < startedInProviderTime - tolerance;
+}
+
+/** The provider's now: the ID token's `iat` where it has one (it was just issued), else the citizen's clock. */
+function providerNow(claims: Record<string, unknown>, expected: IdTokenExpectations): number {
+  return typeof claims.iat === 'number' ? claims.iat : expected.now;
+}
+
+/** Seconds the provider's clock is ahead of the citizen's (negative: behind), from a fresh ID token's `iat`. */
+export function clockOffset(token: string | undefined, now: number): number {
+  const iat = token ? decodeJwtPayload(token)?.iat : undefined;
+  return typeof iat === 'number' ? iat - now : 0;
 }

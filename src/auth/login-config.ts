@@ -119,7 +119,7 @@ export function readLoginConfig(attribute: (name: string) => string | null, page
   const maxAge = readSeconds('max-age', attribute('max-age'), MAX_AGE_RANGE, problems);
   const signOutMethod = readChoiceAttribute('sign-out-method', attribute('sign-out-method'), SIGN_OUT_METHODS, problems);
   const resource = readUrlAttribute('resource', attribute('resource'), problems, false, page.hostname);
-  if (resource?.hash) problems.push({ kind: 'invalid-url', attribute: 'resource' });
+  if (resource && attribute('resource')!.includes('#')) problems.push({ kind: 'invalid-url', attribute: 'resource' });
   if (problems.length > 0 || !authority || !clientId) return { ok: false, problems };
   return {
     ok: true,

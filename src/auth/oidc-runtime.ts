@@ -106,9 +106,11 @@ export class OidcRuntime {
     try {
       const raw = usableStorage('session')?.getItem(METADATA_PREFIX + this.config.authority);
       const metadata = raw ? (JSON.parse(raw) as Partial<ProviderMetadata>) : undefined;
-      if (!metadata || !issuerMatches(metadata.issuer, this.config.authority) || !metadata.token_endpoint) return undefined;
-      // Any page of the origin that ran in this tab could have written it: its endpoints must be the provider's own.
-      return endpointsOn(new URL(this.config.authority).origin, metadata) ? metadata : undefined;
+      if (typeof metadata?.issuer !== 'string' || !issuerMatches(metadata.issuer, this.config.authority) || !metadata.token_endpoint)
+        return undefined;
+      // Any page of the origin that ran in this tab could have written it: its endpoints must lie under the issuer's
+      // own path (the provider may share the site's origin, e.g. Keycloak behind the city's proxy at /auth).
+      return endpointsUnder(new URL(this.config.authority), metadata) ? metadata : undefined;
     } catch {
       return undefined;
     }
@@ -125,13 +127,19 @@ export class OidcRuntime {
 
 const ENDPOINTS = ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'revocation_endpoint', 'end_session_endpoint'] as const;
 
-/** Whether every endpoint a kept discovery document names is on the provider's own origin. */
-function endpointsOn(origin: string, metadata: Partial<ProviderMetadata>): boolean {
+/**
+ * Whether every endpoint a kept discovery document names lies under the
+ * issuer: its origin, below its path, without query or fragment (Keycloak,
+ * oidc-provider and glewlwyd name theirs so). Otherwise it is asked for anew.
+ */
+function endpointsUnder(issuer: URL, metadata: Partial<ProviderMetadata>): boolean {
+  const base = `${issuer.pathname.replace(/\/+$/, '')}/`;
   return ENDPOINTS.every((name) => {
     const value = metadata[name];
     if (value === undefined) return true;
     try {
-      return new URL(value).origin === origin;
+      const url = new URL(value);
+      return url.origin === issuer.origin && url.pathname.startsWith(base) && !url.search && !value.includes('#');
     } catch {
       return false;
     }

@@ -17,9 +17,9 @@ const TIMEOUT_MS = 10_000;
 /** Clocks of provider and citizen may differ this much (as id-token.ts allows on the way back). */
 const CLOCK_TOLERANCE_SECONDS = 300;
 
-/** The public client, with the widgets' tolerance for the citizen's clock. */
-function publicClient(settings: ProtocolSettings): oauth.Client {
-  return { client_id: settings.clientId, [oauth.clockTolerance]: CLOCK_TOLERANCE_SECONDS };
+/** The public client, with the widgets' tolerance for the citizen's clock and its offset to the provider's, where known. */
+function publicClient(settings: ProtocolSettings, clockOffsetSeconds = 0): oauth.Client {
+  return { client_id: settings.clientId, [oauth.clockTolerance]: CLOCK_TOLERANCE_SECONDS, [oauth.clockSkew]: clockOffsetSeconds };
 }
 
 export interface ProtocolSettings {
@@ -165,9 +165,10 @@ export async function refresh(
   metadata: ProviderConfiguration,
   settings: ProtocolSettings,
   refreshToken: string,
-  resource?: string,
+  options: { resource?: string; clockOffsetSeconds?: number } = {},
 ): Promise<TokenAnswer> {
-  const client = publicClient(settings);
+  const { resource, clockOffsetSeconds } = options;
+  const client = publicClient(settings, clockOffsetSeconds);
   const additionalParameters = resource ? { resource } : undefined;
   const response = await oauth.refreshTokenGrantRequest(
     metadata,
@@ -176,7 +177,22 @@ export async function refresh(
     refreshToken,
     requestOptions(settings.authority, { additionalParameters }),
   );
-  return oauth.processRefreshTokenResponse(metadata, client, response);
+  return oauth.processRefreshTokenResponse(metadata, client, response).catch((error: unknown) => {
+    throw idTokenRefusal(error) ?? error;
+  });
+}
+
+/** What the renewal's caller needs to know of a refused ID token: which check, not the library's class or text. */
+export interface IdTokenRefusal extends Error {
+  idTokenRefused: string;
+}
+
+const ID_TOKEN_CHECKS = new Set<string>([oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIMESTAMP_CHECK]);
+
+function idTokenRefusal(error: unknown): IdTokenRefusal | undefined {
+  if (!(error instanceof oauth.OperationProcessingError) || !error.code || !ID_TOKEN_CHECKS.has(error.code)) return undefined;
+  const claim = (error.cause as { claim?: unknown } | undefined)?.claim;
+  return Object.assign(new Error('renewed ID token refused'), { idTokenRefused: typeof claim === 'string' ? claim : error.code });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TokenAnswer } from './oidc.js';
+import type { IdTokenRefusal, TokenAnswer } from './oidc.js';
 import { checkIdToken, type IdTokenExpectations } from './id-token.js';
 import type { StoredUser } from './stored-user.js';
 
@@ -15,9 +15,9 @@ export async function renewWithRefreshToken(
   stored: StoredUser,
   expectations: () => Promise<IdTokenExpectations | undefined>,
 ): Promise<StoredUser> {
-  const { refresh_token, id_token, session_state, scope, profile, holder } = stored;
+  const { refresh_token, id_token, session_state, scope, profile, holder, clock_offset } = stored;
   const answer = await refresh(refresh_token!).catch((error: unknown) => {
-    if (error instanceof Error && /ID Token|"id_token"|claim/i.test(error.message)) refused(error.message);
+    if (error && typeof (error as Partial<IdTokenRefusal>).idTokenRefused === 'string') refused((error as IdTokenRefusal).idTokenRefused);
     throw error;
   });
   const newIdToken = typeof answer.id_token === 'string' && answer.id_token !== id_token ? answer.id_token : undefined;
@@ -33,6 +33,7 @@ export async function renewWithRefreshToken(
     // A new ID token may carry fewer claims (the name came from userinfo): keep what we had.
     profile: { ...profile, ...renewedProfile, sub: profile.sub },
     holder,
+    clock_offset,
   };
 }
 

@@ -27,6 +27,8 @@ export interface StoredUser {
   profile: UserProfile;
   /** Random id of this copy of the sign-in: the page holding its Web Lock is the one that renews (see sign-in-holder.ts). */
   holder?: string;
+  /** Seconds the provider's clock is ahead of the citizen's, learnt from the ID token at sign-in (renewals are checked on it). */
+  clock_offset?: number;
   /** A copy taken over from another tab (duplicated tab): it never renews, and ends when its access token does. */
   copy?: boolean;
 }
@@ -43,7 +45,7 @@ export function parseStoredUser(raw: string | null): StoredUser | null {
 }
 
 export function serialiseUser(user: StoredUser): string {
-  const { id_token, session_state, access_token, refresh_token, token_type, scope, profile, expires_at, holder, copy } = user;
+  const { id_token, session_state, access_token, refresh_token, token_type, scope, profile, expires_at, holder, copy, clock_offset } = user;
   return JSON.stringify({
     id_token,
     session_state: session_state ?? null,
@@ -55,6 +57,7 @@ export function serialiseUser(user: StoredUser): string {
     expires_at,
     holder,
     copy,
+    clock_offset,
   });
 }
 

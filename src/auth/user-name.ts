@@ -16,7 +16,12 @@ export async function nameClaimsFromUserInfo(
   accessToken: string,
   subject: string,
 ): Promise<Partial<UserProfile> | undefined> {
-  const response = await fetch(endpoint, { headers: { Authorization: `Bearer ${accessToken}` }, credentials: 'omit' });
+  const response = await fetch(endpoint, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    credentials: 'omit',
+    redirect: 'error',
+    signal: AbortSignal.timeout(10_000),
+  });
   const claims = (await response.json()) as Record<string, unknown>;
   if (!response.ok || claims.sub !== subject) return undefined;
   return nameClaims(claims);

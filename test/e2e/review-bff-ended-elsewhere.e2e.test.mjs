@@ -40,7 +40,8 @@ test('review: after a back-channel logout, a second tab of the portal says „an
   const sentence = 'Sie wurden abgemeldet: Ihre Anmeldung wurde an anderer Stelle beendet';
   await first.locator('servicekonto-login').getByText('Angemeldet als').click();
   await first.locator('servicekonto-login').getByText(sentence).waitFor();
-  await second.locator('servicekonto-login').getByText('Angemeldet als').click();
+  // The first tab's answer cleared the cookie; it tells the second tab why (a content-free signal on the tab channel).
+  await second.locator('servicekonto-login').getByText(sentence).waitFor();
   await second.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   const said = (await second.locator('servicekonto-login').evaluate((login) => login.shadowRoot.textContent)).replace(/\s+/g, ' ');
   await context.close();

@@ -74,7 +74,10 @@ test('review: with the provider on the site’s origin, a planted token endpoint
   await page.goto(`${origin}/pages/login.html`);
   await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page, 'Erika Mustermann');
-  await page.getByText('Angemeldet als Erika Mustermann').waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await page
+    .getByText('Angemeldet als Erika Mustermann')
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   const signedIn = await page.getByText('Angemeldet als Erika Mustermann').isVisible();
   await context.close();
   await relay.close();

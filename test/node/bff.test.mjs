@@ -123,14 +123,21 @@ test('configuration: each wrong or missing variable is named with what it needs'
   assert.equal(withResource.ok && withResource.config.resource, 'https://api.stadt.example/api');
 });
 
-test('prompt=login and auth_time: an auth_time before the sign-in started is refused; none or 0 (glewlwyd) is taken', () => {
+test('prompt=login and auth_time: measured on the provider’s clock (iat) with 30 s for the way to the token; none or 0 (glewlwyd) is taken', () => {
   const started = Date.UTC(2026, 11, 5, 10, 0, 0);
-  assert.throws(() => checkPasswordAsked(started / 1000 - 301, started), /prompt=login/);
-  checkPasswordAsked(started / 1000 - 299, started);
-  checkPasswordAsked(started / 1000 + 20, started);
-  checkPasswordAsked(0, started);
-  checkPasswordAsked(undefined, started);
-  checkPasswordAsked(started / 1000 - 3600, undefined);
+  const now = started + 20_000;
+  const iat = now / 1000;
+  assert.throws(() => checkPasswordAsked({ auth_time: started / 1000 - 31, iat }, started, now), /prompt=login/);
+  checkPasswordAsked({ auth_time: started / 1000 - 29, iat }, started, now);
+  checkPasswordAsked({ auth_time: started / 1000 + 10, iat }, started, now);
+  // The provider's clock 10 minutes behind the BFF's: its own times are compared.
+  checkPasswordAsked({ auth_time: started / 1000 - 600 + 10, iat: iat - 600 }, started, now);
+  assert.throws(() => checkPasswordAsked({ auth_time: started / 1000 - 600 - 120, iat: iat - 600 }, started, now), /prompt=login/);
+  checkPasswordAsked({ auth_time: 0, iat }, started, now);
+  checkPasswordAsked({ iat }, started, now);
+  checkPasswordAsked({ auth_time: started / 1000 - 3600, iat }, undefined, now);
+  // Without iat: the clock tolerance of 5 minutes.
+  assert.throws(() => checkPasswordAsked({ auth_time: started / 1000 - 301 }, started, now), /prompt=login/);
 });
 
 test('`node packages/bff/dist/server.js` without settings stops at once and says what is missing', () => {

@@ -32,15 +32,20 @@ describe('review: two logins of different providers on one page', () => {
     );
     seedSignInState('s1', 'nonce-1');
     returnFromProvider(`code=c1&state=s1&iss=${encodeURIComponent(AUTHORITY)}`);
-    const wrapper = await fixture<HTMLElement>(html`<div>
-      <servicekonto-login provider="bundid" authority=${other} client-id=${CLIENT_ID}></servicekonto-login>
-      <servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>
-    </div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div>
+        <servicekonto-login provider="bundid" authority=${other} client-id=${CLIENT_ID}></servicekonto-login>
+        <servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>
+      </div>`,
+    );
     const [bund, nrw] = [...wrapper.querySelectorAll<ServicekontoLogin>('servicekonto-login')];
     await settled(bund);
     await settled(nrw);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(provider.tokenRequests.length, `the code was exchanged; BundID's login says: ${textOf(bund)} | Servicekonto's says: ${textOf(nrw)}`).to.equal(1);
+    expect(
+      provider.tokenRequests.length,
+      `the code was exchanged; BundID's login says: ${textOf(bund)} | Servicekonto's says: ${textOf(nrw)}`,
+    ).to.equal(1);
     expect(textOf(nrw)).to.contain('Angemeldet als Erika Mustermann');
   });
 });
@@ -58,7 +63,9 @@ describe('review: a kept discovery document without an issuer (planted by a page
     );
     seedSignInState('s1', 'nonce-1');
     returnFromProvider(`code=c1&state=s1&iss=${encodeURIComponent(AUTHORITY)}`);
-    const element = await fixture<ServicekontoLogin>(html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`);
+    const element = await fixture<ServicekontoLogin>(
+      html`<servicekonto-login authority=${AUTHORITY} client-id=${CLIENT_ID}></servicekonto-login>`,
+    );
     await settled(element);
     expect(textOf(element), `token requests: ${provider.tokenRequests.length}`).to.contain('Angemeldet als Erika Mustermann');
   });

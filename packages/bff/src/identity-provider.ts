@@ -42,10 +42,17 @@ export class PasswordNotAskedError extends Error {
  * without a usable value the sign-in is taken – the provider's page is what
  * asked. With BFF_MAX_AGE, openid-client requires `auth_time` and checks it.
  */
-export function checkPasswordAsked(authTime: unknown, askedSince: number | undefined): void {
+export function checkPasswordAsked(claims: { auth_time?: unknown; iat?: unknown }, askedSince: number | undefined, now: number): void {
+  const authTime = claims.auth_time;
   if (askedSince === undefined || typeof authTime !== 'number' || authTime <= 0) return;
-  if (authTime * 1000 < askedSince - CLOCK_TOLERANCE_SECONDS * 1000) throw new PasswordNotAskedError();
+  // Measured on the provider's clock (the ID token's iat): what is left is the way from the password to the token.
+  const offset = typeof claims.iat === 'number' ? claims.iat * 1000 - now : 0;
+  const tolerance = typeof claims.iat === 'number' ? AUTH_TIME_TOLERANCE_SECONDS : CLOCK_TOLERANCE_SECONDS;
+  if (authTime * 1000 < askedSince + offset - tolerance * 1000) throw new PasswordNotAskedError();
 }
+
+/** With `iat`, seconds from the password to the token; wider lets a reused provider session pass as a fresh password. */
+const AUTH_TIME_TOLERANCE_SECONDS = 30;
 
 /** The provider said no to a refresh token: the session cannot go on. */
 export class GrantRejectedError extends Error {}
@@ -166,7 +173,7 @@ export class IdentityProvider {
     );
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new Error('no ID token');
-    checkPasswordAsked(claims.auth_time, transaction.passwordAskedSince);
+    checkPasswordAsked(claims, transaction.passwordAskedSince, this.now());
     return {
       ...this.tokenSet(tokens),
       idToken: tokens.id_token,
