@@ -32,7 +32,7 @@ function json(res, status, body) {
 }
 
 /** The stand-in provider: every code it hands out is for the citizen the test names. */
-async function startProvider() {
+export async function startProvider() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const codes = new Map();
@@ -120,12 +120,16 @@ async function startProvider() {
   });
 }
 
-/** The stand-in backend: records what reaches it and answers what the test set (JSON by default). */
-async function startBackend() {
+/**
+ * The stand-in backend: records what reaches it and answers what the test set
+ * (JSON by default); an `answer` that is a function answers by itself (`(req, res) => …`).
+ */
+export async function startBackend() {
   const backend = { requests: [], answer: { status: 200, type: 'application/json', body: '{"items":[]}' } };
   const { server, origin } = await listen(async (req, res) => {
     await readForm(req);
     backend.requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
+    if (typeof backend.answer === 'function') return backend.answer(req, res);
     const { status, type, body } = backend.answer;
     res.writeHead(status, type ? { 'Content-Type': type } : {});
     res.end(body);
@@ -219,8 +223,12 @@ export function send(origin, method, path, { headers = {}, body, cookies } = {})
   });
 }
 
-/** A citizen's browser signs in: `/login`, the provider, `/callback`. Resolves with the browser's cookies. */
-async function signIn({ provider, origin }, citizen = { sub: 'erika', sid: 'sid-1', name: 'Erika Mustermann' }, cookies = new Map()) {
+/** A citizen's browser signs in at the BFF under `<origin>/bff`: `/login`, the provider, `/callback`. Resolves with the browser's cookies. */
+export async function signIn(
+  { provider, origin },
+  citizen = { sub: 'erika', sid: 'sid-1', name: 'Erika Mustermann' },
+  cookies = new Map(),
+) {
   const login = await send(origin, 'GET', `/bff/login?returnTo=${encodeURIComponent(PAGE)}`, { cookies });
   if (login.status !== 303) throw new Error(`login answered ${login.status}`);
   const authorize = new URL(login.headers.location);
