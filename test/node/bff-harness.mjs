@@ -2,7 +2,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createBffApp, MemoryStore, readBffConfig } from '../../packages/bff/dist/app.js';
+import { createBffApp, jsonLogger, MemoryStore, readBffConfig } from '../../packages/bff/dist/app.js';
 
 /*
  * The built BFF (packages/bff/dist/app.js) in this process, with a clock the test
@@ -164,11 +164,8 @@ export async function startWorld({ env = {}, store, log = [], clock = testClock(
   });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const sessionStore = store ?? new MemoryStore(clock.now);
-  const logger = {
-    info: (message, fields) => log.push({ level: 'info', message, ...fields }),
-    warn: (message, fields) => log.push({ level: 'warn', message, ...fields }),
-    error: (message, error, fields) => log.push({ level: 'error', message, error: String(error?.name), ...fields }),
-  };
+  // The BFF's own log format, each line parsed: what an operator's log would hold.
+  const logger = jsonLogger((line) => log.push(JSON.parse(line)));
   app = createBffApp({ config: result.config, store: sessionStore, log: logger, now: clock.now });
   const bff = `${origin}/bff`;
   return {

@@ -8,3 +8,4 @@ export { SealedStore, seal, unseal } from './sealed-store.js';
 export { matchContract } from './contract.js';
 export { CONTRACT_ROUTES } from './contract-routes.js';
 export { checkPasswordAsked } from './identity-provider.js';
+export { createBffServer, REQUEST_TIMEOUTS } from './http-server.js';

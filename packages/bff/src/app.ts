@@ -14,7 +14,9 @@ import { Sessions } from './sessions.js';
 import { parseTarget } from './target.js';
 import { routeRequest } from './route-request.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
-import { StoreUnavailableError, type SessionStore } from './store.js';
+import { nameFailures, StoreUnavailableError, type SessionStore } from './store.js';
+import { InFlight } from './in-flight.js';
+import { nodeRefusals } from './node-refusals.js';
 
 export { ANTI_FORGERY_HEADER } from '../../../src/shared/bff-protocol.js';
 
@@ -51,40 +53,60 @@ export interface BffApp {
   (req: IncomingMessage, res: ServerResponse): void;
   /** Ends sessions whose time ran out while nobody asked (their refresh tokens revoked); resolves with how many. */
   endLapsedSessions(): Promise<number>;
+  /** The server's 'clientError' listener: Node's own refusals (400, 408, 431), answered and logged ({@link createBffServer}). */
+  clientError: ReturnType<typeof nodeRefusals>;
 }
 
 /** The BFF for `node:http` (or any server that hands over Node's request and response). */
 export function createBffApp(options: BffAppOptions): BffApp {
+  const context = createContext(options);
+  const running = new InFlight();
+  const app = (req: IncomingMessage, res: ServerResponse) => {
+    const started = Date.now();
+    const request = routeRequest(context, req, res);
+    running.add(request, started);
+    res.on('finish', () => request.log.info('request', { method: req.method, status: res.statusCode, ms: Date.now() - started }));
+    // Everything a request can make throw happens inside this promise: no request ends the process.
+    handle(context, request).catch((error: unknown) => failed(context, request, error));
+  };
+  return Object.assign(app, {
+    endLapsedSessions: () => context.sessions.endLapsed(),
+    clientError: nodeRefusals(context, running),
+  });
+}
+
+function createContext(options: BffAppOptions): BffContext {
+  const store = nameFailures(options.store, () => undefined);
   const provider = new IdentityProvider(options.config, options.now);
-  const context: BffContext = {
+  return {
     config: options.config,
-    store: options.store,
+    store,
     provider,
-    sessions: new Sessions(options.store, provider, options.config, options.now),
+    sessions: new Sessions(store, provider, options.config, options.now),
     log: options.log,
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
     rateLimits: options.rateLimits ?? new RateLimits(options.config),
   };
-  const app = (req: IncomingMessage, res: ServerResponse) => {
-    const started = Date.now();
-    const request = routeRequest(context, req, res);
-    res.on('finish', () => request.log.info('request', { method: req.method, status: res.statusCode, ms: Date.now() - started }));
-    // Everything a request can make throw happens inside this promise: no request ends the process.
-    handle(context, request).catch((error: unknown) => {
-      const navigation = isNavigation(request);
-      if (error instanceof BodyTooLargeError) {
-        if (navigation) return messagePage(request, 413, (t) => t.tooLarge, home(context), { Connection: 'close' });
-        return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
-      }
-      if (error instanceof StoreUnavailableError) request.log.error('session store unavailable', error, { reason: error.reason });
-      else request.log.error('request failed', error);
-      if (res.headersSent) return void res.destroy();
-      if (navigation) return navigationFailed(context, request);
-      sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
-    });
-  };
-  return Object.assign(app, { endLapsedSessions: () => context.sessions.endLapsed() });
+}
+
+/** A request that threw: 413 for a body too large, else 503 (a page for a navigation), and a log line that says what failed. */
+function failed(context: BffContext, request: RouteRequest, error: unknown): void {
+  const { res } = request;
+  const navigation = isNavigation(request);
+  if (error instanceof BodyTooLargeError) {
+    if (navigation) return messagePage(request, 413, (t) => t.tooLarge, home(context), { Connection: 'close' });
+    return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
+  }
+  // The connection went while the request was read (the client left, or Node refused it with 408): nothing to answer.
+  if (request.req.socket.destroyed && (error as { code?: unknown }).code === 'ECONNRESET') {
+    return request.log.info('request broken off', { reason: 'connection-closed' });
+  }
+  if (error instanceof StoreUnavailableError) request.log.error('session store unavailable', error);
+  else request.log.error('request failed', error);
+  if (res.headersSent) return void res.destroy();
+  if (navigation) return navigationFailed(context, request);
+  sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
 }
 
 /** The route's path below `BFF_PUBLIC_URL`, or `undefined` when the target lies outside it. */

@@ -1,5 +1,5 @@
-import { createServer } from 'node:http';
 import { createBffApp } from './app.js';
+import { createBffServer } from './http-server.js';
 import { readBffConfig } from './config.js';
 import { IdentityProvider } from './identity-provider.js';
 import { jsonLogger } from './log.js';
@@ -61,7 +61,7 @@ try {
 }
 
 const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection) });
-const server = createServer(app);
+const server = createBffServer(app);
 /** Sessions live five minutes past their end in the store: a sweep every minute finds each one to revoke its grant. */
 let sweeping = false;
 const upkeep = setInterval(() => {
@@ -76,8 +76,6 @@ const upkeep = setInterval(() => {
     .finally(() => (sweeping = false));
 }, 60_000);
 upkeep.unref();
-server.requestTimeout = 30_000;
-server.headersTimeout = 10_000;
 server.once('error', (error: NodeJS.ErrnoException) => {
   const reason =
     error.code === 'EADDRINUSE'
