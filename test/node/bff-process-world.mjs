@@ -21,6 +21,23 @@ export async function startProcessWorld(env = {}) {
     origin,
     request: (method, path, options) => send(origin, method, `/bff${path}`, options),
     signIn: (citizen) => signIn({ provider, origin }, citizen),
+    /** Resolves with the first log line (parsed) from now on whose message is `message`. */
+    nextLine(message) {
+      let pending = '';
+      return new Promise((resolve) => {
+        const look = (text) => {
+          const lines = (pending + text).split('\n');
+          pending = lines.pop(); // a line the next chunk ends
+          for (const line of lines.filter((part) => part.startsWith('{'))) {
+            const parsed = JSON.parse(line);
+            if (parsed.message !== message) continue;
+            bff.child.stdout.off('data', look);
+            return resolve(parsed);
+          }
+        };
+        bff.child.stdout.on('data', look);
+      });
+    },
     /** The process's JSON log lines so far, parsed. */
     log: () => bff.logs.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)),
     /** The process's peak resident memory so far (VmHWM), in bytes. */

@@ -9,3 +9,4 @@ export { matchContract } from './contract.js';
 export { CONTRACT_ROUTES } from './contract-routes.js';
 export { checkPasswordAsked } from './identity-provider.js';
 export { createBffServer, REQUEST_TIMEOUTS } from './http-server.js';
+export { drain } from './shutdown.js';

@@ -55,6 +55,10 @@ export interface BffApp {
   endLapsedSessions(): Promise<number>;
   /** The server's 'clientError' listener: Node's own refusals (400, 408, 431), answered and logged ({@link createBffServer}). */
   clientError: ReturnType<typeof nodeRefusals>;
+  /** The requests being answered now. */
+  running: InFlight;
+  /** The process is stopping ({@link drain}): `/health` says 503, and every answer from now on closes its connection. */
+  stopping(): void;
 }
 
 /** The BFF for `node:http` (or any server that hands over Node's request and response). */
@@ -65,6 +69,7 @@ export function createBffApp(options: BffAppOptions): BffApp {
     const started = Date.now();
     const request = routeRequest(context, req, res);
     running.add(request, started);
+    if (context.stopping) res.setHeader('Connection', 'close');
     res.on('finish', () => request.log.info('request', { method: req.method, status: res.statusCode, ms: Date.now() - started }));
     // Everything a request can make throw happens inside this promise: no request ends the process.
     handle(context, request).catch((error: unknown) => failed(context, request, error));
@@ -72,6 +77,11 @@ export function createBffApp(options: BffAppOptions): BffApp {
   return Object.assign(app, {
     endLapsedSessions: () => context.sessions.endLapsed(),
     clientError: nodeRefusals(context, running),
+    running,
+    stopping() {
+      context.stopping = true;
+      for (const [{ res }] of running.list()) if (!res.headersSent) res.setHeader('Connection', 'close');
+    },
   });
 }
 
@@ -87,6 +97,7 @@ function createContext(options: BffAppOptions): BffContext {
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
     rateLimits: options.rateLimits ?? new RateLimits(options.config),
+    stopping: false,
   };
 }
 
@@ -214,9 +225,14 @@ function preflight(request: RouteRequest): void {
   });
 }
 
-/** `GET`/`HEAD /health`: 200 only while the store takes a write within BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait. */
+/**
+ * `GET`/`HEAD /health`: 200 only while the store takes a write within
+ * BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait – and at once when the
+ * process is stopping, so that the balancer takes it out first.
+ */
 async function health(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/health';
+  if (context.stopping) return sendJson(request.res, 503, { status: 'stopping' });
   const store = await context.store.acceptsWrites();
   if (!store) request.log.warn('unhealthy', { reason: 'store-unavailable' });
   sendJson(request.res, store ? 200 : 503, { status: store ? 'ok' : 'store-unavailable' }, { 'Cache-Control': 'no-store' });

@@ -19,6 +19,8 @@ export interface BffContext {
   /** ms since epoch; a test moves it. */
   now: () => number;
   rateLimits: RateLimits;
+  /** Set once the process is stopping (SIGTERM): `/health` says 503. */
+  stopping: boolean;
 }
 
 /** One request as a route sees it: the path below `BFF_PUBLIC_URL`, the query, and a template for the log. */

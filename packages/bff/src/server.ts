@@ -1,5 +1,6 @@
 import { createBffApp } from './app.js';
 import { createBffServer } from './http-server.js';
+import { drain } from './shutdown.js';
 import { readBffConfig } from './config.js';
 import { IdentityProvider } from './identity-provider.js';
 import { jsonLogger } from './log.js';
@@ -17,9 +18,10 @@ import type { SessionStore } from './store.js';
 /*
  * Exit codes (README, „Exit-Codes“): 2 the configuration, 3 the session store
  * not reachable within BFF_STORE_WAIT_SECONDS, 4 the store refuses the
- * connection (database index, password), 5 the address cannot be listened on.
+ * connection (database index, password), 5 the address cannot be listened on,
+ * 6 stopped with requests cut after BFF_SHUTDOWN_SECONDS.
  */
-const EXIT = { config: 2, storeUnreachable: 3, storeRefused: 4, listen: 5 } as const;
+const EXIT = { config: 2, storeUnreachable: 3, storeRefused: 4, listen: 5, cut: 6 } as const;
 
 function fail(code: number, sentence: string): never {
   process.stderr.write(`buergerportal-bff: ${sentence}\n`);
@@ -110,10 +112,34 @@ server.listen(config.port, config.host, () => {
   );
 });
 
+/*
+ * SIGTERM or SIGINT: /health says 503, no new connections, the running
+ * requests get BFF_SHUTDOWN_SECONDS (README, „Shutdown“); exit code 0 when
+ * all were answered, 6 when some had to be cut. A second signal cuts at once.
+ */
+const hurry = new AbortController();
+let stopping = false;
 function stop(): void {
+  if (stopping) return hurry.abort();
+  stopping = true;
   clearInterval(upkeep);
-  server.close(() => void store.close().finally(() => process.exit(0)));
-  setTimeout(() => process.exit(0), 5000).unref();
+  drain(server, app, { seconds: config.shutdownSeconds, log, hurry: hurry.signal })
+    .then(async (cut) => {
+      await closeStore();
+      process.exit(cut > 0 ? EXIT.cut : 0);
+    })
+    .catch((error: unknown) => {
+      log.error('stopping failed', error);
+      process.exit(1);
+    });
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+/** The store's connection closed, within two seconds (a frozen Redis does not hold the exit). */
+async function closeStore(): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
+  await Promise.race([store.close().catch((error: unknown) => log.error('closing the session store failed', error)), late]);
+  clearTimeout(timer);
+}
