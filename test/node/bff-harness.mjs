@@ -145,10 +145,10 @@ export function testClock() {
 
 /**
  * The world: provider, backend, and the BFF at `<bff>/bff` with the memory
- * store unless `store` is given. `clock.now` is the BFF's time; move it with
+ * store unless `store` is given, counting into `metrics` when given. `clock.now` is the BFF's time; move it with
  * `clock.advance(ms)`.
  */
-export async function startWorld({ env = {}, store, log = [], clock = testClock() } = {}) {
+export async function startWorld({ env = {}, store, log = [], clock = testClock(), metrics } = {}) {
   const provider = await startProvider();
   const backend = await startBackend();
   let app;
@@ -166,7 +166,7 @@ export async function startWorld({ env = {}, store, log = [], clock = testClock(
   const sessionStore = store ?? new MemoryStore(clock.now);
   // The BFF's own log format, each line parsed: what an operator's log would hold.
   const logger = jsonLogger((line) => log.push(JSON.parse(line)));
-  app = createBffApp({ config: result.config, store: sessionStore, log: logger, now: clock.now });
+  app = createBffApp({ config: result.config, store: sessionStore, log: logger, now: clock.now, metrics });
   const bff = `${origin}/bff`;
   return {
     provider,

@@ -6,7 +6,7 @@ import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../../../src/shared/bff
 import { IdentityProvider } from './identity-provider.js';
 import { messagePage } from './pages.js';
 import type { Logger } from './log.js';
-import { finishSignIn, startSignIn } from './routes/sign-in.js';
+import { finishSignIn, pendingSignIns, startSignIn } from './routes/sign-in.js';
 import { extendSession, readSession } from './routes/session.js';
 import { backchannelLogout, continueSignOut, finishSignOut, signOut } from './routes/sign-out.js';
 import { proxy } from './routes/proxy.js';
@@ -17,6 +17,7 @@ import { rateGroup, RateLimits } from './rate-limits.js';
 import { nameFailures, StoreUnavailableError, type SessionStore } from './store.js';
 import { InFlight } from './in-flight.js';
 import { nodeRefusals } from './node-refusals.js';
+import { NO_METRICS, type Metrics } from './metrics.js';
 
 export { ANTI_FORGERY_HEADER } from '../../../src/shared/bff-protocol.js';
 
@@ -46,6 +47,8 @@ export interface BffAppOptions {
   now?: () => number;
   /** Counted in this process unless given (the server passes Redis-backed ones). */
   rateLimits?: RateLimits;
+  /** What `/metrics` reads (BFF_METRICS); nothing is counted unless given. */
+  metrics?: Metrics;
 }
 
 /** The BFF as a request handler for `node:http`, and the upkeep every process runs now and then. */
@@ -70,7 +73,11 @@ export function createBffApp(options: BffAppOptions): BffApp {
     const request = routeRequest(context, req, res);
     running.add(request, started);
     if (context.stopping) res.setHeader('Connection', 'close');
-    res.on('finish', () => request.log.info('request', { method: req.method, status: res.statusCode, ms: Date.now() - started }));
+    res.on('finish', () => {
+      const ms = Date.now() - started;
+      request.log.info('request', { method: req.method, status: res.statusCode, ms });
+      context.metrics.request(request.route, req.method ?? '', res.statusCode, ms / 1000);
+    });
     // Everything a request can make throw happens inside this promise: no request ends the process.
     handle(context, request).catch((error: unknown) => failed(context, request, error));
   };
@@ -86,9 +93,10 @@ export function createBffApp(options: BffAppOptions): BffApp {
 }
 
 function createContext(options: BffAppOptions): BffContext {
-  const store = nameFailures(options.store, () => undefined);
-  const provider = new IdentityProvider(options.config, options.now);
-  return {
+  const metrics = options.metrics ?? NO_METRICS;
+  const store = nameFailures(options.store, (error) => metrics.storeError(error.operation ?? 'unknown', error.reason));
+  const provider = new IdentityProvider(options.config, options.now, metrics);
+  const context: BffContext = {
     config: options.config,
     store,
     provider,
@@ -97,8 +105,11 @@ function createContext(options: BffAppOptions): BffContext {
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
     rateLimits: options.rateLimits ?? new RateLimits(options.config),
+    metrics,
     stopping: false,
   };
+  metrics.countLive({ sessions: () => context.sessions.liveCount(), pendingSignIns: () => pendingSignIns(context) });
+  return context;
 }
 
 /** A request that threw: 413 for a body too large, else 503 (a page for a navigation), and a log line that says what failed. */

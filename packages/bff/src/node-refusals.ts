@@ -29,6 +29,7 @@ export function nodeRefusals(context: BffContext, running: InFlight): (error: No
     const code = error.code ?? 'unknown';
     if (!code.startsWith('HPE_') && !(code in REFUSALS)) return void socket.destroy();
     const { status, reason } = REFUSALS[code] ?? UNREADABLE;
+    context.metrics.refusedByNode(reason);
     const request = running.on(socket);
     const id = request?.id ?? randomUUID();
     (request?.log ?? connectionLog(context, socket as Socket, id)).warn('request refused', { reason, code, status });

@@ -8,6 +8,8 @@ export interface OperationsConfig {
   backendTimeoutSeconds: number;
   /** BFF_SHUTDOWN_SECONDS: after SIGTERM, how long running requests may take before they are cut; at least the backend's time. */
   shutdownSeconds: number;
+  /** BFF_METRICS: where `GET /metrics` is served, a listener of its own; none: no metrics. */
+  metrics?: { host: string; port: number };
 }
 
 /*
@@ -33,5 +35,22 @@ export function readOperations(env: Env, problems: string[]): OperationsConfig {
     maxBackendAnswerBytes: readInteger(env, 'BFF_MAX_BACKEND_ANSWER_BYTES', DEFAULTS.maxBackendAnswerBytes, 1024, 64 * 1_048_576, problems),
     backendTimeoutSeconds,
     shutdownSeconds,
+    metrics: readMetricsAddress(env.BFF_METRICS?.trim(), problems),
   };
+}
+
+/** The port Prometheus exporters of OpenTelemetry use; on loopback unless an address is named. */
+const METRICS_PORT = 9464;
+const ADDRESS = /^(?:(\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+):)?(\d{1,5})$/;
+
+/** `off` (or unset), `on` (127.0.0.1:9464), a port (on 127.0.0.1), or `address:port` (`10.0.0.5:9464`, `[::1]:9464`). */
+function readMetricsAddress(text: string | undefined, problems: string[]): OperationsConfig['metrics'] {
+  if (!text || text === 'off') return undefined;
+  if (text === 'on') return { host: '127.0.0.1', port: METRICS_PORT };
+  const [, host = '127.0.0.1', port = ''] = ADDRESS.exec(text) ?? [];
+  if (Number(port) >= 1 && Number(port) <= 65_535) return { host: host.replace(/^\[|\]$/g, ''), port: Number(port) };
+  problems.push(
+    `BFF_METRICS ist „off“, „on“ (127.0.0.1:${METRICS_PORT}), ein Port auf 127.0.0.1 oder Adresse:Port, z. B. 10.0.0.5:${METRICS_PORT}, nicht „${text}“.`,
+  );
+  return undefined;
 }

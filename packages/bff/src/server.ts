@@ -1,6 +1,8 @@
 import { createBffApp } from './app.js';
 import { createBffServer } from './http-server.js';
 import { drain } from './shutdown.js';
+import { NO_METRICS, prometheusMetrics } from './metrics.js';
+import { serveMetrics } from './metrics-server.js';
 import { readBffConfig } from './config.js';
 import { IdentityProvider } from './identity-provider.js';
 import { jsonLogger } from './log.js';
@@ -62,7 +64,8 @@ try {
   );
 }
 
-const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection) });
+const metrics = config.metrics ? prometheusMetrics() : NO_METRICS;
+const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection), metrics });
 const server = createBffServer(app);
 /** Sessions live five minutes past their end in the store: a sweep every minute finds each one to revoke its grant. */
 let sweeping = false;
@@ -78,18 +81,28 @@ const upkeep = setInterval(() => {
     .finally(() => (sweeping = false));
 }, 60_000);
 upkeep.unref();
+/** Why an address cannot be listened on, as the end of a German sentence. */
+function listenReason(error: NodeJS.ErrnoException): string {
+  if (error.code === 'EADDRINUSE') return 'ist schon belegt';
+  if (error.code === 'EACCES') return 'darf dieser Prozess nicht belegen';
+  if (error.code === 'EADDRNOTAVAIL') return 'gibt es auf diesem Rechner nicht';
+  return `ist nicht nutzbar (${error.code ?? error.name})`;
+}
 server.once('error', (error: NodeJS.ErrnoException) => {
-  const reason =
-    error.code === 'EADDRINUSE'
-      ? 'ist schon belegt'
-      : error.code === 'EACCES'
-        ? 'darf dieser Prozess nicht belegen'
-        : error.code === 'EADDRNOTAVAIL'
-          ? 'gibt es auf diesem Rechner nicht'
-          : `ist nicht nutzbar (${error.code ?? error.name})`;
   void store.close().catch(() => undefined);
-  fail(EXIT.listen, `Die Adresse ${config.host}:${config.port} (HOST, PORT) ${reason}; der BFF startet nicht.`);
+  fail(EXIT.listen, `Die Adresse ${config.host}:${config.port} (HOST, PORT) ${listenReason(error)}; der BFF startet nicht.`);
 });
+// BFF_METRICS: /metrics on a listener of its own (README, „Metrics“).
+if (config.metrics) {
+  const { host, port } = config.metrics;
+  serveMetrics(metrics, config.metrics, log).then(
+    () => log.info('metrics listening', { host, port }),
+    (error: NodeJS.ErrnoException) => {
+      void store.close().catch(() => undefined);
+      fail(EXIT.listen, `Die Adresse ${host}:${port} (BFF_METRICS) ${listenReason(error)}; der BFF startet nicht.`);
+    },
+  );
+}
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

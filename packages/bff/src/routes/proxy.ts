@@ -17,7 +17,11 @@ export async function proxy(context: BffContext, request: RouteRequest, apiPath:
   const body = await readBody(req, MAX_REQUEST_BODY_BYTES);
   const session = await signedInSession(context, request);
   if (!session) return sendProblem(res, 401, 'unauthorized', 'Nicht angemeldet');
-  passBack(context, request, await askBackend(context, request, apiPath, body, session.data.accessToken));
+  const asked = performance.now();
+  const outcome = await askBackend(context, request, apiPath, body, session.data.accessToken);
+  const backendSeconds = (performance.now() - asked) / 1000;
+  const status = passBack(context, request, outcome);
+  context.metrics.proxied(request.route, req.method ?? '', status, outcome.kind, backendSeconds);
 }
 
 /** The request's session with a fresh access token, counted as activity; `undefined` when nobody is signed in. */
@@ -66,37 +70,42 @@ async function askBackend(
 const NO_ANSWER = 'Das Bürgerportal antwortet nicht';
 const UNEXPECTED = 'Das Bürgerportal hat unerwartet geantwortet';
 
-function passBack(context: BffContext, request: RouteRequest, outcome: Outcome): void {
-  const { res, log } = request;
+type NotPassed = Exclude<Outcome, { kind: 'passed' }>;
+
+/** Answers the browser; returns the status it got. */
+function passBack(context: BffContext, request: RouteRequest, outcome: Outcome): number {
+  if (outcome.kind === 'passed') {
+    send(request.res, outcome.status, outcome.body, outcome.headers);
+    return outcome.status;
+  }
+  logOutcome(context, request, outcome);
+  const { status, type, title, headers } = ownAnswer(outcome);
+  sendProblem(request.res, status, type, title, headers);
+  return status;
+}
+
+/** The BFF's own problem for what it does not pass on: a 5xx keeps its status and `Retry-After`, never its body. */
+function ownAnswer(outcome: NotPassed): { status: number; type: string; title: string; headers?: Record<string, string> } {
   switch (outcome.kind) {
-    case 'passed':
-      return send(res, outcome.status, outcome.body, outcome.headers);
-    case 'server-error':
-      log.warn('backend failed', { backendStatus: outcome.status });
-      return sendProblem(
-        res,
-        outcome.status,
-        'backend-error',
-        'Das Bürgerportal hat einen Fehler gemeldet',
-        retryAfter(outcome.retryAfter),
-      );
-    case 'too-large':
-      log.warn('backend answer refused', {
-        reason: 'too-large',
-        backendStatus: outcome.status,
-        limit: context.config.maxBackendAnswerBytes,
-      });
-      return sendProblem(res, 502, 'bad-gateway', UNEXPECTED);
-    case 'refused':
-      log.warn('backend answer refused', { reason: outcome.reason, backendStatus: outcome.status });
-      return sendProblem(res, 502, 'bad-gateway', UNEXPECTED);
+    case 'server-error': {
+      const headers = outcome.retryAfter ? { 'Retry-After': outcome.retryAfter } : undefined;
+      return { status: outcome.status, type: 'backend-error', title: 'Das Bürgerportal hat einen Fehler gemeldet', headers };
+    }
     case 'timeout':
-      return sendProblem(res, 504, 'gateway-timeout', NO_ANSWER);
+      return { status: 504, type: 'gateway-timeout', title: NO_ANSWER };
     case 'unreachable':
-      return sendProblem(res, 502, 'bad-gateway', NO_ANSWER);
+      return { status: 502, type: 'bad-gateway', title: NO_ANSWER };
+    default:
+      return { status: 502, type: 'bad-gateway', title: UNEXPECTED };
   }
 }
 
-function retryAfter(value: string | undefined): Record<string, string> {
-  return value ? { 'Retry-After': value } : {};
+/** What the operator reads of it (a backend that could not be asked is logged where that happened). */
+function logOutcome(context: BffContext, request: RouteRequest, outcome: NotPassed): void {
+  if (outcome.kind === 'server-error') request.log.warn('backend failed', { backendStatus: outcome.status });
+  if (outcome.kind === 'refused') request.log.warn('backend answer refused', { reason: outcome.reason, backendStatus: outcome.status });
+  if (outcome.kind === 'too-large') {
+    const limit = context.config.maxBackendAnswerBytes;
+    request.log.warn('backend answer refused', { reason: 'too-large', backendStatus: outcome.status, limit });
+  }
 }
