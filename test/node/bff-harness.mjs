@@ -2,7 +2,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createBffApp, MemoryStore, readBffConfig } from '../../packages/bff/dist/app.js';
+import { createBffApp, jsonLogger, MemoryStore, readBffConfig } from '../../packages/bff/dist/app.js';
 
 /*
  * The built BFF (packages/bff/dist/app.js) in this process, with a clock the test
@@ -32,7 +32,7 @@ function json(res, status, body) {
 }
 
 /** The stand-in provider: every code it hands out is for the citizen the test names. */
-async function startProvider() {
+export async function startProvider() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const codes = new Map();
@@ -120,12 +120,16 @@ async function startProvider() {
   });
 }
 
-/** The stand-in backend: records what reaches it and answers what the test set (JSON by default). */
-async function startBackend() {
+/**
+ * The stand-in backend: records what reaches it and answers what the test set
+ * (JSON by default); an `answer` that is a function answers by itself (`(req, res) => …`).
+ */
+export async function startBackend() {
   const backend = { requests: [], answer: { status: 200, type: 'application/json', body: '{"items":[]}' } };
   const { server, origin } = await listen(async (req, res) => {
     await readForm(req);
     backend.requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
+    if (typeof backend.answer === 'function') return backend.answer(req, res);
     const { status, type, body } = backend.answer;
     res.writeHead(status, type ? { 'Content-Type': type } : {});
     res.end(body);
@@ -141,10 +145,10 @@ export function testClock() {
 
 /**
  * The world: provider, backend, and the BFF at `<bff>/bff` with the memory
- * store unless `store` is given. `clock.now` is the BFF's time; move it with
+ * store unless `store` is given, counting into `metrics` when given. `clock.now` is the BFF's time; move it with
  * `clock.advance(ms)`.
  */
-export async function startWorld({ env = {}, store, log = [], clock = testClock() } = {}) {
+export async function startWorld({ env = {}, store, log = [], clock = testClock(), metrics } = {}) {
   const provider = await startProvider();
   const backend = await startBackend();
   let app;
@@ -160,12 +164,9 @@ export async function startWorld({ env = {}, store, log = [], clock = testClock(
   });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   const sessionStore = store ?? new MemoryStore(clock.now);
-  const logger = {
-    info: (message, fields) => log.push({ level: 'info', message, ...fields }),
-    warn: (message, fields) => log.push({ level: 'warn', message, ...fields }),
-    error: (message, error, fields) => log.push({ level: 'error', message, error: String(error?.name), ...fields }),
-  };
-  app = createBffApp({ config: result.config, store: sessionStore, log: logger, now: clock.now });
+  // The BFF's own log format, each line parsed: what an operator's log would hold.
+  const logger = jsonLogger((line) => log.push(JSON.parse(line)));
+  app = createBffApp({ config: result.config, store: sessionStore, log: logger, now: clock.now, metrics });
   const bff = `${origin}/bff`;
   return {
     provider,
@@ -219,8 +220,12 @@ export function send(origin, method, path, { headers = {}, body, cookies } = {})
   });
 }
 
-/** A citizen's browser signs in: `/login`, the provider, `/callback`. Resolves with the browser's cookies. */
-async function signIn({ provider, origin }, citizen = { sub: 'erika', sid: 'sid-1', name: 'Erika Mustermann' }, cookies = new Map()) {
+/** A citizen's browser signs in at the BFF under `<origin>/bff`: `/login`, the provider, `/callback`. Resolves with the browser's cookies. */
+export async function signIn(
+  { provider, origin },
+  citizen = { sub: 'erika', sid: 'sid-1', name: 'Erika Mustermann' },
+  cookies = new Map(),
+) {
   const login = await send(origin, 'GET', `/bff/login?returnTo=${encodeURIComponent(PAGE)}`, { cookies });
   if (login.status !== 303) throw new Error(`login answered ${login.status}`);
   const authorize = new URL(login.headers.location);

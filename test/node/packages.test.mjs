@@ -12,7 +12,7 @@ import { test } from 'node:test';
  */
 
 const WORK = resolve('.tmp/packages');
-const SERVER_STACK = ['@redis/client', 'jose', 'openid-client', 'rate-limiter-flexible'];
+const SERVER_STACK = ['@redis/client', 'jose', 'openid-client', 'prom-client', 'rate-limiter-flexible'];
 const widgets = JSON.parse(readFileSync('package.json', 'utf8'));
 const bff = JSON.parse(readFileSync('packages/bff/package.json', 'utf8'));
 

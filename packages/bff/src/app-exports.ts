@@ -8,3 +8,7 @@ export { SealedStore, seal, unseal } from './sealed-store.js';
 export { matchContract } from './contract.js';
 export { CONTRACT_ROUTES } from './contract-routes.js';
 export { checkPasswordAsked } from './identity-provider.js';
+export { createBffServer, REQUEST_TIMEOUTS } from './http-server.js';
+export { drain } from './shutdown.js';
+export { prometheusMetrics } from './metrics.js';
+export { StoreUnavailableError } from './store.js';

@@ -6,7 +6,7 @@ import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../../../src/shared/bff
 import { IdentityProvider } from './identity-provider.js';
 import { messagePage } from './pages.js';
 import type { Logger } from './log.js';
-import { finishSignIn, startSignIn } from './routes/sign-in.js';
+import { finishSignIn, pendingSignIns, startSignIn } from './routes/sign-in.js';
 import { extendSession, readSession } from './routes/session.js';
 import { backchannelLogout, continueSignOut, finishSignOut, signOut } from './routes/sign-out.js';
 import { proxy } from './routes/proxy.js';
@@ -14,7 +14,10 @@ import { Sessions } from './sessions.js';
 import { parseTarget } from './target.js';
 import { routeRequest } from './route-request.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
-import { StoreUnavailableError, type SessionStore } from './store.js';
+import { nameFailures, StoreUnavailableError, type SessionStore } from './store.js';
+import { InFlight } from './in-flight.js';
+import { nodeRefusals } from './node-refusals.js';
+import { NO_METRICS, type Metrics } from './metrics.js';
 
 export { ANTI_FORGERY_HEADER } from '../../../src/shared/bff-protocol.js';
 
@@ -44,6 +47,8 @@ export interface BffAppOptions {
   now?: () => number;
   /** Counted in this process unless given (the server passes Redis-backed ones). */
   rateLimits?: RateLimits;
+  /** What `/metrics` reads (BFF_METRICS); nothing is counted unless given. */
+  metrics?: Metrics;
 }
 
 /** The BFF as a request handler for `node:http`, and the upkeep every process runs now and then. */
@@ -51,40 +56,79 @@ export interface BffApp {
   (req: IncomingMessage, res: ServerResponse): void;
   /** Ends sessions whose time ran out while nobody asked (their refresh tokens revoked); resolves with how many. */
   endLapsedSessions(): Promise<number>;
+  /** The server's 'clientError' listener: Node's own refusals (400, 408, 431), answered and logged ({@link createBffServer}). */
+  clientError: ReturnType<typeof nodeRefusals>;
+  /** The requests being answered now. */
+  running: InFlight;
+  /** The process is stopping ({@link drain}): `/health` says 503, and every answer from now on closes its connection. */
+  stopping(): void;
 }
 
 /** The BFF for `node:http` (or any server that hands over Node's request and response). */
 export function createBffApp(options: BffAppOptions): BffApp {
-  const provider = new IdentityProvider(options.config, options.now);
+  const context = createContext(options);
+  const running = new InFlight();
+  const app = (req: IncomingMessage, res: ServerResponse) => {
+    const started = Date.now();
+    const request = routeRequest(context, req, res);
+    running.add(request, started);
+    if (context.stopping) res.setHeader('Connection', 'close');
+    res.on('finish', () => {
+      const ms = Date.now() - started;
+      request.log.info('request', { method: req.method, status: res.statusCode, ms });
+      context.metrics.request(request.route, req.method ?? '', res.statusCode, ms / 1000);
+    });
+    // Everything a request can make throw happens inside this promise: no request ends the process.
+    handle(context, request).catch((error: unknown) => failed(context, request, error));
+  };
+  return Object.assign(app, {
+    endLapsedSessions: () => context.sessions.endLapsed(),
+    clientError: nodeRefusals(context, running),
+    running,
+    stopping() {
+      context.stopping = true;
+      for (const [{ res }] of running.list()) if (!res.headersSent) res.setHeader('Connection', 'close');
+    },
+  });
+}
+
+function createContext(options: BffAppOptions): BffContext {
+  const metrics = options.metrics ?? NO_METRICS;
+  const store = nameFailures(options.store, (error) => metrics.storeError(error.operation ?? 'unknown', error.reason));
+  const provider = new IdentityProvider(options.config, options.now, metrics);
   const context: BffContext = {
     config: options.config,
-    store: options.store,
+    store,
     provider,
-    sessions: new Sessions(options.store, provider, options.config, options.now),
+    sessions: new Sessions(store, provider, options.config, options.now),
     log: options.log,
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
     rateLimits: options.rateLimits ?? new RateLimits(options.config),
+    metrics,
+    stopping: false,
   };
-  const app = (req: IncomingMessage, res: ServerResponse) => {
-    const started = Date.now();
-    const request = routeRequest(context, req, res);
-    res.on('finish', () => request.log.info('request', { method: req.method, status: res.statusCode, ms: Date.now() - started }));
-    // Everything a request can make throw happens inside this promise: no request ends the process.
-    handle(context, request).catch((error: unknown) => {
-      const navigation = isNavigation(request);
-      if (error instanceof BodyTooLargeError) {
-        if (navigation) return messagePage(request, 413, (t) => t.tooLarge, home(context), { Connection: 'close' });
-        return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
-      }
-      if (error instanceof StoreUnavailableError) request.log.error('session store unavailable', error, { reason: error.reason });
-      else request.log.error('request failed', error);
-      if (res.headersSent) return void res.destroy();
-      if (navigation) return navigationFailed(context, request);
-      sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
-    });
-  };
-  return Object.assign(app, { endLapsedSessions: () => context.sessions.endLapsed() });
+  metrics.countLive({ sessions: () => context.sessions.liveCount(), pendingSignIns: () => pendingSignIns(context) });
+  return context;
+}
+
+/** A request that threw: 413 for a body too large, else 503 (a page for a navigation), and a log line that says what failed. */
+function failed(context: BffContext, request: RouteRequest, error: unknown): void {
+  const { res } = request;
+  const navigation = isNavigation(request);
+  if (error instanceof BodyTooLargeError) {
+    if (navigation) return messagePage(request, 413, (t) => t.tooLarge, home(context), { Connection: 'close' });
+    return sendProblem(res, 413, 'too-large', 'Die Anfrage ist zu groß', { Connection: 'close' });
+  }
+  // The connection went while the request was read (the client left, or Node refused it with 408): nothing to answer.
+  if (request.req.socket.destroyed && (error as { code?: unknown }).code === 'ECONNRESET') {
+    return request.log.info('request broken off', { reason: 'connection-closed' });
+  }
+  if (error instanceof StoreUnavailableError) request.log.error('session store unavailable', error);
+  else request.log.error('request failed', error);
+  if (res.headersSent) return void res.destroy();
+  if (navigation) return navigationFailed(context, request);
+  sendProblem(res, 503, 'unavailable', 'Der Dienst ist gerade nicht verfügbar', { 'Retry-After': '5' });
 }
 
 /** The route's path below `BFF_PUBLIC_URL`, or `undefined` when the target lies outside it. */
@@ -192,9 +236,14 @@ function preflight(request: RouteRequest): void {
   });
 }
 
-/** `GET`/`HEAD /health`: 200 only while the store takes a write within BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait. */
+/**
+ * `GET`/`HEAD /health`: 200 only while the store takes a write within
+ * BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait – and at once when the
+ * process is stopping, so that the balancer takes it out first.
+ */
 async function health(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/health';
+  if (context.stopping) return sendJson(request.res, 503, { status: 'stopping' });
   const store = await context.store.acceptsWrites();
   if (!store) request.log.warn('unhealthy', { reason: 'store-unavailable' });
   sendJson(request.res, store ? 200 : 503, { status: store ? 'ok' : 'store-unavailable' }, { 'Cache-Control': 'no-store' });

@@ -1,9 +1,11 @@
 import type { BlockList } from 'node:net';
 import { readTrustedProxies } from './client-address.js';
 import type { RateGroup } from './rate-limits.js';
+import { readInteger, type Env } from './config-values.js';
+import { readOperations, type OperationsConfig } from './operations-config.js';
 
 /** The BFF's settings, read from the environment only and checked at start. */
-export interface BffConfig {
+export interface BffConfig extends OperationsConfig {
   /** Where browsers reach the BFF, without a trailing slash, e.g. `https://www.stadt.example/buergerportal-bff`. */
   publicUrl: string;
   /** The path part of `publicUrl` ('' at the root): the BFF's routes live under it. */
@@ -53,8 +55,6 @@ export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post']
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 export type BffConfigResult = { ok: true; config: BffConfig } | { ok: false; problems: string[] };
-
-type Env = Record<string, string | undefined>;
 
 /*
  * Caps for a city of 300,000: at a peak (the tax notices are out) some 2,000
@@ -123,6 +123,7 @@ export function readBffConfig(env: Env): BffConfigResult {
     'back-channel': readInteger(env, 'BFF_RATE_LIMIT_BACKCHANNEL', DEFAULTS.rateLimits['back-channel'], 1, 1_000_000, problems),
   };
   const port = readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535, problems);
+  const operations = readOperations(env, problems);
   const scope = value('BFF_SCOPE') ?? DEFAULTS.scope;
   if (!scope.split(/\s+/).includes('openid')) problems.push('BFF_SCOPE muss „openid“ enthalten.');
   const clientAuth = value('BFF_CLIENT_AUTH') ?? 'client_secret_basic';
@@ -166,6 +167,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       endSessionMethod: endSessionMethod === 'get' ? 'get' : 'post',
       host: value('HOST') ?? DEFAULTS.host,
       port,
+      ...operations,
     },
   };
 }
@@ -227,15 +229,6 @@ function readStoreKey(text: string | undefined, problems: string[]): Buffer | un
   if (key.length === 32 && canonical(key.toString('base64')) === canonical(text)) return key;
   problems.push('BFF_STORE_KEY ist ein Schlüssel aus 32 zufälligen Bytes in Base64, z. B. aus „openssl rand -base64 32“.');
   return undefined;
-}
-
-function readInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const text = env[name]?.trim();
-  if (!text) return fallback;
-  const number = Number(text);
-  if (Number.isInteger(number) && number >= min && number <= max) return number;
-  problems.push(`${name} ist eine ganze Zahl von ${min} bis ${max}, nicht „${text}“.`);
-  return fallback;
 }
 
 export function isLoopbackHost(hostname: string): boolean {

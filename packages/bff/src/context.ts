@@ -3,6 +3,7 @@ import type { BffConfig } from './config.js';
 import type { IdentityProvider } from './identity-provider.js';
 import { sha256 } from './digest.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
 import type { RateLimits } from './rate-limits.js';
 import type { Sessions } from './sessions.js';
 import type { SessionStore } from './store.js';
@@ -19,6 +20,10 @@ export interface BffContext {
   /** ms since epoch; a test moves it. */
   now: () => number;
   rateLimits: RateLimits;
+  /** Counts for `/metrics` (BFF_METRICS); counting nothing when it is off. */
+  metrics: Metrics;
+  /** Set once the process is stopping (SIGTERM): `/health` says 503. */
+  stopping: boolean;
 }
 
 /** One request as a route sees it: the path below `BFF_PUBLIC_URL`, the query, and a template for the log. */

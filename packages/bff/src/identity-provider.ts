@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { BffConfig } from './config.js';
+import { NO_METRICS, type Metrics } from './metrics.js';
 
 /** What a sign-in needs to keep until the provider sends the citizen back. */
 export interface SignInTransaction {
@@ -96,6 +97,7 @@ export class IdentityProvider {
   constructor(
     private readonly config: BffConfig,
     private readonly now: () => number = Date.now,
+    private readonly metrics: Pick<Metrics, 'renewal'> = NO_METRICS,
   ) {}
 
   /** The provider's configuration; a failed discovery is tried again on the next call. */
@@ -194,11 +196,14 @@ export class IdentityProvider {
   }
 
   async refresh(refreshToken: string): Promise<TokenSet> {
-    const configuration = await this.discover();
     try {
-      return this.tokenSet(await oidc.refreshTokenGrant(configuration, refreshToken, this.resourceParameter()));
+      const tokens = this.tokenSet(await oidc.refreshTokenGrant(await this.discover(), refreshToken, this.resourceParameter()));
+      this.metrics.renewal('renewed');
+      return tokens;
     } catch (error) {
-      if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') throw new GrantRejectedError();
+      const rejected = error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant';
+      this.metrics.renewal(rejected ? 'rejected' : 'failed');
+      if (rejected) throw new GrantRejectedError();
       throw error;
     }
   }

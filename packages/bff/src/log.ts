@@ -19,7 +19,7 @@ export function jsonLogger(write: (line: string) => void = (line) => process.std
   return {
     info: (message, fields) => out('info', message, fields),
     warn: (message, fields) => out('warn', message, fields),
-    error: (message, error, fields) => out('error', message, { ...fields, error: describe(error) }),
+    error: (message, error, fields) => out('error', message, { ...fields, ...describe(error) }),
   };
 }
 
@@ -32,9 +32,30 @@ export function withFields(log: Logger, fields: () => LogFields): Logger {
   };
 }
 
-/** An error's kind, never its message: messages of HTTP libraries may quote what was sent. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
+/**
+ * An error's kind, never its message (messages of HTTP libraries may quote
+ * what was sent): its class, its code or its cause's (`TypeError ECONNREFUSED`
+ * for a fetch that found nobody), and what an error of ours says about itself.
+ */
+function describe(error: unknown): LogFields {
+  if (!(error instanceof Error)) return { error: typeof error };
+  // node-redis's errors and plain subclasses keep the name `Error`: their class says what they are.
+  const name = error.name === 'Error' && error.constructor.name ? error.constructor.name : error.name;
+  const code = codeOf(error) ?? codeOf(error.cause);
+  const own = isDescribed(error) ? error.logFields() : {};
+  return { ...own, error: code ? `${name} ${code}` : name };
+}
+
+/** An error that says for the log what failed, in fields free of personal data. */
+export interface DescribedError extends Error {
+  logFields(): LogFields;
+}
+
+function isDescribed(error: Error): error is DescribedError {
+  return typeof (error as Partial<DescribedError>).logFields === 'function';
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createClient } from '@redis/client';
+import { createClient, ErrorReply } from '@redis/client';
 import {
   LEDGER_KEEP_LAPSED_MS,
   LockTimeoutError,
@@ -132,7 +132,7 @@ export class RedisStore implements SessionStore {
         },
         (error: unknown) => {
           clearTimeout(timer);
-          reject(error instanceof StoreUnavailableError ? error : new StoreUnavailableError(failureReason(error)));
+          reject(error instanceof StoreUnavailableError ? error : new StoreUnavailableError(failureReason(error), replyCode(error)));
         },
       );
     });
@@ -240,11 +240,18 @@ export class RedisStore implements SessionStore {
 /** What kind of failure a Redis error is, for the log (never its message: it may quote a key). */
 function failureReason(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown';
-  if (error.name === 'ClientOfflineError' || error.name === 'ClientClosedError') return 'offline';
-  if (error.name === 'TimeoutError') return 'timeout';
+  // node-redis's errors all keep the name `Error`: their class says what they are.
+  const kind = error.constructor.name;
+  if (kind === 'ClientOfflineError' || kind === 'ClientClosedError') return 'offline';
+  if (kind === 'TimeoutError') return 'timeout';
   if (error.message === 'The queue is full') return 'queue-full';
   if (error.message.startsWith('OOM')) return 'full';
-  return error.name === 'ErrorReply' || error.name === 'SimpleError' ? 'refused' : 'failed';
+  return error instanceof ErrorReply ? 'refused' : 'failed';
+}
+
+/** The code a Redis error reply begins with (`READONLY`, `NOPERM`, `OOM`, `ERR` …); nothing of the rest, which may quote a key. */
+function replyCode(error: unknown): string | undefined {
+  return error instanceof ErrorReply ? /^[A-Z]{2,20}(?= |$)/.exec(error.message)?.[0] : undefined;
 }
 
 /** Redis answered, but said no: the connection can never succeed as configured. */

@@ -1,5 +1,8 @@
-import { createServer } from 'node:http';
 import { createBffApp } from './app.js';
+import { createBffServer } from './http-server.js';
+import { drain } from './shutdown.js';
+import { NO_METRICS, prometheusMetrics } from './metrics.js';
+import { serveMetrics } from './metrics-server.js';
 import { readBffConfig } from './config.js';
 import { IdentityProvider } from './identity-provider.js';
 import { jsonLogger } from './log.js';
@@ -17,9 +20,10 @@ import type { SessionStore } from './store.js';
 /*
  * Exit codes (README, „Exit-Codes“): 2 the configuration, 3 the session store
  * not reachable within BFF_STORE_WAIT_SECONDS, 4 the store refuses the
- * connection (database index, password), 5 the address cannot be listened on.
+ * connection (database index, password), 5 the address cannot be listened on,
+ * 6 stopped with requests cut after BFF_SHUTDOWN_SECONDS.
  */
-const EXIT = { config: 2, storeUnreachable: 3, storeRefused: 4, listen: 5 } as const;
+const EXIT = { config: 2, storeUnreachable: 3, storeRefused: 4, listen: 5, cut: 6 } as const;
 
 function fail(code: number, sentence: string): never {
   process.stderr.write(`buergerportal-bff: ${sentence}\n`);
@@ -60,8 +64,9 @@ try {
   );
 }
 
-const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection) });
-const server = createServer(app);
+const metrics = config.metrics ? prometheusMetrics() : NO_METRICS;
+const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection), metrics });
+const server = createBffServer(app);
 /** Sessions live five minutes past their end in the store: a sweep every minute finds each one to revoke its grant. */
 let sweeping = false;
 const upkeep = setInterval(() => {
@@ -76,20 +81,28 @@ const upkeep = setInterval(() => {
     .finally(() => (sweeping = false));
 }, 60_000);
 upkeep.unref();
-server.requestTimeout = 30_000;
-server.headersTimeout = 10_000;
+/** Why an address cannot be listened on, as the end of a German sentence. */
+function listenReason(error: NodeJS.ErrnoException): string {
+  if (error.code === 'EADDRINUSE') return 'ist schon belegt';
+  if (error.code === 'EACCES') return 'darf dieser Prozess nicht belegen';
+  if (error.code === 'EADDRNOTAVAIL') return 'gibt es auf diesem Rechner nicht';
+  return `ist nicht nutzbar (${error.code ?? error.name})`;
+}
 server.once('error', (error: NodeJS.ErrnoException) => {
-  const reason =
-    error.code === 'EADDRINUSE'
-      ? 'ist schon belegt'
-      : error.code === 'EACCES'
-        ? 'darf dieser Prozess nicht belegen'
-        : error.code === 'EADDRNOTAVAIL'
-          ? 'gibt es auf diesem Rechner nicht'
-          : `ist nicht nutzbar (${error.code ?? error.name})`;
   void store.close().catch(() => undefined);
-  fail(EXIT.listen, `Die Adresse ${config.host}:${config.port} (HOST, PORT) ${reason}; der BFF startet nicht.`);
+  fail(EXIT.listen, `Die Adresse ${config.host}:${config.port} (HOST, PORT) ${listenReason(error)}; der BFF startet nicht.`);
 });
+// BFF_METRICS: /metrics on a listener of its own (README, „Metrics“).
+if (config.metrics) {
+  const { host, port } = config.metrics;
+  serveMetrics(metrics, config.metrics, log).then(
+    () => log.info('metrics listening', { host, port }),
+    (error: NodeJS.ErrnoException) => {
+      void store.close().catch(() => undefined);
+      fail(EXIT.listen, `Die Adresse ${host}:${port} (BFF_METRICS) ${listenReason(error)}; der BFF startet nicht.`);
+    },
+  );
+}
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -112,10 +125,34 @@ server.listen(config.port, config.host, () => {
   );
 });
 
+/*
+ * SIGTERM or SIGINT: /health says 503, no new connections, the running
+ * requests get BFF_SHUTDOWN_SECONDS (README, „Shutdown“); exit code 0 when
+ * all were answered, 6 when some had to be cut. A second signal cuts at once.
+ */
+const hurry = new AbortController();
+let stopping = false;
 function stop(): void {
+  if (stopping) return hurry.abort();
+  stopping = true;
   clearInterval(upkeep);
-  server.close(() => void store.close().finally(() => process.exit(0)));
-  setTimeout(() => process.exit(0), 5000).unref();
+  drain(server, app, { seconds: config.shutdownSeconds, log, hurry: hurry.signal })
+    .then(async (cut) => {
+      await closeStore();
+      process.exit(cut > 0 ? EXIT.cut : 0);
+    })
+    .catch((error: unknown) => {
+      log.error('stopping failed', error);
+      process.exit(1);
+    });
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+/** The store's connection closed, within two seconds (a frozen Redis does not hold the exit). */
+async function closeStore(): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
+  await Promise.race([store.close().catch((error: unknown) => log.error('closing the session store failed', error)), late]);
+  clearTimeout(timer);
+}

@@ -119,7 +119,12 @@ export class Sessions {
 
   /** Whether a new session would still fit under BFF_MAX_SESSIONS. */
   async haveRoom(): Promise<boolean> {
-    return (await this.store.liveCount(SESSIONS_LEDGER, this.now())) < this.config.maxSessions;
+    return (await this.liveCount()) < this.config.maxSessions;
+  }
+
+  /** Live sessions of all processes. */
+  liveCount(): Promise<number> {
+    return this.store.liveCount(SESSIONS_LEDGER, this.now());
   }
 
   /**

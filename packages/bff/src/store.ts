@@ -1,3 +1,5 @@
+import type { DescribedError, LogFields } from './log.js';
+
 /**
  * Where the BFF keeps server-side state: sessions (field maps, so that a
  * touch never overwrites tokens another process renewed), one-time values
@@ -55,19 +57,58 @@ export interface SessionStore {
 export class LockTimeoutError extends Error {
   constructor(name: string) {
     super(`lock ${name} busy`);
+    this.name = 'LockTimeoutError';
   }
 }
 
 /**
  * The store did not answer in time, refused the command (full, offline, its
  * queue full) or cannot be reached: the request fails now with 503, it never
- * waits for the store. `reason` is for the log.
+ * waits for the store. What the log says of it: `reason`, Redis's `reply` code
+ * when it refused (`READONLY`, `NOPERM`, `OOM` …), and – set where the BFF
+ * called the store ({@link nameFailures}) – the `operation` and the kind of
+ * `entry` (`session`, `signin`, `lock` …; never a key's hash).
  */
-export class StoreUnavailableError extends Error {
-  constructor(readonly reason: string) {
+export class StoreUnavailableError extends Error implements DescribedError {
+  operation?: string;
+  entry?: string;
+
+  constructor(
+    readonly reason: string,
+    readonly reply?: string,
+  ) {
     super(`session store unavailable: ${reason}`);
     this.name = 'StoreUnavailableError';
   }
+
+  logFields(): LogFields {
+    return { reason: this.reason, reply: this.reply, operation: this.operation, entry: this.entry };
+  }
+}
+
+/**
+ * The store as the BFF uses it: a {@link StoreUnavailableError} learns which
+ * operation failed on which kind of entry (the first to see it names it), and
+ * is reported to `onFailure` once (for the metrics).
+ */
+export function nameFailures(store: SessionStore, onFailure: (error: StoreUnavailableError) => void): SessionStore {
+  const name = (error: unknown, operation: string, key: unknown): never => {
+    if (error instanceof StoreUnavailableError && !error.operation) {
+      error.operation = operation;
+      // `bff:session:<hash>` → `session`: the kind, never the hash.
+      error.entry = typeof key === 'string' ? key.split(':')[1] : undefined;
+      onFailure(error);
+    }
+    throw error;
+  };
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      return (...args: unknown[]) =>
+        (value as (...args: unknown[]) => Promise<unknown>).apply(target, args).catch((error: unknown) => name(error, property, args[0]));
+    },
+  });
 }
 
 /** A waiter waits this much longer than the lock lasts: a dead holder's lock has lapsed by then. */

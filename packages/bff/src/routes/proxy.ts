@@ -3,12 +3,10 @@ import { MAX_REQUEST_BODY_BYTES, readBody, send, sendProblem } from '../http.js'
 import type { LoadedSession } from '../sessions.js';
 import { forgetSession, loadOrForget } from './session.js';
 import { matchContract } from '../contract.js';
+import { readAnswer, type BackendAnswer } from './proxy-answer.js';
 
-/** The contract's largest answer is a list of a property manager's Kassenzeichen: far below this. */
-const MAX_ANSWER_BYTES = 1_048_576;
-const BACKEND_TIMEOUT_MS = 15_000;
-const PASSED_BACK = ['content-type', 'retry-after', 'content-language'] as const;
-const JSON_TYPES = /^application\/(problem\+)?json\s*(;|$)/i;
+/** What became of a forwarded request: the backend's answer, or why there is none. */
+type Outcome = BackendAnswer | { kind: 'timeout' | 'unreachable' };
 
 /** `/api/…`: one of the contract's requests, with the session's access token added, to the backend and back. */
 export async function proxy(context: BffContext, request: RouteRequest, apiPath: string): Promise<void> {
@@ -19,15 +17,11 @@ export async function proxy(context: BffContext, request: RouteRequest, apiPath:
   const body = await readBody(req, MAX_REQUEST_BODY_BYTES);
   const session = await signedInSession(context, request);
   if (!session) return sendProblem(res, 401, 'unauthorized', 'Nicht angemeldet');
-  let answer: Response;
-  try {
-    answer = await forward(context, request, apiPath, body, session.data.accessToken);
-  } catch (error) {
-    request.log.error('backend unreachable', error);
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    return sendProblem(res, timedOut ? 504 : 502, timedOut ? 'gateway-timeout' : 'bad-gateway', 'Das Bürgerportal antwortet nicht');
-  }
-  await passBack(request, answer);
+  const asked = performance.now();
+  const outcome = await askBackend(context, request, apiPath, body, session.data.accessToken);
+  const backendSeconds = (performance.now() - asked) / 1000;
+  const status = passBack(context, request, outcome);
+  context.metrics.proxied(request.route, req.method ?? '', status, outcome.kind, backendSeconds);
 }
 
 /** The request's session with a fresh access token, counted as activity; `undefined` when nobody is signed in. */
@@ -43,58 +37,75 @@ async function signedInSession(context: BffContext, request: RouteRequest): Prom
   return session;
 }
 
-function forward(context: BffContext, request: RouteRequest, apiPath: string, body: Buffer, accessToken: string): Promise<Response> {
+/** Forwards the request and reads the answer, both within BFF_BACKEND_TIMEOUT_SECONDS. */
+async function askBackend(
+  context: BffContext,
+  request: RouteRequest,
+  apiPath: string,
+  body: Buffer,
+  accessToken: string,
+): Promise<Outcome> {
   const { req } = request;
   const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' };
   for (const name of ['content-type', 'idempotency-key', 'accept-language'] as const) {
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  return context.fetch(`${context.config.backendUrl}${apiPath}`, {
-    method: req.method,
-    headers,
-    body: body.length > 0 ? new Uint8Array(body) : undefined,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS),
-  });
-}
-
-async function passBack(request: RouteRequest, answer: Response): Promise<void> {
-  const body = await answerBody(answer);
-  if (body === undefined) {
-    request.log.warn('backend answer refused', { status: answer.status });
-    return sendProblem(request.res, 502, 'bad-gateway', 'Das Bürgerportal hat unerwartet geantwortet');
+  try {
+    const answer = await context.fetch(`${context.config.backendUrl}${apiPath}`, {
+      method: req.method,
+      headers,
+      body: body.length > 0 ? new Uint8Array(body) : undefined,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(context.config.backendTimeoutSeconds * 1000),
+    });
+    return await readAnswer(answer, context.config.maxBackendAnswerBytes);
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    request.log.error(timedOut ? 'backend timed out' : 'backend unreachable', error);
+    return { kind: timedOut ? 'timeout' : 'unreachable' };
   }
-  const passed: Record<string, string> = {};
-  for (const name of PASSED_BACK) {
-    const value = answer.headers.get(name);
-    if (value) passed[name] = value;
+}
+
+const NO_ANSWER = 'Das Bürgerportal antwortet nicht';
+const UNEXPECTED = 'Das Bürgerportal hat unerwartet geantwortet';
+
+type NotPassed = Exclude<Outcome, { kind: 'passed' }>;
+
+/** Answers the browser; returns the status it got. */
+function passBack(context: BffContext, request: RouteRequest, outcome: Outcome): number {
+  if (outcome.kind === 'passed') {
+    send(request.res, outcome.status, outcome.body, outcome.headers);
+    return outcome.status;
   }
-  send(request.res, answer.status, body, passed);
+  logOutcome(context, request, outcome);
+  const { status, type, title, headers } = ownAnswer(outcome);
+  sendProblem(request.res, status, type, title, headers);
+  return status;
 }
 
-/**
- * The backend's answer as the page may see it: JSON or problem+json (or
- * nothing), up to {@link MAX_ANSWER_BYTES}. Anything else – an HTML error
- * page, a stack trace, a redirect to somewhere – is `undefined`.
- */
-async function answerBody(answer: Response): Promise<Buffer | undefined> {
-  const body = await readLimited(answer, MAX_ANSWER_BYTES);
-  if (body === undefined || (answer.status >= 300 && answer.status < 400)) return undefined;
-  if (body.length === 0) return body;
-  return JSON_TYPES.test(answer.headers.get('content-type') ?? '') ? body : undefined;
-}
-
-async function readLimited(answer: Response, limit: number): Promise<Buffer | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of answer.body ?? []) {
-    size += chunk.length;
-    if (size > limit) {
-      await answer.body?.cancel().catch(() => undefined);
-      return undefined;
+/** The BFF's own problem for what it does not pass on: a 5xx keeps its status and `Retry-After`, never its body. */
+function ownAnswer(outcome: NotPassed): { status: number; type: string; title: string; headers?: Record<string, string> } {
+  switch (outcome.kind) {
+    case 'server-error': {
+      const headers = outcome.retryAfter ? { 'Retry-After': outcome.retryAfter } : undefined;
+      return { status: outcome.status, type: 'backend-error', title: 'Das Bürgerportal hat einen Fehler gemeldet', headers };
     }
-    chunks.push(chunk);
+    case 'timeout':
+      return { status: 504, type: 'gateway-timeout', title: NO_ANSWER };
+    case 'unreachable':
+      return { status: 502, type: 'bad-gateway', title: NO_ANSWER };
+    default:
+      return { status: 502, type: 'bad-gateway', title: UNEXPECTED };
   }
-  return Buffer.concat(chunks);
+}
+
+/** What the operator reads of it (a backend that could not be asked is logged where that happened). */
+function logOutcome(context: BffContext, request: RouteRequest, outcome: NotPassed): void {
+  if (outcome.kind === 'server-error') request.log.warn('backend failed', { backendStatus: outcome.status });
+  if (outcome.kind === 'refused') request.log.warn('backend answer refused', { reason: outcome.reason, backendStatus: outcome.status });
+  if (outcome.kind === 'too-large') {
+    const limit = context.config.maxBackendAnswerBytes;
+    request.log.warn('backend answer refused', { reason: 'too-large', backendStatus: outcome.status, limit });
+  }
 }

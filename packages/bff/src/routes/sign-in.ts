@@ -31,14 +31,19 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   const returnTo = allowedReturn(context.config, request.query.get('returnTo'));
   if (!returnTo) {
     request.log.warn('sign-in refused', { reason: 'return-to-not-allowed' });
+    context.metrics.signIn('return-to-not-allowed');
     return messagePage(request, 400, (t) => t.returnNotAllowed);
   }
-  if (!(await context.sessions.haveRoom())) return busy(request, returnTo, 'sessions');
+  if (!(await context.sessions.haveRoom())) {
+    context.metrics.signIn('sessions-full');
+    return busy(request, returnTo, 'sessions');
+  }
   let started;
   try {
     started = await context.provider.startSignIn(returnTo, await mustGivePassword(context, request));
   } catch (error) {
     request.log.error('sign-in start failed', error);
+    context.metrics.signIn('start-failed');
     return redirect(res, withOutcome(returnTo, 'unavailable'));
   }
   const { url, transaction } = started;
@@ -52,6 +57,7 @@ export async function startSignIn(context: BffContext, request: RouteRequest): P
   await context.store.put(key, JSON.stringify(transaction), TRANSACTION_SECONDS);
   dropOlderSignInCookies(request);
   appendSetCookie(res, hostCookie(signInCookie(transaction.state), transaction.state, { maxAgeSeconds: TRANSACTION_SECONDS }));
+  context.metrics.signInStarted();
   redirect(res, url.href);
 }
 
@@ -92,18 +98,22 @@ export async function finishSignIn(context: BffContext, request: RouteRequest): 
   if (state) appendSetCookie(res, clearedCookie(signInCookie(state)));
   if (!stored) {
     request.log.warn('sign-in refused', { reason: 'state-unknown' });
+    context.metrics.signIn('state-unknown');
     return staleSignIn(context, request);
   }
   const transaction = JSON.parse(stored) as SignInTransaction;
   if (cookieValue(req, signInCookie(state)) !== state) {
     // Login CSRF: a callback for a sign-in this browser did not start.
     request.log.warn('sign-in refused', { reason: 'sign-in-cookie-mismatch' });
+    context.metrics.signIn('sign-in-cookie-mismatch');
     return redirect(res, withOutcome(transaction.returnTo, 'failed'));
   }
   const error = query.get('error');
   if (error) {
     const outcome = error === 'access_denied' ? 'cancelled' : 'failed';
-    request.log.info('sign-in not completed', { reason: outcome === 'cancelled' ? 'cancelled' : 'provider-error' });
+    const reason = outcome === 'cancelled' ? 'cancelled' : 'provider-error';
+    request.log.info('sign-in not completed', { reason });
+    context.metrics.signIn(reason);
     return redirect(res, withOutcome(transaction.returnTo, outcome));
   }
   await openSession(context, request, transaction);
@@ -124,13 +134,16 @@ async function openSession(context: BffContext, request: RouteRequest, transacti
     appendSetCookie(res, hostCookie(SIGNED_IN_HINT_COOKIE, hint, { readableByPage: true }));
     appendSetCookie(res, clearedCookie(REAUTH_COOKIE));
     request.log.info('signed in');
+    context.metrics.signIn('signed-in');
     redirect(res, transaction.returnTo);
   } catch (failure) {
     if (failure instanceof SessionsFullError) {
       request.log.warn('sign-in refused', { reason: 'sessions-full' });
+      context.metrics.signIn('sessions-full');
       return redirect(res, withOutcome(transaction.returnTo, 'unavailable'));
     }
     request.log.error('sign-in failed', failure, providerRefusal(failure, context.config));
+    context.metrics.signIn('failed');
     redirect(res, withOutcome(transaction.returnTo, 'failed'));
   }
 }
@@ -145,6 +158,11 @@ function staleSignIn(context: BffContext, request: RouteRequest): void {
 function busy(request: RouteRequest, returnTo: string, full: string): void {
   request.log.warn('sign-in refused', { reason: `${full}-full` });
   messagePage(request, 503, (t) => t.signInBusy, returnTo, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
+}
+
+/** Sign-ins on their way at the provider, of all processes (for `/metrics`). */
+export function pendingSignIns(context: BffContext): Promise<number> {
+  return context.store.liveCount(PENDING_LEDGER, context.now());
 }
 
 /** The state only as its hash (keyed with BFF_STORE_KEY): the key's name cannot be presented as a state. */

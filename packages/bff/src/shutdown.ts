@@ -1,0 +1,53 @@
+import type { Server } from 'node:http';
+import type { BffApp } from './app.js';
+import type { Logger } from './log.js';
+
+export interface DrainOptions {
+  /** BFF_SHUTDOWN_SECONDS: how long running requests may take. */
+  seconds: number;
+  log: Logger;
+  /** Aborted (a second SIGTERM or SIGINT): the requests still running are cut now. */
+  hurry?: AbortSignal;
+}
+
+/**
+ * The first part of stopping: `/health` says 503 at once, no new connection
+ * is taken and idle kept-alive ones are closed, and the requests running now
+ * get `seconds` to finish (their connections close after the answer). Those
+ * still running then are cut: one `warn` line `request cut` each, with its
+ * route and id, and its connection closed. Resolves with how many were cut.
+ */
+export async function drain(server: Server, app: BffApp, options: DrainOptions): Promise<number> {
+  app.stopping();
+  server.close();
+  server.closeIdleConnections();
+  options.log.info('stopping', { running: app.running.size, drainSeconds: options.seconds });
+  if (!(await settledWithin(app, options))) {
+    const now = Date.now();
+    for (const [request, startedAt] of app.running.list()) {
+      request.log.warn('request cut', { reason: 'shutdown', method: request.req.method, ms: now - startedAt });
+    }
+  }
+  const cut = app.running.size;
+  server.closeAllConnections();
+  options.log.info('stopped', { cut });
+  return cut;
+}
+
+/** Whether every running request finished within the time (and before a hurry). */
+function settledWithin(app: BffApp, { seconds, hurry }: DrainOptions): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), seconds * 1000);
+    const giveUp = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    if (hurry?.aborted) return giveUp();
+    hurry?.addEventListener('abort', giveUp, { once: true });
+    void app.running.settled().then(() => {
+      clearTimeout(timer);
+      hurry?.removeEventListener('abort', giveUp);
+      resolve(true);
+    });
+  });
+}
