@@ -147,8 +147,9 @@ export class RedisStore implements SessionStore {
     await this.bounded(() => this.client.multi().hSet(key, fields).expire(key, ttlSeconds).exec());
   }
 
-  async update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
-    await this.bounded(() => this.client.eval(UPDATE, { keys: [key], arguments: [String(ttlSeconds), ...Object.entries(fields).flat()] }));
+  async update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<boolean> {
+    const args = [String(ttlSeconds), ...Object.entries(fields).flat()];
+    return (await this.bounded(() => this.client.eval(UPDATE, { keys: [key], arguments: args }))) === 1;
   }
 
   async remove(key: string): Promise<void> {

@@ -67,7 +67,7 @@ export class SealedStore implements SessionStore {
     return this.inner.write(key, this.sealFields(key, fields), ttlSeconds);
   }
 
-  update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
+  update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<boolean> {
     return this.inner.update(key, this.sealFields(key, fields), ttlSeconds);
   }
 

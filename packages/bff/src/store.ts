@@ -8,8 +8,11 @@ export interface SessionStore {
   read(key: string): Promise<Record<string, string> | undefined>;
   /** Sets the given fields (others stay) and the time to live of the whole entry. */
   write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void>;
-  /** Like {@link write}, but only while the entry exists: an ended session is never brought back by a late touch. */
-  update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void>;
+  /**
+   * Like {@link write}, but only while the entry exists: an ended session is
+   * never brought back by a late touch. `false` when the entry was gone.
+   */
+  update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<boolean>;
   remove(key: string): Promise<void>;
   /** Keeps a value that {@link take} hands out once. */
   put(key: string, value: string, ttlSeconds: number): Promise<void>;
