@@ -192,10 +192,15 @@ function preflight(request: RouteRequest): void {
   });
 }
 
-/** `GET`/`HEAD /health`: 200 only while the store takes a write within BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait. */
+/**
+ * `GET`/`HEAD /health`: 200 only while the store takes a write within
+ * BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait – `store-full` for a
+ * Redis out of memory (noeviction), `store-unavailable` for anything else.
+ */
 async function health(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/health';
-  const store = await context.store.acceptsWrites();
-  if (!store) request.log.warn('unhealthy', { reason: 'store-unavailable' });
-  sendJson(request.res, store ? 200 : 503, { status: store ? 'ok' : 'store-unavailable' }, { 'Cache-Control': 'no-store' });
+  const failure = await context.store.writeFailure();
+  const status = failure === undefined ? 'ok' : failure === 'full' ? 'store-full' : 'store-unavailable';
+  if (failure !== undefined) request.log.warn('unhealthy', { reason: status, cause: failure });
+  sendJson(request.res, failure === undefined ? 200 : 503, { status }, { 'Cache-Control': 'no-store' });
 }

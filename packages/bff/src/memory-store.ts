@@ -140,8 +140,8 @@ export class MemoryStore implements SessionStore {
       .map(([member]) => member);
   }
 
-  async acceptsWrites(): Promise<boolean> {
-    return true;
+  async writeFailure(): Promise<string | undefined> {
+    return undefined;
   }
 
   async close(): Promise<void> {

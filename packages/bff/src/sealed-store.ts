@@ -129,8 +129,8 @@ export class SealedStore implements SessionStore {
     return this.inner.lapsed(ledger, now, limit);
   }
 
-  acceptsWrites(): Promise<boolean> {
-    return this.inner.acceptsWrites();
+  writeFailure(): Promise<string | undefined> {
+    return this.inner.writeFailure();
   }
 
   close(): Promise<void> {

@@ -49,8 +49,12 @@ export interface SessionStore {
   liveCount(ledger: string, now: number): Promise<number>;
   /** Up to `limit` members lapsed by `now`. */
   lapsed(ledger: string, now: number, limit: number): Promise<string[]>;
-  /** Whether the store takes a write now (a short-lived entry), within the store's time limit. For `/health`. */
-  acceptsWrites(): Promise<boolean>;
+  /**
+   * Whether the store takes a write now (a short-lived entry), within the
+   * store's time limit: `undefined` when it does, else why not (`full`,
+   * `timeout`, `offline`, … as {@link StoreUnavailableError.reason}). For `/health`.
+   */
+  writeFailure(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
