@@ -13,6 +13,7 @@ import { proxy } from './routes/proxy.js';
 import { Sessions } from './sessions.js';
 import { parseTarget } from './target.js';
 import { routeRequest } from './route-request.js';
+import { strippedPrefix } from './stripped-prefix.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
 import { StoreUnavailableError, type SessionStore } from './store.js';
 
@@ -64,6 +65,7 @@ export function createBffApp(options: BffAppOptions): BffApp {
     log: options.log,
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
+    notices: new Set(),
     rateLimits: options.rateLimits ?? new RateLimits(options.config),
   };
   const app = (req: IncomingMessage, res: ServerResponse) => {
@@ -107,7 +109,10 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   const path = below(context.config.basePath, target.path);
   request.path = path ?? target.path;
   request.query = target.query;
-  if (path === undefined) return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+  if (path === undefined) {
+    if (isOwnPath(target.path)) return strippedPrefix(context, request);
+    return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+  }
   const group = rateGroup(path);
   const wait = group && (await context.rateLimits.wait(group, request.client));
   if (wait) {
@@ -135,6 +140,14 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   if (call) return call(context, request);
   if (path.startsWith('/api/')) return proxy(context, request, path.slice('/api'.length));
   sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+}
+
+/** The paths of the BFF's own routes (below BFF_PUBLIC_URL's path). */
+const OWN_PATHS = new Set([...Object.keys(NAVIGATIONS), ...Object.keys(CALLS)].map((route) => route.slice(route.indexOf(' ') + 1)));
+
+/** One of the BFF's own routes, had it come with BFF_PUBLIC_URL's path in front. */
+function isOwnPath(path: string): boolean {
+  return OWN_PATHS.has(path) || path.startsWith('/api/');
 }
 
 /**
