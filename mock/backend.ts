@@ -176,7 +176,7 @@ export class MockBackend {
     if (itemRoute) {
       const id = decodeURIComponent(itemRoute[1]);
       const action = itemRoute[2];
-      if (action === 'confirmation' && method === 'POST') return this.confirm(id, request.body);
+      if (action === 'confirmation' && method === 'POST') return this.idempotent(request, () => this.confirm(id, request.body));
       if (action === 'letter' && method === 'POST') return this.idempotent(request, () => this.resend(id));
       if (!action && method === 'DELETE') return this.remove(id);
     }
@@ -273,7 +273,7 @@ export class MockBackend {
     return { status: 204 };
   }
 
-  /** Answers a repeated Idempotency-Key with the first answer: never a second letter. */
+  /** Answers a repeated Idempotency-Key with the first answer: never a second letter, a confirmation answered as the first time. */
   private idempotent(request: MockRequest, run: () => MockResponse): MockResponse {
     const key = request.header('Idempotency-Key');
     const remembered = key ? this.replies.get(`${request.path} ${key}`) : undefined;

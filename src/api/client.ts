@@ -47,7 +47,8 @@ export interface KassenzeichenApi {
   giveConsent(signal?: AbortSignal): Promise<void>;
   listKassenzeichen(signal?: AbortSignal): Promise<Item[]>;
   requestKassenzeichen(request: LinkRequest, idempotencyKey: string, signal?: AbortSignal): Promise<Item>;
-  confirm(id: string, code: string, signal?: AbortSignal): Promise<ConfirmationResult>;
+  /** `idempotencyKey`: the same for retries of the same code, so that a repeat gets the first answer. */
+  confirm(id: string, code: string, idempotencyKey: string, signal?: AbortSignal): Promise<ConfirmationResult>;
   requestNewLetter(id: string, idempotencyKey: string, signal?: AbortSignal): Promise<Item>;
   remove(id: string, signal?: AbortSignal): Promise<void>;
 }
@@ -81,11 +82,12 @@ export function createApiClient(options: ApiClientOptions): KassenzeichenApi {
     listKassenzeichen: async (signal) => (await client.call({ method: 'GET', path: '/kassenzeichen', signal, accept: isItemList })).items,
     requestKassenzeichen: (request, idempotencyKey, signal) =>
       client.call({ method: 'POST', path: '/kassenzeichen', body: request, idempotencyKey, signal, accept: isItem }),
-    confirm: (id, code, signal) =>
+    confirm: (id, code, idempotencyKey, signal) =>
       client.call({
         method: 'POST',
         path: `${item(id)}/confirmation`,
         body: { code },
+        idempotencyKey,
         signal,
         accept: isConfirmationResult,
       }),
@@ -117,7 +119,7 @@ class ApiClient {
     if (response.status === 401 && authorization.renew) {
       auth = (await authorization.renew()) ? await authorization.headers() : null;
       if (!auth) throw new ApiError('unauthorized', { status: 401 });
-      // Same call, same Idempotency-Key: a retried POST never posts a second letter.
+      // Same call, same Idempotency-Key: a retried POST never posts a second letter or confirms twice.
       response = await this.sendWithRetries(call, auth);
     }
     if (!response.ok) throw await errorFromResponse(response, call.signal);

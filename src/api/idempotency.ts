@@ -1,6 +1,6 @@
 /**
- * A fresh key for one logical request that makes the backend post a letter.
- * The caller keeps it for the retries of that same request.
+ * A fresh key for one logical request that changes something at the backend
+ * (a letter, a confirmation). The caller keeps it for the retries of that same request.
  */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

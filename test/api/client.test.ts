@@ -81,10 +81,27 @@ describe('API client', () => {
       await useMockBackend('returning');
       const api = client();
       const pending = (await api.listKassenzeichen()).find((item) => item.status === 'pending')!;
-      const result = await api.confirm(pending.id, ' k7m4 p2qx ');
+      const result = await api.confirm(pending.id, ' k7m4 p2qx ', newIdempotencyKey());
       expect(result.confirmed).to.include({ id: pending.id, status: 'confirmed' });
       expect(result.autoLinked.map((item) => item.kassenzeichen)).to.deep.equal(['1500.0000.0003']);
       expect(result.autoLinked[0].status).to.equal('confirmed');
+    });
+
+    it('answers a confirmation repeated with its key as the first time: confirmed, not „no pending request“', async () => {
+      const backend = await useMockBackend('returning');
+      const api = client();
+      const pending = (await api.listKassenzeichen()).find((item) => item.status === 'pending')!;
+      const key = newIdempotencyKey();
+      const first = await api.confirm(pending.id, 'K7M4P2QX', key);
+      const again = await api.confirm(pending.id, 'K7M4P2QX', key);
+      expect(again).to.deep.equal(first);
+      const confirmations = backend.exchanges.filter((exchange) => exchange.path.endsWith('/confirmation'));
+      expect(confirmations.map((exchange) => [exchange.idempotencyKey, exchange.response.status])).to.deep.equal([
+        [key, 200],
+        [key, 200],
+      ]);
+      const other = await failure(api.confirm(pending.id, 'K7M4P2QX', newIdempotencyKey()));
+      expect(other.kind, 'a new key is a new confirmation: nothing pending any more').to.equal('not-found');
     });
 
     it('asks for a new letter and removes a Kassenzeichen', async () => {
@@ -208,7 +225,7 @@ describe('API client', () => {
     it('maps a wrong code to validation with the remaining attempts', async () => {
       await useMockBackend('returning');
       const [, pending] = await client().listKassenzeichen();
-      const error = await failure(client().confirm(pending.id, 'WRONG-CODE'));
+      const error = await failure(client().confirm(pending.id, 'WRONG-CODE', newIdempotencyKey()));
       expect(error.kind).to.equal('validation');
       expect(error.fieldErrors[0]).to.include({ pointer: '/code', code: 'wrong-code' });
       expect(error.remainingAttempts).to.equal(4);
@@ -217,17 +234,17 @@ describe('API client', () => {
     it('locks after the last wrong code with 429 and Retry-After', async () => {
       await useMockBackend('returning');
       const [, pending] = await client().listKassenzeichen();
-      for (let attempt = 0; attempt < 4; attempt++) await failure(client().confirm(pending.id, 'WRONG'));
-      const error = await failure(client().confirm(pending.id, 'WRONG'));
+      for (let attempt = 0; attempt < 4; attempt++) await failure(client().confirm(pending.id, 'WRONG', newIdempotencyKey()));
+      const error = await failure(client().confirm(pending.id, 'WRONG', newIdempotencyKey()));
       expect(error).to.include({ kind: 'rate-limited', retryAfterSeconds: 900 });
-      const evenRight = await failure(client().confirm(pending.id, 'K7M4-P2QX'));
+      const evenRight = await failure(client().confirm(pending.id, 'K7M4-P2QX', newIdempotencyKey()));
       expect(evenRight.kind).to.equal('rate-limited');
     });
 
     it('maps 410 to gone (code expired)', async () => {
       await useMockBackend('code-expired');
       const [, pending] = await client().listKassenzeichen();
-      expect((await failure(client().confirm(pending.id, 'K7M4-P2QX'))).kind).to.equal('gone');
+      expect((await failure(client().confirm(pending.id, 'K7M4-P2QX', newIdempotencyKey()))).kind).to.equal('gone');
     });
 
     it('maps 429 to rate-limited with the seconds from Retry-After', async () => {

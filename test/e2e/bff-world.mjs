@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { request as httpRequest, createServer } from 'node:http';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /*
  * What BFF mode needs around the e2e world: a real redis-server (Debian's),
@@ -19,14 +22,37 @@ export async function freePort() {
   return port;
 }
 
-/** Starts `redis-server` without persistence on a free port; `stop()` ends it. */
-export async function startRedis() {
+/**
+ * Starts `redis-server` on a free port: without persistence, or with
+ * `appendonly` as the README advises (AOF, `appendfsync everysec`, in a
+ * folder of its own); `settings` are further `--name value` pairs. `restart()`
+ * kills it (SIGKILL) and starts it again on the same port and folder; `stop()`
+ * kills it and removes the folder.
+ */
+export async function startRedis({ appendonly = false, settings = [] } = {}) {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const dir = appendonly ? await mkdtemp(join(tmpdir(), 'bff-redis-')) : undefined;
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', appendonly ? 'yes' : 'no'];
+  if (dir) args.push('--dir', dir, '--appendfsync', 'everysec');
+  args.push(...settings);
+  let child = await spawnRedis(args);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    restart: async () => {
+      await stopChild(child);
+      child = await spawnRedis(args);
+    },
+    stop: async () => {
+      await stopChild(child);
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnRedis(args) {
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForLine(child, /Ready to accept connections/);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
+  return child;
 }
 
 /** One `node packages/bff/dist/server.js` with the given environment; `logs` collects its JSON lines. */

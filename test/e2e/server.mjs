@@ -1,11 +1,10 @@
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { createDevIdentityProvider } from '../../scripts/dev-identity-provider.mjs';
 import { createBalancer, startBffProcess, startRedis } from './bff-world.mjs';
+import { loadMockBackend } from './contract-backend.mjs';
 
 /*
  * The end-to-end world on 127.0.0.1: a real OpenID provider (oidc-provider),
@@ -92,19 +91,6 @@ const PAGE_VARIANTS = {
 };
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
-
-let mockBackendModule;
-/** Built once per test process: two worlds in one file share the module (not its state). */
-function loadMockBackend() {
-  mockBackendModule ??= buildMockBackend();
-  return mockBackendModule;
-}
-
-async function buildMockBackend() {
-  const outfile = '.tmp/e2e/mock-backend.mjs';
-  await build({ entryPoints: ['mock/e2e-exports.ts'], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-}
 
 function send(res, status, body, headers = {}) {
   res.writeHead(status, headers);

@@ -56,6 +56,31 @@ describe('<kassenzeichen-manager> confirming with the code', () => {
     expect(element.items.every((item) => item.status === 'confirmed')).to.equal(true);
   });
 
+  it('a confirmation whose answer was lost: „Erneut versuchen“ sends the same Idempotency-Key and shows success, not „keine offene Anfrage“', async () => {
+    const { element, backend } = await signedInManager('returning');
+    await openCode(element);
+    // The backend confirms, but the answer is lost on the way back (a proxy that dropped it).
+    let lose = true;
+    worker.use(
+      http.post(`${BACKEND_URL}/kassenzeichen/:id/confirmation`, async ({ request, params }) => {
+        if (!lose) return undefined;
+        lose = false;
+        const path = `/kassenzeichen/${String(params.id)}/confirmation`;
+        backend.handle({ method: 'POST', path, header: (name) => request.headers.get(name), body: await request.json() });
+        return HttpResponse.error();
+      }),
+    );
+    submitCode(element, RETURNING_PENDING_CODE);
+    await element.whenSettled();
+    expect(textOf(element).includes('Der Dienst ist gerade nicht erreichbar.')).to.be.ok;
+    buttonNamed(element, 'Erneut versuchen')!.click();
+    await nextStep(element, 'Ihr Kassenzeichen ist nun hinzugefügt.');
+    const confirmations = backend.exchanges.filter((exchange) => exchange.path.endsWith('/confirmation'));
+    expect(confirmations.map((exchange) => exchange.response.status)).to.deep.equal([200, 200]);
+    expect(new Set(confirmations.map((exchange) => exchange.idempotencyKey)).size).to.equal(1);
+    expect(confirmations[0].idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+  });
+
   it('uses the configured support-phone', async () => {
     const { element } = await signedInManager('returning');
     element.setAttribute('support-phone', '0800 123 45 67');

@@ -3,7 +3,7 @@ import { bearer, createApiClient, newIdempotencyKey, type KassenzeichenApi } fro
 import type { MockBackend } from '../../mock/backend.js';
 import { SCENARIOS, type ScenarioName } from '../../mock/scenarios.js';
 import { BACKEND_URL, useMockBackend } from '../support/mock-backend.js';
-import { checkAgainstContract, loadContract } from '../support/openapi.js';
+import { checkAgainstContract, loadContract, requiredHeaders } from '../support/openapi.js';
 
 const request = {
   kassenzeichen: '1500.0000.0001',
@@ -31,11 +31,11 @@ async function exerciseEveryOperation(api: KassenzeichenApi): Promise<void> {
   await settle(api.requestKassenzeichen({ ...request, postalCode: 'x', street: ' ' }, newIdempotencyKey()));
   const pending = items.find((item) => item.status === 'pending');
   if (pending) {
-    await settle(api.confirm(pending.id, 'WRONG'));
+    await settle(api.confirm(pending.id, 'WRONG', newIdempotencyKey()));
     await settle(api.requestNewLetter(pending.id, newIdempotencyKey()));
-    for (let i = 0; i < 5; i++) await settle(api.confirm(pending.id, 'WRONG'));
+    for (let i = 0; i < 5; i++) await settle(api.confirm(pending.id, 'WRONG', newIdempotencyKey()));
   }
-  await settle(api.confirm('kz-none', 'X'));
+  await settle(api.confirm('kz-none', 'X', newIdempotencyKey()));
   await settle(api.requestNewLetter('kz-none', newIdempotencyKey()));
   await settle(api.remove('kz-none'));
   for (const item of items) await settle(api.remove(item.id));
@@ -92,6 +92,22 @@ describe('mock backend against openapi.yaml', () => {
       expect(backend.exchanges.length).to.be.greaterThan(8);
     });
   }
+
+  it('the client sends the Idempotency-Key wherever the contract requires it: the letter requests and the confirmation', async () => {
+    const backend = await useMockBackend('returning');
+    await exerciseEveryOperation(createApiClient({ baseUrl: BACKEND_URL, authorization: bearer(async () => 'token') }));
+    const keyed: string[] = [];
+    for (const { method, path, idempotencyKey } of backend.exchanges) {
+      if (!(await requiredHeaders(method, path)).includes('Idempotency-Key')) continue;
+      expect(idempotencyKey, `${method} ${path}`).to.match(/^[0-9a-f-]{36}$/);
+      keyed.push(`${method} ${path.replace(/kz-[^/]+/, '{id}')}`);
+    }
+    expect([...new Set(keyed)].sort()).to.deep.equal([
+      'POST /kassenzeichen',
+      'POST /kassenzeichen/{id}/confirmation',
+      'POST /kassenzeichen/{id}/letter',
+    ]);
+  });
 
   it('answers 401 as the contract says', async () => {
     const backend = await useMockBackend('returning');

@@ -31,12 +31,30 @@ function json(res, status, body) {
   res.end(JSON.stringify(body));
 }
 
-/** The stand-in provider: every code it hands out is for the citizen the test names. */
+/**
+ * The stand-in provider: every code it hands out is for the citizen the test
+ * names. Settable: `expiresIn` (the access token's seconds), `rotation` (a
+ * refresh token counts once: presented again, `invalid_grant`, as Keycloak
+ * with „Revoke Refresh Token“ and no reuse), `beforeRefresh` (awaited before
+ * a renewal is answered; resolving to `'drop'` drops the connection unanswered
+ * and the token unused), `refreshFails`.
+ */
 export async function startProvider() {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   const codes = new Map();
-  const provider = { revoked: [], issued: [], refreshed: 0, refreshFails: false };
+  const provider = {
+    revoked: [],
+    issued: [],
+    refreshed: 0,
+    refreshFails: false,
+    expiresIn: 300,
+    rotation: false,
+    beforeRefresh: undefined,
+  };
+  const used = new Set();
+  /** Presented before with `rotation` on (or never issued): refused. */
+  const refused = (token) => provider.rotation && (used.has(token) || !provider.issued.includes(token));
   const sign = (claims, header = {}) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1', ...header }).sign(privateKey);
   const tokens = async (citizen) => {
     const now = Math.floor(Date.now() / 1000);
@@ -58,7 +76,7 @@ export async function startProvider() {
       refresh_token: refreshToken,
       id_token: idToken,
       token_type: 'Bearer',
-      expires_in: 300,
+      expires_in: provider.expiresIn,
     };
   };
   const { server, origin } = await listen(async (req, res) => {
@@ -89,8 +107,12 @@ export async function startProvider() {
     }
     if (path === '/token' && form.get('grant_type') === 'refresh_token') {
       provider.refreshed += 1;
+      if ((await provider.beforeRefresh?.()) === 'drop') return void res.destroy();
       // `refreshFails`: the provider is down for renewals (an HTML error page, as a proxy in front would send).
       if (provider.refreshFails) return void res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>503</h1>');
+      const presented = form.get('refresh_token');
+      if (refused(presented)) return json(res, 400, { error: 'invalid_grant' });
+      used.add(presented);
       return json(res, 200, await tokens({ sub: 'renewed' }));
     }
     json(res, 404, { error: 'not_found' });

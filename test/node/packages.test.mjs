@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { packBff } from './pack-bff.mjs';
 
 /*
  * Two packages in one npm workspace (ARCHITECTURE.md, „Two packages“): the
@@ -15,18 +16,6 @@ const WORK = resolve('.tmp/packages');
 const SERVER_STACK = ['@redis/client', 'jose', 'openid-client', 'prom-client', 'rate-limiter-flexible'];
 const widgets = JSON.parse(readFileSync('package.json', 'utf8'));
 const bff = JSON.parse(readFileSync('packages/bff/package.json', 'utf8'));
-
-function packBff() {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  // The build ran before the Node tests (npm test); prepack would run it again.
-  const [result] = JSON.parse(
-    execFileSync('npm', ['pack', '-w', 'buergerportal-bff', '--ignore-scripts', '--json', '--pack-destination', WORK], {
-      encoding: 'utf8',
-    }),
-  );
-  return result;
-}
 
 /** The bare specifiers a built ES module imports (static and dynamic). */
 function importedPackages(file) {
@@ -42,7 +31,7 @@ function importedPackages(file) {
   );
 }
 
-const packed = packBff();
+const packed = packBff(WORK);
 const files = packed.files.map((file) => file.path);
 
 test('the workspace holds both packages; the widgets depend on no server library and have no bin', () => {

@@ -3,7 +3,14 @@ import { parse } from 'yaml';
 
 const CONTRACT_ID = 'https://buergerportal-widgets.test/openapi.json';
 
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+}
+
 interface Operation {
+  parameters?: Array<Parameter | { $ref: string }>;
   responses: Record<string, { content?: Record<string, { schema?: unknown }>; $ref?: string }>;
 }
 
@@ -66,6 +73,17 @@ export async function checkAgainstContract(
   validator.addSchema(doc as never, CONTRACT_ID);
   const result = validator.validate(body);
   return result.valid ? [] : [{ request, problem: JSON.stringify(result.errors.slice(-3)) }];
+}
+
+/** The header parameters the contract requires for a request (`Idempotency-Key`); none for a request it does not know. */
+export async function requiredHeaders(method: string, path: string): Promise<string[]> {
+  const doc = await loadContract();
+  const template = matchPath(doc, path);
+  const operation = template ? doc.paths[template][method.toLowerCase()] : undefined;
+  return (operation?.parameters ?? [])
+    .map((parameter) => ('$ref' in parameter ? (resolveRef(doc, parameter.$ref) as Parameter) : parameter))
+    .filter((parameter) => parameter.in === 'header' && parameter.required)
+    .map((parameter) => parameter.name);
 }
 
 function resolveRef(doc: Contract, ref: string): unknown {

@@ -6,6 +6,7 @@ import type { FlowEnvironment, FlowEvent } from '../../src/kassenzeichen-manager
 import { requestOf, type Answer, type PendingRequest } from '../../src/kassenzeichen-manager/flow/requests.js';
 import { codeTarget, initialFlow, type FlowState } from '../../src/kassenzeichen-manager/flow/state.js';
 import { transition } from '../../src/kassenzeichen-manager/flow/transition.js';
+import { applyDraft, draftOf } from '../../src/kassenzeichen-manager/flow/draft.js';
 
 /* The state machine alone: events in, state out. A fixed clock and counted keys make every run the same. */
 
@@ -130,11 +131,45 @@ describe('flow: the way through the guide', () => {
       ],
       overview([pending]),
     );
-    expect(state.pending).to.deep.equal(requestOf('confirm', 'kz-2', 'K7M4P2QX'));
+    expect(state.pending).to.deep.equal(requestOf('confirm', 'kz-2', 'K7M4P2QX', 'key-1'));
     const result: ConfirmationResult = { confirmed: { ...pending, status: 'confirmed' }, autoLinked: [confirmed] };
     state = transition(state, answer(state, result), environment());
-    expect(state).to.include({ step: 'done', code: '' });
+    expect(state).to.include({ step: 'done', code: '', confirmKey: undefined });
     expect(state.outbox).to.deep.equal([{ type: 'confirmed', autoLinked: 1 }]);
+  });
+
+  it('keeps the confirmation’s Idempotency-Key while its answer is unknown; a new code or an answer gets a new one', () => {
+    const noNewKey: FlowEnvironment = { now: NOW, newKey: () => 'key-unexpected' };
+    const confirmKeyOf = (state: FlowState) => (state.pending?.name === 'confirm' ? state.pending.args[2] : undefined);
+    const waiting = run(
+      [
+        { type: 'enter-code', from: 'overview', itemId: 'kz-2' },
+        { type: 'code-submitted', code: 'k7m4-p2qx', itemId: 'kz-2' },
+      ],
+      overview([pending]),
+    );
+    expect(confirmKeyOf(waiting)).to.equal('key-1');
+    // The answer was lost (it may have been confirmed): „Erneut versuchen“ and the same code typed again carry the same key.
+    const lost = transition(waiting, fail(waiting, new ApiError('network')), noNewKey);
+    const retried = transition(lost, { type: 'retry' }, noNewKey);
+    expect(confirmKeyOf(retried)).to.equal('key-1');
+    const timedOut = transition(retried, fail(retried, new ApiError('timeout')), noNewKey);
+    const retyped = transition(timedOut, { type: 'code-submitted', code: 'K7M4 P2QX', itemId: 'kz-2' }, noNewKey);
+    expect(confirmKeyOf(retyped)).to.equal('key-1');
+    // Kept over a reload or a new sign-in with the draft.
+    expect(applyDraft(initialFlow(), draftOf(timedOut))).to.include({ confirmKey: 'key-1' });
+    // Another code is another confirmation.
+    const corrected = transition(
+      timedOut,
+      { type: 'code-submitted', code: 'K7M4P2QY', itemId: 'kz-2' },
+      { ...noNewKey, newKey: () => 'key-2' },
+    );
+    expect(confirmKeyOf(corrected)).to.equal('key-2');
+    // The backend answered (a wrong code): the same code again is a new attempt.
+    const refused = transition(corrected, fail(corrected, new ApiError('validation', { status: 422, remainingAttempts: 3 })), noNewKey);
+    expect(refused.confirmKey).to.equal(undefined);
+    const again = transition(refused, { type: 'code-submitted', code: 'K7M4P2QY', itemId: 'kz-2' }, { ...noNewKey, newKey: () => 'key-3' });
+    expect(confirmKeyOf(again)).to.equal('key-3');
   });
 
   it('needs a Kassenzeichen and a code before sending', () => {

@@ -13,6 +13,7 @@ import { proxy } from './routes/proxy.js';
 import { Sessions } from './sessions.js';
 import { parseTarget } from './target.js';
 import { routeRequest } from './route-request.js';
+import { strippedPrefix } from './stripped-prefix.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
 import { nameFailures, StoreUnavailableError, type SessionStore } from './store.js';
 import { InFlight } from './in-flight.js';
@@ -104,6 +105,7 @@ function createContext(options: BffAppOptions): BffContext {
     log: options.log,
     fetch: options.fetch ?? globalThis.fetch,
     now: options.now ?? Date.now,
+    notices: new Set(),
     rateLimits: options.rateLimits ?? new RateLimits(options.config),
     metrics,
     stopping: false,
@@ -151,7 +153,10 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   const path = below(context.config.basePath, target.path);
   request.path = path ?? target.path;
   request.query = target.query;
-  if (path === undefined) return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+  if (path === undefined) {
+    if (isOwnPath(target.path)) return strippedPrefix(context, request);
+    return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+  }
   const group = rateGroup(path);
   const wait = group && (await context.rateLimits.wait(group, request.client));
   if (wait) {
@@ -179,6 +184,14 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   if (call) return call(context, request);
   if (path.startsWith('/api/')) return proxy(context, request, path.slice('/api'.length));
   sendProblem(res, 404, 'not-found', 'Nicht gefunden');
+}
+
+/** The paths of the BFF's own routes (below BFF_PUBLIC_URL's path). */
+const OWN_PATHS = new Set([...Object.keys(NAVIGATIONS), ...Object.keys(CALLS)].map((route) => route.slice(route.indexOf(' ') + 1)));
+
+/** One of the BFF's own routes, had it come with BFF_PUBLIC_URL's path in front. */
+function isOwnPath(path: string): boolean {
+  return OWN_PATHS.has(path) || path.startsWith('/api/');
 }
 
 /**
@@ -238,13 +251,15 @@ function preflight(request: RouteRequest): void {
 
 /**
  * `GET`/`HEAD /health`: 200 only while the store takes a write within
- * BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait – and at once when the
- * process is stopping, so that the balancer takes it out first.
+ * BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait – `store-full` for a
+ * Redis out of memory (noeviction), `store-unavailable` for anything else –
+ * and at once when the process is stopping, so that the balancer takes it out first.
  */
 async function health(context: BffContext, request: RouteRequest): Promise<void> {
   request.route = '/health';
   if (context.stopping) return sendJson(request.res, 503, { status: 'stopping' });
-  const store = await context.store.acceptsWrites();
-  if (!store) request.log.warn('unhealthy', { reason: 'store-unavailable' });
-  sendJson(request.res, store ? 200 : 503, { status: store ? 'ok' : 'store-unavailable' }, { 'Cache-Control': 'no-store' });
+  const failure = await context.store.writeFailure();
+  const status = failure === undefined ? 'ok' : failure === 'full' ? 'store-full' : 'store-unavailable';
+  if (failure !== undefined) request.log.warn('unhealthy', { reason: status, cause: failure });
+  sendJson(request.res, failure === undefined ? 200 : 503, { status }, { 'Cache-Control': 'no-store' });
 }

@@ -19,6 +19,8 @@ export interface BffContext {
   fetch: typeof fetch;
   /** ms since epoch; a test moves it. */
   now: () => number;
+  /** What this process has already told the log once and need not repeat (e.g. `prefix-stripped`). */
+  notices: Set<string>;
   rateLimits: RateLimits;
   /** Counts for `/metrics` (BFF_METRICS); counting nothing when it is off. */
   metrics: Metrics;

@@ -34,8 +34,10 @@ export class MemoryStore implements SessionStore {
     this.entries.set(key, { value: { ...(isFields(current) ? current : {}), ...fields }, expiresAt: this.expiry(ttlSeconds) });
   }
 
-  async update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
-    if (isFields(this.live(key)?.value)) await this.write(key, fields, ttlSeconds);
+  async update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<boolean> {
+    if (!isFields(this.live(key)?.value)) return false;
+    await this.write(key, fields, ttlSeconds);
+    return true;
   }
 
   async remove(key: string): Promise<void> {
@@ -138,8 +140,8 @@ export class MemoryStore implements SessionStore {
       .map(([member]) => member);
   }
 
-  async acceptsWrites(): Promise<boolean> {
-    return true;
+  async writeFailure(): Promise<string | undefined> {
+    return undefined;
   }
 
   async close(): Promise<void> {

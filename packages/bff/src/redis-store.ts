@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createClient, ErrorReply } from '@redis/client';
+import { ClientClosedError, ClientOfflineError, createClient, ErrorReply, MultiErrorReply, TimeoutError } from '@redis/client';
 import {
   LEDGER_KEEP_LAPSED_MS,
   LockTimeoutError,
@@ -33,6 +33,13 @@ return evicted`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 type Client = ReturnType<typeof createClient>;
+
+/** The settings {@link RedisStore.settings} reads, as `CONFIG GET` answers them. */
+export interface RedisSettings {
+  'maxmemory-policy': string;
+  appendonly: string;
+  save: string;
+}
 
 /** Commands waiting for Redis at most; beyond, a command fails at once („The queue is full“) instead of queueing. */
 const QUEUE_MAX_LENGTH = 1000;
@@ -147,8 +154,9 @@ export class RedisStore implements SessionStore {
     await this.bounded(() => this.client.multi().hSet(key, fields).expire(key, ttlSeconds).exec());
   }
 
-  async update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
-    await this.bounded(() => this.client.eval(UPDATE, { keys: [key], arguments: [String(ttlSeconds), ...Object.entries(fields).flat()] }));
+  async update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<boolean> {
+    const args = [String(ttlSeconds), ...Object.entries(fields).flat()];
+    return (await this.bounded(() => this.client.eval(UPDATE, { keys: [key], arguments: args }))) === 1;
   }
 
   async remove(key: string): Promise<void> {
@@ -224,12 +232,23 @@ export class RedisStore implements SessionStore {
     return (await this.bounded(() => this.client.zRangeByScore(ledger, '-inf', now, { LIMIT: { offset: 0, count: limit } }))) as string[];
   }
 
-  async acceptsWrites(): Promise<boolean> {
+  async writeFailure(): Promise<string | undefined> {
     try {
-      return (await this.bounded(() => this.client.set(this.healthKey, '1', { expiration: { type: 'EX', value: 10 } }))) === 'OK';
-    } catch {
-      return false;
+      await this.bounded(() => this.client.set(this.healthKey, '1', { expiration: { type: 'EX', value: 10 } }));
+      return undefined;
+    } catch (error) {
+      return (error as StoreUnavailableError).reason;
     }
+  }
+
+  /** Redis's own settings that decide whether sessions survive a restart or a full memory (README, „Redis“). */
+  async settings(): Promise<RedisSettings> {
+    const read = async (name: keyof RedisSettings) => {
+      const values = (await this.bounded(() => this.client.configGet(name))) as Record<string, string>;
+      return values[name] ?? '';
+    };
+    const [policy, appendonly, save] = await Promise.all([read('maxmemory-policy'), read('appendonly'), read('save')]);
+    return { 'maxmemory-policy': policy, appendonly, save };
   }
 
   async close(): Promise<void> {
@@ -237,15 +256,19 @@ export class RedisStore implements SessionStore {
   }
 }
 
-/** What kind of failure a Redis error is, for the log (never its message: it may quote a key). */
+/**
+ * What kind of failure a Redis error is, for the log and `/health` (never its
+ * message: it may quote a key). node-redis's errors all have the name
+ * `Error`: they are told apart by class, Redis's replies by their code.
+ */
 function failureReason(error: unknown): string {
+  if (error instanceof ClientOfflineError || error instanceof ClientClosedError) return 'offline';
+  if (error instanceof TimeoutError) return 'timeout';
+  if (error instanceof MultiErrorReply) return failureReason([...error.errors()][0]);
   if (!(error instanceof Error)) return 'unknown';
-  // node-redis's errors all keep the name `Error`: their class says what they are.
-  const kind = error.constructor.name;
-  if (kind === 'ClientOfflineError' || kind === 'ClientClosedError') return 'offline';
-  if (kind === 'TimeoutError') return 'timeout';
   if (error.message === 'The queue is full') return 'queue-full';
   if (error.message.startsWith('OOM')) return 'full';
+  if (/^EXECABORT/.test(error.message) && /OOM/.test(error.message)) return 'full';
   return error instanceof ErrorReply ? 'refused' : 'failed';
 }
 

@@ -67,7 +67,7 @@ export class SealedStore implements SessionStore {
     return this.inner.write(key, this.sealFields(key, fields), ttlSeconds);
   }
 
-  update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
+  update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<boolean> {
     return this.inner.update(key, this.sealFields(key, fields), ttlSeconds);
   }
 
@@ -129,8 +129,8 @@ export class SealedStore implements SessionStore {
     return this.inner.lapsed(ledger, now, limit);
   }
 
-  acceptsWrites(): Promise<boolean> {
-    return this.inner.acceptsWrites();
+  writeFailure(): Promise<string | undefined> {
+    return this.inner.writeFailure();
   }
 
   close(): Promise<void> {

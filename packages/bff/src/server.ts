@@ -9,6 +9,7 @@ import { jsonLogger } from './log.js';
 import { MemoryStore } from './memory-store.js';
 import { RateLimits } from './rate-limits.js';
 import { RedisStore, StoreStartError } from './redis-store.js';
+import { warnAboutRedisSettings } from './redis-settings.js';
 import { SealedStore } from './sealed-store.js';
 import type { SessionStore } from './store.js';
 
@@ -63,6 +64,9 @@ try {
     `Der Sitzungsspeicher BFF_SESSION_STORE (${where}) ist nach ${config.storeWaitSeconds} Sekunden nicht erreichbar (${detail}); der BFF startet nicht.`,
   );
 }
+
+// Before listening: the warning stands above „listening“ in the log, where an operator starting it looks.
+if (redis) await warnAboutRedisSettings(redis, log).catch((error: unknown) => log.error('redis settings check failed', error));
 
 const metrics = config.metrics ? prometheusMetrics() : NO_METRICS;
 const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection), metrics });

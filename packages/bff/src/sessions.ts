@@ -9,7 +9,7 @@ import {
   type TokenSet,
 } from './identity-provider.js';
 import { SessionIndex, type ProviderReference } from './session-index.js';
-import { LockTimeoutError, type SessionStore } from './store.js';
+import { LockTimeoutError, StoreUnavailableError, type SessionStore } from './store.js';
 
 /** One citizen's server-side session. Tokens never leave it. */
 export interface SessionData extends TokenSet {
@@ -33,6 +33,13 @@ const GRACE_SECONDS = 300;
  * that died frees it a few seconds later for a waiter (who waits that long).
  */
 const LOCK_TTL_MS = PROVIDER_TIMEOUT_SECONDS * 1000 + 5000;
+/**
+ * A renewal's answer that the store cannot take now (Redis restarting) is
+ * written again every this many ms, until this long before the lock lapses:
+ * then another process may renew, with the old refresh token.
+ */
+const KEEP_RETRY_MS = 250;
+const KEEP_MARGIN_MS = 1000;
 /** While the access token is still good, a request waits this long at most for another process's renewal, then uses the token it has. */
 const STILL_VALID_WAIT_MS = 2000;
 /** Every live session with the time it ends: counted against BFF_MAX_SESSIONS, swept by {@link Sessions.endLapsed}. */
@@ -172,7 +179,8 @@ export class Sessions {
       return await this.store.withLock(
         `bff:lock:${session.key}`,
         LOCK_TTL_MS,
-        () => this.renew(session),
+        // The lock is ours from now on, for LOCK_TTL_MS of the store's (real) time.
+        () => this.renew(session, Date.now() + LOCK_TTL_MS - KEEP_MARGIN_MS),
         stillValid() ? STILL_VALID_WAIT_MS : undefined,
       );
     } catch (error) {
@@ -181,7 +189,7 @@ export class Sessions {
     }
   }
 
-  private async renew(session: LoadedSession): Promise<LoadedSession | 'ended'> {
+  private async renew(session: LoadedSession, keepUntil: number): Promise<LoadedSession | 'ended'> {
     const current = parse(await this.store.read(session.key));
     if (!current) return 'ended';
     const latest = { key: session.key, data: current };
@@ -204,8 +212,28 @@ export class Sessions {
     }
     const fields: TokenSet = { ...renewed, refreshToken: renewed.refreshToken ?? current.refreshToken };
     if (!fields.idToken) delete fields.idToken;
-    await this.store.update(session.key, serialise(fields), this.ttl(current));
-    return { key: session.key, data: { ...current, ...fields } };
+    const renewedSession = { key: session.key, data: { ...current, ...fields } };
+    if (await this.keepRenewed(session.key, fields, this.ttl(current), keepUntil)) return renewedSession;
+    // The entry went while the provider answered (a sign-out, a Redis restarted without persistence): so does the new grant.
+    await this.end(renewedSession);
+    return 'ended';
+  }
+
+  /**
+   * Writes a renewal's answer; while the store is away (Redis restarting)
+   * again and again until `keepUntil` (ms, real time), since the provider may
+   * have rotated the refresh token and the new one exists only here. `false`
+   * when the session's entry is gone.
+   */
+  private async keepRenewed(key: string, fields: TokenSet, ttlSeconds: number, keepUntil: number): Promise<boolean> {
+    for (;;) {
+      try {
+        return await this.store.update(key, serialise(fields), ttlSeconds);
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError) || Date.now() + KEEP_RETRY_MS > keepUntil) throw error;
+        await new Promise((resolve) => setTimeout(resolve, KEEP_RETRY_MS));
+      }
+    }
   }
 
   /** Deletes the session and, unless told otherwise, revokes its refresh token (shared computers: the grant must not outlive it). */

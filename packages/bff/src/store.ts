@@ -10,8 +10,11 @@ export interface SessionStore {
   read(key: string): Promise<Record<string, string> | undefined>;
   /** Sets the given fields (others stay) and the time to live of the whole entry. */
   write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void>;
-  /** Like {@link write}, but only while the entry exists: an ended session is never brought back by a late touch. */
-  update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void>;
+  /**
+   * Like {@link write}, but only while the entry exists: an ended session is
+   * never brought back by a late touch. `false` when the entry was gone.
+   */
+  update(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<boolean>;
   remove(key: string): Promise<void>;
   /** Keeps a value that {@link take} hands out once. */
   put(key: string, value: string, ttlSeconds: number): Promise<void>;
@@ -48,8 +51,12 @@ export interface SessionStore {
   liveCount(ledger: string, now: number): Promise<number>;
   /** Up to `limit` members lapsed by `now`. */
   lapsed(ledger: string, now: number, limit: number): Promise<string[]>;
-  /** Whether the store takes a write now (a short-lived entry), within the store's time limit. For `/health`. */
-  acceptsWrites(): Promise<boolean>;
+  /**
+   * Whether the store takes a write now (a short-lived entry), within the
+   * store's time limit: `undefined` when it does, else why not (`full`,
+   * `timeout`, `offline`, … as {@link StoreUnavailableError.reason}). For `/health`.
+   */
+  writeFailure(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 

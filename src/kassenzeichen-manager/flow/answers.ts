@@ -58,6 +58,8 @@ function confirmed(state: FlowState, result: ConfirmationResult): FlowState {
     result,
     code: '',
     codeItemId: undefined,
+    confirmKey: undefined,
+    confirmKeyFor: undefined,
     refreshes: state.refreshes + 1,
     outbox: [...state.outbox, { type: 'confirmed', autoLinked: result.autoLinked.length }],
   };

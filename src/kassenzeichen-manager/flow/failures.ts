@@ -14,7 +14,7 @@ export function isRetryable(error: Pick<ApiError, 'kind'>): boolean {
 
 export function afterFailure(state: FlowState, request: PendingRequest, error: ApiError, env: FlowEnvironment): FlowState {
   if (error.kind === 'aborted') return state;
-  const told = { ...state, outbox: [...state.outbox, { type: 'error' as const, code: error.kind }] };
+  const told = { ...state, ...confirmKeyAfter(request, error), outbox: [...state.outbox, { type: 'error' as const, code: error.kind }] };
   switch (error.kind) {
     case 'unauthorized':
       // The session has already tried to renew and signs out; the draft waits for the return.
@@ -47,6 +47,17 @@ export function afterFailure(state: FlowState, request: PendingRequest, error: A
       return explain(where, apiMessage(error, env), failedLoad || isRetryable(error) ? ['retry'] : [], request);
     }
   }
+}
+
+/**
+ * A confirmation keeps its Idempotency-Key while its answer is unknown (the
+ * network, a timeout, a 5xx): the retry may meet a backend that already
+ * confirmed. Once the backend answered (a wrong code, a lock, 410, 404), the
+ * same code again is a new attempt and gets a new key.
+ */
+function confirmKeyAfter(request: PendingRequest, error: ApiError): Partial<FlowState> {
+  if (request.name !== 'confirm' || isRetryable(error)) return {};
+  return { confirmKey: undefined, confirmKeyFor: undefined };
 }
 
 function apiMessage(error: ApiError, env: FlowEnvironment): Message {

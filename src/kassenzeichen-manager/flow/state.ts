@@ -96,6 +96,10 @@ export interface FlowState {
   requestKey?: string;
   /** What `requestKey` was made for: a changed entry (another Kassenzeichen, address or role) gets a new key. */
   requestKeyFor?: string;
+  /** Idempotency-Key of the confirmation under way: reused by its retries while its answer is unknown, dropped once the backend answered. */
+  confirmKey?: string;
+  /** What `confirmKey` was made for: another code or another Kassenzeichen gets a new key. */
+  confirmKeyFor?: string;
   /** Where `code` goes back to. */
   codeFrom?: 'overview' | 'choice';
   /** The item whose letter is on its way (step `letter-sent`). */
@@ -206,8 +210,27 @@ export function hasConfirmed(state: Pick<FlowState, 'items'>): boolean {
  */
 export function keyForContent(state: FlowState, content: unknown, newKey: () => string): Pick<FlowState, 'requestKey' | 'requestKeyFor'> {
   const requestKeyFor = JSON.stringify(content);
+  return { requestKey: reusedKey(state.requestKey, state.requestKeyFor, requestKeyFor, newKey), requestKeyFor };
+}
+
+/**
+ * The confirmation's key, by the same rule: the same code for the same
+ * Kassenzeichen again (a retry after a lost answer, a balancer that sent it
+ * twice) reuses it, so the backend answers as the first time – „hinzugefügt“,
+ * not „keine offene Anfrage“; a new code is a new attempt with a new key.
+ */
+export function keyForConfirmation(
+  state: FlowState,
+  itemId: string,
+  code: string,
+  newKey: () => string,
+): Pick<FlowState, 'confirmKey' | 'confirmKeyFor'> {
+  const confirmKeyFor = JSON.stringify({ itemId, code });
+  return { confirmKey: reusedKey(state.confirmKey, state.confirmKeyFor, confirmKeyFor, newKey), confirmKeyFor };
+}
+
+/** The kept key when it was made for this content, else a new one. */
+function reusedKey(key: string | undefined, madeFor: string | undefined, content: string, newKey: () => string): string {
   // A key without its content (a fresh key after a conflict, a draft from an older version) is taken as it is.
-  const same = state.requestKeyFor === undefined || state.requestKeyFor === requestKeyFor;
-  const requestKey = state.requestKey && same ? state.requestKey : newKey();
-  return { requestKey, requestKeyFor };
+  return key && (madeFor === undefined || madeFor === content) ? key : newKey();
 }

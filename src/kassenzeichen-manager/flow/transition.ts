@@ -10,6 +10,7 @@ import {
   initialFlow,
   isBusy,
   isLocked,
+  keyForConfirmation,
   keyForContent,
   OVERVIEW_PAGE,
   withItems,
@@ -91,7 +92,7 @@ function citizen(state: FlowState, event: CitizenEvent, env: FlowEnvironment): F
     case 'code-typed':
       return { ...state, code: event.code, codeItemId: event.itemId ?? state.codeItemId };
     case 'code-submitted':
-      return submitCode({ ...state, code: event.code, codeItemId: event.itemId ?? state.codeItemId });
+      return submitCode({ ...state, code: event.code, codeItemId: event.itemId ?? state.codeItemId }, env);
     case 'ask-new-letter':
       return { ...goTo(state, 'confirm-letter', true), targetId: event.itemId, requestKey: undefined };
     case 'new-letter-confirmed':
@@ -140,7 +141,7 @@ function submitRole(state: FlowState, role: FlowState['role'], env: FlowEnvironm
   return ask(next, requestOf('requestKassenzeichen', content, key.requestKey!));
 }
 
-function submitCode(state: FlowState): FlowState {
+function submitCode(state: FlowState, env: FlowEnvironment): FlowState {
   if (isBusy(state)) return state;
   const target = codeTarget(state);
   const problems: FieldProblems<CodeField> = {};
@@ -148,7 +149,9 @@ function submitCode(state: FlowState): FlowState {
   if (!normaliseCode(state.code)) problems.code = { kind: 'required' };
   const next = { ...state, problems: { ...state.problems, code: problems } };
   if (hasProblems(problems) || !target) return { ...next, focus: 'summary' };
-  return ask(next, requestOf('confirm', target.id, normaliseCode(state.code)));
+  const code = normaliseCode(state.code);
+  const key = keyForConfirmation(state, target.id, code, env.newKey);
+  return ask({ ...next, ...key }, requestOf('confirm', target.id, code, key.confirmKey!));
 }
 
 function confirmNewLetter(state: FlowState, env: FlowEnvironment): FlowState {
