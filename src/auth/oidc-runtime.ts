@@ -19,6 +19,9 @@ export type OidcReady =
 
 const METADATA_PREFIX = 'buergerportal-widgets.metadata:';
 
+/** The protocol file: one import site, so that the main file names it once. */
+const importOidc = (): Promise<OidcModule> => import('./oidc.js');
+
 export class OidcRuntime {
   private loading?: Promise<OidcReady>;
 
@@ -36,7 +39,7 @@ export class OidcRuntime {
    * intent, {@link ready}). The click then waits for the discovery at most.
    */
   preloadWhenIdle(): void {
-    const load = () => void import('./oidc.js').catch(() => undefined);
+    const load = () => void importOidc().catch(() => undefined);
     if ('requestIdleCallback' in globalThis) requestIdleCallback(load, { timeout: 5000 });
     else setTimeout(load, 2000);
   }
@@ -54,7 +57,7 @@ export class OidcRuntime {
   private async load(): Promise<OidcReady> {
     let oidc: OidcModule;
     try {
-      oidc = await import('./oidc.js');
+      oidc = await importOidc();
     } catch {
       return { ok: false, failure: 'module-missing' };
     }
