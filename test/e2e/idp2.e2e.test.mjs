@@ -7,9 +7,11 @@ import { createBalancer, startBffProcess } from './bff-world.mjs';
 import { GLEWLWYD_BFF_CLIENTS, GLEWLWYD_USER, glewlwydSkip, startGlewlwyd } from './idp2/glewlwyd.mjs';
 
 /*
- * Browser mode against a second, independent OpenID provider: Debian's glewlwyd 2.7.5
- * (test/e2e/idp2/), started from nothing for this file. Its quirks, which the login must live with:
- * - after the password an extra „Continue“ page;
+ * Browser mode and BFF mode against a second, independent OpenID provider: Debian's glewlwyd 2.7.5
+ * (test/e2e/idp2/), started from nothing for this file: sign-in, name, reload, renewal with rotation,
+ * two tabs, the idle end with the password asked again, sign-out by GET back on the page,
+ * back-channel logout, and the failures with their messages. Its quirks, which the login must live with:
+ * - after the password an extra „Continue“ page; a citizen glewlwyd knows gets that page without the password;
  * - refresh answers carry no id_token, `token_type` is lowercase `bearer`, `auth_time` is 0;
  * - refresh tokens are one-time (rotated);
  * - revocation needs client authentication: the public client gets 401 (the refresh token stays valid until it expires);
@@ -25,7 +27,7 @@ function audience(token) {
 }
 
 describe('browser mode and BFF mode against glewlwyd (second provider)', { skip }, () => {
-  /** @type {{ issuer: string, stop: () => Promise<void>, log: () => string }} */
+  /** @type {Awaited<ReturnType<typeof startGlewlwyd>>} */
   let idp;
   let browser;
   let pageOrigin;
@@ -33,24 +35,23 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
   let bff;
   /** The access tokens the backend stand-in (`<pageOrigin>/api`) received. */
   const backendTokens = [];
+  /** A page with the built widgets and one <servicekonto-login> with these attributes. */
+  const widgetPage = (title, attributes) =>
+    `<!doctype html><html lang="de"><head><meta charset="utf-8" /><title>${title}</title>` +
+    '<script type="module" src="/dist/buergerportal-widgets.js"></script></head><body><header>' +
+    `<servicekonto-login id="login" ${attributes}></servicekonto-login></header><main><h1>Bürgerportal</h1></main></body></html>`;
+  const browserMode = () => `authority="${idp.issuer}" client-id="bp-browser" sign-out-method="get" resource="${pageOrigin}/api"`;
+  const pages = {
+    '/browser.html': () => widgetPage('Bürgerportal (glewlwyd)', browserMode()),
+    // The shortest idle limit a login accepts (five minutes).
+    '/browser-idle.html': () => widgetPage('Bürgerportal (glewlwyd, idle)', `${browserMode()} idle-timeout="300"`),
+    '/bff.html': () => widgetPage('Bürgerportal (BFF, glewlwyd)', 'bff-url="/bff"'),
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, pageOrigin);
-    if (url.pathname === '/browser.html') {
+    if (Object.hasOwn(pages, url.pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      return void res.end(
-        '<!doctype html><html lang="de"><head><meta charset="utf-8" /><title>Bürgerportal (glewlwyd)</title>' +
-          '<script type="module" src="/dist/buergerportal-widgets.js"></script></head><body><header>' +
-          `<servicekonto-login id="login" authority="${idp.issuer}" client-id="bp-browser" sign-out-method="get" resource="${pageOrigin}/api"></servicekonto-login>` +
-          '</header><main><h1>Bürgerportal</h1></main></body></html>',
-      );
-    }
-    if (url.pathname === '/bff.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      return void res.end(
-        '<!doctype html><html lang="de"><head><meta charset="utf-8" /><title>Bürgerportal (BFF, glewlwyd)</title>' +
-          '<script type="module" src="/dist/buergerportal-widgets.js"></script></head><body><header>' +
-          '<servicekonto-login id="login" bff-url="/bff"></servicekonto-login></header><main><h1>Bürgerportal</h1></main></body></html>',
-      );
+      return void res.end(pages[url.pathname]());
     }
     if (bff && url.pathname.startsWith('/bff/')) return void bff.balancer.handle(req, res);
     if (url.pathname === '/api/account') {
@@ -72,7 +73,7 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
   before(async () => {
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     pageOrigin = `http://127.0.0.1:${server.address().port}`;
-    idp = await startGlewlwyd({ pageOrigin, browserPage: '/browser.html' });
+    idp = await startGlewlwyd({ pageOrigin, browserPages: ['/browser.html', '/browser-idle.html'] });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -166,27 +167,31 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     await context.close();
   });
 
-  /** One BFF process as the README says, for the client with a hyphen (`bp-bff`), with the given BFF_CLIENT_AUTH. */
-  async function startBff(clientAuth) {
+  /**
+   * One BFF process as the README says, behind `<pageOrigin>/bff`: by default for the client with a hyphen
+   * (`bp-bff`), with the given BFF_CLIENT_AUTH; `env` adds or overrides settings.
+   */
+  async function startBff({ client = GLEWLWYD_BFF_CLIENTS.hyphen, clientAuth, env = {} }) {
     const process = await startBffProcess({
       BFF_PUBLIC_URL: `${pageOrigin}/bff`,
       BFF_ISSUER: idp.issuer,
-      BFF_CLIENT_ID: GLEWLWYD_BFF_CLIENTS.hyphen.id,
-      BFF_CLIENT_SECRET: GLEWLWYD_BFF_CLIENTS.hyphen.secret,
-      BFF_CLIENT_AUTH: clientAuth,
+      BFF_CLIENT_ID: client.id,
+      BFF_CLIENT_SECRET: client.secret,
+      ...(clientAuth && { BFF_CLIENT_AUTH: clientAuth }),
       BFF_END_SESSION_METHOD: 'get',
       BFF_RESOURCE: `${pageOrigin}/api`,
       BFF_BACKEND_URL: `${pageOrigin}/api`,
       BFF_ALLOWED_ORIGINS: pageOrigin,
       BFF_SESSION_STORE: 'memory',
+      ...env,
     });
     bff = { process, balancer: createBalancer([process]) };
     return process;
   }
 
-  /** A BFF with `clientAuth`, and a citizen who signs in through it at glewlwyd. */
-  async function signInThroughBff(t, clientAuth) {
-    const process = await startBff(clientAuth);
+  /** A BFF started with `options` (see {@link startBff}), and a citizen who signs in through it at glewlwyd. */
+  async function signInThroughBff(t, options) {
+    const process = await startBff(options);
     t.after(() => process.stop());
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -197,7 +202,7 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
   }
 
   test('BFF with the hyphenated client bp-bff and BFF_CLIENT_AUTH=client_secret_post: signed in with the name, signed out by GET', async (t) => {
-    const { process, context, page } = await signInThroughBff(t, 'client_secret_post');
+    const { process, context, page } = await signInThroughBff(t, { clientAuth: 'client_secret_post' });
     await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
     assert.equal(new URL(page.url()).pathname, '/bff.html');
     assert.equal(
@@ -220,7 +225,7 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
   });
 
   test('BFF with bp-bff and client_secret_basic: glewlwyd refuses, and the log has its error, status and a German hint naming BFF_CLIENT_AUTH', async (t) => {
-    const { process, context, page } = await signInThroughBff(t, 'client_secret_basic');
+    const { process, context, page } = await signInThroughBff(t, { clientAuth: 'client_secret_basic' });
     await page.getByText('Die Anmeldung ist fehlgeschlagen').waitFor();
     const line = JSON.parse(process.logs.find((text) => text.includes('"sign-in failed"')));
     assert.equal(line.providerError, 'unauthorized_client');
