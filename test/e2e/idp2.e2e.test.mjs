@@ -83,8 +83,15 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     await new Promise((resolve) => server.close(resolve));
   });
 
-  /** glewlwyd's login page: „Login“, „Password“, „OK“, then its extra „Continue“ page. */
+  /**
+   * glewlwyd's login page: „Login“, „Password“, „OK“, then its extra „Continue“ page. The page shows its form
+   * while it still asks glewlwyd what it knows, and each answer re-renders it, which empties the fields
+   * (PasswordForm's componentWillReceiveProps; several answers when glewlwyd already knows the citizen, as after
+   * prompt=login): an „OK“ on empty fields does nothing. So the fields are filled once nothing is loading any more.
+   */
   async function signInAtGlewlwyd(page) {
+    await page.getByLabel('Password').waitFor();
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Login').fill(GLEWLWYD_USER.username);
     await page.getByLabel('Password').fill(GLEWLWYD_USER.password);
     await page.getByRole('button', { name: 'OK' }).click();
