@@ -174,6 +174,85 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     await context.close();
   });
 
+  /** The parameters of every authorization request at glewlwyd in `page` (its login page sends the citizen there once more). */
+  function watchAuthorization(page) {
+    const authorize = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/oidc/auth') authorize.push(url.searchParams);
+    });
+    return authorize;
+  }
+
+  test('browser mode, two tabs: the second signs in on glewlwyd’s session without the password; sign-out in one signs out the other', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${pageOrigin}/browser.html`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await signInAtGlewlwyd(page);
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+
+    // Each tab keeps its own sign-in (sessionStorage); the second is signed in by glewlwyd's session, without a password.
+    const second = await context.newPage();
+    const authorize = watchAuthorization(second);
+    await second.goto(`${pageOrigin}/browser.html`);
+    await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    // glewlwyd knows the citizen: „Hello Erika Mustermann“ and „Continue“, no password field.
+    await second.getByText(`Hello ${GLEWLWYD_USER.name}`).waitFor();
+    assert.equal(await second.getByLabel('Password').count(), 0, 'glewlwyd did not ask for the password');
+    await second.getByRole('button', { name: 'Continue' }).click();
+    await second.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    assert.ok(authorize.length > 0 && authorize.every((fields) => !fields.has('prompt')), 'no prompt: the provider’s session is welcome');
+
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await second.getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor();
+    await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    await page.getByRole('button', { name: 'Logout' }).click();
+    await page.waitForURL((url) => url.origin === pageOrigin && url.pathname === '/browser.html');
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    await context.close();
+  });
+
+  test('browser mode, idle-timeout="300": the warning, then „abgelaufen“; the next sign-in sends prompt=login and glewlwyd asks for the password', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The page's clock ends 5 minutes ahead of glewlwyd's: the new 90-second ID token still passes, as its expiry
+    // is allowed 300 s of clock difference. A longer move would make it look expired.
+    await page.clock.install();
+    const authorize = watchAuthorization(page);
+    await page.goto(`${pageOrigin}/browser-idle.html`);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await signInAtGlewlwyd(page);
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    assert.ok(
+      authorize.every((fields) => !fields.has('prompt')),
+      'the first sign-in as the provider likes',
+    );
+    const firstSignIn = authorize.length;
+
+    await page.clock.fastForward('04:00');
+    await page.getByRole('dialog', { name: 'Ihre Sitzung läuft bald ab' }).waitFor();
+    const revocation = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/oidc/revoke');
+    const editorTold = page.waitForEvent('console', (message) => message.type() === 'warning' && message.text().includes('Widerruf'));
+    await page.clock.fastForward('01:01');
+    await page.getByText('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.').waitFor();
+    assert.equal((await revocation).status(), 401, 'the refresh token offered for revocation (glewlwyd wants client authentication)');
+    assert.match(
+      (await editorTold).text(),
+      /Der Anmeldedienst hat den Widerruf des Refresh-Tokens abgelehnt \(HTTP 401[^)]*\); es bleibt bis zu seinem Ablauf gültig/,
+      'the console tells the editor, with glewlwyd’s answer',
+    );
+
+    // glewlwyd's session still lives (it would greet the citizen with „Continue“), yet prompt=login makes it ask for the password.
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await page.getByLabel('Password').waitFor();
+    assert.equal(authorize[firstSignIn].get('prompt'), 'login');
+    // glewlwyd's ID token says auth_time 0: taken after prompt=login, as the README decides.
+    await signInAtGlewlwyd(page);
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    await context.close();
+  });
+
   /**
    * One BFF process as the README says, behind `<pageOrigin>/bff`: by default for the client with a hyphen
    * (`bp-bff`), with the given BFF_CLIENT_AUTH; `env` adds or overrides settings.
