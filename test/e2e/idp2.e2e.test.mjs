@@ -320,4 +320,60 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     assert.ok(!process.logs.join('\n').includes(GLEWLWYD_BFF_CLIENTS.hyphen.secret), 'never the secret');
     await context.close();
   });
+  test('BFF (bpbff, client_secret_basic): reload keeps the name; 30-second tokens renewed on the server with rotation; two tabs, sign-out in one signs out the other', async (t) => {
+    // The BFF renews 30 s before the end: with 30-second tokens every request through it needs a renewal.
+    await idp.setAccessTokenSeconds(30);
+    t.after(() => idp.setAccessTokenSeconds(90));
+    const { context, page } = await signInThroughBff(t, { client: GLEWLWYD_BFF_CLIENTS.plain });
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    await page.reload();
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+
+    const issuedAtSignIn = idp.refreshTokens(GLEWLWYD_BFF_CLIENTS.plain.id).length;
+    const forwarded = backendTokens.length;
+    const account = () => page.evaluate(() => fetch('/bff/api/account', { headers: { 'X-CSRF': '1' } }).then((r) => r.status));
+    assert.deepEqual([await account(), await account(), await account()], [200, 200, 200]);
+    const sent = backendTokens.slice(forwarded);
+    assert.equal(new Set(sent).size, 3, 'a new access token for each request');
+    for (const token of sent) assert.equal(audience(token), `${pageOrigin}/api`, 'BFF_RESOURCE on every renewal');
+    const issued = idp.refreshTokens(GLEWLWYD_BFF_CLIENTS.plain.id);
+    assert.equal(issued.length, issuedAtSignIn + 3, 'three renewals, each answered with a new refresh token');
+    assert.deepEqual(
+      issued.slice(-4).map((token) => token.enabled),
+      [false, false, false, true],
+      'each refresh token used once; only the newest is valid',
+    );
+
+    // The second tab shares the BFF's cookie: signed in at once, without a way through glewlwyd.
+    const second = await context.newPage();
+    await second.goto(`${pageOrigin}/bff.html`);
+    await second.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await second.getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor();
+    await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    await page.getByRole('button', { name: 'Logout' }).click();
+    await page.waitForURL((url) => url.origin === pageOrigin && url.pathname === '/bff.html');
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    const session = await page.evaluate(() => fetch('/bff/session', { headers: { 'X-CSRF': '1' } }).then((r) => r.json()));
+    assert.deepEqual(session, { signedIn: false });
+    await context.close();
+  });
+
+  test('BFF, BFF_SESSION_IDLE_SECONDS=10: the page says „abgelaufen“ when the BFF ends the session; the next sign-in sends prompt=login and glewlwyd asks for the password', async (t) => {
+    const { context, page } = await signInThroughBff(t, {
+      client: GLEWLWYD_BFF_CLIENTS.plain,
+      env: { BFF_SESSION_IDLE_SECONDS: '10', BFF_SESSION_MAX_SECONDS: '600' },
+    });
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    const authorize = watchAuthorization(page);
+    // The shortest idle limit the BFF takes: the page asks the BFF again when it is reached (no request in between).
+    await page.getByText('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.').waitFor({ timeout: 20_000 });
+
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await page.getByLabel('Password').waitFor();
+    assert.equal(authorize[0].get('prompt'), 'login', 'the password again, though glewlwyd’s session lives');
+    await signInAtGlewlwyd(page);
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    await context.close();
+  });
 });
