@@ -15,7 +15,8 @@ import { GLEWLWYD_BFF_CLIENTS, GLEWLWYD_USER, glewlwydSkip, startGlewlwyd } from
  * - refresh answers carry no id_token, `token_type` is lowercase `bearer`, `auth_time` is 0;
  * - refresh tokens are one-time (rotated);
  * - revocation needs client authentication: the public client gets 401 (the refresh token stays valid until it expires);
- * - the end-session endpoint accepts GET only (sign-out-method="get") and asks the citizen to confirm.
+ * - the end-session endpoint accepts GET only (sign-out-method="get") and asks the citizen to confirm; its „Logout“
+ *   ends glewlwyd's session and calls every client of it back (back-channel logout), with a logout token without `exp`.
  */
 
 const skip = glewlwydSkip();
@@ -35,6 +36,9 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
   let bff;
   /** The access tokens the backend stand-in (`<pageOrigin>/api`) received. */
   const backendTokens = [];
+  /** Whoever waits for glewlwyd's next back-channel logout call (through the page server to the BFF): its status. */
+  const backchannelWaiters = [];
+  const nextBackchannelLogout = () => new Promise((resolve) => backchannelWaiters.push(resolve));
   /** A page with the built widgets and one <servicekonto-login> with these attributes. */
   const widgetPage = (title, attributes) =>
     `<!doctype html><html lang="de"><head><meta charset="utf-8" /><title>${title}</title>` +
@@ -53,6 +57,8 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       return void res.end(pages[url.pathname]());
     }
+    if (bff && url.pathname === '/bff/backchannel-logout')
+      res.once('finish', () => backchannelWaiters.splice(0).forEach((resolve) => resolve(res.statusCode)));
     if (bff && url.pathname.startsWith('/bff/')) return void bff.balancer.handle(req, res);
     if (url.pathname === '/api/account') {
       backendTokens.push((req.headers.authorization ?? '').replace(/^Bearer /i, ''));
@@ -374,6 +380,35 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     assert.equal(authorize[0].get('prompt'), 'login', 'the password again, though glewlwyd’s session lives');
     await signInAtGlewlwyd(page);
     await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    await context.close();
+  });
+
+  test('BFF, back-channel logout: signed out at glewlwyd from another service, glewlwyd tells the BFF, and the page says „an anderer Stelle beendet“', async (t) => {
+    const { process, context, page } = await signInThroughBff(t, { client: GLEWLWYD_BFF_CLIENTS.plain });
+    await page.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+
+    // Another service on glewlwyd (here the browser-mode page) in the same browser: signed in on glewlwyd's session …
+    const other = await context.newPage();
+    await other.goto(`${pageOrigin}/browser.html`);
+    await other.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+    await other.getByRole('button', { name: 'Continue' }).click();
+    await other.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
+    // … and signed out there: glewlwyd ends its session and calls every client of it back (<bff>/backchannel-logout).
+    const backchannel = nextBackchannelLogout();
+    await other.getByRole('button', { name: 'Abmelden' }).click();
+    await other.getByRole('button', { name: 'Logout' }).click();
+    const refusal = () => process.logs.find((line) => line.includes('"back-channel logout refused"'));
+    assert.equal(await backchannel, 200, `the BFF took glewlwyd’s logout token (${refusal()})`);
+    await other.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    assert.ok(
+      process.logs.some((line) => line.includes('"back-channel logout"') && line.includes('"sessions":1')),
+      'the session ended on the BFF',
+    );
+
+    await page.reload();
+    await page.getByText('Sie wurden abgemeldet: Ihre Anmeldung wurde an anderer Stelle beendet').waitFor();
+    assert.equal(await page.getByText('abgelaufen').count(), 0);
+    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
     await context.close();
   });
 });
