@@ -48,10 +48,13 @@ export function glewlwydSkip() {
 
 /**
  * Starts glewlwyd on a free port, configured from nothing.
- * @param {{ pageOrigin: string, browserPage?: string, bffUrl?: string, accessTokenSeconds?: number, tokenEndpointAuthMethod?: string }} options
- *   `browserPage`: path of the page registered for `bp-browser` (redirect and post-logout), default `/browser.html`;
- *   `bffUrl`: where the BFF lives (redirect `<bffUrl>/callback` …), default `<pageOrigin>/bff`.
- * @returns {Promise<{ issuer: string, base: string, dir: string, pid: number, log: () => string, stop: () => Promise<void> }>}
+ * @param {{ pageOrigin: string, browserPages?: string[], bffUrl?: string, accessTokenSeconds?: number, tokenEndpointAuthMethod?: string }} options
+ *   `browserPages`: paths of the pages registered for `bp-browser` (redirect and post-logout), default `['/browser.html']`;
+ *   `bffUrl`: where the BFF lives (redirect `<bffUrl>/callback` …, back-channel logout `<bffUrl>/backchannel-logout`), default `<pageOrigin>/bff`.
+ * @returns {Promise<{ issuer: string, base: string, dir: string, pid: number, log: () => string, stop: () => Promise<void>,
+ *   setAccessTokenSeconds: (seconds: number) => Promise<void>, refreshTokens: (clientId: string) => { enabled: boolean }[] }>}
+ *   `setAccessTokenSeconds`: the lifetime of the next access (and ID) tokens, changed in the running provider;
+ *   `refreshTokens`: the refresh tokens glewlwyd issued to a client, oldest first, read from its database.
  */
 export async function startGlewlwyd(options) {
   const { accessTokenSeconds = 90 } = options;
@@ -97,7 +100,32 @@ export async function startGlewlwyd(options) {
     await stop();
     throw error;
   }
-  return { issuer, base, dir, pid: child.pid, log, stop };
+  const setAccessTokenSeconds = async (seconds) => {
+    const admin = await adminSession(base);
+    const plugin = await admin('GET', '/api/mod/plugin/oidc');
+    plugin.parameters['access-token-duration'] = Number(seconds);
+    delete plugin.enabled;
+    await admin('PUT', '/api/mod/plugin/oidc', plugin);
+    await admin('PUT', '/api/mod/plugin/oidc/reset');
+  };
+  const refreshTokens = (clientId) => {
+    if (!/^[\w-]+$/.test(clientId)) throw new Error(`unexpected client id ${clientId}`);
+    const rows = execFileSync(
+      'sqlite3',
+      [
+        '-cmd',
+        '.timeout 5000',
+        join(dir, 'glewlwyd.db'),
+        `SELECT gpor_enabled FROM gpo_refresh_token WHERE gpor_client_id = '${clientId}' ORDER BY gpor_id`,
+      ],
+      { encoding: 'utf8' },
+    );
+    return rows
+      .split('\n')
+      .filter(Boolean)
+      .map((enabled) => ({ enabled: enabled === '1' }));
+  };
+  return { issuer, base, dir, pid: child.pid, log, stop, setAccessTokenSeconds, refreshTokens };
 }
 
 async function waitUntilUp(base, child) {
@@ -113,20 +141,17 @@ async function waitUntilUp(base, child) {
   throw new Error('glewlwyd did not start within 10 s');
 }
 
-/** Scopes, the citizen, the OIDC plugin instance, the clients and the consent, through the admin API. */
-async function configure({
-  base,
-  issuer,
-  dir,
-  pageOrigin,
-  browserPage = '/browser.html',
-  bffUrl,
-  accessTokenSeconds,
-  tokenEndpointAuthMethod,
-}) {
-  const bff = bffUrl ?? `${pageOrigin}/bff`;
+/** A caller of glewlwyd's API as `admin` (password from Debian's init SQL); the answer's JSON, if any. */
+async function adminSession(base) {
+  const call = apiCaller(base);
+  await call('POST', '/api/auth/', { username: 'admin', password: 'password' });
+  return call;
+}
+
+/** A caller of glewlwyd's API that keeps its session cookie. */
+function apiCaller(base) {
   let cookie = '';
-  async function call(method, path, body, expect = [200]) {
+  const call = async (method, path, body, expect = [200]) => {
     const res = await fetch(base + path, {
       method,
       headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
@@ -137,10 +162,24 @@ async function configure({
     if (setCookie) cookie = setCookie.split(';')[0];
     if (!expect.includes(res.status)) throw new Error(`glewlwyd admin: ${method} ${path} -> ${res.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
-  }
+  };
+  call.forget = () => (cookie = '');
+  return call;
+}
 
-  // admin / password come from Debian's init SQL
-  await call('POST', '/api/auth/', { username: 'admin', password: 'password' });
+/** Scopes, the citizen, the OIDC plugin instance, the clients and the consent, through the admin API. */
+async function configure({
+  base,
+  issuer,
+  dir,
+  pageOrigin,
+  browserPages = ['/browser.html'],
+  bffUrl,
+  accessTokenSeconds,
+  tokenEndpointAuthMethod,
+}) {
+  const bff = bffUrl ?? `${pageOrigin}/bff`;
+  const call = await adminSession(base);
   const mod = await call('GET', '/api/mod/client/database');
   mod.parameters['data-format'].post_logout_redirect_uris = { multiple: true, read: true, write: true };
   delete mod.enabled;
@@ -189,8 +228,8 @@ async function configure({
     name: 'Buergerportal browser mode (public, PKCE)',
     confidential: false,
     enabled: true,
-    redirect_uri: [`${pageOrigin}${browserPage}`],
-    post_logout_redirect_uris: [`${pageOrigin}${browserPage}`],
+    redirect_uri: browserPages.map((path) => `${pageOrigin}${path}`),
+    post_logout_redirect_uris: browserPages.map((path) => `${pageOrigin}${path}`),
     authorization_type: ['code', 'refresh_token'],
     scope: [],
   });
@@ -211,7 +250,7 @@ async function configure({
     });
 
   // the citizen's consent, given ahead for every client
-  cookie = '';
+  call.forget();
   await call('POST', '/api/auth/', { username: GLEWLWYD_USER.username, password: GLEWLWYD_USER.password });
   for (const client of ['bp-browser', ...Object.values(GLEWLWYD_BFF_CLIENTS).map((c) => c.id)])
     await call('PUT', `/api/auth/grant/${client}`, { scope: 'openid profile email' });
