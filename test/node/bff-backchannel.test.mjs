@@ -69,3 +69,24 @@ test('after a back-channel logout the page learns it was signed out elsewhere, n
 
   for (const key of ours) assert.deepEqual(await world.store.members(key), [], `${key} keeps no ended session`);
 });
+
+test('BFF_BACKCHANNEL_EXP=optional (glewlwyd 2.7): a token without `exp` is taken, bounded by its `iat`, and counts once', async () => {
+  const lenient = await startWorld({ env: { BFF_BACKCHANNEL_EXP: 'optional' } });
+  try {
+    const postTo = (token) =>
+      lenient.request('POST', '/backchannel-logout', {
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ logout_token: token }).toString(),
+      });
+    const cookies = await lenient.signIn({ sub: 'erika', sid: 'sid-lenient', name: 'Erika' });
+    const token = await lenient.provider.logoutToken({ sid: 'sid-lenient', exp: undefined });
+    assert.equal((await postTo(token)).status, 200);
+    const answer = JSON.parse((await lenient.request('GET', '/session', { headers: CALL, cookies })).text);
+    assert.equal(answer.signedIn, false);
+    assert.equal((await postTo(token)).status, 400, 'replayed');
+    const old = await lenient.provider.logoutToken({ sid: 'sid-lenient', exp: undefined, iat: Math.floor(Date.now() / 1000) - 3600 });
+    assert.equal((await postTo(old)).status, 400, 'an hour old by its iat');
+  } finally {
+    await lenient.stop();
+  }
+});

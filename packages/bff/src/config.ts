@@ -47,6 +47,12 @@ export interface BffConfig extends OperationsConfig {
   idpHint?: string;
   /** BFF_END_SESSION_METHOD: `post` (default; the ID token in a form) or `get` (in the address) for providers that accept only GET. */
   endSessionMethod: 'post' | 'get';
+  /**
+   * BFF_BACKCHANNEL_EXP: `required` (default; Back-Channel Logout 1.0 as
+   * amended in 2023) or `optional` for providers on the earlier text that sign
+   * logout tokens without `exp` (glewlwyd 2.7); `iat` then bounds the token.
+   */
+  logoutTokenExp: 'required' | 'optional';
   host: string;
   port: number;
 }
@@ -136,6 +142,11 @@ export function readBffConfig(env: Env): BffConfigResult {
     problems.push(
       'BFF_END_SESSION_METHOD erlaubt nur „post“ (Standard) oder „get“ (für Anmeldedienste, die die Abmeldung nur per GET annehmen).',
     );
+  const logoutTokenExp = (value('BFF_BACKCHANNEL_EXP') ?? 'required').toLowerCase();
+  if (logoutTokenExp !== 'required' && logoutTokenExp !== 'optional')
+    problems.push(
+      'BFF_BACKCHANNEL_EXP erlaubt nur „required“ (Standard) oder „optional“ (für Anmeldedienste, deren Logout-Tokens kein exp tragen, z. B. glewlwyd 2.7).',
+    );
 
   if (problems.length > 0 || !publicUrl || !issuer || !clientId || !clientSecret || !backendUrl) return { ok: false, problems };
   return {
@@ -165,6 +176,7 @@ export function readBffConfig(env: Env): BffConfigResult {
       scope,
       idpHint: value('BFF_IDP_HINT'),
       endSessionMethod: endSessionMethod === 'get' ? 'get' : 'post',
+      logoutTokenExp: logoutTokenExp === 'optional' ? 'optional' : 'required',
       host: value('HOST') ?? DEFAULTS.host,
       port,
       ...operations,

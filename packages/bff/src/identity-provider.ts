@@ -241,7 +241,7 @@ export class IdentityProvider {
       maxTokenAge: LOGOUT_TOKEN_MAX_AGE_SECONDS,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       currentDate: new Date(this.now()),
-      requiredClaims: ['iat', 'exp', 'jti', 'events'],
+      requiredClaims: this.config.logoutTokenExp === 'optional' ? ['iat', 'jti', 'events'] : ['iat', 'exp', 'jti', 'events'],
     }).catch((error: unknown) => {
       throw new LogoutTokenRefusedError(joseReason(error));
     });
@@ -255,7 +255,8 @@ export class IdentityProvider {
     const subject = typeof payload.sub === 'string' ? payload.sub : undefined;
     if (!providerSession && !subject) throw new LogoutTokenRefusedError('no-sid-or-sub');
     // Kept as used until the token could no longer pass the checks above anyway.
-    const usableUntil = Math.min(payload.exp ?? 0, (payload.iat ?? 0) + LOGOUT_TOKEN_MAX_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS;
+    // Without `exp` (BFF_BACKCHANNEL_EXP=optional) `iat` bounds the token: its `jti` is kept as long as it could pass.
+    const usableUntil = Math.min(payload.exp ?? Infinity, (payload.iat ?? 0) + LOGOUT_TOKEN_MAX_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS;
     return { providerSession, subject, id: `${metadata.issuer} ${String(payload.jti)}`, usableUntil };
   }
 
