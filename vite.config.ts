@@ -1,5 +1,5 @@
+import MagicString from 'magic-string';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { createDevIdentityProvider } from './scripts/dev-identity-provider.mjs';
 import { banner } from './scripts/third-party-notices.mjs';
 import { createDemoBff, DEMO_BFF_CLIENT } from './scripts/demo-bff.js';
 import { takeFromMain } from './scripts/manager-file.mjs';
@@ -12,26 +12,32 @@ const DEMO_PORT = 5173;
  * without outside services. It is made for the origin the browser uses (any
  * port, `localhost` or `127.0.0.1`), so `npm start -- --port 5180` works end to end.
  * BFF mode (`/demo/?mode=bff`) adds the real BFF at /bff and the mock backend at /backend.
+ * The provider is imported by the dev server only: `vite build` does not need
+ * it, and oidc-provider prints a warning on Node 20 as soon as it is imported.
  */
 function devIdentityProvider(): Plugin {
-  const services = new Map<string, { idp: ReturnType<typeof createDevIdentityProvider>; bff: ReturnType<typeof createDemoBff> }>();
-  const servicesFor = (origin: string) => {
-    let found = services.get(origin);
-    if (!found) {
-      const idp = createDevIdentityProvider({
-        issuer: `${origin}/oidc`,
-        clientId: 'buergerportal-demo',
-        redirectUris: [`${origin}/demo/`, `${origin}/demo/index.html`],
-        bff: { ...DEMO_BFF_CLIENT, publicUrls: [`${origin}/bff`] },
-      });
-      found = { idp, bff: createDemoBff(origin, idp) };
-      services.set(origin, found);
-    }
-    return found;
-  };
   return {
     name: 'buergerportal-dev-identity-provider',
-    configureServer(server) {
+    async configureServer(server) {
+      // An address, not a literal path: Vite bundles the config file and would hoist a literal import to the top.
+      const { createDevIdentityProvider } = (await import(
+        new URL('./scripts/dev-identity-provider.mjs', import.meta.url).href
+      )) as typeof import('./scripts/dev-identity-provider.mjs');
+      const services = new Map<string, { idp: ReturnType<typeof createDevIdentityProvider>; bff: ReturnType<typeof createDemoBff> }>();
+      const servicesFor = (origin: string) => {
+        let found = services.get(origin);
+        if (!found) {
+          const idp = createDevIdentityProvider({
+            issuer: `${origin}/oidc`,
+            clientId: 'buergerportal-demo',
+            redirectUris: [`${origin}/demo/`, `${origin}/demo/index.html`],
+            bff: { ...DEMO_BFF_CLIENT, publicUrls: [`${origin}/bff`] },
+          });
+          found = { idp, bff: createDemoBff(origin, idp) };
+          services.set(origin, found);
+        }
+        return found;
+      };
       server.middlewares.use((req, res, next) => {
         const origin = `http://${req.headers.host ?? `localhost:${DEMO_PORT}`}`;
         if (req.url?.startsWith('/oidc')) return servicesFor(origin).idp.handle(req, res);
@@ -53,7 +59,9 @@ function devIdentityProvider(): Plugin {
 /**
  * Strips comments and runs of whitespace from Lit's css`…` templates, which
  * the JS minifier leaves alone (they are strings to it). The style files hold
- * no `${…}` interpolations, so the whole literal is plain CSS.
+ * no `${…}` interpolations, so the whole literal is plain CSS. It returns a
+ * source map of its change: without one, rolldown warns SOURCEMAP_BROKEN for
+ * every style file and the shipped maps point beside the source.
  */
 function minifyCssTemplates(): Plugin {
   return {
@@ -61,19 +69,26 @@ function minifyCssTemplates(): Plugin {
     apply: 'build',
     transform(code, id) {
       if (!/\/src\/.*styles\.ts$/.test(id)) return null;
-      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
-        const minified = body
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,>])\s*/g, '$1')
-          .replace(/:\s+/g, ':')
-          .replace(/\s+!important/g, '!important')
-          .replace(/;}/g, '}')
-          .trim();
-        return `css\`${minified}\``;
-      });
+      const edited = new MagicString(code);
+      for (const match of code.matchAll(/css`([^`]*)`/g)) {
+        if (!match[1]) continue;
+        const start = match.index + 'css`'.length;
+        edited.overwrite(start, start + match[1].length, minifyCss(match[1]));
+      }
+      return edited.hasChanged() ? { code: edited.toString(), map: edited.generateMap({ hires: true, source: id }) } : null;
     },
   };
+}
+
+function minifyCss(body: string): string {
+  return body
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/\s+!important/g, '!important')
+    .replace(/;}/g, '}')
+    .trim();
 }
 
 /**

@@ -62,7 +62,7 @@ if (bffMode) {
   });
   resetBackend = async (scenario) => backend.reset(scenario);
   const worker = setupWorker(...createHandlers(backend, '/api'));
-  await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
 }
 await import('../src/index.js');
 

@@ -16,9 +16,8 @@ let started: Promise<unknown> | undefined;
 export async function startWorker(): Promise<void> {
   started ??= worker.start({
     quiet: true,
-    onUnhandledFrame: ({ frame, defaults }) => {
-      const url = (frame as { data?: { request?: Request } }).data?.request?.url ?? '';
-      if (url.startsWith(BACKEND_URL) || url.startsWith(`${location.origin}/idp`)) defaults.error();
+    onUnhandledRequest: (request, print) => {
+      if (request.url.startsWith(BACKEND_URL) || request.url.startsWith(`${location.origin}/idp`)) print.error();
     },
   });
   await started;
@@ -26,7 +25,7 @@ export async function startWorker(): Promise<void> {
 
 /**
  * A fresh mock backend for one test, behind msw. Requests to the backend URL
- * that no handler answers fail the test (`onUnhandledFrame: 'error'`).
+ * that no handler answers fail the test (`onUnhandledRequest`: `print.error()`).
  */
 export async function useMockBackend(scenario: ScenarioName = 'first-visit'): Promise<MockBackend> {
   const backend = new MockBackend(scenario, { newCode: sequentialCodes() });
