@@ -33,6 +33,7 @@ export { FocusKeeper } from '../shared/focus-keeper.js';
 export { focusInView } from '../shared/focus.js';
 export { LanguageController } from '../shared/language-controller.js';
 export { OnlineController } from '../shared/online-controller.js';
+export { PropertyNamedAttributes } from '../shared/property-named-attributes.js';
 export { sessionEvents } from '../shared/session-events.js';
 export { signInNote } from '../shared/session-status-text.js';
 export { SlotLinksController } from '../shared/slot-content-controller.js';

@@ -7,6 +7,7 @@ import {
   LitElement,
   MANAGER_PROPERTIES,
   OnlineController,
+  PropertyNamedAttributes,
   SessionController,
   SlotLinksController,
   baseStyles,
@@ -153,6 +154,8 @@ export class KassenzeichenManager extends LitElement {
 
   constructor() {
     super();
+    // Server-rendered React writes `backendUrl="…"`: taken as `backend-url`.
+    new PropertyNamedAttributes(this);
     // After the flow's controller: the flow's own focus moves come first; this catches focus that a render removed.
     new FocusKeeper(this, (root) => root.querySelector<HTMLElement>('.banner') ?? root.querySelector<HTMLElement>("[part~='heading']"));
   }

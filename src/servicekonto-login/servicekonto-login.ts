@@ -25,6 +25,7 @@ import { configReader } from '../shared/config-reader.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
 import { deepActiveElement, focusInView } from '../shared/focus.js';
 import { FocusKeeper } from '../shared/focus-keeper.js';
+import { PropertyNamedAttributes } from '../shared/property-named-attributes.js';
 import { baseStyles } from '../shared/styles.js';
 import { renderUnavailable } from '../shared/unavailable-view.js';
 import { sessionEvents } from '../shared/session-events.js';
@@ -157,6 +158,8 @@ export class ServicekontoLogin extends LitElement {
 
   constructor() {
     super();
+    // Server-rendered React writes `clientId="…"`: taken as `client-id`.
+    new PropertyNamedAttributes(this);
     // Focus that a render removed (the expiry dialog, a finished retry) goes to the element's first button.
     new FocusKeeper(this, (root) => root.querySelector<HTMLElement>('button'));
   }
