@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
@@ -17,6 +18,30 @@ export function useWorld(options) {
   after(async () => {
     await context.browser?.close();
     await context.world?.close();
+  });
+  return context;
+}
+
+/**
+ * A small site on 127.0.0.1 answered by `handle(req, res)`, and a browser:
+ * `prepare` runs first (to build what the site serves), both start before the
+ * file's tests and stop after them. Read `.origin` and `.browser` in tests.
+ * @param {import('node:http').RequestListener} handle
+ * @param {() => Promise<void>} [prepare]
+ */
+export function useSite(handle, prepare = async () => undefined) {
+  const context = { origin: undefined, browser: undefined };
+  let server;
+  before(async () => {
+    await prepare();
+    server = createServer(handle);
+    await new Promise((done) => server.listen(0, '127.0.0.1', done));
+    context.origin = `http://127.0.0.1:${server.address().port}`;
+    context.browser = await launchBrowser();
+  });
+  after(async () => {
+    await context.browser?.close();
+    server?.close();
   });
   return context;
 }

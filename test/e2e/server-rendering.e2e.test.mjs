@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { build } from 'esbuild';
-import { launchBrowser, watchPage } from './browser.mjs';
+import { useSite, watchPage } from './browser.mjs';
 
 /*
  * Server rendering as Next.js's app router and Nuxt do it: the apps of
@@ -80,42 +79,8 @@ const page = (body, script) =>
 
 describe('server-rendered React 19 and Vue 3 pages, hydrated', () => {
   const pages = {};
-  let server;
-  let origin;
-  let browser;
-
-  before(async () => {
-    const [{ renderToString }, { createElement }, { createSSRApp }, { renderToString: renderVue }] = await Promise.all([
-      import('react-dom/server'),
-      import('react'),
-      import('vue'),
-      import('vue/server-renderer'),
-    ]);
-
-    // React: what Next.js's app router does with a client component – rendered on the server, hydrated in the browser.
-    const react = await serverModule('test/frameworks/react-app.tsx', 'react-app');
-    pages['/react'] = page(renderToString(createElement(react.App)), 'react-client');
-    await clientBundle(
-      `import 'buergerportal-widgets';
-       import { hydrateRoot } from 'react-dom/client';
-       import { App } from './test/frameworks/react-app.tsx';
-       hydrateRoot(document.getElementById('app'), <App />, { onRecoverableError: (error) => console.error('recoverable: ' + error.message) });`,
-      'react-client',
-    );
-
-    // Vue: what Nuxt does – createSSRApp on both sides. Here the elements are defined only after hydration.
-    const vue = await serverModule('test/frameworks/App.vue', 'vue-app', [vueFiles(true)]);
-    pages['/vue'] = page(await renderVue(createSSRApp(vue.default)), 'vue-client');
-    await clientBundle(
-      `import { createSSRApp } from 'vue';
-       import App from './test/frameworks/App.vue';
-       createSSRApp(App).mount('#app');
-       await import('buergerportal-widgets');`,
-      'vue-client',
-      [vueFiles(false)],
-    );
-
-    server = createServer((req, res) => {
+  const site = useSite(
+    (req, res) => {
       const path = new URL(req.url, 'http://x').pathname;
       if (path === '/favicon.ico') return void res.writeHead(204).end();
       if (pages[path]) return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path]);
@@ -123,16 +88,39 @@ describe('server-rendered React 19 and Vue 3 pages, hydrated', () => {
         return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(`${OUT}${path}`));
       }
       res.writeHead(404).end();
-    });
-    await new Promise((done) => server.listen(0, '127.0.0.1', done));
-    origin = `http://127.0.0.1:${server.address().port}`;
-    browser = await launchBrowser();
-  });
+    },
+    async () => {
+      const [{ renderToString }, { createElement }, { createSSRApp }, { renderToString: renderVue }] = await Promise.all([
+        import('react-dom/server'),
+        import('react'),
+        import('vue'),
+        import('vue/server-renderer'),
+      ]);
 
-  after(async () => {
-    await browser?.close();
-    server?.close();
-  });
+      // React: what Next.js's app router does with a client component – rendered on the server, hydrated in the browser.
+      const react = await serverModule('test/frameworks/react-app.tsx', 'react-app');
+      pages['/react'] = page(renderToString(createElement(react.App)), 'react-client');
+      await clientBundle(
+        `import 'buergerportal-widgets';
+         import { hydrateRoot } from 'react-dom/client';
+         import { App } from './test/frameworks/react-app.tsx';
+         hydrateRoot(document.getElementById('app'), <App />, { onRecoverableError: (error) => console.error('recoverable: ' + error.message) });`,
+        'react-client',
+      );
+
+      // Vue: what Nuxt does – createSSRApp on both sides. Here the elements are defined only after hydration.
+      const vue = await serverModule('test/frameworks/App.vue', 'vue-app', [vueFiles(true)]);
+      pages['/vue'] = page(await renderVue(createSSRApp(vue.default)), 'vue-client');
+      await clientBundle(
+        `import { createSSRApp } from 'vue';
+         import App from './test/frameworks/App.vue';
+         createSSRApp(App).mount('#app');
+         await import('buergerportal-widgets');`,
+        'vue-client',
+        [vueFiles(false)],
+      );
+    },
+  );
 
   test('both servers write camelCase props as attributes under their own names', () => {
     assert.match(pages['/react'], /<servicekonto-login [^>]*clientId="buergerportal"[^>]*idleTimeout="900"/);
@@ -148,11 +136,11 @@ describe('server-rendered React 19 and Vue 3 pages, hydrated', () => {
 
   for (const framework of ['react', 'vue']) {
     test(`${framework}: after hydration the signed-out login and the manager, configured as the app says`, async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const tab = await context.newPage();
       const problems = watchPage(tab);
       tab.on('console', (message) => message.type() === 'warning' && problems.push(`warning: ${message.text()}`));
-      await tab.goto(`${origin}/${framework}`);
+      await tab.goto(`${site.origin}/${framework}`);
 
       const login = tab.locator('servicekonto-login');
       const manager = tab.locator('kassenzeichen-manager');
