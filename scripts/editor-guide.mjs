@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { elementsOf } from './manifest-elements.mjs';
-import { ADMIN_ONLY_ATTRIBUTES, allowedTags } from './wordpress-plugin.mjs';
+import { ADMIN_ONLY_ATTRIBUTES, renderPlugin } from './wordpress-plugin.mjs';
 
 export const GUIDE_PATH = 'docs/redaktionsleitfaden.md';
 
@@ -96,6 +96,85 @@ function quoted(names) {
   return names.map((name) => `'${name}'`).join(', ');
 }
 
+/** The ckeditor5 packages the recipes are tested with (package.json: `ckeditor5-v44`: `npm:ckeditor5@44.3.0`, …). */
+export function testedCkeditors() {
+  const { devDependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return Object.entries(devDependencies)
+    .filter(([name]) => /^ckeditor5-v\d+$/.test(name))
+    .map(([name, spec]) => ({ name, version: spec.replace(/^npm:ckeditor5@/, '') }));
+}
+const CKEDITOR_VERSIONS = testedCkeditors()
+  .map((ckeditor) => ckeditor.version)
+  .join(' und ');
+
+/** The files of dist/ that belong side by side on the city's server: the script and the files it loads itself. */
+export const SCRIPT_FILES = [
+  'buergerportal-widgets.js',
+  'buergerportal-widgets.manager.js',
+  'buergerportal-widgets.oidc.js',
+  'buergerportal-widgets.en.js',
+  'buergerportal-widgets.de-x-ls.js',
+];
+const NUMBER_WORDS = { 2: 'beiden', 3: 'drei', 4: 'vier', 5: 'fünf', 6: 'sechs' };
+/** „die fünf Dateien“ */
+const theScriptFiles = `die ${NUMBER_WORDS[SCRIPT_FILES.length] ?? SCRIPT_FILES.length} Dateien`;
+const scriptFileList = (last = 'und') =>
+  SCRIPT_FILES.slice(0, -1)
+    .map((file) => `\`${file}\``)
+    .join(', ') + ` ${last} \`${SCRIPT_FILES.at(-1)}\``;
+
+/**
+ * CKEditor 5's General HTML Support (TYPO3, Drupal) keeps an element it does
+ * not know only when the rule `$customElement` is allowed; a rule naming the
+ * element alone drops it with its attributes (ckeditor/ckeditor5#13343).
+ * The named rules then say which attributes stay. test/e2e/ckeditor.e2e runs
+ * exactly this in CKEditor 5 at the versions TYPO3 13 and Drupal 11 ship.
+ */
+export function ckeditorAllowRules(manifest) {
+  return [
+    { name: '$customElement' },
+    ...elementsInGuideOrder(manifest).map((element) => ({ name: element.tagName, attributes: attributeList(element).split(' ') })),
+  ];
+}
+
+/** The TYPO3 RTE configuration (YAML) of the guide. */
+export function typo3RteYaml(manifest) {
+  const rules = ckeditorAllowRules(manifest).map((rule) =>
+    rule.attributes
+      ? `        - name: '${rule.name}'\n          attributes: [${quoted(rule.attributes)}]`
+      : `        # fremde Elemente überhaupt behalten (ohne Attribute); erst die Regeln darunter nennen die Attribute\n        - name: '${rule.name}'`,
+  );
+  return `editor:
+  config:
+    htmlSupport:
+      allow:
+${rules.join('\n')}
+processing:
+  allowTags:
+${elementsInGuideOrder(manifest)
+  .map((element) => `    - ${element.tagName}`)
+  .join('\n')}`;
+}
+
+/** Drupal's „Manuell bearbeitbare HTML-Tags“ and the allow-list of a text format without editor. */
+export function drupalTagList(manifest) {
+  return `${elementsInGuideOrder(manifest)
+    .map((element) => `<${element.tagName} ${attributeList(element)}>`)
+    .join(' ')} <div slot> <ul slot>`;
+}
+
+/** The part of the generated WordPress plugin that lets the tags through kses, cut from the plugin itself. */
+function pluginCore(manifest) {
+  const plugin = renderPlugin(manifest, '');
+  const cut = (from, to) => {
+    const start = plugin.indexOf(from);
+    const end = plugin.indexOf(to, start);
+    if (start < 0 || end < 0) throw new Error(`editor-guide: "${from}" … "${to}" not found in the WordPress plugin`);
+    return plugin.slice(start, end + to.length);
+  };
+  return `${cut('/** Die Tags und die Attribute', '\n}\n')}\n${cut("add_filter('wp_kses_allowed_html'", '}, 10, 2);')}`;
+}
+
 export function renderGuide(manifest) {
   const elements = elementsInGuideOrder(manifest);
   const [login, manager] = elements;
@@ -141,11 +220,12 @@ weglassen. Steht an einem Element eine andere Adresse, zeigt es einen Hinweis
 für die Redaktion und sendet nichts.
 
 - **TYPO3:** Inhaltselement **„HTML“** (Reines HTML), nicht „Text“ – der
-  Rich-Text-Editor entfernt unbekannte Tags.
+  Rich-Text-Editor entfernt die Tags, solange die IT ihn nicht eigens
+  eingerichtet hat (Teil 2, „TYPO3“).
 - **WordPress:** Block **„Individuelles HTML“** (Custom HTML). Das klappt für
   alle Rollen, sobald die IT das Plugin „Bürgerportal-Elemente“ aktiviert hat.
 - **Drupal:** einen Block oder ein Textfeld im Textformat **„Bürgerportal“**
-  (von der IT eingerichtet), in der Quelltext-Ansicht.
+  (von der IT eingerichtet, ein Textfeld ohne Editor).
 
 ### Was Sie einstellen können
 
@@ -214,7 +294,7 @@ selbst \`authority\` und \`client-id\`.
 - **Einmal klicken:** Die Elemente fragen den Anmeldedienst erst, wenn er
   gebraucht wird – damit die Schaltfläche sofort da ist. Wählen Sie nach dem
   Einrichten deshalb einmal „Zum Servicekonto.NRW“: Erst dann zeigt sich, ob
-  \`authority\` stimmt, ob die zweite Datei neben dem Skript liegt und ob die
+  \`authority\` stimmt, ob die Dateien neben dem Skript liegen und ob die
   Content-Security-Policy den Anmeldedienst erlaubt.
 - Ein **roter Kasten „Dieses Element ist nicht richtig eingerichtet“** mit
   „Hinweis für die Redaktion“ heißt: Ein Attribut fehlt oder ist falsch. Er
@@ -275,9 +355,7 @@ Werkzeuge für Zeichen- und Wortabstand (WCAG 1.4.12) werden beachtet.
 
 ## Dateien auf den eigenen Server
 
-Aus dem Ordner \`dist/\` gehören \`buergerportal-widgets.js\`,
-\`buergerportal-widgets.manager.js\`, \`buergerportal-widgets.oidc.js\`,
-\`buergerportal-widgets.en.js\` und \`buergerportal-widgets.de-x-ls.js\` in
+Aus dem Ordner \`dist/\` gehören ${theScriptFiles} ${scriptFileList()} in
 **denselben Ordner** Ihres Webservers; das Skript lädt die anderen Dateien
 selbst von dort, wenn es sie braucht (die Datei der Kassenzeichen-Verwaltung
 nur auf Seiten mit \`<kassenzeichen-manager>\`, so erscheint die
@@ -295,7 +373,7 @@ Das Skript wird als **Modul** geladen, einmal pro Seite (doppelt schadet nicht):
 
 Werkzeuge, die Skripte **zusammenfassen, umbenennen oder verschieben**, dürfen
 die Datei nicht anfassen: Aus einem Modul würde ein klassisches Skript, oder
-die zweite Datei läge nicht mehr daneben. Die Elemente sagen es dann selbst
+die anderen Dateien lägen nicht mehr daneben. Die Elemente sagen es dann selbst
 („Die Datei buergerportal-widgets.manager.js konnte nicht geladen werden …“,
 ebenso für \`…oidc.js\`). Eine Versionsnummer im Dateinamen oder als
 \`?…\` hinter der Adresse (TYPO3, WordPress) schadet nicht.
@@ -347,7 +425,7 @@ Ursprung (Schema, Host, Port). Ist genau eine Adresse freigegeben, nimmt ein
 
 **Skript laden** (TypoScript-Setup der Seite). \`config.concatenateJs\` und
 \`config.compressJs\` würden die Datei mit anderen zusammenfassen bzw. nach
-\`typo3temp/\` kopieren – getrennt von ihrer zweiten Datei. Deshalb für diese
+\`typo3temp/\` kopieren – getrennt von den Dateien, die sie nachlädt. Deshalb für diese
 Datei beides abschalten
 ([TypoScript-Referenz: includeJSFooter](https://docs.typo3.org/m/typo3/reference-typoscript/main/en-us/TopLevelObjects/Page/Index.html#confval-page-includejsfooter),
 [config.concatenateJs](https://docs.typo3.org/m/typo3/reference-typoscript/main/en-us/TopLevelObjects/Config.html#confval-config-concatenatejs)):
@@ -367,50 +445,63 @@ Redakteursgruppen brauchen dafür die Erlaubnis für den Inhaltstyp „HTML“
 (Backend-Benutzergruppe → „Zugriffsrechte“ → „Feldwerte explizit erlauben/verbieten“ → \`tt_content:CType:html\`).
 
 Im **Rich-Text-Editor** (Inhaltselement „Text“) überleben die Tags nur, wenn
-drei Stellen sie kennen: CKEditor 5 (\`htmlSupport\`), die Speicher-Umwandlung
-(\`processing.allowTags\`) und der HTML-Sanitizer der Ausgabe
-(\`lib.parseFunc_RTE.htmlSanitize\`), der sich nur mit einer PHP-Klasse erweitern lässt
+alle Stellen sie kennen: CKEditor 5 (\`htmlSupport\`), die Speicher-Umwandlung
+(\`processing.allowTags\`), in TYPO3 12 die Ausgabe (\`lib.parseFunc_RTE.allowTags\`)
+und der HTML-Sanitizer der Ausgabe (\`lib.parseFunc_RTE.htmlSanitize\`), der sich nur mit einer PHP-Klasse erweitern lässt
 ([TYPO3: HTML Sanitizer](https://docs.typo3.org/c/typo3/cms-core/main/en-us/Changelog/9.5.x/Important-94484-IntroduceHTMLSanitizer.html)).
 Wir empfehlen deshalb das Inhaltselement „HTML“. Wer den Rich-Text-Editor
-trotzdem will, ergänzt die RTE-Konfiguration (YAML) …
+trotzdem will:
 
-\`\`\`yaml
-editor:
-  config:
-    htmlSupport:
-      allow:
-        - { name: 'servicekonto-login', attributes: true }
-        - { name: 'kassenzeichen-manager', attributes: true }
-processing:
-  allowTags:
-    - servicekonto-login
-    - kassenzeichen-manager
-\`\`\`
+1. **RTE-Konfiguration (YAML)** ergänzen. Entscheidend ist die Regel
+   \`$customElement\`: Ist nur der Name eines Elements erlaubt – auch mit
+   \`attributes: true\` oder als regulärer Ausdruck –, entfernt CKEditor 5 es
+   beim Laden samt Attributen ([ckeditor5#13343](https://github.com/ckeditor/ckeditor5/issues/13343)).
+   Mit dieser Konfiguration bleiben beide Tags mit allen Attributen stehen,
+   auch in einem Absatz, mit dem Inhalt ihrer Slots und nach der
+   Quelltext-Ansicht (geprüft mit CKEditor 5
+   ${CKEDITOR_VERSIONS} – laden, bearbeiten, speichern, wieder laden):
 
-… und registriert einen eigenen Sanitizer (\`ext_localconf.php\` einer Site-Extension):
+   \`\`\`yaml
+${typo3RteYaml(manifest)
+  .split('\n')
+  .map((line) => `   ${line}`)
+  .join('\n')}
+   \`\`\`
 
-\`\`\`php
-$GLOBALS['TYPO3_CONF_VARS']['SYS']['htmlSanitizer']['default'] = \\Stadt\\Site\\Html\\BuergerportalSanitizerBuilder::class;
-\`\`\`
+   Andere unbekannte Elemente behält der Editor dabei ohne ihre Attribute; der
+   Sanitizer der Ausgabe entfernt sie.
+2. **Nur TYPO3 12** (und neuere Versionen, solange \`lib.parseFunc_RTE.allowTags\`
+   im TypoScript-Objekt-Browser eine Liste ist): Die Ausgabe zeigt Tags, die dort
+   fehlen, als Text. Im TypoScript-Setup ergänzen:
 
-\`\`\`php
-namespace Stadt\\Site\\Html;
+   \`\`\`
+   lib.parseFunc_RTE.allowTags := addToList(servicekonto-login, kassenzeichen-manager)
+   \`\`\`
 
-use TYPO3\\CMS\\Core\\Html\\DefaultSanitizerBuilder;
-use TYPO3\\HtmlSanitizer\\Behavior;
+3. Einen eigenen **Sanitizer** registrieren (\`ext_localconf.php\` einer Site-Extension):
 
-final class BuergerportalSanitizerBuilder extends DefaultSanitizerBuilder
-{
-    public function createBehavior(): Behavior
-    {
-        $login = (new Behavior\\Tag('servicekonto-login', Behavior\\Tag::ALLOW_CHILDREN))
-            ->addAttrs(...$this->createAttrs(${phpArguments(login)}));
-        $manager = (new Behavior\\Tag('kassenzeichen-manager', Behavior\\Tag::ALLOW_CHILDREN))
-            ->addAttrs(...$this->createAttrs(${phpArguments(manager)}));
-        return parent::createBehavior()->withTags($login, $manager);
-    }
-}
-\`\`\`
+   \`\`\`php
+   $GLOBALS['TYPO3_CONF_VARS']['SYS']['htmlSanitizer']['default'] = \\Stadt\\Site\\Html\\BuergerportalSanitizerBuilder::class;
+   \`\`\`
+
+   \`\`\`php
+   namespace Stadt\\Site\\Html;
+
+   use TYPO3\\CMS\\Core\\Html\\DefaultSanitizerBuilder;
+   use TYPO3\\HtmlSanitizer\\Behavior;
+
+   final class BuergerportalSanitizerBuilder extends DefaultSanitizerBuilder
+   {
+       public function createBehavior(): Behavior
+       {
+           $login = (new Behavior\\Tag('servicekonto-login', Behavior\\Tag::ALLOW_CHILDREN))
+               ->addAttrs(...$this->createAttrs(${phpArguments(login)}));
+           $manager = (new Behavior\\Tag('kassenzeichen-manager', Behavior\\Tag::ALLOW_CHILDREN))
+               ->addAttrs(...$this->createAttrs(${phpArguments(manager)}));
+           return parent::createBehavior()->withTags($login, $manager);
+       }
+   }
+   \`\`\`
 
 ## WordPress
 
@@ -423,8 +514,8 @@ final class BuergerportalSanitizerBuilder extends DefaultSanitizerBuilder
   und ein \`<script>\` im Inhalt entfernt kses ebenso.
 - **Die Lösung: das Plugin aus diesem Paket**,
   \`cms/wordpress/buergerportal-widgets/buergerportal-widgets.php\`. Legen Sie den
-  Ordner \`buergerportal-widgets/\` nach \`wp-content/plugins/\` und darin die
-  beiden Dateien aus \`dist/\` in den Unterordner \`dist/\`; dann aktivieren.
+  Ordner \`buergerportal-widgets/\` nach \`wp-content/plugins/\` und darin
+  ${theScriptFiles} aus \`dist/\` (${scriptFileList()}) in den Unterordner \`dist/\`; dann aktivieren.
   Das Plugin
   - lädt das Skript auf jeder Seite als Modul – ab WordPress 6.5 mit
     [\`wp_enqueue_script_module\`](https://developer.wordpress.org/reference/functions/wp_enqueue_script_module/),
@@ -438,15 +529,13 @@ final class BuergerportalSanitizerBuilder extends DefaultSanitizerBuilder
     Die Anmeldung steht im Theme, das Backend in der Einstellung oben;
   - schreibt die freigegebenen Backends in den Kopf jeder Seite (siehe „Backends freigeben“).
 
-  Der Kern des Plugins:
+  Der Kern des Plugins (aus der Plugin-Datei):
 
   \`\`\`php
-  add_filter('wp_kses_allowed_html', function ($tags, $context) {
-      if ($context !== 'post') return $tags;
-      $tags['servicekonto-login'] = array_fill_keys(array(${quoted(allowedTags(manifest)['servicekonto-login'])}), true);
-      $tags['kassenzeichen-manager'] = array_fill_keys(array(${quoted(allowedTags(manifest)['kassenzeichen-manager'])}), true);
-      return $tags;
-  }, 10, 2);
+${pluginCore(manifest)
+  .split('\n')
+  .map((line) => (line ? `  ${line}` : ''))
+  .join('\n')}
   \`\`\`
 
 ## Drupal
@@ -461,7 +550,7 @@ buergerportal:
     /libraries/buergerportal/buergerportal-widgets.js: { preprocess: false, minified: true, attributes: { type: module } }
 \`\`\`
 
-Die beiden Dateien liegen dann in \`/libraries/buergerportal/\` unter dem
+${theScriptFiles[0].toUpperCase()}${theScriptFiles.slice(1)} (${scriptFileList()}) liegen dann in \`/libraries/buergerportal/\` unter dem
 Drupal-Wurzelverzeichnis. **Anhängen** auf allen Seiten in \`THEMA.info.yml\`:
 
 \`\`\`yaml
@@ -475,18 +564,27 @@ libraries:
 des Filters „Erlaubte HTML-Tags begrenzen und fehlerhaftes HTML korrigieren“
 schreibgeschützt; es wird aus den Einstellungen des Editors gefüllt
 ([Drupal: CKEditor 5](https://www.drupal.org/docs/core-modules-and-themes/core-modules/ckeditor-5-module)).
-Die Tags gehören deshalb in die Editor-Einstellung **„Quelltext bearbeiten“ →
-„Manuell bearbeitbare HTML-Tags“**:
+Die Editor-Einstellung **„Quelltext bearbeiten“ → „Manuell bearbeitbare
+HTML-Tags“ reicht für diese Tags nicht:** Drupal gibt sie CKEditor 5 als
+Regeln mit dem Namen des Elements weiter, und CKEditor 5 entfernt beim Laden
+beide Elemente samt Attributen; es behält fremde Elemente nur mit der Regel
+\`$customElement\`, die sich dort nicht eintragen lässt (geprüft mit CKEditor 5
+${CKEDITOR_VERSIONS}, dieselbe Schicht wie in TYPO3). Was funktioniert:
 
-\`\`\`
-<servicekonto-login ${attributeList(login)}> <kassenzeichen-manager ${attributeList(manager)}> <div slot>
-\`\`\`
+- **Ein eigenes Textformat „Bürgerportal“ ohne Editor** (Konfiguration →
+  Textformate und Editoren → Textformat hinzufügen → Editor: keiner), mit dem
+  Filter „Erlaubte HTML-Tags begrenzen und fehlerhaftes HTML korrigieren“ und
+  dieser Liste, nur für die Rollen, die die Elemente pflegen. Die Redaktion
+  fügt die Elemente dann in einem Block mit diesem Format ein:
 
-Verlässlicher ist ein eigenes Textformat „Bürgerportal“ **ohne Editor**
-(Konfiguration → Textformate und Editoren → Textformat hinzufügen → Editor: keiner),
-mit dem Filter „Erlaubte HTML-Tags begrenzen …“ und genau der Liste oben,
-nur für die Rollen, die die Elemente pflegen. Die Redaktion fügt die Elemente
-dann in einem Block mit diesem Format ein.
+  \`\`\`
+  ${drupalTagList(manifest)}
+  \`\`\`
+
+- **Das Textformat „Full HTML“** (ohne diesen Filter): Dort erlaubt Drupal
+  CKEditor 5 jedes Element, und beide Tags bleiben mit ihren Attributen stehen
+  (ebenso geprüft) – aber dieses Format gehört nur Rollen, denen Sie
+  beliebiges HTML anvertrauen.
 
 ## Beim Anmeldedienst eintragen
 
