@@ -98,7 +98,7 @@ function tryConnect(port) {
   });
 }
 
-const SHORT_DRAIN = { BFF_BACKEND_TIMEOUT_SECONDS: '3', BFF_SHUTDOWN_SECONDS: '3' };
+const SHORT_DRAIN = { BFF_BACKEND_TIMEOUT_SECONDS: '3', BFF_SHUTDOWN_SECONDS: '3', BFF_SHUTDOWN_NOTICE_SECONDS: '0' };
 
 test(
   'SIGTERM during a slow backend answer: the request completes, no new connection is taken, exit code 0 once drained',

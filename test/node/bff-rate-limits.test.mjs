@@ -53,7 +53,7 @@ test('/api/* and /backchannel-logout are limited too; the anti-forgery check sti
   }
 });
 
-test('the session, sign-out and health routes draw on the API budget: a flood of /session with made-up cookies ends in 429, and the log stays bounded', async () => {
+test('the session and sign-out routes draw on the API budget, /health does not (the balancer’s check must never wait on the shared count): a flood of /session with made-up cookies ends in 429, and the log stays bounded', async () => {
   const world = await startWorld({ env: { BFF_RATE_LIMIT_API: '5' } });
   try {
     const cookie = () => ({ headers: { ...CALL, Cookie: `__Host-bp-session=${Math.random().toString(36).slice(2)}` } });
@@ -68,9 +68,9 @@ test('the session, sign-out and health routes draw on the API budget: a flood of
       ['POST', '/session/extend'],
       ['GET', '/logout/continue?ticket=x'],
       ['GET', '/signed-out'],
-      ['GET', '/health'],
     ])
       assert.equal((await world.request(method, path, { headers: CALL })).status, 429, `${method} ${path}`);
+    assert.equal((await world.request('GET', '/health')).status, 200, '/health has its own, in-process budget');
     assert.ok(world.log.length < 120, `${world.log.length} log lines for 44 requests`);
   } finally {
     await world.stop();
@@ -97,5 +97,20 @@ test('two processes on one Redis share the budget; Redis holds no client address
   } finally {
     for (const process of processes) await process.stop();
     await redis.stop();
+  }
+});
+
+test('a flood of /health from one client ends in 429 after 600 checks a minute, counted in the process', async () => {
+  const world = await startWorld();
+  try {
+    const statuses = [];
+    for (let i = 0; i < 605; i += 1) statuses.push((await world.request('GET', '/health')).status);
+    assert.ok(
+      statuses.slice(0, 600).every((status) => status === 200),
+      'a balancer’s checks pass',
+    );
+    assert.deepEqual(statuses.slice(600), [429, 429, 429, 429, 429]);
+  } finally {
+    await world.stop();
   }
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BffConfig } from './config.js';
 import { allowedReturn, type BffContext, type RouteRequest } from './context.js';
-import { BodyTooLargeError, declaresTooLargeBody, send, sendJson, sendProblem } from './http.js';
+import { BodyTooLargeError, declaresTooLargeBody, send, sendProblem } from './http.js';
 import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../../../src/shared/bff-protocol.js';
 import { IdentityProvider } from './identity-provider.js';
 import { messagePage } from './pages.js';
@@ -14,6 +14,7 @@ import { Sessions } from './sessions.js';
 import { parseTarget } from './target.js';
 import { routeRequest } from './route-request.js';
 import { strippedPrefix } from './stripped-prefix.js';
+import { health } from './routes/health.js';
 import { rateGroup, RateLimits } from './rate-limits.js';
 import { nameFailures, StoreUnavailableError, type SessionStore } from './store.js';
 import { InFlight } from './in-flight.js';
@@ -157,13 +158,14 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
     if (isOwnPath(target.path)) return strippedPrefix(context, request);
     return sendProblem(res, 404, 'not-found', 'Nicht gefunden');
   }
+  // The balancer's check: before the rate limits (their count waits on the same store), bounded by its own memo.
+  if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(context, request);
   const group = rateGroup(path);
   const wait = group && (await context.rateLimits.wait(group, request.client));
   if (wait) {
     request.log.warn('request refused', { reason: 'rate-limited', group });
     return tooManyRequests(context, request, wait);
   }
-  if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(context, request);
   const navigation = NAVIGATIONS[`${req.method} ${path}`];
   if (navigation) return navigation(context, request);
 
@@ -247,19 +249,4 @@ function preflight(request: RouteRequest): void {
     'Access-Control-Allow-Headers': `Content-Type, Idempotency-Key, ${ANTI_FORGERY_HEADER}`,
     'Access-Control-Max-Age': '600',
   });
-}
-
-/**
- * `GET`/`HEAD /health`: 200 only while the store takes a write within
- * BFF_STORE_TIMEOUT_MS; 503 otherwise, never a wait – `store-full` for a
- * Redis out of memory (noeviction), `store-unavailable` for anything else –
- * and at once when the process is stopping, so that the balancer takes it out first.
- */
-async function health(context: BffContext, request: RouteRequest): Promise<void> {
-  request.route = '/health';
-  if (context.stopping) return sendJson(request.res, 503, { status: 'stopping' });
-  const failure = await context.store.writeFailure();
-  const status = failure === undefined ? 'ok' : failure === 'full' ? 'store-full' : 'store-unavailable';
-  if (failure !== undefined) request.log.warn('unhealthy', { reason: status, cause: failure });
-  sendJson(request.res, failure === undefined ? 200 : 503, { status }, { 'Cache-Control': 'no-store' });
 }

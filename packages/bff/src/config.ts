@@ -225,11 +225,14 @@ function readStore(text: string | undefined, problems: string[]): 'memory' | URL
   if (!text || text === 'memory') return 'memory';
   try {
     const url = new URL(text);
-    if (url.protocol === 'redis:' || url.protocol === 'rediss:') return url;
+    // The path names the database: none, or its number (redis://host:6379/2).
+    if ((url.protocol === 'redis:' || url.protocol === 'rediss:') && /^\/?(\d{1,5})?$/.test(url.pathname)) return url;
   } catch {
     // reported below
   }
-  problems.push(`BFF_SESSION_STORE ist „memory“ oder eine redis://- bzw. rediss://-Adresse, nicht „${text}“.`);
+  problems.push(
+    `BFF_SESSION_STORE ist „memory“ oder eine redis://- bzw. rediss://-Adresse, gegebenenfalls mit der Nummer der Datenbank (redis://host:6379/2), nicht „${text.replace(/\/\/[^@/]*@/, '//…@')}“.`,
+  );
   return 'memory';
 }
 

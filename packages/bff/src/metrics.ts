@@ -101,10 +101,10 @@ export function prometheusMetrics(): Metrics {
   live('bff_sessions', 'Live sessions in the store (all processes).', (from) => from.sessions());
   live('bff_pending_sign_ins', 'Sign-ins on their way at the provider (all processes).', (from) => from.pendingSignIns());
   return {
-    request: (route, method, status, time) => requests.observe({ route, method, status }, time),
+    request: (route, method, status, time) => requests.observe({ route, method: methodLabel(method), status }, time),
     proxied(route, method, status, outcome, backendSeconds) {
-      proxied.inc({ route, method, status, outcome });
-      if (backendSeconds !== undefined) backend.observe({ route, method }, backendSeconds);
+      proxied.inc({ route, method: methodLabel(method), status, outcome });
+      if (backendSeconds !== undefined) backend.observe({ route, method: methodLabel(method) }, backendSeconds);
     },
     signInStarted: () => started.inc(),
     signIn: (outcome) => signIns.inc({ outcome }),
@@ -114,4 +114,11 @@ export function prometheusMetrics(): Metrics {
     countLive: (from) => (counts = from),
     exposition: async () => ({ contentType: registry.contentType, text: await registry.metrics() }),
   };
+}
+
+/** The methods the BFF serves; any other of the ~35 Node accepts is `other`, so that a flood of odd methods adds no series. */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+function methodLabel(method: string): string {
+  return KNOWN_METHODS.has(method) ? method : 'other';
 }

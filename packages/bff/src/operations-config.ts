@@ -8,6 +8,12 @@ export interface OperationsConfig {
   backendTimeoutSeconds: number;
   /** BFF_SHUTDOWN_SECONDS: after SIGTERM, how long running requests may take before they are cut; at least the backend's time. */
   shutdownSeconds: number;
+  /**
+   * BFF_SHUTDOWN_NOTICE_SECONDS: after SIGTERM, how long the process still
+   * takes new connections while `/health` says 503, so that the balancer sees
+   * it and takes the process out before the port closes (part of BFF_SHUTDOWN_SECONDS).
+   */
+  shutdownNoticeSeconds: number;
   /** BFF_METRICS: where `GET /metrics` is served, a listener of its own; none: no metrics. */
   metrics?: { host: string; port: number };
 }
@@ -22,6 +28,8 @@ const DEFAULTS = {
   backendTimeoutSeconds: 15,
   // The backend's 15 s, and the session's store calls and a renewal's wait before it.
   shutdownSeconds: 20,
+  // Two health checks at the README's advice (every 5 s, two failures take it out) need 10 s; 5 s makes one.
+  shutdownNoticeSeconds: 5,
 } as const;
 
 export function readOperations(env: Env, problems: string[]): OperationsConfig {
@@ -35,6 +43,10 @@ export function readOperations(env: Env, problems: string[]): OperationsConfig {
     maxBackendAnswerBytes: readInteger(env, 'BFF_MAX_BACKEND_ANSWER_BYTES', DEFAULTS.maxBackendAnswerBytes, 1024, 64 * 1_048_576, problems),
     backendTimeoutSeconds,
     shutdownSeconds,
+    shutdownNoticeSeconds: Math.min(
+      shutdownSeconds,
+      readInteger(env, 'BFF_SHUTDOWN_NOTICE_SECONDS', DEFAULTS.shutdownNoticeSeconds, 0, 600, problems),
+    ),
     metrics: readMetricsAddress(env.BFF_METRICS?.trim(), problems),
   };
 }

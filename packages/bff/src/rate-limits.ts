@@ -7,6 +7,9 @@ import { rateLimitedClient } from './client-address.js';
 export type RateGroup = 'sign-in' | 'back-channel' | 'api';
 
 const WINDOW_SECONDS = 60;
+const SHARED_COUNT_TIMEOUT_MS = 200;
+/** After the shared count did not answer in time, this long the process counts on its own before it asks Redis again. */
+const LOCAL_AFTER_TIMEOUT_MS = 5000;
 
 /**
  * Requests per client address and minute (rate-limiter-flexible). With Redis
@@ -21,10 +24,14 @@ export class RateLimits {
   /** Each process's own counters: the insurance while Redis is away, and what counts when Redis does not answer in time. */
   private readonly local: Partial<Record<RateGroup, RateLimiterAbstract>> = {};
   private readonly timeoutMs: number;
+  /** Until then (ms since epoch) the count is the process's own: the shared one has just not answered in time. */
+  private localUntil = 0;
   private readonly secret: Buffer | undefined;
 
   constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs' | 'storeKey'>>, redisClient?: unknown) {
-    this.timeoutMs = config.storeTimeoutMs ?? 1500;
+    // The shared count answers within milliseconds or not at all: it must not take the request's time (the
+    // request's own store calls have BFF_STORE_TIMEOUT_MS).
+    this.timeoutMs = Math.min(SHARED_COUNT_TIMEOUT_MS, config.storeTimeoutMs ?? SHARED_COUNT_TIMEOUT_MS);
     this.secret = config.storeKey;
     const make = (group: RateGroup): RateLimiterAbstract => {
       const options = { keyPrefix: `bff:rate:${group}`, points: config.rateLimits[group], duration: WINDOW_SECONDS };
@@ -46,7 +53,7 @@ export class RateLimits {
   async wait(group: RateGroup, address: string): Promise<number | undefined> {
     const key = storeName(rateLimitedClient(address), this.secret);
     try {
-      await this.withinTime(this.limiters[group].consume(key), group, key);
+      await this.withinTime(() => this.limiters[group].consume(key), group, key);
       return undefined;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -55,20 +62,25 @@ export class RateLimits {
   }
 
   /** A paused Redis holds the shared count: after the store's time limit the process counts on its own. */
-  private withinTime<T>(shared: Promise<T>, group: RateGroup, key: string): Promise<unknown> {
+  private withinTime<T>(shared: () => Promise<T>, group: RateGroup, key: string): Promise<unknown> {
     const local = this.local[group];
-    if (!local) return shared;
+    if (!local) return shared();
+    if (Date.now() < this.localUntil) return local.consume(key);
+    const asked = shared();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<unknown>((resolve, reject) => {
-      timer = setTimeout(() => local.consume(key).then(resolve, reject), this.timeoutMs);
+      timer = setTimeout(() => {
+        this.localUntil = Date.now() + LOCAL_AFTER_TIMEOUT_MS;
+        local.consume(key).then(resolve, reject);
+      }, this.timeoutMs);
     });
-    shared.catch(() => undefined);
-    return Promise.race([shared, late]).finally(() => clearTimeout(timer));
+    asked.catch(() => undefined);
+    return Promise.race([asked, late]).finally(() => clearTimeout(timer));
   }
 }
 
 /** What the widget and the citizen's browser call besides the API: they share its budget (a flood of them wrote the log full). */
-const SESSION_PATHS = ['/session', '/session/extend', '/logout', '/logout/continue', '/signed-out', '/health'];
+const SESSION_PATHS = ['/session', '/session/extend', '/logout', '/logout/continue', '/signed-out'];
 
 /** The budget a BFF path draws on; every route has one. */
 export function rateGroup(path: string): RateGroup | undefined {

@@ -140,7 +140,7 @@ function stop(): void {
   if (stopping) return hurry.abort();
   stopping = true;
   clearInterval(upkeep);
-  drain(server, app, { seconds: config.shutdownSeconds, log, hurry: hurry.signal })
+  drain(server, app, { seconds: config.shutdownSeconds, noticeSeconds: config.shutdownNoticeSeconds, log, hurry: hurry.signal })
     .then(async (cut) => {
       await closeStore();
       process.exit(cut > 0 ? EXIT.cut : 0);
