@@ -470,6 +470,18 @@ ${typo3RteYaml(manifest)
 
    Andere unbekannte Elemente behält der Editor dabei ohne ihre Attribute; der
    Sanitizer der Ausgabe entfernt sie.
+
+   **Wichtig:** Den _Inhalt_ eines eigenen Elements (Slots, aber auch alles, was
+   eine Redakteurin dort hineinschreibt – \`<script>\`, \`<iframe>\`,
+   \`onerror\`-Attribute) übernimmt CKEditor mit dieser Regel ungeprüft. Schutz
+   bietet erst der HTML-Sanitizer der Ausgabe: \`lib.parseFunc_RTE.htmlSanitize\`
+   muss überall eingeschaltet bleiben, wo das Feld ausgegeben wird (auch in
+   Schnittstellen, Suchindex, Newsletter). Außerdem erlaubt diese Liste jeder
+   Redakteurin \`authority\`, \`client-id\`, \`bff-url\` und die übrigen
+   Einstellungen der Anmeldung: Die Anmeldung gehört deshalb besser ins
+   Seiten-Template (TypoScript, Fluid), und im Text steht nur der Manager mit
+   \`login="login"\` – wie es das WordPress-Plugin für Rollen ohne
+   \`unfiltered_html\` erzwingt.
 2. **Nur TYPO3 12** (und neuere Versionen, solange \`lib.parseFunc_RTE.allowTags\`
    im TypoScript-Objekt-Browser eine Liste ist): Die Ausgabe zeigt Tags, die dort
    fehlen, als Text. Im TypoScript-Setup ergänzen:

@@ -48,6 +48,8 @@ export interface SessionSnapshot {
   expiresAt?: number;
   /** True from 2 minutes before `expiresAt`. */
   expiring?: boolean;
+  /** BFF mode: signed in by the page-readable hint cookie, not yet confirmed by the BFF (the data requests go out meanwhile). */
+  provisional?: boolean;
   /** The sign-in redirect is being prepared: the citizen clicked, the provider's page comes next. */
   redirecting?: boolean;
   /** With `failed`: why. */

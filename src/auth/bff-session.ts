@@ -129,19 +129,22 @@ export class BffAuthSession extends SessionBase implements AuthSession {
     if (outcome === 'unavailable') return this.publish({ status: 'failed', failure: 'provider-unreachable' });
     // Signed in by the BFF's hint: the data requests go out now, the session check beside them.
     const hinted = outcome ? undefined : signedInHint();
-    if (hinted) this.publish({ status: 'signed-in', subject: hinted });
+    if (hinted) this.publish({ status: 'signed-in', subject: hinted, provisional: true });
     await this.check(outcome ? REASONS[outcome] : undefined);
     if (outcome === 'signed-out' || this.snapshot.status === 'signed-in') this.channel?.postMessage({ type: 'changed', key: this.key });
   }
 
   /** The BFF's word on the session; `reason` explains a signed-out answer after a sign-in attempt. */
-  private async check(reason?: SignedOutReason): Promise<void> {
+  private async check(reason?: SignedOutReason, options: { keepOnBlip?: boolean } = {}): Promise<void> {
     const epoch = this.epoch;
     try {
       const info = await this.bff.session();
       if (epoch === this.epoch) this.apply(info, reason);
     } catch (error) {
       const problem = error instanceof BffError ? error.problem : 'bff-unreachable';
+      // A timed check that meets a blip while signed in ends nothing: the session goes on at the BFF, and the
+      // next check or request asks again (after a 401 the citizen's sentence with „Erneut versuchen“ is right).
+      if (options.keepOnBlip && problem === 'bff-unreachable' && this.snapshot.status === 'signed-in') return;
       this.publish({ status: 'failed', failure: problem === 'bff-unreachable' ? 'provider-unreachable' : problem });
     }
   }
@@ -163,7 +166,7 @@ export class BffAuthSession extends SessionBase implements AuthSession {
 
   /** Before warning and at the end the BFF is asked again: requests and other tabs may have moved the end. */
   private scheduleEnd(end: number): void {
-    const recheck = () => void this.track(this.check('expired'));
+    const recheck = () => void this.track(this.check('expired', { keepOnBlip: true }));
     // Already within the warning: the check at the end is the next one.
     this.scheduleTimers(end, end - WARNING_BEFORE_END_MS > Date.now() ? recheck : undefined, recheck);
   }

@@ -241,8 +241,8 @@ export class KassenzeichenManager extends LitElement {
 
   protected override updated(): void {
     // The host page can style or script on it: kassenzeichen-manager:state(confirmed).
-    if (hasConfirmed(this.flow.state)) this.internals.states.add('confirmed');
-    else this.internals.states.delete('confirmed');
+    if (hasConfirmed(this.flow.state)) this.internals.states?.add('confirmed');
+    else this.internals.states?.delete('confirmed');
   }
 
   /** Every event goes out here; the manifest takes event names from the JSDoc above. */

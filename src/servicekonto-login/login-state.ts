@@ -17,7 +17,8 @@ export class LoginStateTracker {
     private readonly read: () => LoginState,
     private readonly emit: (event: Event) => void,
   ) {
-    internals.states.add(this.current);
+    // Custom states are missing before Safari 17.4 and Firefox 126: `state` and the event work without them.
+    internals.states?.add(this.current);
   }
 
   get state(): LoginState {
@@ -28,9 +29,14 @@ export class LoginStateTracker {
   refresh(): void {
     const next = this.read();
     if (next === this.current) return;
-    this.internals.states.delete(this.current);
-    this.internals.states.add(next);
+    this.internals.states?.delete(this.current);
+    this.internals.states?.add(next);
     this.current = next;
     this.emit(new ServicekontoStateChangedEvent(next));
   }
+}
+
+/** What the page may be told of a snapshot: a sign-in the BFF has not confirmed yet is still `starting`. */
+export function publicState(snapshot: { status: LoginState; provisional?: boolean }): LoginState {
+  return snapshot.status === 'signed-in' && snapshot.provisional ? 'starting' : snapshot.status;
 }

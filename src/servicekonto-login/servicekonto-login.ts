@@ -29,7 +29,7 @@ import { PropertyNamedAttributes } from '../shared/property-named-attributes.js'
 import { baseStyles } from '../shared/styles.js';
 import { renderUnavailable } from '../shared/unavailable-view.js';
 import { sessionEvents } from '../shared/session-events.js';
-import { LoginStateTracker } from './login-state.js';
+import { LoginStateTracker, publicState } from './login-state.js';
 import { renderSignedIn, renderSignedOut, renderStatusLine, type LoginHandlers } from './login-views.js';
 import { loginStyles } from './servicekonto-login.styles.js';
 
@@ -135,7 +135,7 @@ export class ServicekontoLogin extends LitElement {
   private configProblems: ConfigProblem[] = [];
   private readonly tracker = new LoginStateTracker(
     this.attachInternals(),
-    () => (this.configProblems.length > 0 || this.policy.blocked ? 'failed' : this.auth.snapshot.status),
+    () => (this.configProblems.length > 0 || this.policy.blocked ? 'failed' : publicState(this.auth.snapshot)),
     (event) => this.emit(event),
   );
   private readonly language = new LanguageController(this);

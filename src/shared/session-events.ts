@@ -7,11 +7,18 @@ export function sessionEvents(next: SessionSnapshot, previous: SessionSnapshot, 
   const events: Event[] = [];
   if (next.storageBlocked && !previous.storageBlocked) events.push(new ServicekontoErrorEvent('storage-blocked'));
   if (next.browserUnsupported && !previous.browserUnsupported) events.push(new ServicekontoErrorEvent('browser-unsupported'));
+  // A sign-in the BFF has not confirmed yet (its hint cookie) is told once it is confirmed.
+  if (confirmed(next) && !confirmed(previous)) events.push(new ServicekontoSignedInEvent(provider));
   if (next.status === previous.status) return events;
-  if (next.status === 'signed-in') events.push(new ServicekontoSignedInEvent(provider));
-  if (next.status === 'signed-out' && (previous.status === 'signed-in' || next.reason))
+  // A hint the BFF did not confirm was never told, so its end is not either.
+  const toldSignedIn = confirmed(previous) || previous.status !== 'signed-in';
+  if (next.status === 'signed-out' && toldSignedIn && (confirmed(previous) || next.reason))
     events.push(new ServicekontoSignedOutEvent(next.reason ?? 'user'));
   if (next.status === 'failed') events.push(new ServicekontoErrorEvent(next.failure ?? 'discovery-failed'));
   if (next.status === 'signed-out' && next.reason === 'sign-in-failed') events.push(new ServicekontoErrorEvent('sign-in-failed'));
   return events;
+}
+
+function confirmed(snapshot: SessionSnapshot): boolean {
+  return snapshot.status === 'signed-in' && !snapshot.provisional;
 }

@@ -1,3 +1,4 @@
+/* global innerWidth, scrollTo */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createServer } from 'vite';
@@ -20,8 +21,7 @@ after(async () => {
 });
 
 const LABEL = { de: 'Deutsch', en: 'English', 'de-x-ls': 'Leichte Sprache' };
-const overflow = (page) =>
-  page.evaluate(() => ({ doc: document.documentElement.scrollWidth, vw: innerWidth }));
+const overflow = (page) => page.evaluate(() => ({ doc: document.documentElement.scrollWidth, vw: innerWidth }));
 
 test('demo at 375 px: each language × compact, signed out and in', async () => {
   const page = await browser.newPage({ viewport: { width: 375, height: 812 } });

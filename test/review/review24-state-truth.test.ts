@@ -46,7 +46,10 @@ describe('review 24: servicekonto-login state is true', () => {
     await settled(element);
     expect(element.state).to.equal('signed-in');
     const heard = record(element);
-    worker.use(http.get('/bff/session', () => HttpResponse.error()), http.get('/bff/health', () => HttpResponse.error()));
+    worker.use(
+      http.get('/bff/session', () => HttpResponse.error()),
+      http.get('/bff/health', () => HttpResponse.error()),
+    );
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(heard, 'what a late listener hears').to.deep.equal([]);
     expect(element.state).to.equal('signed-in');
