@@ -174,12 +174,15 @@ test('BFF_METRICS on an address in use: exit code 5 with a sentence naming it', 
   try {
     const child = spawn(process.execPath, ['packages/bff/dist/server.js'], {
       env: { PATH: process.env.PATH, ...bffEnv({ PORT: String(await freePort()), BFF_METRICS: `127.0.0.1:${holder.address().port}` }) },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    let stdout = '';
     child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+    child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));
     const [code] = await once(child, 'exit');
     assert.equal(code, 5);
+    assert.doesNotMatch(stdout, /"message":"listening"/, 'it never said „listening“ (nor took a request)');
     assert.equal(
       stderr.trim(),
       `buergerportal-bff: Die Adresse 127.0.0.1:${holder.address().port} (BFF_METRICS) ist schon belegt; der BFF startet nicht.`,

@@ -96,16 +96,17 @@ server.once('error', (error: NodeJS.ErrnoException) => {
   void store.close().catch(() => undefined);
   fail(EXIT.listen, `Die Adresse ${config.host}:${config.port} (HOST, PORT) ${listenReason(error)}; der BFF startet nicht.`);
 });
-// BFF_METRICS: /metrics on a listener of its own (README, „Metrics“).
+// BFF_METRICS: /metrics on a listener of its own (README, „Metrics“) – first, so that a taken
+// address stops the start before the BFF says „listening“ and takes a request.
 if (config.metrics) {
   const { host, port } = config.metrics;
-  serveMetrics(metrics, config.metrics, log).then(
-    () => log.info('metrics listening', { host, port }),
-    (error: NodeJS.ErrnoException) => {
-      void store.close().catch(() => undefined);
-      fail(EXIT.listen, `Die Adresse ${host}:${port} (BFF_METRICS) ${listenReason(error)}; der BFF startet nicht.`);
-    },
-  );
+  try {
+    await serveMetrics(metrics, config.metrics, log);
+    log.info('metrics listening', { host, port });
+  } catch (error) {
+    void store.close().catch(() => undefined);
+    fail(EXIT.listen, `Die Adresse ${host}:${port} (BFF_METRICS) ${listenReason(error as NodeJS.ErrnoException)}; der BFF startet nicht.`);
+  }
 }
 server.listen(config.port, config.host, () => {
   const address = server.address();
