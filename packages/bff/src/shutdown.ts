@@ -23,10 +23,13 @@ export interface DrainOptions {
  */
 export async function drain(server: Server, app: BffApp, options: DrainOptions): Promise<number> {
   app.stopping();
-  options.log.info('stopping', { running: app.running.size, drainSeconds: options.seconds, noticeSeconds: options.noticeSeconds });
-  await pause(options.noticeSeconds * 1000, options.hurry);
+  if (options.noticeSeconds > 0) {
+    options.log.info('stopping soon', { noticeSeconds: options.noticeSeconds });
+    await pause(options.noticeSeconds * 1000, options.hurry);
+  }
   server.close();
   server.closeIdleConnections();
+  options.log.info('stopping', { running: app.running.size, drainSeconds: options.seconds - options.noticeSeconds });
   if (!(await settledWithin(app, { ...options, seconds: options.seconds - options.noticeSeconds }))) {
     const now = Date.now();
     for (const [request, startedAt] of app.running.list()) {

@@ -9,7 +9,7 @@ export type BackendAnswer =
   | { kind: 'passed'; status: number; body: Buffer; headers: Record<string, string> }
   | { kind: 'server-error'; status: number; retryAfter?: string }
   | { kind: 'too-large'; status: number }
-  | { kind: 'refused'; status: number; reason: 'redirect' | 'not-json' };
+  | { kind: 'refused'; status: number; reason: 'redirect' | 'not-json' | 'unreadable' };
 
 const PASSED_BACK = ['content-type', 'retry-after', 'content-language'] as const;
 const JSON_TYPES = /^application\/(problem\+)?json\s*(;|$)/i;

@@ -51,20 +51,35 @@ async function askBackend(
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
+  let answer: Response;
   try {
-    const answer = await context.fetch(`${context.config.backendUrl}${apiPath}`, {
+    answer = await context.fetch(`${context.config.backendUrl}${apiPath}`, {
       method: req.method,
       headers,
       body: body.length > 0 ? new Uint8Array(body) : undefined,
       redirect: 'manual',
       signal: AbortSignal.timeout(context.config.backendTimeoutSeconds * 1000),
     });
+  } catch (error) {
+    return noAnswer(request, error);
+  }
+  try {
     return await readAnswer(answer, context.config.maxBackendAnswerBytes);
   } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    request.log.error(timedOut ? 'backend timed out' : 'backend unreachable', error);
-    return { kind: timedOut ? 'timeout' : 'unreachable' };
+    if (isTimeout(error)) return noAnswer(request, error);
+    // It answered, but its body cannot be read (a broken gzip, a cut chunk): its answer, not its absence.
+    return { kind: 'refused', status: answer.status, reason: 'unreadable' };
   }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'TimeoutError';
+}
+
+function noAnswer(request: RouteRequest, error: unknown): Outcome {
+  const timedOut = isTimeout(error);
+  request.log.error(timedOut ? 'backend timed out' : 'backend unreachable', error);
+  return { kind: timedOut ? 'timeout' : 'unreachable' };
 }
 
 const NO_ANSWER = 'Das Bürgerportal antwortet nicht';
