@@ -158,3 +158,19 @@ test('BFF_MAX_BACKEND_ANSWER_BYTES sets the limit; an answer without a length st
     await small.stop();
   }
 });
+
+test('an answer whose body cannot be read (a broken gzip) is refused as an unexpected answer, not told as „antwortet nicht“', async () => {
+  world.log.length = 0;
+  world.backend.answer = (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    res.end('this is no gzip');
+  };
+  const answer = await world.request('GET', '/api/kassenzeichen', { headers: CALL, cookies });
+  assert.equal(answer.status, 502);
+  assert.equal(JSON.parse(answer.text).title, 'Das Bürgerportal hat unerwartet geantwortet');
+  assert.deepEqual(
+    world.log.filter(({ message }) => message === 'backend answer refused').map(({ reason }) => reason),
+    ['unreadable'],
+  );
+  assert.equal(world.log.filter(({ message }) => message === 'backend unreachable').length, 0);
+});
