@@ -150,6 +150,19 @@ export class RedisStore implements SessionStore {
     return Object.keys(fields).length > 0 ? fields : undefined;
   }
 
+  async readFields(key: string, fields: readonly string[]): Promise<Record<string, string> | undefined> {
+    const values = (await this.bounded(() => this.client.hmGet(key, [...fields]))) as (string | null)[];
+    const picked: Record<string, string> = {};
+    let found = false;
+    fields.forEach((field, i) => {
+      const value = values[i];
+      if (typeof value !== 'string') return;
+      picked[field] = value;
+      found = true;
+    });
+    return found ? picked : undefined;
+  }
+
   async write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
     await this.bounded(() => this.client.multi().hSet(key, fields).expire(key, ttlSeconds).exec());
   }

@@ -63,6 +63,18 @@ export class SealedStore implements SessionStore {
     return fields;
   }
 
+  async readFields(key: string, names: readonly string[]): Promise<Record<string, string> | undefined> {
+    const sealed = await this.inner.readFields(key, names);
+    if (!sealed) return undefined;
+    const fields: Record<string, string> = {};
+    for (const [field, value] of Object.entries(sealed)) {
+      const opened = unseal(this.key, value, fieldContext(key, field));
+      if (opened === undefined) return undefined;
+      fields[field] = opened;
+    }
+    return fields;
+  }
+
   write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
     return this.inner.write(key, this.sealFields(key, fields), ttlSeconds);
   }

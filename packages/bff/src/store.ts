@@ -8,6 +8,12 @@ import type { DescribedError, LogFields } from './log.js';
  */
 export interface SessionStore {
   read(key: string): Promise<Record<string, string> | undefined>;
+  /**
+   * Only the named fields of an entry (those it has): what a proxied request
+   * needs, without opening the rest. `undefined` when the entry is gone (or,
+   * sealed, one of them does not open).
+   */
+  readFields(key: string, fields: readonly string[]): Promise<Record<string, string> | undefined>;
   /** Sets the given fields (others stay) and the time to live of the whole entry. */
   write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void>;
   /**

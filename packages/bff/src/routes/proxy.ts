@@ -1,7 +1,7 @@
 import type { BffContext, RouteRequest } from '../context.js';
 import { MAX_REQUEST_BODY_BYTES, readBody, send, sendProblem } from '../http.js';
-import type { LoadedSession } from '../sessions.js';
-import { forgetSession, loadOrForget } from './session.js';
+import type { ProxySession } from '../sessions.js';
+import { forgetSession, loadTokenTimesOrForget } from './session.js';
 import { matchContract } from '../contract.js';
 import { readAnswer, type BackendAnswer } from './proxy-answer.js';
 
@@ -25,15 +25,15 @@ export async function proxy(context: BffContext, request: RouteRequest, apiPath:
 }
 
 /** The request's session with a fresh access token, counted as activity; `undefined` when nobody is signed in. */
-async function signedInSession(context: BffContext, request: RouteRequest): Promise<LoadedSession | undefined> {
-  const loaded = await loadOrForget(context, request);
+async function signedInSession(context: BffContext, request: RouteRequest): Promise<ProxySession | undefined> {
+  const loaded = await loadTokenTimesOrForget(context, request);
   if (typeof loaded !== 'object') return undefined;
   const session = await context.sessions.withFreshToken(loaded);
   if (session === 'ended') {
     forgetSession(request.res);
     return undefined;
   }
-  await context.sessions.touch(session);
+  await context.sessions.touch(session, 'proxy');
   return session;
 }
 
