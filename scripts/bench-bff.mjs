@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { signIn, startProvider } from '../test/node/bff-harness.mjs';
+import { send, signIn, startProvider } from '../test/node/bff-harness.mjs';
 import { freePort, startRedis } from '../test/e2e/bff-world.mjs';
 
 /*
@@ -169,6 +169,30 @@ async function load(port, path, headers, seconds, connections = CONNECTIONS) {
   return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed };
 }
 
+/**
+ * 50 requests at once on one session whose access token is due for renewal
+ * (the provider answers the renewal after 100 ms): one renews under the lock,
+ * the others wait for it. Resolves with the slowest request's ms and the statuses.
+ */
+async function renewalBurst(provider, origin) {
+  provider.expiresIn = 31; // renewed 30 s before it ends: due one second after the sign-in
+  const cookies = await signIn({ provider, origin });
+  provider.expiresIn = 300;
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  const refreshedBefore = provider.refreshed;
+  provider.beforeRefresh = () => new Promise((resolve) => setTimeout(resolve, 100));
+  const started = performance.now();
+  const answers = await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const answer = await send(origin, 'GET', '/bff/api/kassenzeichen', { headers: { 'X-CSRF': '1' }, cookies: new Map(cookies) });
+      return { status: answer.status, ms: performance.now() - started };
+    }),
+  );
+  provider.beforeRefresh = undefined;
+  const slowest = Math.max(...answers.map((a) => a.ms));
+  return { slowest, ok: answers.filter((a) => a.status === 200).length, renewals: provider.refreshed - refreshedBefore };
+}
+
 async function measure(name, port, path, headers) {
   await load(port, path, headers, WARM_UP_SECONDS);
   const result = await load(port, path, headers, SECONDS);
@@ -197,6 +221,7 @@ try {
     BFF_STORE_KEY: randomBytes(32).toString('base64'),
     BFF_RATE_LIMIT_API: '1000000',
   };
+  const bursts = [];
   const rows = [await measure('direct backend', backend.port, '/api/kassenzeichen', {})];
   rows.push(await measure('plain Node proxy', plain.port, '/bff/api/kassenzeichen', {}));
   for (const [name, file] of [
@@ -208,6 +233,7 @@ try {
     const cookies = await signIn({ provider, origin: `http://127.0.0.1:${bff.port}` });
     const cookie = [...cookies].map(([n, v]) => `${n}=${v}`).join('; ');
     rows.push(await measure(name, bff.port, '/bff/api/kassenzeichen', { Cookie: cookie, 'X-CSRF': '1' }));
+    bursts.push({ name, ...(await renewalBurst(provider, `http://127.0.0.1:${bff.port}`)) });
     bff.child.kill();
   }
   const direct = rows[0].p50;
@@ -223,6 +249,10 @@ try {
   console.log(
     `\nBFF now / before: ${f(now.rps / before.rps)}× requests/s; BFF now / plain proxy: ${f(now.rps / floor.rps)}×; p50 added over the plain proxy: ${f(now.p50 - floor.p50)} ms`,
   );
+  console.log(`\n${CONNECTIONS} requests at once on one session due for renewal (the provider answers in 100 ms):\n`);
+  console.log('| target | slowest answer ms | answered 200 | renewals at the provider |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const burst of bursts) console.log(`| ${burst.name} | ${f(burst.slowest, 0)} | ${burst.ok} | ${burst.renewals} |`);
 } finally {
   for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
 }

@@ -128,4 +128,11 @@ export function nameFailures(store: SessionStore, onFailure: (error: StoreUnavai
 export const LOCK_WAIT_BEYOND_TTL_MS = 1000;
 /** Ledger members lapsed longer ago than this are dropped; until then {@link SessionStore.lapsed} still hands them out. */
 export const LEDGER_KEEP_LAPSED_MS = 3_600_000;
-export const LOCK_POLL_MS = 25;
+/**
+ * A waiter for a lock is woken when its holder releases it (Redis pub/sub, or
+ * in the process itself); should that message not come (the subscription
+ * reconnecting, a holder that died), it asks again after this pause, doubled
+ * each time up to {@link LOCK_MAX_PAUSE_MS}.
+ */
+export const LOCK_FIRST_PAUSE_MS = 5;
+export const LOCK_MAX_PAUSE_MS = 200;
