@@ -93,7 +93,7 @@ server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 
 async function startBff(serverFile, env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [serverFile], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_BFF_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverFile], {
     cwd: root,
     env: { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: String(port), BFF_PUBLIC_URL: `http://127.0.0.1:${port}/bff` },
     stdio: ['ignore', 'ignore', 'inherit'],
