@@ -4,6 +4,7 @@ import type { ProxySession } from '../sessions.js';
 import { forgetSession, loadTokenTimesOrForget } from './session.js';
 import { matchContract } from '../contract.js';
 import { readAnswer, type BackendAnswer } from './proxy-answer.js';
+import { askBackendOverHttp, BackendTimeoutError } from './backend-client.js';
 
 /** What became of a forwarded request: the backend's answer, or why there is none. */
 type Outcome = BackendAnswer | { kind: 'timeout' | 'unreachable' };
@@ -52,6 +53,16 @@ async function askBackend(
     if (typeof value === 'string') headers[name] = value;
   }
   try {
+    // node:http(s) unless the app was given a fetch of its own (createBffApp's `fetch`).
+    if (context.fetch === globalThis.fetch) {
+      return await askBackendOverHttp(`${context.config.backendUrl}${apiPath}`, {
+        method: req.method ?? 'GET',
+        headers,
+        body,
+        timeoutMs: context.config.backendTimeoutSeconds * 1000,
+        limit: context.config.maxBackendAnswerBytes,
+      });
+    }
     const answer = await context.fetch(`${context.config.backendUrl}${apiPath}`, {
       method: req.method,
       headers,
@@ -61,7 +72,7 @@ async function askBackend(
     });
     return await readAnswer(answer, context.config.maxBackendAnswerBytes);
   } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    const timedOut = (error instanceof DOMException && error.name === 'TimeoutError') || error instanceof BackendTimeoutError;
     request.log.error(timedOut ? 'backend timed out' : 'backend unreachable', error);
     return { kind: timedOut ? 'timeout' : 'unreachable' };
   }
