@@ -2,7 +2,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { once } from 'node:events';
-import { mkdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { send, signIn, startProvider } from '../test/node/bff-harness.mjs';
@@ -193,9 +193,21 @@ async function renewalBurst(provider, origin) {
   return { slowest, ok: answers.filter((a) => a.status === 200).length, renewals: provider.refreshed - refreshedBefore };
 }
 
-async function measure(name, port, path, headers) {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function measure(name, port, path, headers, pid) {
   await load(port, path, headers, WARM_UP_SECONDS);
+  const cpuBefore = pid ? cpuSeconds(pid) : NaN;
   const result = await load(port, path, headers, SECONDS);
+  result.cpuMs = ((cpuSeconds(pid) - cpuBefore) * 1000) / (result.rps * SECONDS);
   process.stderr.write(`  ${name}: ${Math.round(result.rps)} req/s\n`);
   return { name, ...result };
 }
@@ -222,8 +234,8 @@ try {
     BFF_RATE_LIMIT_API: '1000000',
   };
   const bursts = [];
-  const rows = [await measure('direct backend', backend.port, '/api/kassenzeichen', {})];
-  rows.push(await measure('plain Node proxy', plain.port, '/bff/api/kassenzeichen', {}));
+  const rows = [await measure('direct backend', backend.port, '/api/kassenzeichen', {}, backend.child.pid)];
+  rows.push(await measure('plain Node proxy', plain.port, '/bff/api/kassenzeichen', {}, plain.child.pid));
   for (const [name, file] of [
     [`BFF before (${BASE})`, baseServer],
     ['BFF now (working tree)', `${root}packages/bff/dist/server.js`],
@@ -232,22 +244,22 @@ try {
     stops.push(() => bff.child.kill());
     const cookies = await signIn({ provider, origin: `http://127.0.0.1:${bff.port}` });
     const cookie = [...cookies].map(([n, v]) => `${n}=${v}`).join('; ');
-    rows.push(await measure(name, bff.port, '/bff/api/kassenzeichen', { Cookie: cookie, 'X-CSRF': '1' }));
+    rows.push(await measure(name, bff.port, '/bff/api/kassenzeichen', { Cookie: cookie, 'X-CSRF': '1' }, bff.child.pid));
     bursts.push({ name, ...(await renewalBurst(provider, `http://127.0.0.1:${bff.port}`)) });
     bff.child.kill();
   }
   const direct = rows[0].p50;
   const f = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
   console.log(`\nGET /api/kassenzeichen, ${CONNECTIONS} connections, ${SECONDS} s each, 127.0.0.1, node ${process.version}\n`);
-  console.log('| target | requests/s | p50 ms | p99 ms | p50 added ms | non-200 |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| target | requests/s | p50 ms | p99 ms | p50 added ms | CPU ms per request | non-200 |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows)
     console.log(
-      `| ${row.name} | ${Math.round(row.rps)} | ${f(row.p50)} | ${f(row.p99)} | ${row === rows[0] ? '–' : f(row.p50 - direct)} | ${row.failed} |`,
+      `| ${row.name} | ${Math.round(row.rps)} | ${f(row.p50)} | ${f(row.p99)} | ${row === rows[0] ? '–' : f(row.p50 - direct)} | ${f(row.cpuMs, 3)} | ${row.failed} |`,
     );
   const [, floor, before, now] = rows;
   console.log(
-    `\nBFF now / before: ${f(now.rps / before.rps)}× requests/s; BFF now / plain proxy: ${f(now.rps / floor.rps)}×; p50 added over the plain proxy: ${f(now.p50 - floor.p50)} ms`,
+    `\nBFF now / before: ${f(now.rps / before.rps)}× requests/s, ${f(before.cpuMs / now.cpuMs)}× less CPU per request; BFF now / plain proxy: ${f(now.rps / floor.rps)}×; p50 added over the plain proxy: ${f(now.p50 - floor.p50)} ms`,
   );
   console.log(`\n${CONNECTIONS} requests at once on one session due for renewal (the provider answers in 100 ms):\n`);
   console.log('| target | slowest answer ms | answered 200 | renewals at the provider |');
