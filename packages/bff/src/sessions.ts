@@ -62,6 +62,8 @@ export class SessionsFullError extends Error {}
  */
 export class Sessions {
   private readonly index: SessionIndex;
+  /** Renewals this process is running, by session key. */
+  private readonly renewing = new Map<string, Promise<LoadedSession | 'ended' | 'unchanged'>>();
 
   constructor(
     private readonly store: SessionStore,
@@ -212,6 +214,26 @@ export class Sessions {
   async withFreshToken<S extends ProxySession>(session: S): Promise<S | LoadedSession | 'ended'> {
     if (!this.needsRenewal(session.data)) return session;
     const stillValid = () => session.data.accessTokenExpiresAt > this.now();
+    // This process renews that session already: its requests share the result (the others wait at the lock).
+    const running = this.renewing.get(session.key);
+    if (running) {
+      const shared = running.then((result) => (result === 'unchanged' ? session : result));
+      if (!stillValid()) return shared;
+      const waited = new Promise<S>((resolve) => setTimeout(resolve, STILL_VALID_WAIT_MS, session).unref());
+      return Promise.race([shared.catch(() => session), waited]);
+    }
+    const renewal = this.renewUnderLock(session, stillValid);
+    const shared = renewal.then((result) => (result === session ? 'unchanged' : (result as LoadedSession | 'ended')));
+    shared.catch(() => undefined); // its failure is this request's; waiters, if any, see it too
+    this.renewing.set(session.key, shared);
+    try {
+      return await renewal;
+    } finally {
+      this.renewing.delete(session.key);
+    }
+  }
+
+  private async renewUnderLock<S extends ProxySession>(session: S, stillValid: () => boolean): Promise<S | LoadedSession | 'ended'> {
     try {
       return await this.store.withLock(
         `bff:lock:${session.key}`,
