@@ -70,7 +70,8 @@ export function askBackendOverHttp(url: string, ask: BackendRequest): Promise<Ba
       res.on('close', () => settle(Object.assign(new Error('backend answer cut off'), { code: 'ECONNRESET' })));
     });
     const timer = setTimeout(() => settle(new BackendTimeoutError()), ask.timeoutMs);
-    req.on('error', (error) => settle(error));
+    // As fetch's was: `TypeError` with the cause's code in the log (`TypeError ECONNREFUSED`).
+    req.on('error', (error) => settle(new TypeError('backend unreachable', { cause: error })));
     req.end(ask.body.length > 0 ? ask.body : undefined);
   });
 }
