@@ -128,15 +128,20 @@ export class Sessions {
     return { key, data };
   }
 
+  /** The fields {@link loadTokenTimes} needs, as the store has them: read only, nothing decided. */
+  readTokenTimes(id: string | undefined): Promise<Record<string, string> | undefined> | undefined {
+    return id ? this.store.readFields(storeKey(id), TOKEN_TIMES) : undefined;
+  }
+
   /**
    * Like {@link load}, but reads and opens only the access token and the
    * times (one HMGET; with BFF_STORE_KEY four fields unsealed, not nine): what
    * a proxied request needs. A session past a limit is read whole and ended.
    */
-  async loadTokenTimes(id: string | undefined): Promise<ProxySession | 'none' | 'ended'> {
+  async loadTokenTimes(id: string | undefined, read = this.readTokenTimes(id)): Promise<ProxySession | 'none' | 'ended'> {
     if (!id) return 'none';
     const key = storeKey(id);
-    const fields = await this.store.readFields(key, TOKEN_TIMES);
+    const fields = await read;
     if (!fields?.accessToken || !fields.createdAt || !fields.lastActiveAt) return 'ended';
     const data: TokenTimes = {
       accessToken: fields.accessToken,

@@ -38,7 +38,8 @@ export async function loadOrForget(context: BffContext, request: RouteRequest): 
 
 /** Like {@link loadOrForget}, with the access token and the times only (a proxied request). */
 export async function loadTokenTimesOrForget(context: BffContext, request: RouteRequest): Promise<ProxySession | 'ended' | undefined> {
-  return noticed(request, await context.sessions.loadTokenTimes(cookieValue(request.req, SESSION_COOKIE)));
+  const id = cookieValue(request.req, SESSION_COOKIE);
+  return noticed(request, await context.sessions.loadTokenTimes(id, request.sessionFields ?? context.sessions.readTokenTimes(id)));
 }
 
 function noticed<S extends ProxySession>(request: RouteRequest, loaded: S | 'none' | 'ended'): S | 'ended' | undefined {
