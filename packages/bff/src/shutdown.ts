@@ -23,10 +23,11 @@ export interface DrainOptions {
  */
 export async function drain(server: Server, app: BffApp, options: DrainOptions): Promise<number> {
   app.stopping();
+  // Without a notice period the port closes before the line that says so: whoever reads „stopping“ finds it closed.
+  if (options.noticeSeconds <= 0) stopListening(server);
   options.log.info('stopping', { running: app.running.size, drainSeconds: options.seconds, noticeSeconds: options.noticeSeconds });
   await pause(options.noticeSeconds * 1000, options.hurry);
-  server.close();
-  server.closeIdleConnections();
+  stopListening(server);
   if (!(await settledWithin(app, { ...options, seconds: options.seconds - options.noticeSeconds }))) {
     const now = Date.now();
     for (const [request, startedAt] of app.running.list()) {
@@ -37,6 +38,12 @@ export async function drain(server: Server, app: BffApp, options: DrainOptions):
   server.closeAllConnections();
   options.log.info('stopped', { cut });
   return cut;
+}
+
+/** No new connection from now on; idle kept-alive ones are closed. */
+function stopListening(server: Server): void {
+  if (server.listening) server.close();
+  server.closeIdleConnections();
 }
 
 /** Whether every running request finished within the time (and before a hurry). */
