@@ -54,3 +54,30 @@ test('activity (a call, „Sitzung verlängern“) moves the idle end; the absol
     await world.stop();
   }
 });
+
+test('a proxied call moves the idle end only when it moves by more than 1 % of the idle limit (6 s here, at most 5 s); „Sitzung verlängern“ always', async () => {
+  const { world, cookies, session } = await signedIn();
+  try {
+    const writes = [];
+    const update = world.store.update.bind(world.store);
+    world.store.update = (key, fields, ttl) => (writes.push(Object.keys(fields).join()), update(key, fields, ttl));
+    const call = async () => assert.equal((await world.request('GET', '/api/kassenzeichen', { headers: CALL, cookies })).status, 200);
+    world.clock.advance(4000);
+    await call();
+    assert.deepEqual(writes, [], 'the idle end would move by 4 s: no write');
+    world.clock.advance(2000);
+    await call();
+    assert.deepEqual(writes, ['lastActiveAt'], 'by 6 s: written');
+    const left = (await session()).expiresIn;
+    assert.ok(left >= IDLE_SECONDS - 1, `the idle end moved with it (${left} s left)`);
+    world.clock.advance(1000);
+    await world.request('POST', '/session/extend', { headers: CALL, cookies });
+    assert.deepEqual(writes, ['lastActiveAt', 'lastActiveAt'], '„Sitzung verlängern“ writes at once');
+    world.clock.advance((IDLE_SECONDS - 3) * 1000);
+    await call();
+    world.clock.advance((IDLE_SECONDS - 3) * 1000);
+    assert.equal((await session()).signedIn, true, 'calls keep the session going');
+  } finally {
+    await world.stop();
+  }
+});

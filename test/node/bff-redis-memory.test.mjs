@@ -95,12 +95,18 @@ async function makeFull(url) {
 
 test('Redis full under noeviction: /health 503 „store-full“, writing requests 503, the session kept; all goes on once memory is freed', async () => {
   let full;
-  const city = await startCity({ processes: 1, redis: { appendonly: true, settings: ['--maxmemory-policy', 'noeviction'] } });
+  // A call moves the idle end (a write) only when it moves by more than 1 % of the idle limit: 0.6 s here.
+  const city = await startCity({
+    processes: 1,
+    redis: { appendonly: true, settings: ['--maxmemory-policy', 'noeviction'] },
+    env: { BFF_SESSION_IDLE_SECONDS: '60' },
+  });
   const origin = `http://127.0.0.1:${city.bffs.processes[0].port}`;
   try {
     const cookies = await city.signIn();
     assert.equal((await send(origin, 'GET', '/health')).status, 200);
     full = await makeFull(city.redis.url);
+    await new Promise((resolve) => setTimeout(resolve, 700));
 
     const health = await send(origin, 'GET', '/health');
     assert.equal(health.status, 503);

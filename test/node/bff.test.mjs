@@ -199,6 +199,27 @@ test('sealed store (BFF_STORE_KEY): Redis sees no value in the clear; a value op
   assert.equal(await store.take('bff:signin:y'), '{"verifier":"pkce"}');
 });
 
+test('sealed store, selected fields (a proxied request): only those opened; bound to entry and key, altered counts as ended, also after a remembered read', async () => {
+  const inner = new MemoryStore();
+  const store = new SealedStore(inner, randomBytes(32));
+  await store.write('bff:session:a', { accessToken: 'at-erika', lastActiveAt: '1', refreshToken: 'rt' }, 60);
+  assert.deepEqual(await store.readFields('bff:session:a', ['accessToken', 'lastActiveAt', 'createdAt']), {
+    accessToken: 'at-erika',
+    lastActiveAt: '1',
+  });
+  assert.deepEqual(await store.readFields('bff:session:a', ['accessToken']), { accessToken: 'at-erika' }, 'read again (remembered)');
+  assert.equal(await store.readFields('bff:session:gone', ['accessToken']), undefined);
+  const raw = await inner.read('bff:session:a');
+  await inner.write('bff:session:b', raw, 60);
+  assert.equal(await store.readFields('bff:session:b', ['accessToken']), undefined, 'bound to its entry');
+  assert.equal(await new SealedStore(inner, randomBytes(32)).readFields('bff:session:a', ['accessToken']), undefined, 'another key');
+  const altered = raw.accessToken.slice(0, -2) + (raw.accessToken.endsWith('A') ? 'BB' : 'AA');
+  await inner.write('bff:session:a', { ...raw, accessToken: altered }, 60);
+  assert.equal(await store.readFields('bff:session:a', ['accessToken']), undefined, 'altered');
+  await store.update('bff:session:a', { accessToken: 'at-renewed' }, 60);
+  assert.deepEqual(await store.readFields('bff:session:a', ['accessToken']), { accessToken: 'at-renewed' }, 'renewed');
+});
+
 test('configuration of the limits: defaults for a city of 300,000; wrong values named', () => {
   const { config } = readBffConfig(VALID);
   assert.deepEqual([config.maxSessions, config.maxPendingSignIns], [10_000, 2000]);

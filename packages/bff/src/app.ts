@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BffConfig } from './config.js';
-import { allowedReturn, type BffContext, type RouteRequest } from './context.js';
-import { BodyTooLargeError, declaresTooLargeBody, send, sendProblem } from './http.js';
+import { allowedReturn, SESSION_COOKIE, type BffContext, type RouteRequest } from './context.js';
+import { BodyTooLargeError, cookieValue, declaresTooLargeBody, send, sendProblem } from './http.js';
 import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../../../src/shared/bff-protocol.js';
 import { IdentityProvider } from './identity-provider.js';
 import { messagePage } from './pages.js';
@@ -161,6 +161,8 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   // The balancer's check: before the rate limits (their count waits on the same store), bounded by its own memo.
   if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(context, request);
   const group = rateGroup(path);
+  // A GET has no body to wait for: its session read cannot grow stale behind a slow upload.
+  if (req.method === 'GET' && path.startsWith('/api/')) request.sessionFields = readAhead(context, req);
   const wait = group && (await context.rateLimits.wait(group, request.client));
   if (wait) {
     request.log.warn('request refused', { reason: 'rate-limited', group });
@@ -249,4 +251,11 @@ function preflight(request: RouteRequest): void {
     'Access-Control-Allow-Headers': `Content-Type, Idempotency-Key, ${ANTI_FORGERY_HEADER}`,
     'Access-Control-Max-Age': '600',
   });
+}
+
+/** The session's fields a proxied request needs, asked for now; a failure is the proxy's to answer (here only marked as handled). */
+function readAhead(context: BffContext, req: IncomingMessage): Promise<Record<string, string> | undefined> | undefined {
+  const reading = context.sessions.readTokenTimes(cookieValue(req, SESSION_COOKIE));
+  reading?.catch(() => undefined);
+  return reading;
 }

@@ -42,6 +42,12 @@ export interface RouteRequest {
   id: string;
   /** The session's pseudonym for the log, once a session is known ({@link sessionPseudonym}). */
   session?: string;
+  /**
+   * A proxied request's session fields, asked for while the rate limit is
+   * counted (two commands in flight at once: one round trip's wait, not two).
+   * Only read, nothing decided: the proxy does that.
+   */
+  sessionFields?: Promise<Record<string, string> | undefined>;
   /** Logs with the request's id, client, session and route. */
   log: Logger;
 }

@@ -29,6 +29,14 @@ export class MemoryStore implements SessionStore {
     return isFields(value) ? { ...value } : undefined;
   }
 
+  async readFields(key: string, fields: readonly string[]): Promise<Record<string, string> | undefined> {
+    const value = this.live(key)?.value;
+    if (!isFields(value)) return undefined;
+    const picked: Record<string, string> = {};
+    for (const field of fields) if (value[field] !== undefined) picked[field] = value[field];
+    return picked;
+  }
+
   async write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
     const current = this.live(key)?.value;
     this.entries.set(key, { value: { ...(isFields(current) ? current : {}), ...fields }, expiresAt: this.expiry(ttlSeconds) });

@@ -3,7 +3,8 @@ import { ClientClosedError, ClientOfflineError, createClient, ErrorReply, MultiE
 import {
   LEDGER_KEEP_LAPSED_MS,
   LockTimeoutError,
-  LOCK_POLL_MS,
+  LOCK_FIRST_PAUSE_MS,
+  LOCK_MAX_PAUSE_MS,
   LOCK_WAIT_BEYOND_TTL_MS,
   StoreUnavailableError,
   type SessionStore,
@@ -29,8 +30,15 @@ end
 redis.call('zadd', KEYS[1], ARGV[2], ARGV[1])
 return evicted`;
 
-/** Deletes the lock only when it still holds this holder's token. */
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+/** Deletes the lock only when it still holds this holder's token, and tells the waiters of all processes (ARGV[2]: the channel). */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then
+  redis.call('del', KEYS[1])
+  redis.call('publish', ARGV[2], KEYS[1])
+  return 1
+else return 0 end`;
+
+/** Where a released lock's name is published: waiters are woken, not polling. */
+const LOCK_RELEASED_CHANNEL = 'bff:lock-released';
 
 type Client = ReturnType<typeof createClient>;
 
@@ -74,10 +82,54 @@ export class RedisStore implements SessionStore {
   /** This process's own health entry: a probe write never collides with another process. */
   private readonly healthKey = `bff:health:${randomBytes(8).toString('hex')}`;
 
+  /** Lock waiters of this process, by lock name: woken when the lock is released. */
+  private readonly waiters = new Map<string, Set<() => void>>();
+  /** The connection that hears released locks (a subscribed connection takes no other commands). */
+  private subscriber?: Client;
+
   private constructor(
     private readonly client: Client,
     private readonly timeoutMs: number,
   ) {}
+
+  /**
+   * Subscribes to released locks on a connection of its own, in the
+   * background: while it is not (yet) there, waiters ask again with growing
+   * pauses. node-redis subscribes again after a reconnect.
+   */
+  private listenForReleases(onError: (error: Error) => void): void {
+    const subscriber = this.client.duplicate();
+    this.subscriber = subscriber;
+    subscriber.on('error', (error: Error) => onError(error));
+    subscriber
+      .connect()
+      .then(() => subscriber.subscribe(LOCK_RELEASED_CHANNEL, (name) => this.wake(name)))
+      .catch((error: unknown) => onError(error as Error));
+  }
+
+  private wake(name: string): void {
+    for (const wake of this.waiters.get(name) ?? []) wake();
+  }
+
+  /** Resolves when `name` is released, or after `ms`; listening from now on. */
+  private released(name: string, ms: number): { promise: Promise<void>; cancel: () => void } {
+    let done: () => void = () => undefined;
+    const promise = new Promise<void>((resolve) => (done = resolve));
+    let waiters = this.waiters.get(name);
+    if (!waiters) this.waiters.set(name, (waiters = new Set()));
+    const cancel = () => {
+      clearTimeout(timer);
+      waiters.delete(wake);
+      if (waiters.size === 0 && this.waiters.get(name) === waiters) this.waiters.delete(name);
+    };
+    const wake = () => {
+      cancel();
+      done();
+    };
+    const timer = setTimeout(wake, ms);
+    waiters.add(wake);
+    return { promise, cancel };
+  }
 
   /** The connection, for rate-limiter-flexible's counters (the same Redis, its own keys `bff:rate:*`). */
   get connection(): unknown {
@@ -125,7 +177,9 @@ export class RedisStore implements SessionStore {
       clearTimeout(timer);
     }
     started = true;
-    return new RedisStore(client, options.commandTimeoutMs);
+    const store = new RedisStore(client, options.commandTimeoutMs);
+    store.listenForReleases(options.onError);
+    return store;
   }
 
   /** Runs one Redis call, bounded by the command timeout; any failure is a {@link StoreUnavailableError}. */
@@ -148,6 +202,19 @@ export class RedisStore implements SessionStore {
   async read(key: string): Promise<Record<string, string> | undefined> {
     const fields = (await this.bounded(() => this.client.hGetAll(key))) as Record<string, string>;
     return Object.keys(fields).length > 0 ? fields : undefined;
+  }
+
+  async readFields(key: string, fields: readonly string[]): Promise<Record<string, string> | undefined> {
+    const values = (await this.bounded(() => this.client.hmGet(key, [...fields]))) as (string | null)[];
+    const picked: Record<string, string> = {};
+    let found = false;
+    fields.forEach((field, i) => {
+      const value = values[i];
+      if (typeof value !== 'string') return;
+      picked[field] = value;
+      found = true;
+    });
+    return found ? picked : undefined;
   }
 
   async write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
@@ -193,16 +260,34 @@ export class RedisStore implements SessionStore {
   async withLock<T>(name: string, ttlMs: number, work: () => Promise<T>, waitMs = ttlMs + LOCK_WAIT_BEYOND_TTL_MS): Promise<T> {
     const token = randomBytes(16).toString('hex');
     const giveUpAt = Date.now() + waitMs;
-    while (
-      (await this.bounded(() => this.client.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }))) !== 'OK'
-    ) {
-      if (Date.now() > giveUpAt) throw new LockTimeoutError(name);
-      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    for (let pause = LOCK_FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LOCK_MAX_PAUSE_MS)) {
+      // Listening before asking: a release between the refusal and the wait is not missed.
+      const release = this.released(name, Math.max(1, Math.min(pause, giveUpAt - Date.now() + 1)));
+      let taken: unknown;
+      try {
+        taken = await this.bounded(() => this.client.set(name, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }));
+      } catch (error) {
+        release.cancel();
+        throw error;
+      }
+      if (taken === 'OK') {
+        release.cancel();
+        break;
+      }
+      if (Date.now() > giveUpAt) {
+        release.cancel();
+        throw new LockTimeoutError(name);
+      }
+      await release.promise;
     }
     try {
       return await work();
     } finally {
-      await this.bounded(() => this.client.eval(RELEASE, { keys: [name], arguments: [token] })).catch(() => undefined);
+      await this.bounded(() => this.client.eval(RELEASE, { keys: [name], arguments: [token, LOCK_RELEASED_CHANNEL] })).catch(
+        () => undefined,
+      );
+      // This process's own waiters, whether or not the message comes.
+      this.wake(name);
     }
   }
 
@@ -252,6 +337,9 @@ export class RedisStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    const subscriber = this.subscriber;
+    if (subscriber?.isOpen) await subscriber.close().catch(() => subscriber.destroy());
+    else subscriber?.destroy();
     await this.client.close();
   }
 }

@@ -41,15 +41,37 @@ export function unseal(key: Buffer, sealed: string, context: string): string | u
 const fieldContext = (key: string, field: string) => `${key}#${field}`;
 
 /**
+ * Values a proxied request opened lately, by place and sealed text: the next
+ * request of that session finds the same sealed text in Redis and skips
+ * AES-GCM. A sealed text names one value in one place under this key, so the
+ * memo never opens what {@link unseal} would not. Bounded: the oldest go first.
+ */
+const OPENED_MEMO_ENTRIES = 2048;
+
+/**
  * A store that seals what it keeps in `inner`. An entry that does not open
  * (written before the key was set, or with another key) counts as absent: that
  * session has ended, and the citizen signs in again.
  */
 export class SealedStore implements SessionStore {
+  private readonly opened = new Map<string, string>();
+
   constructor(
     private readonly inner: SessionStore,
     private readonly key: Buffer,
   ) {}
+
+  /** {@link unseal}, remembered for {@link OPENED_MEMO_ENTRIES} values. */
+  private unsealRemembered(sealed: string, context: string): string | undefined {
+    const memo = `${context}\n${sealed}`;
+    const known = this.opened.get(memo);
+    if (known !== undefined) return known;
+    const opened = unseal(this.key, sealed, context);
+    if (opened === undefined) return undefined;
+    if (this.opened.size >= OPENED_MEMO_ENTRIES) this.opened.delete(this.opened.keys().next().value as string);
+    this.opened.set(memo, opened);
+    return opened;
+  }
 
   async read(key: string): Promise<Record<string, string> | undefined> {
     const sealed = await this.inner.read(key);
@@ -57,6 +79,18 @@ export class SealedStore implements SessionStore {
     const fields: Record<string, string> = {};
     for (const [field, value] of Object.entries(sealed)) {
       const opened = unseal(this.key, value, fieldContext(key, field));
+      if (opened === undefined) return undefined;
+      fields[field] = opened;
+    }
+    return fields;
+  }
+
+  async readFields(key: string, names: readonly string[]): Promise<Record<string, string> | undefined> {
+    const sealed = await this.inner.readFields(key, names);
+    if (!sealed) return undefined;
+    const fields: Record<string, string> = {};
+    for (const [field, value] of Object.entries(sealed)) {
+      const opened = this.unsealRemembered(value, fieldContext(key, field));
       if (opened === undefined) return undefined;
       fields[field] = opened;
     }

@@ -23,6 +23,11 @@ export interface SessionData extends TokenSet {
 
 export type LoadedSession = { key: string; data: SessionData };
 
+/** What a proxied request needs of its session: the access token and the times, nothing else opened. */
+export type TokenTimes = Pick<SessionData, 'accessToken' | 'accessTokenExpiresAt' | 'createdAt' | 'lastActiveAt'>;
+export type ProxySession = { key: string; data: TokenTimes };
+const TOKEN_TIMES = ['accessToken', 'accessTokenExpiresAt', 'createdAt', 'lastActiveAt'] as const;
+
 /** Renew this long before the access token ends, so that no request carries a token about to expire. */
 const RENEW_BEFORE_MS = 30_000;
 /** Entries outlive their limits a little, so that an ended session is recognised (and its grant revoked), not just gone. */
@@ -44,6 +49,8 @@ const KEEP_MARGIN_MS = 1000;
 const STILL_VALID_WAIT_MS = 2000;
 /** Every live session with the time it ends: counted against BFF_MAX_SESSIONS, swept by {@link Sessions.endLapsed}. */
 const SESSIONS_LEDGER = 'bff:ledger:sessions';
+/** A proxied request's touch is skipped while the idle end would move by less than this (and 1 % of the idle limit). */
+const TOUCH_STEP_MAX_MS = 5000;
 
 /** BFF_MAX_SESSIONS reached: the sign-in cannot become a session now. */
 export class SessionsFullError extends Error {}
@@ -55,6 +62,8 @@ export class SessionsFullError extends Error {}
  */
 export class Sessions {
   private readonly index: SessionIndex;
+  /** Renewals this process is running, by session key. */
+  private readonly renewing = new Map<string, Promise<LoadedSession | 'ended' | 'unchanged'>>();
 
   constructor(
     private readonly store: SessionStore,
@@ -119,8 +128,36 @@ export class Sessions {
     return { key, data };
   }
 
+  /** The fields {@link loadTokenTimes} needs, as the store has them: read only, nothing decided. */
+  readTokenTimes(id: string | undefined): Promise<Record<string, string> | undefined> | undefined {
+    return id ? this.store.readFields(storeKey(id), TOKEN_TIMES) : undefined;
+  }
+
+  /**
+   * Like {@link load}, but reads and opens only the access token and the
+   * times (one HMGET; with BFF_STORE_KEY four fields unsealed, not nine): what
+   * a proxied request needs. A session past a limit is read whole and ended.
+   */
+  async loadTokenTimes(id: string | undefined, read = this.readTokenTimes(id)): Promise<ProxySession | 'none' | 'ended'> {
+    if (!id) return 'none';
+    const key = storeKey(id);
+    const fields = await read;
+    if (!fields?.accessToken || !fields.createdAt || !fields.lastActiveAt) return 'ended';
+    const data: TokenTimes = {
+      accessToken: fields.accessToken,
+      accessTokenExpiresAt: Number(fields.accessTokenExpiresAt),
+      createdAt: Number(fields.createdAt),
+      lastActiveAt: Number(fields.lastActiveAt),
+    };
+    if (this.secondsLeft(data) <= 0) {
+      const whole = await this.load(id);
+      return whole === 'none' ? 'ended' : whole;
+    }
+    return { key, data };
+  }
+
   /** Seconds until the session ends unless the citizen acts: the idle limit, capped by the absolute one. */
-  secondsLeft(data: SessionData): number {
+  secondsLeft(data: TokenTimes): number {
     return Math.max(0, Math.floor((this.endsAt(data) - this.now()) / 1000));
   }
 
@@ -156,9 +193,16 @@ export class Sessions {
     return ended;
   }
 
-  /** The citizen acted: the idle limit starts anew. Touches only that field, never the tokens. */
-  async touch(session: LoadedSession): Promise<void> {
-    session.data.lastActiveAt = this.now();
+  /**
+   * The citizen acted: the idle limit starts anew. Touches only that field,
+   * never the tokens. With `step`, only when the idle end moves by more than
+   * that (the proxy: one write per session every few seconds, not one per
+   * request; the idle end is then at most `step` early).
+   */
+  async touch(session: ProxySession, step?: 'proxy'): Promise<void> {
+    const now = this.now();
+    if (step === 'proxy' && now - session.data.lastActiveAt < this.touchStepMs()) return;
+    session.data.lastActiveAt = now;
     await this.store.update(session.key, { lastActiveAt: String(session.data.lastActiveAt) }, this.ttl(session.data));
     await this.store.prolong(SESSIONS_LEDGER, session.key, this.endsAt(session.data));
   }
@@ -172,9 +216,29 @@ export class Sessions {
    * while the access token is still valid it is used as it is; after that the
    * request fails (503) and the next one tries again.
    */
-  async withFreshToken(session: LoadedSession): Promise<LoadedSession | 'ended'> {
+  async withFreshToken<S extends ProxySession>(session: S): Promise<S | LoadedSession | 'ended'> {
     if (!this.needsRenewal(session.data)) return session;
     const stillValid = () => session.data.accessTokenExpiresAt > this.now();
+    // This process renews that session already: its requests share the result (the others wait at the lock).
+    const running = this.renewing.get(session.key);
+    if (running) {
+      const shared = running.then((result) => (result === 'unchanged' ? session : result));
+      if (!stillValid()) return shared;
+      const waited = new Promise<S>((resolve) => setTimeout(resolve, STILL_VALID_WAIT_MS, session).unref());
+      return Promise.race([shared.catch(() => session), waited]);
+    }
+    const renewal = this.renewUnderLock(session, stillValid);
+    const shared = renewal.then((result) => (result === session ? 'unchanged' : (result as LoadedSession | 'ended')));
+    shared.catch(() => undefined); // its failure is this request's; waiters, if any, see it too
+    this.renewing.set(session.key, shared);
+    try {
+      return await renewal;
+    } finally {
+      this.renewing.delete(session.key);
+    }
+  }
+
+  private async renewUnderLock<S extends ProxySession>(session: S, stillValid: () => boolean): Promise<S | LoadedSession | 'ended'> {
     try {
       return await this.store.withLock(
         `bff:lock:${session.key}`,
@@ -189,7 +253,7 @@ export class Sessions {
     }
   }
 
-  private async renew(session: LoadedSession, keepUntil: number): Promise<LoadedSession | 'ended'> {
+  private async renew(session: ProxySession, keepUntil: number): Promise<LoadedSession | 'ended'> {
     const current = parse(await this.store.read(session.key));
     if (!current) return 'ended';
     const latest = { key: session.key, data: current };
@@ -269,16 +333,21 @@ export class Sessions {
     return (await this.store.read(endedMarkerKey(storeKey(id))))?.by === 'provider' ? 'provider' : undefined;
   }
 
+  /** A proxied request moves the idle end when it moves by more than this: 1 % of the idle limit, at most 5 s. */
+  private touchStepMs(): number {
+    return Math.min(TOUCH_STEP_MAX_MS, this.config.idleSeconds * 10);
+  }
+
   /** ms since epoch: the idle limit, capped by the absolute one. */
-  private endsAt(data: SessionData): number {
+  private endsAt(data: TokenTimes): number {
     return Math.min(data.lastActiveAt + this.config.idleSeconds * 1000, data.createdAt + this.config.maxSeconds * 1000);
   }
 
-  private needsRenewal(data: SessionData): boolean {
+  private needsRenewal(data: TokenTimes): boolean {
     return data.accessTokenExpiresAt - this.now() < RENEW_BEFORE_MS;
   }
 
-  private ttl(data: SessionData): number {
+  private ttl(data: TokenTimes): number {
     const absoluteLeft = Math.ceil((data.createdAt + this.config.maxSeconds * 1000 - this.now()) / 1000);
     return Math.max(1, Math.min(this.config.idleSeconds, absoluteLeft) + GRACE_SECONDS);
   }

@@ -27,8 +27,7 @@ export async function drain(server: Server, app: BffApp, options: DrainOptions):
     options.log.info('stopping soon', { noticeSeconds: options.noticeSeconds });
     await pause(options.noticeSeconds * 1000, options.hurry);
   }
-  server.close();
-  server.closeIdleConnections();
+  stopListening(server);
   options.log.info('stopping', { running: app.running.size, drainSeconds: options.seconds - options.noticeSeconds });
   if (!(await settledWithin(app, { ...options, seconds: options.seconds - options.noticeSeconds }))) {
     const now = Date.now();
@@ -40,6 +39,12 @@ export async function drain(server: Server, app: BffApp, options: DrainOptions):
   server.closeAllConnections();
   options.log.info('stopped', { cut });
   return cut;
+}
+
+/** No new connection from now on; idle kept-alive ones are closed. */
+function stopListening(server: Server): void {
+  if (server.listening) server.close();
+  server.closeIdleConnections();
 }
 
 /** Whether every running request finished within the time (and before a hurry). */

@@ -8,6 +8,12 @@ import type { DescribedError, LogFields } from './log.js';
  */
 export interface SessionStore {
   read(key: string): Promise<Record<string, string> | undefined>;
+  /**
+   * Only the named fields of an entry (those it has): what a proxied request
+   * needs, without opening the rest. `undefined` when the entry is gone (or,
+   * sealed, one of them does not open).
+   */
+  readFields(key: string, fields: readonly string[]): Promise<Record<string, string> | undefined>;
   /** Sets the given fields (others stay) and the time to live of the whole entry. */
   write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void>;
   /**
@@ -122,4 +128,11 @@ export function nameFailures(store: SessionStore, onFailure: (error: StoreUnavai
 export const LOCK_WAIT_BEYOND_TTL_MS = 1000;
 /** Ledger members lapsed longer ago than this are dropped; until then {@link SessionStore.lapsed} still hands them out. */
 export const LEDGER_KEEP_LAPSED_MS = 3_600_000;
-export const LOCK_POLL_MS = 25;
+/**
+ * A waiter for a lock is woken when its holder releases it (Redis pub/sub, or
+ * in the process itself); should that message not come (the subscription
+ * reconnecting, a holder that died), it asks again after this pause, doubled
+ * each time up to {@link LOCK_MAX_PAUSE_MS}.
+ */
+export const LOCK_FIRST_PAUSE_MS = 5;
+export const LOCK_MAX_PAUSE_MS = 200;

@@ -11,8 +11,8 @@ export type BackendAnswer =
   | { kind: 'too-large'; status: number }
   | { kind: 'refused'; status: number; reason: 'redirect' | 'not-json' | 'unreadable' };
 
-const PASSED_BACK = ['content-type', 'retry-after', 'content-language'] as const;
-const JSON_TYPES = /^application\/(problem\+)?json\s*(;|$)/i;
+export const PASSED_BACK = ['content-type', 'retry-after', 'content-language'] as const;
+export const JSON_TYPES = /^application\/(problem\+)?json\s*(;|$)/i;
 
 export async function readAnswer(answer: Response, limit: number): Promise<BackendAnswer> {
   const { status } = answer;

@@ -1,9 +1,10 @@
 import type { BffContext, RouteRequest } from '../context.js';
 import { MAX_REQUEST_BODY_BYTES, readBody, send, sendProblem } from '../http.js';
-import type { LoadedSession } from '../sessions.js';
-import { forgetSession, loadOrForget } from './session.js';
+import type { ProxySession } from '../sessions.js';
+import { forgetSession, loadTokenTimesOrForget } from './session.js';
 import { matchContract } from '../contract.js';
 import { readAnswer, type BackendAnswer } from './proxy-answer.js';
+import { askBackendOverHttp, BackendTimeoutError } from './backend-client.js';
 
 /** What became of a forwarded request: the backend's answer, or why there is none. */
 type Outcome = BackendAnswer | { kind: 'timeout' | 'unreachable' };
@@ -25,15 +26,15 @@ export async function proxy(context: BffContext, request: RouteRequest, apiPath:
 }
 
 /** The request's session with a fresh access token, counted as activity; `undefined` when nobody is signed in. */
-async function signedInSession(context: BffContext, request: RouteRequest): Promise<LoadedSession | undefined> {
-  const loaded = await loadOrForget(context, request);
+async function signedInSession(context: BffContext, request: RouteRequest): Promise<ProxySession | undefined> {
+  const loaded = await loadTokenTimesOrForget(context, request);
   if (typeof loaded !== 'object') return undefined;
   const session = await context.sessions.withFreshToken(loaded);
   if (session === 'ended') {
     forgetSession(request.res);
     return undefined;
   }
-  await context.sessions.touch(session);
+  await context.sessions.touch(session, 'proxy');
   return session;
 }
 
@@ -53,6 +54,16 @@ async function askBackend(
   }
   let answer: Response;
   try {
+    // node:http(s) unless the app was given a fetch of its own (createBffApp's `fetch`).
+    if (context.fetch === globalThis.fetch) {
+      return await askBackendOverHttp(`${context.config.backendUrl}${apiPath}`, {
+        method: req.method ?? 'GET',
+        headers,
+        body,
+        timeoutMs: context.config.backendTimeoutSeconds * 1000,
+        limit: context.config.maxBackendAnswerBytes,
+      });
+    }
     answer = await context.fetch(`${context.config.backendUrl}${apiPath}`, {
       method: req.method,
       headers,
@@ -73,7 +84,7 @@ async function askBackend(
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'TimeoutError';
+  return (error instanceof DOMException && error.name === 'TimeoutError') || error instanceof BackendTimeoutError;
 }
 
 function noAnswer(request: RouteRequest, error: unknown): Outcome {

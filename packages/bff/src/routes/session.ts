@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { BffContext, RouteRequest } from '../context.js';
 import { REAUTH_COOKIE, SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from '../context.js';
 import { appendSetCookie, clearedCookie, cookieValue, hostCookie, sendJson } from '../http.js';
-import { sessionPseudonym, type LoadedSession } from '../sessions.js';
+import { sessionPseudonym, type LoadedSession, type ProxySession } from '../sessions.js';
 import type { SessionInfo } from '../../../../src/shared/bff-protocol.js';
 
 const REAUTH_SECONDS = 86_400;
@@ -33,7 +33,16 @@ export async function extendSession(context: BffContext, request: RouteRequest):
  * limit clears the cookie and makes the next sign-in ask for the password.
  */
 export async function loadOrForget(context: BffContext, request: RouteRequest): Promise<LoadedSession | 'ended' | undefined> {
-  const loaded = await context.sessions.load(cookieValue(request.req, SESSION_COOKIE));
+  return noticed(request, await context.sessions.load(cookieValue(request.req, SESSION_COOKIE)));
+}
+
+/** Like {@link loadOrForget}, with the access token and the times only (a proxied request). */
+export async function loadTokenTimesOrForget(context: BffContext, request: RouteRequest): Promise<ProxySession | 'ended' | undefined> {
+  const id = cookieValue(request.req, SESSION_COOKIE);
+  return noticed(request, await context.sessions.loadTokenTimes(id, request.sessionFields ?? context.sessions.readTokenTimes(id)));
+}
+
+function noticed<S extends ProxySession>(request: RouteRequest, loaded: S | 'none' | 'ended'): S | 'ended' | undefined {
   if (loaded === 'none') return undefined;
   if (typeof loaded === 'object') request.session = sessionPseudonym(loaded.key);
   else {
