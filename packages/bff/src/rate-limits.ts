@@ -5,6 +5,14 @@ import { rateLimitedClient } from './client-address.js';
 
 /** Routes that share a budget per client address. */
 export type RateGroup = 'sign-in' | 'back-channel' | 'api';
+/**
+ * `health`: the balancer's checks, counted in each process alone – the count
+ * must never wait on the store that `/health` checks.
+ */
+type CountedGroup = RateGroup | 'health';
+
+/** A balancer checks every few seconds; beyond this many a minute from one client a check is 429. */
+const HEALTH_CHECKS_PER_MINUTE = 600;
 
 const WINDOW_SECONDS = 60;
 const SHARED_COUNT_TIMEOUT_MS = 200;
@@ -20,9 +28,9 @@ const LOCAL_AFTER_TIMEOUT_MS = 5000;
  * store keeps no address.
  */
 export class RateLimits {
-  private readonly limiters: Record<RateGroup, RateLimiterAbstract>;
+  private readonly limiters: Record<CountedGroup, RateLimiterAbstract>;
   /** Each process's own counters: the insurance while Redis is away, and what counts when Redis does not answer in time. */
-  private readonly local: Partial<Record<RateGroup, RateLimiterAbstract>> = {};
+  private readonly local: Partial<Record<CountedGroup, RateLimiterAbstract>> = {};
   private readonly timeoutMs: number;
   /** Until then (ms since epoch) the count is the process's own: the shared one has just not answered in time. */
   private localUntil = 0;
@@ -46,11 +54,16 @@ export class RateLimits {
         insuranceLimiter: memory,
       });
     };
-    this.limiters = { 'sign-in': make('sign-in'), 'back-channel': make('back-channel'), api: make('api') };
+    this.limiters = {
+      'sign-in': make('sign-in'),
+      'back-channel': make('back-channel'),
+      api: make('api'),
+      health: new RateLimiterMemory({ keyPrefix: 'bff:rate:health', points: HEALTH_CHECKS_PER_MINUTE, duration: WINDOW_SECONDS }),
+    };
   }
 
   /** Counts one request; the seconds to wait when the client (address or /64) is over its budget, else `undefined`. */
-  async wait(group: RateGroup, address: string): Promise<number | undefined> {
+  async wait(group: CountedGroup, address: string): Promise<number | undefined> {
     const key = storeName(rateLimitedClient(address), this.secret);
     try {
       await this.withinTime(() => this.limiters[group].consume(key), group, key);
@@ -62,7 +75,7 @@ export class RateLimits {
   }
 
   /** A paused Redis holds the shared count: after the store's time limit the process counts on its own. */
-  private withinTime<T>(shared: () => Promise<T>, group: RateGroup, key: string): Promise<unknown> {
+  private withinTime<T>(shared: () => Promise<T>, group: CountedGroup, key: string): Promise<unknown> {
     const local = this.local[group];
     if (!local) return shared();
     if (Date.now() < this.localUntil) return local.consume(key);
