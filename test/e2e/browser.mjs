@@ -46,6 +46,28 @@ export function useSite(handle, prepare = async () => undefined) {
   return context;
 }
 
+/**
+ * The demo as `npm start` serves it (Vite's dev server on `port`) and a
+ * browser, for one test file; `context.origin` and `context.browser` are set
+ * once the file's tests run. Vite is loaded only here.
+ */
+export function useDemo(port) {
+  const context = { origin: undefined, browser: undefined };
+  let server;
+  before(async () => {
+    const { createServer: createViteServer } = await import('vite');
+    server = await createViteServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port, strictPort: true } });
+    await server.listen();
+    context.origin = server.resolvedUrls.local[0].replace(/\/$/, '');
+    context.browser = await launchBrowser();
+  });
+  after(async () => {
+    await context.browser?.close();
+    await server?.close();
+  });
+  return context;
+}
+
 /** Headless Chromium for the end-to-end tests; downloads nothing. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });

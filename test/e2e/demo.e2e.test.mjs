@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createServer } from 'vite';
+import { test } from 'node:test';
 import { audit } from './audit.mjs';
-import { launchBrowser, requestLetter, signInAtProvider, signOutAndReturn, watchPage } from './browser.mjs';
+import { useDemo, requestLetter, signInAtProvider, signOutAndReturn, watchPage } from './browser.mjs';
 
 /*
  * `npm start` as a newcomer meets it, on a port other than 5173: sign in at
@@ -27,28 +26,14 @@ function addressesOf(page) {
   return seen;
 }
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 5391, strictPort: true } });
-  await server.listen();
-  origin = server.resolvedUrls.local[0].replace(/\/$/, '');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo(5391);
 
 test('the demo on another port: sign-in, a letter in the letterbox once, a new scenario afresh', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const problems = watchPage(page);
   const manager = page.locator('kassenzeichen-manager');
   const letters = page.locator('#letterbox li');
-  await page.goto(`${origin}/demo/`);
+  await page.goto(`${demo.origin}/demo/`);
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
   await signInAtProvider(page);
   await manager.getByRole('button', { name: 'Zustimmen' }).click();
@@ -91,10 +76,10 @@ test('the demo on another port: sign-in, a letter in the letterbox once, a new s
 });
 
 test('the demo in BFF mode: the real BFF on the dev server, a letter in the letterbox, no token in the page', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const problems = watchPage(page);
   const manager = page.locator('kassenzeichen-manager');
-  await page.goto(`${origin}/demo/`);
+  await page.goto(`${demo.origin}/demo/`);
   await page.getByRole('link', { name: 'Modus wechseln' }).click();
   await page.getByText('BFF-Modus (Tokens nur auf dem Server)').waitFor();
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
@@ -128,13 +113,13 @@ test('the demo in BFF mode: the real BFF on the dev server, a letter in the lett
 });
 
 test('the demo explains itself on a phone: language and compact switches, the letterbox under the code step, the 403 explained', async () => {
-  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  const page = await demo.browser.newPage({ viewport: { width: 375, height: 812 } });
   const problems = watchPage(page);
   const login = page.locator('servicekonto-login');
   const manager = page.locator('kassenzeichen-manager');
   const languages = () =>
     page.evaluate(() => [...document.querySelectorAll('servicekonto-login, kassenzeichen-manager')].map((element) => element.lang));
-  await page.goto(`${origin}/demo/`);
+  await page.goto(`${demo.origin}/demo/`);
   await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   assert.ok(await page.locator('#consent-note').isHidden(), 'nothing to explain before the list was asked for');
   assert.deepEqual(await audit(page), [], 'axe and IBM: the demo signed out, with its switches');

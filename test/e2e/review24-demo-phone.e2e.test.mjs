@@ -1,33 +1,20 @@
 /* global innerWidth, scrollTo */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createServer } from 'vite';
+import { test } from 'node:test';
 import { audit } from './audit.mjs';
-import { launchBrowser, signInAtProvider, watchPage } from './browser.mjs';
+import { useDemo, signInAtProvider, watchPage } from './browser.mjs';
 
 /* Review of issue 24, item 5: the demo's switches at 375 px – every language with and without compact, signed out and signed in. */
-let server;
-let browser;
-let origin;
-before(async () => {
-  server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 5392, strictPort: true } });
-  await server.listen();
-  origin = server.resolvedUrls.local[0].replace(/\/$/, '');
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo(5392);
 
 const LABEL = { de: 'Deutsch', en: 'English', 'de-x-ls': 'Leichte Sprache' };
 const overflow = (page) => page.evaluate(() => ({ doc: document.documentElement.scrollWidth, vw: innerWidth }));
 
 test('demo at 375 px: each language × compact, signed out and in', async () => {
-  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  const page = await demo.browser.newPage({ viewport: { width: 375, height: 812 } });
   const problems = watchPage(page);
   const findings = [];
-  await page.goto(`${origin}/demo/`);
+  await page.goto(`${demo.origin}/demo/`);
   await page.locator('kassenzeichen-manager').getByRole('button').first().waitFor();
   const round = async (phase) => {
     for (const lang of ['de', 'en', 'de-x-ls']) {
