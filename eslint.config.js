@@ -17,6 +17,7 @@ function managerFileBoundary() {
       '../events*',
       '../../events*',
       '**/main-file/*',
+      '**/set-up/*',
       // The manager's German texts ship with the manager.
       '!../i18n/de-manager*',
     ],
@@ -91,9 +92,10 @@ export default tseslint.config(
   {
     // The manager's file (buergerportal-widgets.manager.js) takes everything it shares with the
     // main file through from-main.ts; a direct import would put a second copy on the page.
-    // main-file/ is the manager's code that runs in the main file. Types may come from anywhere.
+    // main-file/ is the manager's code that runs in the main file, set-up/ the part in the session's
+    // file, from-*.ts the lists of what the manager takes from those. Types may come from anywhere.
     files: ['src/kassenzeichen-manager/**/*.ts'],
-    ignores: ['src/kassenzeichen-manager/main-file/**', 'src/kassenzeichen-manager/from-main.ts'],
+    ignores: ['src/kassenzeichen-manager/main-file/**', 'src/kassenzeichen-manager/set-up/**', 'src/kassenzeichen-manager/from-*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [browserOnly(), managerFileBoundary()] }] },
   },
   {

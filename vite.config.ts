@@ -1,8 +1,9 @@
+import { resolve as resolvePath } from 'node:path';
 import MagicString from 'magic-string';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { banner } from './scripts/third-party-notices.mjs';
 import { createDemoBff, DEMO_BFF_CLIENT } from './scripts/demo-bff.js';
-import { takeFromMain } from './scripts/manager-file.mjs';
+import { takeFromFirstFile, takeFromMain } from './scripts/manager-file.mjs';
 import packageJson from './package.json' with { type: 'json' };
 
 const DEMO_PORT = 5173;
@@ -92,9 +93,26 @@ function minifyCss(body: string): string {
 }
 
 /**
- * The script for CMS pages: lit and the sign-in inlined, one <script type="module">;
- * beside it the manager's file (loaded when a manager is on the page) and
- * oauth4webapi (the protocol module, loaded at the first sign-in click, a renewal or sign-out).
+ * The script for CMS pages builds its sessions in the first file as stand-ins
+ * (session-file/deferred-factory.ts) for the real ones in the session's file.
+ */
+function deferSessions(): Plugin {
+  const real = resolvePath('src/auth/session-factory.ts');
+  return {
+    name: 'buergerportal-defer-sessions',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.includes('session-factory')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === real ? resolvePath('src/session-file/deferred-factory.ts') : null;
+    },
+  };
+}
+
+/**
+ * The script for CMS pages: lit and the sign-in button inlined, one <script type="module">;
+ * beside it the session's file (loaded at once), the manager's file (loaded when a
+ * manager is on the page) and the languages.
  */
 const bundle: UserConfig['build'] = {
   outDir: 'dist',
@@ -106,6 +124,17 @@ const bundle: UserConfig['build'] = {
   sourcemap: true,
   lib: { entry: 'src/script.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
   rolldownOptions: { output: { minify: true, postBanner: banner(), chunkFileNames: 'buergerportal-widgets.[name].js' } },
+};
+
+/**
+ * The session's file, loaded by the main file beside itself: both kinds of
+ * session, the API client and the manager's set-up; and beside it oauth4webapi
+ * (the protocol module, loaded once the page is idle, at the first sign-in click,
+ * a renewal or sign-out). It takes Lit, the login's configuration and the rest from the main file.
+ */
+const sessionFile: UserConfig['build'] = {
+  ...bundle,
+  lib: { entry: 'src/session-file/entry.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.session.js' },
 };
 
 /** The manager's own file, loaded by the main file when a manager is on the page; it takes Lit and the rest from there. */
@@ -146,9 +175,15 @@ const modules: UserConfig['build'] = {
   },
 };
 
+const modePlugins: Record<string, Plugin[]> = {
+  production: [deferSessions()],
+  manager: [takeFromMain()],
+  session: [takeFromFirstFile()],
+};
+
 export default defineConfig(({ mode }) => ({
   server: { port: DEMO_PORT, host: 'localhost', open: false },
-  plugins: [devIdentityProvider(), minifyCssTemplates(), ...(mode === 'manager' ? [takeFromMain()] : [])],
+  plugins: [devIdentityProvider(), minifyCssTemplates(), ...(modePlugins[mode] ?? [])],
   define: { __BUERGERPORTAL_VERSION__: JSON.stringify(packageJson.version) },
-  build: { modules, single, manager: managerFile }[mode] ?? bundle,
+  build: { modules, single, manager: managerFile, session: sessionFile }[mode] ?? bundle,
 }));

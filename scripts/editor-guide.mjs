@@ -110,6 +110,7 @@ const CKEDITOR_VERSIONS = testedCkeditors()
 /** The files of dist/ that belong side by side on the city's server: the script and the files it loads itself. */
 export const SCRIPT_FILES = [
   'buergerportal-widgets.js',
+  'buergerportal-widgets.session.js',
   'buergerportal-widgets.manager.js',
   'buergerportal-widgets.oidc.js',
   'buergerportal-widgets.en.js',
@@ -375,7 +376,7 @@ Werkzeuge, die Skripte **zusammenfassen, umbenennen oder verschieben**, dürfen
 die Datei nicht anfassen: Aus einem Modul würde ein klassisches Skript, oder
 die anderen Dateien lägen nicht mehr daneben. Die Elemente sagen es dann selbst
 („Die Datei buergerportal-widgets.manager.js konnte nicht geladen werden …“,
-ebenso für \`…oidc.js\`). Eine Versionsnummer im Dateinamen oder als
+ebenso für \`…session.js\` und \`…oidc.js\`). Eine Versionsnummer im Dateinamen oder als
 \`?…\` hinter der Adresse (TYPO3, WordPress) schadet nicht.
 Wo sich das nicht abschalten lässt, nehmen Sie \`buergerportal-widgets.bundle.js\`.
 

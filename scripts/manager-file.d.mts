@@ -1,5 +1,7 @@
 import type { Plugin } from 'vite';
 
-export function fromMainExports(file?: string): string[];
-export function fromMainModule(names?: string[]): string;
+export function barrelExports(file: string): { from: string; names: string[] }[];
+export function fromMainExports(files?: string[]): string[];
+export function fromMainModule(names: string[], fileName: string): string;
 export function takeFromMain(): Plugin;
+export function takeFromFirstFile(): Plugin;

@@ -1,38 +1,58 @@
-// The build of buergerportal-widgets.manager.js (vite build --mode manager):
-// the manager's own code only. Its imports from src/kassenzeichen-manager/from-main.ts
-// are read at run time from the main file, which put them under a key made of
-// this file's address (see manager-loader.ts) – no second copy of Lit, the
-// session or the texts.
+// The builds of the files the main file loads from beside itself: the
+// manager's (vite build --mode manager) and the session's (--mode session).
+// What each shares with the main file it reads at run time from under a key
+// made of its own address (see src/shared/side-files.ts) – no second copy of
+// Lit, the session or the texts, and a `?ver=` on the main file loads nothing twice.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 
 const FROM_MAIN = resolve('src/kassenzeichen-manager/from-main.ts');
+/** The manager takes these from the first file and the session's file (from-main.ts re-exports both). */
+const MANAGER_BARRELS = ['src/kassenzeichen-manager/from-first-file.ts', 'src/kassenzeichen-manager/from-session-file.ts'];
+/** The session's file takes these from the first file. */
+const SESSION_BARREL = resolve('src/session-file/from-main.ts');
 const VIRTUAL = '\0buergerportal-from-main';
 
-/** The value exports of from-main.ts, by name. */
-export function fromMainExports(file = FROM_MAIN) {
+/** A barrel's value re-exports: `{ from, names }` per `export { … } from '…'`. */
+export function barrelExports(file) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
   return source.statements
     .filter(
       (statement) =>
-        ts.isExportDeclaration(statement) && !statement.isTypeOnly && statement.exportClause && ts.isNamedExports(statement.exportClause),
+        ts.isExportDeclaration(statement) &&
+        !statement.isTypeOnly &&
+        statement.moduleSpecifier &&
+        statement.exportClause &&
+        ts.isNamedExports(statement.exportClause),
     )
-    .flatMap((statement) => statement.exportClause.elements.filter((element) => !element.isTypeOnly).map((element) => element.name.text));
+    .map((statement) => ({
+      from: statement.moduleSpecifier.text,
+      names: statement.exportClause.elements.filter((element) => !element.isTypeOnly).map((element) => element.name.text),
+    }));
 }
 
-/** The module that stands in for from-main.ts in the manager's file. */
-export function fromMainModule(names = fromMainExports()) {
+/** The value exports the manager takes, by name. */
+export function fromMainExports(files = MANAGER_BARRELS) {
+  return files.flatMap((file) => barrelExports(resolve(file)).flatMap((entry) => entry.names));
+}
+
+/**
+ * The module that stands in for what a file takes from the main file: it
+ * waits for the values the main file put under this file's address (a promise
+ * for the manager, which also needs the session's file).
+ */
+export function fromMainModule(names, fileName) {
   return [
-    // The same key as fromMainKey() in manager-loader.ts.
-    'const fromMain = globalThis[Symbol.for(`buergerportal-widgets.from-main ${import.meta.url}`)];',
+    // The same key as fromMainKey() in src/shared/side-files.ts.
+    'const fromMain = await globalThis[Symbol.for(`buergerportal-widgets.from-main ${import.meta.url}`)];',
     // Included by hand (a second script tag): the editor's message, in the editor's language.
-    "if (!fromMain) throw new Error('buergerportal-widgets.manager.js wird von buergerportal-widgets.js geladen: bitte nur buergerportal-widgets.js einbinden.');",
+    `if (!fromMain) throw new Error('${fileName} wird von buergerportal-widgets.js geladen: bitte nur buergerportal-widgets.js einbinden.');`,
     `export const { ${names.join(', ')} } = fromMain;`,
   ].join('\n');
 }
 
-/** A Vite plugin: from-main.ts becomes the module above. */
+/** A Vite plugin for the manager's file: from-main.ts becomes the module above. */
 export function takeFromMain() {
   return {
     name: 'buergerportal-manager-takes-from-main',
@@ -43,7 +63,34 @@ export function takeFromMain() {
       return resolved?.id === FROM_MAIN ? VIRTUAL : null;
     },
     load(id) {
-      return id === VIRTUAL ? fromMainModule() : null;
+      return id === VIRTUAL ? fromMainModule(fromMainExports(), 'buergerportal-widgets.manager.js') : null;
+    },
+  };
+}
+
+/**
+ * A Vite plugin for the session's file: every module that src/session-file/from-main.ts
+ * re-exports is the first file's, and an import of it becomes the module above.
+ * A name the barrel does not list fails the build.
+ */
+export function takeFromFirstFile() {
+  const entries = barrelExports(SESSION_BARREL);
+  const names = entries.flatMap((entry) => entry.names);
+  let firstFileModules;
+  return {
+    name: 'buergerportal-session-takes-from-first-file',
+    enforce: 'pre',
+    async buildStart() {
+      const resolved = await Promise.all(entries.map((entry) => this.resolve(entry.from, SESSION_BARREL)));
+      firstFileModules = new Set(resolved.map((module) => module.id));
+    },
+    async resolveId(source, importer, options) {
+      if (!importer || importer === VIRTUAL) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && firstFileModules.has(resolved.id) ? VIRTUAL : null;
+    },
+    load(id) {
+      return id === VIRTUAL ? fromMainModule(names, 'buergerportal-widgets.session.js') : null;
     },
   };
 }

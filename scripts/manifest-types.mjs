@@ -6,7 +6,7 @@ import ts from 'typescript';
 
 /** Exported type aliases of src/ whose type is a union of literals, resolved: name → `'a' | 'b'`. */
 export function literalUnionAliases(entry = 'src/index.ts') {
-  const program = ts.createProgram([entry, 'src/auth/login-config.ts', 'src/kassenzeichen-manager/main-file/manager-config.ts'], {
+  const program = ts.createProgram([entry, 'src/auth/login-config.ts', 'src/kassenzeichen-manager/set-up/manager-config.ts'], {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,

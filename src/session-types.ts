@@ -22,6 +22,9 @@ export function isPassingFailure(failure: SessionFailure | undefined): boolean {
   return failure === 'provider-unreachable';
 }
 
+/** The expiry warning opens this long before the session ends. */
+export const WARNING_BEFORE_END_MS = 120_000;
+
 export type SessionStatus = 'starting' | 'signed-out' | 'signed-in' | 'failed';
 
 /** Why the citizen sees the signed-out view: each has its own sentence. */
@@ -54,6 +57,8 @@ export interface SessionSnapshot {
   redirecting?: boolean;
   /** With `failed`: why. */
   failure?: SessionFailure;
+  /** With `module-missing`: the file beside the script that could not be loaded (default: the protocol's, `buergerportal-widgets.oidc.js`). */
+  missingFile?: string;
   /** With `issuer-mismatch`: the issuer the provider names. */
   reportedIssuer?: string;
   /** With `failed`: a new attempt ({@link AuthSession.retry}) is under way. */

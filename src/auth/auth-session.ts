@@ -1,14 +1,8 @@
 import { bearer, type RequestAuthorization } from '../api/client.js';
-import {
-  completeCallback as completeCallbackWithoutLibrary,
-  isOwnCallback,
-  sweepAbandonedSignIns,
-  usedStates,
-  type SignInData,
-} from './callback.js';
+import { finishCodeExchange, sweepAbandonedSignIns, usedStates } from './callback.js';
+import { beginCodeExchange, isOwnCallback, STATE_PREFIX, type CallbackEnd, type CodeExchange, type SignInData } from './code-exchange.js';
 import { IdleLimit, passwordNext, revocationRefused, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
-import { STATE_PREFIX } from './callback.js';
 import type { BrowserLoginConfig } from './login-config.js';
 import { sessionKey } from './login-config.js';
 import type { IdTokenExpectations } from './id-token.js';
@@ -22,6 +16,7 @@ import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './store
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
 import { storageIsFull, usableStorage } from './safe-storage.js';
 import { UserStore } from './user-store.js';
+import { userKeys } from './signed-out-probe.js';
 
 export type { AuthSession, SessionFailure, SessionSnapshot, SessionStatus, SignedOutReason } from './session.js';
 
@@ -46,12 +41,16 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   private browserUnsupported = false;
   private storageFull = false;
 
-  constructor(private readonly config: BrowserLoginConfig) {
+  constructor(
+    private readonly config: BrowserLoginConfig,
+    /** The code exchange the first file began on the way back (session-head.ts), not to be begun twice. */
+    private readonly begun?: CodeExchange | CallbackEnd,
+  ) {
     super();
     this.key = sessionKey(config);
     // Under the widgets' own prefix; sign-ins kept by versions on oidc-client-ts (`oidc.`) are taken over.
-    const where = `${config.authority}:${config.clientId}`;
-    this.users = new UserStore(`buergerportal-widgets.user:${where}`, config.tokenStorage === 'session', `oidc.user:${where}`);
+    const { key, legacyKey } = userKeys(config);
+    this.users = new UserStore(key, config.tokenStorage === 'session', legacyKey);
     this.runtime = new OidcRuntime(config);
     const deadlines = new UserStore(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
     this.idle = new IdleLimit(deadlines, config.idleTimeout * 1000);
@@ -189,7 +188,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     this.storageFull = this.storageBlocked && storageIsFull();
     this.browserUnsupported = !globalThis.crypto?.subtle;
     this.listenToPage((message) => this.fromOtherTab(message));
-    if (this.isOwnPath(url) && isOwnCallback(url, stateStorage)) return this.completeCallback(url, stateStorage!);
+    if (this.begun || (this.isOwnPath(url) && isOwnCallback(url, stateStorage))) return this.completeCallback(url, stateStorage!);
     if (isSigninCallback(url) && usedStates.includes(url.searchParams.get('state')!)) return this.staleCallback(url);
     // Back from a sign-out by GET (sign-out-method="get"): the state it sent leaves the address.
     const signedOut = withoutSignOutState(url);
@@ -213,26 +212,21 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
 
   /**
    * The way back from the provider without the protocol module: the token exchange
-   * follows the page and the script directly. The name, when only userinfo has
+   * follows the page and the script directly (begun by the first file, when it could). The name, when only userinfo has
    * it, is asked for beside the first data calls – unless the citizen goes on
    * to another page, which shall know the name.
    */
   private async completeCallback(url: URL, stateStorage: Storage): Promise<void> {
-    const metadata = await this.runtime.providerMetadata();
     usedStates.add(url.searchParams.get('state')!);
-    const result = metadata
-      ? await completeCallbackWithoutLibrary(
-          url,
-          {
-            authority: this.config.authority,
-            clientId: this.config.clientId,
-            maxAge: this.config.maxAge,
-            resource: this.config.resource,
-          },
-          metadata,
-          stateStorage,
-        )
-      : ({ kind: 'failed', reason: 'error' } as const);
+    const expected = {
+      authority: this.config.authority,
+      clientId: this.config.clientId,
+      maxAge: this.config.maxAge,
+      resource: this.config.resource,
+    };
+    const metadata = this.begun ? undefined : await this.runtime.providerMetadata();
+    const begun = this.begun ?? (metadata ? beginCodeExchange(url, expected, metadata, stateStorage) : undefined);
+    const result = begun ? await finishCodeExchange(begun, expected) : ({ kind: 'failed', reason: 'error' } as const);
     if (result.kind === 'stale') return this.staleCallback(url);
     if (result.kind !== 'signed-in') {
       // The sentence is shown here, on the callback page.

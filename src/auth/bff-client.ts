@@ -30,8 +30,9 @@ export class BffError extends Error {
 export class BffClient {
   constructor(readonly baseUrl: string) {}
 
-  session(): Promise<SessionInfo> {
-    return this.call('GET', '/session', isSessionInfo);
+  /** The BFF's word on the session; `early`: the same request, already sent by the first file (session-head.ts). */
+  session(early?: Promise<Response>): Promise<SessionInfo> {
+    return this.call('GET', '/session', isSessionInfo, undefined, early);
   }
 
   extend(): Promise<SessionInfo> {
@@ -53,15 +54,22 @@ export class BffClient {
     return `${this.baseUrl}/login?returnTo=${encodeURIComponent(returnTo)}${language}`;
   }
 
-  private async call<T>(method: string, path: string, accept: (value: unknown) => value is T, body?: unknown): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    accept: (value: unknown) => value is T,
+    body?: unknown,
+    early?: Promise<Response>,
+  ): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(this.baseUrl + path, {
-        method,
-        credentials: 'include',
-        headers: body === undefined ? ANTI_FORGERY : { ...ANTI_FORGERY, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      response = await (early ??
+        fetch(this.baseUrl + path, {
+          method,
+          credentials: 'include',
+          headers: body === undefined ? ANTI_FORGERY : { ...ANTI_FORGERY, 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }));
     } catch {
       throw new BffError(await this.whyUnreadable());
     }

@@ -32,7 +32,11 @@ export class BffAuthSession extends SessionBase implements AuthSession {
   /** Counts local ends (sign-out, expiry): an answer to a request sent before one is stale and ignored. */
   private epoch = 0;
 
-  constructor(config: BffLoginConfig) {
+  constructor(
+    config: BffLoginConfig,
+    /** The first check, already sent by the first file. */
+    private earlyAnswer?: Promise<Response>,
+  ) {
     super();
     this.key = sessionKey(config);
     this.bff = new BffClient(config.bffUrl);
@@ -138,7 +142,9 @@ export class BffAuthSession extends SessionBase implements AuthSession {
   private async check(reason?: SignedOutReason, options: { keepOnBlip?: boolean } = {}): Promise<void> {
     const epoch = this.epoch;
     try {
-      const info = await this.bff.session();
+      const early = this.earlyAnswer;
+      this.earlyAnswer = undefined;
+      const info = await this.bff.session(early);
       if (epoch === this.epoch) this.apply(info, reason);
     } catch (error) {
       const problem = error instanceof BffError ? error.problem : 'bff-unreachable';

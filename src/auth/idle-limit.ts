@@ -1,4 +1,6 @@
 import { usableStorage } from './safe-storage.js';
+
+export { DEFAULT_IDLE_TIMEOUT_SECONDS } from './login-config.js';
 import type { UserStore } from './user-store.js';
 
 /*
@@ -8,8 +10,6 @@ import type { UserStore } from './user-store.js';
  * tabs; renewals are refused once it has passed.
  */
 
-/** The default idle limit: 30 minutes, as public guidance gives for BundID's „substantiell“ level. */
-export const DEFAULT_IDLE_TIMEOUT_SECONDS = 1800;
 /** Activity moves the deadline at most this often (fewer storage writes while typing). */
 const TOUCH_EVERY_MS = 5_000;
 

@@ -1,7 +1,5 @@
 import { isLoopback } from '../shared/urls.js';
 import { readChoiceAttribute, readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
-import { DEFAULT_IDLE_TIMEOUT_SECONDS } from './idle-limit.js';
-
 import { PROVIDERS, type ProviderId } from '../session-types.js';
 
 export { PROVIDERS, type ProviderId } from '../session-types.js';
@@ -9,6 +7,8 @@ export { PROVIDERS, type ProviderId } from '../session-types.js';
 export const TOKEN_STORAGES = ['session', 'memory'] as const;
 export type TokenStorage = (typeof TOKEN_STORAGES)[number];
 
+/** The default idle limit: 30 minutes, as public guidance gives for BundID's „substantiell“ level. */
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 1800;
 /** How the provider is told of a sign-out (RP-Initiated Logout): a form POST (the ID token in the body) or a GET (in the address). */
 export const SIGN_OUT_METHODS = ['post', 'get'] as const;
 export type SignOutMethod = (typeof SIGN_OUT_METHODS)[number];

@@ -1,7 +1,5 @@
-import { type ProviderMetadata } from './callback.js';
-import { issuerMatches } from './issuer.js';
+import { keepMetadata, keptMetadata, signInStateStorage, type ProviderMetadata } from './code-exchange.js';
 import type { BrowserLoginConfig } from './login-config.js';
-import { usableStorage } from './safe-storage.js';
 import type { SessionFailure } from './session.js';
 
 type OidcModule = typeof import('./oidc.js');
@@ -16,8 +14,6 @@ type ProviderConfiguration = import('./oidc.js').ProviderConfiguration;
  */
 export type OidcReady =
   { ok: true; oidc: OidcModule; metadata: ProviderConfiguration } | { ok: false; failure: SessionFailure; reportedIssuer?: string };
-
-const METADATA_PREFIX = 'buergerportal-widgets.metadata:';
 
 /** The protocol file: one import site, so that the main file names it once. */
 const importOidc = (): Promise<OidcModule> => import('./oidc.js');
@@ -61,11 +57,11 @@ export class OidcRuntime {
     } catch {
       return { ok: false, failure: 'module-missing' };
     }
-    const cached = this.cachedMetadata();
+    const cached = keptMetadata(this.config.authority);
     if (cached) return { ok: true, oidc, metadata: cached as ProviderConfiguration };
     const found = await oidc.discover(this.config.authority);
     if (found.ok) {
-      this.keepMetadata(found.metadata);
+      keepMetadata(this.config.authority, found.metadata);
       return { ok: true, oidc, metadata: found.metadata };
     }
     // Logged once: a provider that is down is passing (a warning), anything else is the editor's to fix.
@@ -79,14 +75,9 @@ export class OidcRuntime {
     return { ok: false, failure: found.failure, reportedIssuer: found.reportedIssuer };
   }
 
-  /**
-   * Where the sign-in state lives until the citizen is back: the tab's own
-   * sessionStorage, which no page in another tab can read or rewrite (a page
-   * of the same origin rewrote the way back in localStorage and read the tokens
-   * where it led). localStorage only where the tab's storage cannot be used.
-   */
+  /** Where the sign-in state lives until the citizen is back (see {@link signInStateStorage}). */
   static stateStorage(): Storage | undefined {
-    return usableStorage('session') ?? usableStorage('local');
+    return signInStateStorage();
   }
 
   /**
@@ -94,8 +85,8 @@ export class OidcRuntime {
    * sign-out: kept from the sign-in click, else discovered (and checked) now.
    */
   async providerMetadata(): Promise<ProviderMetadata | undefined> {
-    const cached = this.cachedMetadata();
-    if (cached?.issuer) return cached as ProviderMetadata;
+    const cached = keptMetadata(this.config.authority);
+    if (cached) return cached;
     const ready = await this.ready();
     return ready.ok ? (ready.metadata as ProviderMetadata) : undefined;
   }
@@ -103,48 +94,4 @@ export class OidcRuntime {
   private discoveryUrl(): string {
     return `${this.config.authority.replace(/\/+$/, '')}/.well-known/openid-configuration`;
   }
-
-  /** A kept discovery document of this issuer, with a token endpoint. */
-  private cachedMetadata(): Partial<ProviderMetadata> | undefined {
-    try {
-      const raw = usableStorage('session')?.getItem(METADATA_PREFIX + this.config.authority);
-      const metadata = raw ? (JSON.parse(raw) as Partial<ProviderMetadata>) : undefined;
-      if (typeof metadata?.issuer !== 'string' || !issuerMatches(metadata.issuer, this.config.authority) || !metadata.token_endpoint)
-        return undefined;
-      // Any page of the origin that ran in this tab could have written it: its endpoints must lie under the issuer's
-      // own path (the provider may share the site's origin, e.g. Keycloak behind the city's proxy at /auth).
-      return endpointsUnder(new URL(this.config.authority), metadata) ? metadata : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private keepMetadata(metadata: object): void {
-    try {
-      usableStorage('session')?.setItem(METADATA_PREFIX + this.config.authority, JSON.stringify(metadata));
-    } catch {
-      // Full storage: the next page asks the provider again.
-    }
-  }
-}
-
-const ENDPOINTS = ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'revocation_endpoint', 'end_session_endpoint'] as const;
-
-/**
- * Whether every endpoint a kept discovery document names lies under the
- * issuer: its origin, below its path, without query or fragment (Keycloak,
- * oidc-provider and glewlwyd name theirs so). Otherwise it is asked for anew.
- */
-function endpointsUnder(issuer: URL, metadata: Partial<ProviderMetadata>): boolean {
-  const base = `${issuer.pathname.replace(/\/+$/, '')}/`;
-  return ENDPOINTS.every((name) => {
-    const value = metadata[name];
-    if (value === undefined) return true;
-    try {
-      const url = new URL(value);
-      return url.origin === issuer.origin && url.pathname.startsWith(base) && !url.search && !value.includes('#');
-    } catch {
-      return false;
-    }
-  });
 }

@@ -1,7 +1,7 @@
-import type { SessionSnapshot } from './session.js';
+import { WARNING_BEFORE_END_MS, type SessionSnapshot } from './session.js';
 
-/** The expiry warning opens this long before the session ends. */
-export const WARNING_BEFORE_END_MS = 120_000;
+export { WARNING_BEFORE_END_MS };
+
 /** The tabs of one site tell each other about sign-outs and renewals here. */
 const CHANNEL_NAME = 'buergerportal-widgets-auth';
 

@@ -1,7 +1,14 @@
 import type { RequestAuthorization } from '../api/client.js';
 import type { SessionSnapshot } from '../session-types.js';
 
-export { isPassingFailure, type SessionFailure, type SessionSnapshot, type SessionStatus, type SignedOutReason } from '../session-types.js';
+export {
+  isPassingFailure,
+  WARNING_BEFORE_END_MS,
+  type SessionFailure,
+  type SessionSnapshot,
+  type SessionStatus,
+  type SignedOutReason,
+} from '../session-types.js';
 
 /* What the elements know of a sign-in session; implemented by OidcAuthSession (browser mode) and BffAuthSession (BFF mode). */
 

@@ -52,8 +52,7 @@ export const deLogin: Omit<Messages, 'manager'> = {
     insecurePage: 'Die Anmeldung benötigt HTTPS. Diese Seite wird ohne HTTPS ausgeliefert.',
     blockedByPolicy: (origin, directive) =>
       `Die Content-Security-Policy der Seite blockiert ${origin}. Bitte ${origin} in der Richtlinie „${directive}“ ergänzen.`,
-    moduleMissing:
-      'Die Datei buergerportal-widgets.oidc.js konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.',
+    moduleMissing: (file) => `Die Datei ${file} konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.`,
     managerFileMissing:
       'Die Datei buergerportal-widgets.manager.js konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.',
     discoveryFailed: (authority) =>

@@ -299,7 +299,7 @@ export const deLs: Messages = {
     insecurePage: 'Die Anmeldung braucht HTTPS. Diese Seite hat kein HTTPS.',
     blockedByPolicy: (origin, directive) =>
       `Die Sicherheits-Regeln der Seite sperren ${origin}. Bitte ${origin} bei „${directive}“ eintragen.`,
-    moduleMissing: 'Die Datei buergerportal-widgets.oidc.js fehlt. Sie gehört in den Ordner von buergerportal-widgets.js.',
+    moduleMissing: (file) => `Die Datei ${file} fehlt. Sie gehört in den Ordner von buergerportal-widgets.js.`,
     managerFileMissing: 'Die Datei buergerportal-widgets.manager.js fehlt. Sie gehört in den Ordner von buergerportal-widgets.js.',
     discoveryFailed: (authority) => `Das Attribut „authority“ nennt keinen Anmelde-Dienst. Geprüft: ${authority}.`,
     issuerMismatch: (authority, issuer) => `Das Attribut „authority“ passt nicht. Es heißt ${authority}. Richtig ist: ${issuer}.`,

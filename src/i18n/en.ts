@@ -179,7 +179,7 @@ export const en: Messages = {
     insecurePage: 'Sign-in needs HTTPS. This page is served without HTTPS.',
     blockedByPolicy: (origin, directive) =>
       `The page's Content-Security-Policy blocks ${origin}. Please add ${origin} to its “${directive}” directive.`,
-    moduleMissing: 'The file buergerportal-widgets.oidc.js could not be loaded. It belongs in the same folder as buergerportal-widgets.js.',
+    moduleMissing: (file) => `The file ${file} could not be loaded. It belongs in the same folder as buergerportal-widgets.js.`,
     managerFileMissing:
       'The file buergerportal-widgets.manager.js could not be loaded. It belongs in the same folder as buergerportal-widgets.js.',
     discoveryFailed: (authority) =>

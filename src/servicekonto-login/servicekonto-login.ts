@@ -1,9 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { AuthSession, SessionSnapshot } from '../auth/session.js';
-import { WARNING_BEFORE_END_MS } from '../auth/session-base.js';
-import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../auth/idle-limit.js';
 import {
+  DEFAULT_IDLE_TIMEOUT_SECONDS,
   LOGIN_PROPERTIES,
   readLoginConfig,
   type LoginConfig,
@@ -11,7 +10,7 @@ import {
   type SignOutMethod,
   type TokenStorage,
 } from '../auth/login-config.js';
-import { isPassingFailure } from '../auth/session.js';
+import { isPassingFailure, WARNING_BEFORE_END_MS } from '../auth/session.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
 import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent, type LoginState } from '../events.js';

@@ -69,11 +69,11 @@ export function readChoiceAttribute<T extends string>(
 
 /** The editor's sentence for a session that cannot work because of its configuration. */
 export function describeSessionFailure(
-  snapshot: Pick<SessionSnapshot, 'failure' | 'reportedIssuer'>,
+  snapshot: Pick<SessionSnapshot, 'failure' | 'reportedIssuer' | 'missingFile'>,
   authority: string,
   messages: Messages['config'],
 ): string {
-  if (snapshot.failure === 'module-missing') return messages.moduleMissing;
+  if (snapshot.failure === 'module-missing') return messages.moduleMissing(snapshot.missingFile ?? 'buergerportal-widgets.oidc.js');
   if (snapshot.failure === 'issuer-mismatch') return messages.issuerMismatch(authority, snapshot.reportedIssuer ?? '');
   if (snapshot.failure === 'bff-refused') return messages.bffRefused(authority, location.origin);
   if (snapshot.failure === 'bff-invalid') return messages.bffInvalid(authority);

@@ -21,11 +21,56 @@ test('the script loaded twice and a manager added later: no error, one session f
 
 test('the script copied without its oidc file tells the editor which file is missing', async () => {
   const page = await ctx.browser.newPage();
-  await page.goto(`${ctx.world.origin}/pages/alone.html`);
+  await page.goto(`${ctx.world.origin}/pages/without-oidc.html`);
   // The oidc file is loaded when it is needed: the first click on sign-in.
   await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).first().click();
   await page.getByText('buergerportal-widgets.oidc.js konnte nicht geladen werden').waitFor();
   assert.equal(await page.getByRole('alert').count(), 1);
+});
+
+test('the script copied without its session’s file tells the editor which file is missing', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = [];
+  await page.exposeFunction('noteError', (code) => errors.push(code));
+  await page.addInitScript(() => addEventListener('servicekonto-error', (event) => window.noteError(event.detail.code)));
+  await page.goto(`${ctx.world.origin}/pages/alone.html`);
+  await page.getByText('buergerportal-widgets.session.js konnte nicht geladen werden').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 1);
+  assert.equal(await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).count(), 0, 'no button that cannot work');
+  assert.deepEqual(errors, ['module-missing']);
+});
+
+test('the session’s file lost on the way: the citizen’s sentence, and „Erneut versuchen“ brings the sign-in', async () => {
+  const page = await ctx.browser.newPage();
+  let failures = 1;
+  await page.route(/buergerportal-widgets\.session\.js/, (route) =>
+    failures-- > 0 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto(`${ctx.world.origin}/pages/login.html`);
+  await page.getByText('Die Anmeldung ist gerade nicht erreichbar.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await page.getByLabel('Benutzername').waitFor();
+});
+
+test('a version in the script’s address (?ver=): every file is loaded once, one session, one Lit', async () => {
+  const page = await ctx.browser.newPage();
+  const problems = watchPage(page);
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto(`${ctx.world.origin}/pages/versioned.html`);
+  const manager = page.locator('kassenzeichen-manager');
+  await manager.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await signInAtProvider(page);
+  await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  asked.length = 0;
+  await page.reload();
+  await manager.getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  const scripts = asked.filter((path) => path.startsWith('/dist/'));
+  for (const file of new Set(scripts)) assert.equal(scripts.filter((path) => path === file).length, 1, `${file} once per page view`);
+  assert.ok(scripts.includes('/dist/buergerportal-widgets.session.js'));
+  assert.equal(await page.evaluate(() => (window.litElementVersions ?? []).length), 1, 'one copy of Lit');
+  assert.deepEqual(problems, []);
 });
 
 test('the script copied without the manager’s file: the editor is told which file is missing, the login still works', async () => {

@@ -21,25 +21,28 @@ test('one file: from the callback to the overview in 4 requests in sequence (pag
   assert.ok(reloadChain.length <= 3, reloadChain.join(' → '));
 });
 
-test('two files: the way back needs no oidc file either (4); a reload while signed in needs neither it nor the provider (3)', async () => {
+// The session's file comes after the script, beside the token exchange the script begins itself
+// (session-head.ts): the way back stays at 4. A reload while signed in waits for it before the data:
+// the API client is in it, so that the sign-in button waits for Lit and the login only.
+test('two files: the way back needs no oidc file either (4); a reload while signed in needs neither it nor the provider (4)', async () => {
   const { chain, reloadChain } = await overviewAfterCallback('portal.html');
   assert.ok(chain.length <= 4, chain.join(' → '));
   assert.ok(!chain.some((label) => label.includes('oidc.js')), `no oidc file after the redirect: ${chain.join(' → ')}`);
   assert.ok(!chain.some((label) => label.includes('openid-configuration')), `no discovery after the redirect: ${chain.join(' → ')}`);
-  assert.ok(reloadChain.length <= 3, reloadChain.join(' → '));
+  assert.ok(reloadChain.length <= 4, reloadChain.join(' → '));
   assert.ok(!reloadChain.some((label) => label.includes('oidc')), reloadChain.join(' → '));
 });
 
-test('the sign-in button appears while the oidc file, the discovery document and the manager’s file are held back', async () => {
+test('the sign-in button appears while the session’s file, the oidc file, the discovery document and the manager’s file are held back', async () => {
   const page = await ctx.browser.newPage();
   const held = [];
   const heldManager = [];
-  await page.route(/buergerportal-widgets\.oidc\.js|openid-configuration/, (route) => void held.push(route));
+  await page.route(/buergerportal-widgets\.(oidc|session)\.js|openid-configuration/, (route) => void held.push(route));
   await page.route(/buergerportal-widgets\.manager\.js/, (route) => void heldManager.push(route));
   await page.goto(`${ctx.world.origin}/pages/portal.html`);
   await page.locator('servicekonto-login').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   assert.equal(heldManager.length, 1, 'the manager’s file is asked for beside the button, not before it');
-  for (const route of heldManager) await route.continue();
+  for (const route of [...heldManager, ...held.filter((route) => route.request().url().includes('session.js'))]) await route.continue();
   await page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
   const discoveries = held.filter((route) => route.request().url().includes('openid-configuration'));
   assert.equal(discoveries.length, 0, 'the provider is not asked without the citizen’s intent');
@@ -113,5 +116,41 @@ test('a reload while signed in asks for the overview while the manager’s file 
   await held[0].continue();
   await manager.getByRole('button', { name: 'Entfernen' }).first().waitFor();
   assert.deepEqual(api.sort(), ['/api/account', '/api/kassenzeichen']);
+  await page.close();
+});
+
+test('a click before the session’s file is there: the button says it is busy, and the sign-in goes on once the file comes', async () => {
+  const page = await ctx.browser.newPage();
+  const held = [];
+  await page.route(/buergerportal-widgets\.session\.js/, (route) => void held.push(route));
+  await page.goto(`${ctx.world.origin}/pages/login.html`);
+  const button = page.getByRole('button', { name: 'Zum Servicekonto.NRW' });
+  await button.click();
+  await button.click();
+  await page.waitForFunction(() =>
+    document.querySelector('servicekonto-login').shadowRoot.querySelector('[aria-disabled="true"], [disabled]'),
+  );
+  assert.equal(held.length, 1, 'asked for once');
+  const authorizations = [];
+  page.on('request', (request) => request.url().includes('/oidc/auth') && authorizations.push(request.url()));
+  await held[0].continue();
+  await page.getByLabel('Benutzername').waitFor();
+  assert.equal(authorizations.length, 1, 'one authorization request for two clicks');
+  await page.close();
+});
+
+test('on the way back the script sends the code to the token endpoint before the session’s file is there', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(`${ctx.world.origin}/pages/login.html`);
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
+  await page.getByLabel('Benutzername').waitFor();
+  const held = [];
+  await page.route(/buergerportal-widgets\.session\.js/, (route) => void held.push(route));
+  const token = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/oidc/token'));
+  await signInAtProvider(page);
+  await token;
+  assert.equal(held.length, 1, 'the session’s file is still held back');
+  await held[0].continue();
+  await page.getByText('Angemeldet als Erika Mustermann').waitFor();
   await page.close();
 });

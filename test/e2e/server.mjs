@@ -24,11 +24,18 @@ const PAGE_VARIANTS = {
     base: 'portal.html',
     head: '<script type="module" src="/dist/buergerportal-widgets.manager.js"></script>',
   },
-  // The script copied alone, with a manager on the page: its file is missing too.
+  // The script copied with its session's file but without the protocol file.
+  'without-oidc.html': { base: 'alone.html', head: '', replace: [['/alone/', '/without-oidc/']] },
+  // The script with a version in its address, as TYPO3 and WordPress add it.
+  'versioned.html': { base: 'portal.html', head: '', replace: [['buergerportal-widgets.js"', 'buergerportal-widgets.js?ver=9.9"']] },
+  // The script copied with its session's file only, with a manager on the page: the manager's file is missing.
   'alone-manager.html': {
     base: 'alone.html',
     head: '',
-    replace: [['</body>', '<kassenzeichen-manager backend-url="{{ORIGIN}}/api"></kassenzeichen-manager></body>']],
+    replace: [
+      ['/alone/', '/without-oidc/'],
+      ['</body>', '<kassenzeichen-manager backend-url="{{ORIGIN}}/api"></kassenzeichen-manager></body>'],
+    ],
   },
   'city-sticky.html': {
     base: 'city.html',
@@ -172,6 +179,8 @@ export async function startE2eServer(options = {}) {
     // The script copied alone, without the chunk that belongs beside it.
     if (/^\/alone\/buergerportal-widgets(\.bundle)?\.js$/.test(url.pathname))
       return void file(res, `dist${url.pathname.slice('/alone'.length)}`);
+    if (/^\/without-oidc\/buergerportal-widgets(\.session)?\.js$/.test(url.pathname))
+      return void file(res, `dist${url.pathname.slice('/without-oidc'.length)}`);
     // The guide's stylesheet that keeps the elements' space (cms/keep-space.css), as a city adds it.
     if (url.pathname === '/pages/keep-space.css') return void file(res, 'cms/keep-space.css');
     if (url.pathname.startsWith('/pages/')) {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ApiError } from '../../src/api/errors.js';
 import { de } from '../../src/i18n/de.js';
-import { readManagerConfig, telHref } from '../../src/kassenzeichen-manager/main-file/manager-config.js';
+import { readManagerConfig, telHref } from '../../src/kassenzeichen-manager/set-up/manager-config.js';
 import { BACKENDS_META_NAME, declaredBackends } from '../../src/shared/declared-backends.js';
 import { isRetryable } from '../../src/kassenzeichen-manager/flow/failures.js';
 import { messageText } from '../../src/kassenzeichen-manager/problem-text.js';

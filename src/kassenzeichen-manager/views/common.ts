@@ -4,7 +4,7 @@ import { newLetterTarget } from '../flow/failures.js';
 import { hasConfirmed, isBusy, type Message, type Notice } from '../flow/state.js';
 import { hasTypedEntries } from '../flow/draft.js';
 import type { ManagerMessages } from '../../i18n/messages.js';
-import type { HeadingLevel, ManagerConfig } from '../main-file/manager-config.js';
+import type { HeadingLevel, ManagerConfig } from '../set-up/manager-config.js';
 import { messageText, type FieldMessage } from '../problem-text.js';
 import type { ViewProps } from './props.js';
 

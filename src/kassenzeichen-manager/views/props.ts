@@ -3,7 +3,7 @@ import type { ServiceLink } from '../../shared/slot-content-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { CitizenEvent } from '../flow/events.js';
 import type { FlowState } from '../flow/state.js';
-import type { ManagerConfig } from '../main-file/manager-config.js';
+import type { ManagerConfig } from '../set-up/manager-config.js';
 
 /** What a step's view may do: tell the flow what the citizen did, or use the session. */
 export interface ViewActions {

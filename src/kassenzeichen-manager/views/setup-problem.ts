@@ -12,7 +12,7 @@ import type { TemplateResult } from 'lit';
 import type { SessionSnapshot } from '../../auth/session.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { BlockedByPolicy } from '../../shared/csp-watch-controller.js';
-import type { ManagerSetup } from '../main-file/manager-setup.js';
+import type { ManagerSetup } from '../set-up/manager-setup.js';
 import { heading } from './common.js';
 
 /**

@@ -1,0 +1,36 @@
+/*
+ * What the session's file takes from the first file: the login's
+ * configuration, the way back's first step, web storage, the session's
+ * registry and the shared helpers – what the first file holds anyway. For the
+ * session's file (`vite build --mode session`) every module named here is
+ * replaced by the values the first file offers under the file's address
+ * (scripts/manager-file.mjs); a name missing here fails that build.
+ */
+export { DEFAULT_IDLE_TIMEOUT_SECONDS, readLoginConfig, sessionKey } from '../auth/login-config.js';
+export { isSigninCallback, safeReturnUrl, withoutCallbackParams } from '../auth/callback-url.js';
+export {
+  beginCodeExchange,
+  isFresh,
+  isOwnCallback,
+  keepMetadata,
+  keptMetadata,
+  readState,
+  signInStateStorage,
+  STATE_PREFIX,
+} from '../auth/code-exchange.js';
+export { issuerMatches } from '../auth/issuer.js';
+export { MemoryStorage, RecentList, storageIsFull, usableStorage } from '../auth/safe-storage.js';
+export { sessionFor } from '../auth/session-registry.js';
+export { isPassingFailure, WARNING_BEFORE_END_MS } from '../session-types.js';
+export { userKeys } from '../auth/signed-out-probe.js';
+export {
+  ANTI_FORGERY_HEADER,
+  ANTI_FORGERY_VALUE,
+  COOKIE_PREFIX,
+  OUTCOME_PARAMETER,
+  SIGN_IN_OUTCOMES,
+  SIGNED_IN_HINT_COOKIE,
+} from '../shared/bff-protocol.js';
+export { readChoiceAttribute, readUrlAttribute } from '../shared/config-problem.js';
+export { configReader } from '../shared/config-reader.js';
+export { isLoopback, parseHttpUrl } from '../shared/urls.js';
