@@ -33,11 +33,12 @@ test('two files: the way back needs no oidc file either (4); a reload while sign
   assert.ok(!reloadChain.some((label) => label.includes('oidc')), reloadChain.join(' → '));
 });
 
-test('the backend on another origin: the list waits for its CORS preflight (5); a reload within its max-age does not (3)', async () => {
-  const { toList, reloadToList } = await overviewAfterCallback('portal.html', apart);
+test('the backend on another origin: the list waits for its CORS preflight (5); a reload within its max-age does not (3), one after it does (4)', async () => {
+  const { toList, reloadToList, laterToList } = await overviewAfterCallback('portal.html', apart);
   assert.equal(toList.length, 5, toList.join(' → '));
   assert.equal(toList.at(-2), 'OPTIONS /api/kassenzeichen (preflight)', toList.join(' → '));
   assert.equal(reloadToList.length, 3, reloadToList.join(' → '));
+  assert.equal(laterToList.length, 4, laterToList.join(' → '));
 });
 
 test('the sign-in button appears while the oidc file, the discovery document and the manager’s file are held back', async () => {
