@@ -31,6 +31,12 @@ const PROBE = `<script>
 /** The guide's advice against layout shift (cms/keep-space.css): keep the space until the elements have drawn. */
 const KEEP_SPACE = `<style>${readFileSync('cms/keep-space.css', 'utf8')}</style>`;
 
+/**
+ * The backend declared in the head, as a city whose API lives on another origin
+ * does: the bench serves the same page beside its API and apart from it.
+ */
+const declaredBackend = (origin) => `<meta name="buergerportal-widgets-backends" content="${origin}/api">`;
+
 export function benchPage({ script, floor, origin }) {
   const element = floor
     ? `<floor-login authority="${origin}/oidc" client-id="buergerportal-e2e"></floor-login>`
@@ -39,7 +45,7 @@ export function benchPage({ script, floor, origin }) {
     ? ''
     : `<kassenzeichen-manager login="login" heading-level="3" backend-url="${origin}/api"></kassenzeichen-manager>`;
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Stadt Musterstadt – Bench</title>${PROBE}${KEEP_SPACE}<link rel="stylesheet" href="/pages/city.css">
+<title>Stadt Musterstadt – Bench</title>${declaredBackend(origin)}${PROBE}${KEEP_SPACE}<link rel="stylesheet" href="/pages/city.css">
 <script type="module" src="${script}"></script></head><body>
 <header class="city-header"><a class="logo" href="#">Stadt Musterstadt</a>${element}</header>
 <main><h1>Bürgerservice</h1><section><h2>Kassenzeichen hinterlegen</h2>${manager}</section>

@@ -1,13 +1,14 @@
 // npm run bench: the shipped files against the floor (a minimal Lit element
 // with oidc-client-ts, built the same way), measured side by side in one run
 // with the CPU slowed 4× and a "Slow 4G" network, cold cache. Timestamps are
-// taken in the page. Prints one table: sizes, time to the sign-in button and
-// its ratio to the floor, layout shift, requests in sequence, and the overview
-// with 1, 100 and 1,000 Kassenzeichen. Needs `npm run build` first (npm run bench does it).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+// taken in the page. Prints the tables of bench/report.mjs: sizes, time to the
+// sign-in button and its ratio to both floors, layout shift, click → provider,
+// requests in sequence (the API on the page's origin and on another), and the
+// overview with 1, 100 and 1,000 Kassenzeichen. Needs `npm run build` first (npm run bench does it).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import { benchPage } from '../bench/pages.mjs';
+import { printTables, stats } from '../bench/report.mjs';
 import { launchBrowser, signInAtProvider } from '../test/e2e/browser.mjs';
 import { chainsOf } from '../test/e2e/request-chain.mjs';
 import { startE2eServer } from '../test/e2e/server.mjs';
@@ -15,26 +16,15 @@ import { startE2eServer } from '../test/e2e/server.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** Lighthouse's and WebPageTest's "Slow 4G": 400 ms round trip, 400 kbit/s each way. */
 const SLOW_4G = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
+/** Which files a variant's page fetches, before the button and after it, is read from the page (see scriptsOf in bench/report.mjs). */
 const VARIANTS = [
-  // The button waits for the first file only; the manager's file comes beside it.
-  {
-    name: 'two files (buergerportal-widgets.js + .manager.js)',
-    page: 'two.html',
-    files: ['dist/buergerportal-widgets.js'],
-    beside: ['dist/buergerportal-widgets.manager.js'],
-  },
-  { name: 'one file (….bundle.js)', page: 'one.html', files: ['dist/buergerportal-widgets.bundle.js'] },
-  { name: 'floor (Lit + oidc-client-ts)', page: 'floor.html', files: ['.tmp/bench/floor.js'] },
+  // The button waits for the first file (and what it imports); the manager's file comes beside it.
+  { name: 'two files (buergerportal-widgets.js, .manager.js, …)', page: 'two.html' },
+  { name: 'one file (….bundle.js)', page: 'one.html' },
+  { name: 'floor (Lit + oidc-client-ts)', page: 'floor.html' },
   // The floor built the project's way: oidc-client-ts imported on the click.
-  { name: 'lazy floor (Lit; oidc-client-ts on the click)', page: 'floor-lazy.html', files: ['.tmp/bench/floor-lazy.js'] },
+  { name: 'lazy floor (Lit; oidc-client-ts on the click)', page: 'floor-lazy.html' },
 ];
-
-const gz = (files) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
-};
 
 async function buildFloors() {
   for (const [entry, fileName, codeSplitting] of [
@@ -77,15 +67,39 @@ async function throttledPage(browser) {
   return { context, page };
 }
 
-/** One cold load, throttled: ms from navigation start to the sign-in button, and the layout shift by then plus a second. */
+/**
+ * One cold load, throttled: ms from navigation start to the sign-in button, the
+ * layout shift by then plus a second, and the scripts fetched meanwhile (whether
+ * each had arrived before the button).
+ */
 async function loadOnce(browser, url) {
   const { context, page } = await throttledPage(browser);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench?.button !== undefined, null, { timeout: 60_000 });
   await page.waitForTimeout(1000);
-  const result = await page.evaluate(() => ({ button: window.__bench.button, shift: window.__bench.shift }));
+  const result = await page.evaluate(() => ({
+    button: window.__bench.button,
+    shift: window.__bench.shift,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
+      .map((entry) => ({ path: new URL(entry.name).pathname, beforeButton: entry.responseEnd <= window.__bench.button })),
+  }));
   await context.close();
   return result;
+}
+
+/** Every variant loaded RUNS times, interleaved: `{ [page]: [load, …] }`. */
+async function measureLoads(browser, world) {
+  const loads = Object.fromEntries(VARIANTS.map((variant) => [variant.page, []]));
+  // Every run loads each variant once, so that the machine's noise hits them alike;
+  // the order rotates from run to run, so that no variant always comes first (or last).
+  for (let run = 0; run < RUNS; run++) {
+    for (const variant of [...VARIANTS.slice(run % VARIANTS.length), ...VARIANTS.slice(0, run % VARIANTS.length)]) {
+      loads[variant.page].push(await loadOnce(browser, `${world.origin}/bench/${variant.page}`));
+    }
+  }
+  return loads;
 }
 
 /**
@@ -112,6 +126,30 @@ async function clickOnce(browser, url, hoverMs) {
   const ms = performance.now() - start;
   await context.close();
   return ms;
+}
+
+async function measureClicks(browser, world) {
+  const clicks = { two: [], twoHover: [], floor: [], lazyFloor: [] };
+  for (let run = 0; run < RUNS; run++) {
+    clicks.two.push(await clickOnce(browser, `${world.origin}/bench/two.html`, 0));
+    clicks.twoHover.push(await clickOnce(browser, `${world.origin}/bench/two.html`, 300));
+    clicks.floor.push(await clickOnce(browser, `${world.origin}/bench/floor.html`, 0));
+    clicks.lazyFloor.push(await clickOnce(browser, `${world.origin}/bench/floor-lazy.html`, 0));
+  }
+  return clicks;
+}
+
+/** The chains of both shipped variants, with the API on the page's origin (`world`) and on another (`apart`). */
+async function measureChains(browser, world, apart) {
+  const chains = {};
+  for (const [variant, page] of [
+    ['two', '/bench/two.html'],
+    ['one', '/bench/one.html'],
+  ]) {
+    chains[variant] = await chainsOf(browser, world.pageOrigin, page, signInAtProvider);
+    chains[`${variant}Apart`] = await chainsOf(browser, apart.pageOrigin, page, signInAtProvider);
+  }
+  return chains;
 }
 
 /** The property manager's list cut to `count` Kassenzeichen (1,000 is the whole scenario). */
@@ -172,32 +210,8 @@ async function overviewOnce(browser, world, count) {
   return { ...result, search, back };
 }
 
-await buildFloors();
-writePages();
-const world = await startE2eServer({ scenario: 'returning' });
-const browser = await launchBrowser();
-const samples = Object.fromEntries(VARIANTS.map((v) => [v.page, { button: [], shift: [] }]));
-try {
-  // Interleaved: every run loads each variant once, so that the machine's noise hits them alike;
-  // the order rotates from run to run, so that no variant always comes first (or last).
-  for (let run = 0; run < RUNS; run++) {
-    for (const variant of [...VARIANTS.slice(run % VARIANTS.length), ...VARIANTS.slice(0, run % VARIANTS.length)]) {
-      const { button, shift } = await loadOnce(browser, `${world.origin}/bench/${variant.page}`);
-      samples[variant.page].button.push(button);
-      samples[variant.page].shift.push(shift);
-    }
-  }
-  const clicks = { two: [], twoHover: [], floor: [], lazyFloor: [] };
-  for (let run = 0; run < RUNS; run++) {
-    clicks.two.push(await clickOnce(browser, `${world.origin}/bench/two.html`, 0));
-    clicks.twoHover.push(await clickOnce(browser, `${world.origin}/bench/two.html`, 300));
-    clicks.floor.push(await clickOnce(browser, `${world.origin}/bench/floor.html`, 0));
-    clicks.lazyFloor.push(await clickOnce(browser, `${world.origin}/bench/floor-lazy.html`, 0));
-  }
-  const chains = {
-    two: await chainsOf(browser, world.origin, '/bench/two.html', signInAtProvider),
-    one: await chainsOf(browser, world.origin, '/bench/one.html', signInAtProvider),
-  };
+/** The overview with 1, 100 and 1,000 Kassenzeichen: medians over at least 3 and at most 5 runs. */
+async function measureOverview(browser, world) {
   const overview = {};
   for (const count of [1, 100, 1000]) {
     const runs = [];
@@ -211,51 +225,23 @@ try {
       back: median('back'),
     };
   }
+  return overview;
+}
 
-  const floor = stats(samples['floor.html'].button).median;
-  const lazyFloor = stats(samples['floor-lazy.html'].button).median;
-  console.log(
-    `\nSide by side, ${RUNS} interleaved cold loads each, CPU 4× slower, Slow 4G (400 ms, 400 kbit/s), gzip as a web server sends it; the button counts when it is enabled, visible, in the viewport and hit at its centre:\n`,
-  );
-  console.log('| variant | gzip | button: median (min–max) | ratio to floor | ratio to lazy floor | layout shift |');
-  console.log('|---|---|---|---|---|---|');
-  for (const variant of VARIANTS) {
-    const button = stats(samples[variant.page].button);
-    const shift = stats(samples[variant.page].shift);
-    console.log(
-      `| ${variant.name} | ${kb(gz(variant.files))}${variant.beside ? ` + ${kb(gz(variant.beside))}` : ''} | ${button.median.toFixed(0)} ms (${button.min.toFixed(0)}–${button.max.toFixed(0)}) | ${(button.median / floor).toFixed(2)} | ${(button.median / lazyFloor).toFixed(2)} | ${shift.median.toFixed(3)} |`,
-    );
-  }
-  const floorClick = stats(clicks.floor).median;
-  console.log('\n| click → provider (Slow 4G, CPU 4×) | median (min–max) | ratio to the floor |');
-  console.log('|---|---|---|');
-  for (const [label, values] of [
-    ['two files, a click (or tap) without hover', clicks.two],
-    ['two files, the pointer on the button 300 ms before', clicks.twoHover],
-    ['floor (oidc-client-ts, discovery on the click)', clicks.floor],
-    ['lazy floor (oidc-client-ts and discovery on the click)', clicks.lazyFloor],
-  ]) {
-    const { median, min, max } = stats(values);
-    console.log(`| ${label} | ${median.toFixed(0)} ms (${min.toFixed(0)}–${max.toFixed(0)}) | ${(median / floorClick).toFixed(2)} |`);
-  }
-  console.log('\n| requests in sequence | two files | one file |');
-  console.log('|---|---|---|');
-  console.log(`| callback → overview | ${chains.two.chain.length} | ${chains.one.chain.length} |`);
-  console.log(`| reload while signed in | ${chains.two.reloadChain.length} | ${chains.one.reloadChain.length} |`);
-  console.log(`\n  two files, callback to the list: ${chains.two.toList.join(' → ')}`);
-  console.log(`  two files, reload to the list:   ${chains.two.reloadToList.join(' → ')}`);
-  console.log(`  one file, callback to the list:  ${chains.one.toList.join(' → ')}`);
-  console.log(
-    '\n| overview (reload, signed in, CPU 4×; medians) | shown after: median (min–max) | longest task: opening | a search | the way back |',
-  );
-  console.log('|---|---|---|---|---|');
-  for (const [label, { shown, longest, search, back }] of Object.entries(overview)) {
-    const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '–');
-    console.log(
-      `| ${label} Kassenzeichen | ${ms(shown.median)} (${shown.min.toFixed(0)}–${shown.max.toFixed(0)}) | ${ms(longest)} | ${ms(search)} | ${ms(back)} |`,
-    );
-  }
+await buildFloors();
+writePages();
+const world = await startE2eServer({ scenario: 'returning' });
+// The same pages with the API (and the provider) on another origin than the page, declared in its head.
+const apart = await startE2eServer({ scenario: 'returning', crossOrigin: true });
+const browser = await launchBrowser();
+try {
+  const loads = await measureLoads(browser, world);
+  const clicks = await measureClicks(browser, world);
+  const chains = await measureChains(browser, world, apart);
+  const overview = await measureOverview(browser, world);
+  printTables({ runs: RUNS, variants: VARIANTS, loads, clicks, chains, overview });
 } finally {
   await browser.close();
   await world.close();
+  await apart.close();
 }

@@ -5,32 +5,43 @@ import { chainsOf } from './request-chain.mjs';
 
 /*
  * How many requests the citizen waits for one after another – counted from
- * the browser's own timings, CORS preflights apart – and that the sign-in
- * button does not wait for the oidc file or the provider.
+ * Chromium's own network events, CORS preflights included – and that the
+ * sign-in button does not wait for the oidc file or the provider.
  */
 
 const ctx = useWorld({ scenario: 'returning' });
+// The backend on another origin than the page, declared in the page's head.
+const apart = useWorld({ scenario: 'returning', crossOrigin: true });
 
-async function overviewAfterCallback(pageName) {
-  return chainsOf(ctx.browser, ctx.world.origin, `/pages/${pageName}`, signInAtProvider);
+async function overviewAfterCallback(pageName, site = ctx) {
+  return chainsOf(site.browser, site.world.pageOrigin, `/pages/${pageName}`, signInAtProvider);
 }
 
 test('one file: from the callback to the overview in 4 requests in sequence (page, script, token, data); a reload in 3', async () => {
   const { chain, reloadChain } = await overviewAfterCallback('single-file.html');
-  assert.ok(chain.length <= 4, chain.join(' → '));
-  assert.ok(reloadChain.length <= 3, reloadChain.join(' → '));
+  assert.equal(chain.length, 4, chain.join(' → '));
+  assert.equal(reloadChain.length, 3, reloadChain.join(' → '));
 });
 
 // The session's file comes after the script, beside the token exchange the script begins itself
 // (session-head.ts): the way back stays at 4. A reload while signed in waits for it before the data:
 // the API client is in it, so that the sign-in button waits for Lit and the login only.
 test('two files: the way back needs no oidc file either (4); a reload while signed in needs neither it nor the provider (4)', async () => {
-  const { chain, reloadChain } = await overviewAfterCallback('portal.html');
-  assert.ok(chain.length <= 4, chain.join(' → '));
+  const { chain, reloadChain, preflights } = await overviewAfterCallback('portal.html');
+  assert.equal(chain.length, 4, chain.join(' → '));
   assert.ok(!chain.some((label) => label.includes('oidc.js')), `no oidc file after the redirect: ${chain.join(' → ')}`);
   assert.ok(!chain.some((label) => label.includes('openid-configuration')), `no discovery after the redirect: ${chain.join(' → ')}`);
-  assert.ok(reloadChain.length <= 4, reloadChain.join(' → '));
+  assert.equal(preflights, 0, 'same origin: no preflight');
+  assert.equal(reloadChain.length, 4, reloadChain.join(' → '));
   assert.ok(!reloadChain.some((label) => label.includes('oidc')), reloadChain.join(' → '));
+});
+
+test('the backend on another origin: the list waits for its CORS preflight (5); a reload within its max-age does not (4), one after it does (5)', async () => {
+  const { toList, reloadToList, laterToList } = await overviewAfterCallback('portal.html', apart);
+  assert.equal(toList.length, 5, toList.join(' → '));
+  assert.equal(toList.at(-2), 'OPTIONS /api/kassenzeichen (preflight)', toList.join(' → '));
+  assert.equal(reloadToList.length, 4, reloadToList.join(' → '));
+  assert.equal(laterToList.length, 5, laterToList.join(' → '));
 });
 
 test('the sign-in button appears while the session’s file, the oidc file, the discovery document and the manager’s file are held back', async () => {
