@@ -32,7 +32,7 @@ test('the script copied without its session’s file tells the editor which file
   const page = await ctx.browser.newPage();
   const errors = [];
   await page.exposeFunction('noteError', (code) => errors.push(code));
-  await page.addInitScript(() => addEventListener('servicekonto-error', (event) => window.noteError(event.detail.code)));
+  await page.addInitScript(() => window.addEventListener('servicekonto-error', (event) => window.noteError(event.detail.code)));
   await page.goto(`${ctx.world.origin}/pages/alone.html`);
   await page.getByText('buergerportal-widgets.session.js konnte nicht geladen werden').waitFor();
   assert.equal(await page.getByRole('alert').count(), 1);
