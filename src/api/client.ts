@@ -1,3 +1,4 @@
+import { takeEarlyAnswer } from './early-gets.js';
 import { ApiError, kindForStatus } from './errors.js';
 import { isAccount, isConfirmationResult, isItem, isItemList, readProblem } from './guards.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, parseRetryAfter } from './retry-after.js';
@@ -144,7 +145,10 @@ class ApiClient {
     const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
     const signals = call.signal ? [call.signal, timeout.signal] : [timeout.signal];
     try {
-      return await this.fetchImpl(this.baseUrl + call.path, {
+      const url = this.baseUrl + call.path;
+      const early = call.method === 'GET' ? takeEarlyAnswer(url) : undefined;
+      if (early) return await untilAborted(early, AbortSignal.any(signals));
+      return await this.fetchImpl(url, {
         method: call.method,
         headers: buildHeaders(call, auth),
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
@@ -160,6 +164,15 @@ class ApiClient {
       clearTimeout(timer);
     }
   }
+}
+
+/** `answer`, or its rejection when `signal` aborts first (the client's timeout, the caller's abort). */
+function untilAborted(answer: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    answer.then(resolve, reject);
+  });
 }
 
 function buildHeaders(call: Call<unknown>, auth: Record<string, string>): Headers {

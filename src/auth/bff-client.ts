@@ -7,15 +7,14 @@
 import {
   ANTI_FORGERY_HEADER,
   ANTI_FORGERY_VALUE,
-  COOKIE_PREFIX,
   OUTCOME_PARAMETER,
   SIGN_IN_OUTCOMES,
-  SIGNED_IN_HINT_COOKIE,
   type SessionInfo,
   type SignInOutcome,
 } from '../shared/bff-protocol.js';
 
 export type { SessionInfo, SignInOutcome };
+export { signedInHint } from './session-head.js';
 export const ANTI_FORGERY = { [ANTI_FORGERY_HEADER]: ANTI_FORGERY_VALUE };
 
 /** Why the BFF gave no usable answer: down (passing), refusing this page's origin, or not a BFF at all (both the editor's). */
@@ -92,17 +91,6 @@ export class BffClient {
       return 'bff-unreachable';
     }
   }
-}
-
-/**
- * The BFF's hint cookie (not HttpOnly, no credential): the pseudonym of who is
- * signed in, readable when the BFF shares the page's host. Then the data
- * requests start beside `/session` instead of after it.
- */
-export function signedInHint(): string | undefined {
-  const name = `${COOKIE_PREFIX}${SIGNED_IN_HINT_COOKIE}=`;
-  const found = document.cookie.split(';').find((part) => part.trim().startsWith(name));
-  return found?.split('=')[1]?.trim() || undefined;
 }
 
 /** The page's address to come back to, without the BFF's outcome parameter. */

@@ -3,7 +3,7 @@ import { beginCodeExchange, isOwnCallback, keptMetadata, signInStateStorage } fr
 import { sessionKey, type BrowserLoginConfig, type LoginConfig } from './login-config.js';
 import type { AuthSession, SessionFailure, SessionSnapshot } from './session.js';
 import type { SessionFactory } from './session-factory.js';
-import { askBffEarly, type SessionHead } from './session-head.js';
+import { askBffEarly, askOverviewEarly, type SessionHead } from './session-head.js';
 import { surelySignedOut } from './signed-out-probe.js';
 
 /** The session's file, beside the script. */
@@ -118,8 +118,10 @@ export class DeferredSession implements AuthSession {
   }
 
   private async begin(): Promise<void> {
-    if (this.config.mode === 'bff') this.head = { sessionAnswer: askBffEarly(this.config.bffUrl) };
-    else this.lookAtPage(this.config, new URL(location.href));
+    if (this.config.mode === 'bff') {
+      this.head = { sessionAnswer: askBffEarly(this.config.bffUrl) };
+      askOverviewEarly(this.config.bffUrl);
+    } else this.lookAtPage(this.config, new URL(location.href));
     await (await this.createReal())?.start();
   }
 

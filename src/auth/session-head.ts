@@ -1,4 +1,5 @@
-import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE } from '../shared/bff-protocol.js';
+import { sendEarly } from '../api/early-gets.js';
+import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE, COOKIE_PREFIX, SIGNED_IN_HINT_COOKIE } from '../shared/bff-protocol.js';
 import type { CallbackEnd, CodeExchange } from './code-exchange.js';
 
 /**
@@ -11,9 +12,34 @@ export interface SessionHead {
   sessionAnswer?: Promise<Response>;
 }
 
+const ANTI_FORGERY = { [ANTI_FORGERY_HEADER]: ANTI_FORGERY_VALUE };
+
 /** `GET /session` at the BFF, sent now; its answer is read by the session (bff-client.ts). */
 export function askBffEarly(bffUrl: string): Promise<Response> {
-  const answer = fetch(`${bffUrl}/session`, { credentials: 'include', headers: { [ANTI_FORGERY_HEADER]: ANTI_FORGERY_VALUE } });
+  const answer = fetch(`${bffUrl}/session`, { credentials: 'include', headers: ANTI_FORGERY });
   answer.catch(() => undefined); // read (and its failure told apart) by the session
   return answer;
+}
+
+/**
+ * Signed in by the BFF's hint, with a manager on the page: the overview's two
+ * GETs go out now, as the API client would send them (api/client.ts), so that
+ * the data does not wait for the session's file. A stale hint costs two 401s,
+ * as it did when the client sent them.
+ */
+export function askOverviewEarly(bffUrl: string): void {
+  if (!signedInHint() || document.getElementsByTagName('kassenzeichen-manager').length === 0) return;
+  const init: RequestInit = { credentials: 'include', headers: { ...ANTI_FORGERY, Accept: 'application/json, application/problem+json' } };
+  for (const path of ['/account', '/kassenzeichen']) sendEarly(`${bffUrl}/api${path}`, init);
+}
+
+/**
+ * The BFF's hint cookie (not HttpOnly, no credential): the pseudonym of who is
+ * signed in, readable when the BFF shares the page's host. Then the data
+ * requests start beside `/session` instead of after it.
+ */
+export function signedInHint(): string | undefined {
+  const name = `${COOKIE_PREFIX}${SIGNED_IN_HINT_COOKIE}=`;
+  const found = document.cookie.split(';').find((part) => part.trim().startsWith(name));
+  return found?.split('=')[1]?.trim() || undefined;
 }

@@ -6,6 +6,8 @@
  * replaced by the values the first file offers under the file's address
  * (scripts/manager-file.mjs); a name missing here fails that build.
  */
+export { takeEarlyAnswer } from '../api/early-gets.js';
+export { signedInHint } from '../auth/session-head.js';
 export { DEFAULT_IDLE_TIMEOUT_SECONDS, readLoginConfig, sessionKey } from '../auth/login-config.js';
 export { isSigninCallback, safeReturnUrl, withoutCallbackParams } from '../auth/callback-url.js';
 export {

@@ -79,13 +79,25 @@ test('BFF mode passes both accessibility engines: signed out, the overview, and 
   await context.close();
 });
 
-test('BFF mode on the page’s own host: from the BFF’s callback to the overview in 4 requests in sequence (page, script, session’s file, data); a reload the same', async () => {
+test('BFF mode on the page’s own host: from the BFF’s callback to the overview in 3 requests in sequence (page, script, data); a reload the same', async () => {
   const { world, browser } = warning;
   const { chain, reloadChain } = await chainsOf(browser, world.origin, '/pages/bff.html', signInAtProvider);
   // The BFF's callback is the redirect that brings the citizen back (as the provider's is in browser mode);
-  // from the page on: page, script, the session's file beside the BFF's session check (sent by the script),
-  // then the data. The data waits for the session's file, which holds the API client.
+  // from the page on: page, script, then the session's file, the session check and the data side by side
+  // (the script sends the overview's GETs itself when the BFF's hint says signed in: session-head.ts).
   const afterPage = chain.filter((label) => !label.endsWith('(callback)') && !label.startsWith('GET /pages/'));
-  assert.ok(afterPage.length <= 3, chain.join(' → '));
-  assert.ok(reloadChain.length <= 4, reloadChain.join(' → '));
+  assert.ok(afterPage.length <= 2, chain.join(' → '));
+  assert.ok(reloadChain.length <= 3, reloadChain.join(' → '));
+});
+
+test('BFF mode, a reload while signed in: the overview’s GETs the script sends early are the ones the manager uses – each asked for once', async () => {
+  const { context, page } = await signedInContext(warning);
+  const asked = [];
+  page.on('request', (request) => asked.push(`${request.method()} ${new URL(request.url()).pathname}`));
+  await page.reload();
+  await page.locator('kassenzeichen-manager').locator('.items').waitFor();
+  await page.locator('servicekonto-login').getByText('Angemeldet als', { exact: false }).waitFor();
+  for (const path of ['/bff/api/account', '/bff/api/kassenzeichen'])
+    assert.equal(asked.filter((request) => request === `GET ${path}`).length, 1, `${path}: ${asked.join(', ')}`);
+  await context.close();
 });
