@@ -89,8 +89,8 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
 
   prepareSignIn(): void {
     if (this.snapshot.status !== 'signed-out' || this.snapshot.redirecting) return;
-    // A failure now is not kept: the click asks again and shows what it meets.
-    void this.runtime.ready().then((ready) => ready.ok || this.runtime.reset());
+    // A failure now is neither kept nor told: the click asks again and shows what it meets.
+    this.runtime.prepare();
   }
 
   private async redirectToProvider(): Promise<void> {

@@ -13,20 +13,40 @@ type ProviderConfiguration = import('./oidc.js').ProviderConfiguration;
  * token exchange.
  */
 export type OidcReady =
-  { ok: true; oidc: OidcModule; metadata: ProviderConfiguration } | { ok: false; failure: SessionFailure; reportedIssuer?: string };
+  | { ok: true; oidc: OidcModule; metadata: ProviderConfiguration }
+  | { ok: false; failure: SessionFailure; reportedIssuer?: string; detail?: string };
 
 /** The protocol file: one import site, so that the main file names it once. */
 const importOidc = (): Promise<OidcModule> => import('./oidc.js');
 
 export class OidcRuntime {
   private loading?: Promise<OidcReady>;
+  /** Loads whose failure the console has heard of. */
+  private readonly told = new WeakSet<Promise<OidcReady>>();
 
   constructor(private readonly config: BrowserLoginConfig) {}
 
-  /** Module and configuration, once both are there; a failure is kept for a {@link reset}. */
-  ready(): Promise<OidcReady> {
-    this.loading ??= this.load();
-    return this.loading;
+  /** Module and configuration, once both are there; a failure is kept for a {@link reset}, and told in the console once. */
+  async ready(): Promise<OidcReady> {
+    const loading = (this.loading ??= this.load());
+    const ready = await loading;
+    if (!ready.ok && !this.told.has(loading)) {
+      this.told.add(loading);
+      this.tell(ready);
+    }
+    return ready;
+  }
+
+  /**
+   * The citizen's intent (pointing at or focusing the button): the same as
+   * {@link ready}, but a failure is neither told nor kept – the click asks
+   * again and tells what it meets, so each attempt the citizen makes is one line.
+   */
+  prepare(): void {
+    const loading = (this.loading ??= this.load());
+    void loading.then((ready) => {
+      if (!ready.ok && this.loading === loading && !this.told.has(loading)) this.loading = undefined;
+    });
   }
 
   /**
@@ -64,15 +84,7 @@ export class OidcRuntime {
       keepMetadata(this.config.authority, found.metadata);
       return { ok: true, oidc, metadata: found.metadata };
     }
-    // Logged once: a provider that is down is passing (a warning), anything else is the editor's to fix.
-    const detail = `buergerportal-widgets: ${this.discoveryUrl()}: ${found.detail}`;
-    if (found.failure === 'provider-unreachable') console.warn(detail);
-    else if (found.failure === 'issuer-mismatch')
-      console.error(
-        `buergerportal-widgets: ${this.discoveryUrl()} names the issuer ${found.reportedIssuer}, not ${this.config.authority}.`,
-      );
-    else console.error(detail);
-    return { ok: false, failure: found.failure, reportedIssuer: found.reportedIssuer };
+    return { ok: false, failure: found.failure, reportedIssuer: found.reportedIssuer, detail: found.detail };
   }
 
   /** Where the sign-in state lives until the citizen is back (see {@link signInStateStorage}). */
@@ -89,6 +101,16 @@ export class OidcRuntime {
     if (cached) return cached;
     const ready = await this.ready();
     return ready.ok ? (ready.metadata as ProviderMetadata) : undefined;
+  }
+
+  /** A provider that is down is passing (a warning), anything else is the editor's to fix. */
+  private tell(failed: Extract<OidcReady, { ok: false }>): void {
+    if (failed.failure === 'module-missing') return;
+    const where = `buergerportal-widgets: ${this.discoveryUrl()}`;
+    if (failed.failure === 'provider-unreachable') console.warn(`${where}: ${failed.detail}`);
+    else if (failed.failure === 'issuer-mismatch')
+      console.error(`${where} names the issuer ${failed.reportedIssuer}, not ${this.config.authority}.`);
+    else console.error(`${where}: ${failed.detail}`);
   }
 
   private discoveryUrl(): string {
