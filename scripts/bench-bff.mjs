@@ -18,7 +18,9 @@ import { freePort, startRedis } from '../test/e2e/bff-world.mjs';
  * .tmp/) and the working tree's – each with a signed-in session and
  * BFF_STORE_KEY set. The load: a keep-alive HTTP/1.1 client in this process,
  * BENCH_CONNECTIONS (50) connections, each sending its next request when the
- * answer is in, for BENCH_SECONDS (8) per target after a 1 s warm-up.
+ * answer is in, for BENCH_SECONDS (8) per target after a 1 s warm-up, in
+ * BENCH_ROUNDS (8) turns: each target in turn, so that what other work does
+ * to a shared machine meanwhile falls on all of them alike.
  * Prints requests/s and p50/p99 latency per target, and what each proxy adds
  * to the direct p50. Needs `npm run build` (the working tree's dist) first.
  */
@@ -26,6 +28,7 @@ import { freePort, startRedis } from '../test/e2e/bff-world.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BASE = process.env.BENCH_BFF_BASE ?? '2c9b894';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_UP_SECONDS = 1;
 const BODY = JSON.stringify({
@@ -163,10 +166,7 @@ async function load(port, path, headers, seconds, connections = CONNECTIONS) {
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, one));
   running = false;
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed };
+  return { latencies, seconds: (performance.now() - started) / 1000, failed };
 }
 
 /**
@@ -203,13 +203,37 @@ function cpuSeconds(pid) {
   }
 }
 
-async function measure(name, port, path, headers, pid) {
-  await load(port, path, headers, WARM_UP_SECONDS);
-  const cpuBefore = pid ? cpuSeconds(pid) : NaN;
-  const result = await load(port, path, headers, SECONDS);
-  result.cpuMs = ((cpuSeconds(pid) - cpuBefore) * 1000) / (result.rps * SECONDS);
-  process.stderr.write(`  ${name}: ${Math.round(result.rps)} req/s\n`);
-  return { name, ...result };
+/**
+ * Each target in turn, ROUNDS times, SECONDS / ROUNDS each, after a warm-up:
+ * what other work does to the machine meanwhile falls on all targets alike,
+ * not on one. Per target: requests/s, p50/p99 over all its answers, CPU ms
+ * per request, non-200 answers, and requests/s of each round.
+ */
+async function measureInTurns(targets) {
+  for (const target of targets) await load(target.port, target.path, target.headers, WARM_UP_SECONDS);
+  const totals = targets.map(() => ({ latencies: [], seconds: 0, cpu: 0, failed: 0, rounds: [] }));
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    for (const [i, target] of targets.entries()) {
+      const cpuBefore = cpuSeconds(target.pid);
+      const { latencies, seconds, failed } = await load(target.port, target.path, target.headers, SECONDS / ROUNDS);
+      const total = totals[i];
+      total.cpu += cpuSeconds(target.pid) - cpuBefore;
+      total.seconds += seconds;
+      total.failed += failed;
+      total.rounds.push(latencies.length / seconds);
+      for (const ms of latencies) total.latencies.push(ms);
+    }
+    process.stderr.write(
+      `  round ${round}: ${totals.map((total, i) => `${targets[i].name} ${Math.round(total.rounds.at(-1))}`).join(', ')} req/s\n`,
+    );
+  }
+  return targets.map(({ name }, i) => summarise(name, totals[i]));
+}
+
+function summarise(name, { latencies, seconds, cpu, failed, rounds }) {
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { name, rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), cpuMs: (cpu * 1000) / latencies.length, failed, rounds };
 }
 
 const stops = [];
@@ -233,24 +257,30 @@ try {
     BFF_STORE_KEY: randomBytes(32).toString('base64'),
     BFF_RATE_LIMIT_API: '1000000',
   };
-  const bursts = [];
-  const rows = [await measure('direct backend', backend.port, '/api/kassenzeichen', {}, backend.child.pid)];
-  rows.push(await measure('plain Node proxy', plain.port, '/bff/api/kassenzeichen', {}, plain.child.pid));
+  const targets = [
+    { name: 'direct backend', port: backend.port, path: '/api/kassenzeichen', headers: {}, pid: backend.child.pid },
+    { name: 'plain Node proxy', port: plain.port, path: '/bff/api/kassenzeichen', headers: {}, pid: plain.child.pid },
+  ];
+  const bffs = [];
   for (const [name, file] of [
     [`BFF before (${BASE})`, baseServer],
     ['BFF now (working tree)', `${root}packages/bff/dist/server.js`],
   ]) {
     const bff = await startBff(file, env);
     stops.push(() => bff.child.kill());
+    bffs.push({ name, bff });
     const cookies = await signIn({ provider, origin: `http://127.0.0.1:${bff.port}` });
     const cookie = [...cookies].map(([n, v]) => `${n}=${v}`).join('; ');
-    rows.push(await measure(name, bff.port, '/bff/api/kassenzeichen', { Cookie: cookie, 'X-CSRF': '1' }, bff.child.pid));
-    bursts.push({ name, ...(await renewalBurst(provider, `http://127.0.0.1:${bff.port}`)) });
-    bff.child.kill();
+    targets.push({ name, port: bff.port, path: '/bff/api/kassenzeichen', headers: { Cookie: cookie, 'X-CSRF': '1' }, pid: bff.child.pid });
   }
+  const rows = await measureInTurns(targets);
+  const bursts = [];
+  for (const { name, bff } of bffs) bursts.push({ name, ...(await renewalBurst(provider, `http://127.0.0.1:${bff.port}`)) });
   const direct = rows[0].p50;
   const f = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-  console.log(`\nGET /api/kassenzeichen, ${CONNECTIONS} connections, ${SECONDS} s each, 127.0.0.1, node ${process.version}\n`);
+  console.log(
+    `\nGET /api/kassenzeichen, ${CONNECTIONS} connections, ${SECONDS} s each in ${ROUNDS} turns of ${f(SECONDS / ROUNDS, 1)} s, 127.0.0.1, node ${process.version}\n`,
+  );
   console.log('| target | requests/s | p50 ms | p99 ms | p50 added ms | CPU ms per request | non-200 |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows)
@@ -258,8 +288,9 @@ try {
       `| ${row.name} | ${Math.round(row.rps)} | ${f(row.p50)} | ${f(row.p99)} | ${row === rows[0] ? '–' : f(row.p50 - direct)} | ${f(row.cpuMs, 3)} | ${row.failed} |`,
     );
   const [, floor, before, now] = rows;
+  const turns = now.rounds.map((rps, i) => rps / before.rounds[i]).sort((a, b) => a - b);
   console.log(
-    `\nBFF now / before: ${f(now.rps / before.rps)}× requests/s, ${f(before.cpuMs / now.cpuMs)}× less CPU per request; BFF now / plain proxy: ${f(now.rps / floor.rps)}×; p50 added over the plain proxy: ${f(now.p50 - floor.p50)} ms`,
+    `\nBFF now / before: ${f(now.rps / before.rps)}× requests/s (turn by turn ${f(turns[0])}–${f(turns.at(-1))}×), ${f(before.cpuMs / now.cpuMs)}× less CPU per request; BFF now / plain proxy: ${f(now.rps / floor.rps)}×; p50 added over the plain proxy: ${f(now.p50 - floor.p50)} ms`,
   );
   console.log(`\n${CONNECTIONS} requests at once on one session due for renewal (the provider answers in 100 ms):\n`);
   console.log('| target | slowest answer ms | answered 200 | renewals at the provider |');

@@ -15,7 +15,7 @@ import { parseTarget } from './target.js';
 import { routeRequest } from './route-request.js';
 import { strippedPrefix } from './stripped-prefix.js';
 import { health } from './routes/health.js';
-import { rateGroup, RateLimits } from './rate-limits.js';
+import { rateGroup, RateLimits, type CountAlong } from './rate-limits.js';
 import { nameFailures, StoreUnavailableError, type SessionStore } from './store.js';
 import { InFlight } from './in-flight.js';
 import { nodeRefusals } from './node-refusals.js';
@@ -161,9 +161,7 @@ async function handle(context: BffContext, request: RouteRequest): Promise<void>
   // The balancer's check: before the rate limits (their count waits on the same store), bounded by its own memo.
   if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(context, request);
   const group = rateGroup(path);
-  // A GET has no body to wait for: its session read cannot grow stale behind a slow upload.
-  if (req.method === 'GET' && path.startsWith('/api/')) request.sessionFields = readAhead(context, req);
-  const wait = group && (await context.rateLimits.wait(group, request.client));
+  const wait = group && (await context.rateLimits.wait(group, request.client, sessionReadAlong(context, request)));
   if (wait) {
     request.log.warn('request refused', { reason: 'rate-limited', group });
     return tooManyRequests(context, request, wait);
@@ -253,9 +251,19 @@ function preflight(request: RouteRequest): void {
   });
 }
 
-/** The session's fields a proxied request needs, asked for now; a failure is the proxy's to answer (here only marked as handled). */
-function readAhead(context: BffContext, req: IncomingMessage): Promise<Record<string, string> | undefined> | undefined {
-  const reading = context.sessions.readTokenTimes(cookieValue(req, SESSION_COOKIE));
-  reading?.catch(() => undefined);
-  return reading;
+/**
+ * A proxied GET's session read, sent with the rate limit's count as one
+ * command; the fields wait in `request.sessionFields` for the proxy, which
+ * decides (a failure is the proxy's to answer: here only marked as handled).
+ * Only a GET: it has no body to wait for, behind which the read could grow stale.
+ */
+function sessionReadAlong(context: BffContext, request: RouteRequest): CountAlong | undefined {
+  const id = cookieValue(request.req, SESSION_COOKIE);
+  if (request.req.method !== 'GET' || !request.path.startsWith('/api/') || !id) return undefined;
+  return (count) => {
+    const read = context.sessions.readTokenTimesCounting(id, count);
+    request.sessionFields = read.then(({ fields }) => fields);
+    request.sessionFields.catch(() => undefined);
+    return read.then(({ counted }) => counted);
+  };
 }

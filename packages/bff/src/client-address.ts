@@ -7,12 +7,17 @@ import { BlockList, isIP } from 'node:net';
  * a client writes into the header itself stands further left and is ignored.
  */
 export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trusted: BlockList): string {
-  let address = plain(peer ?? '');
-  if (!isTrusted(trusted, address)) return address;
+  const address = plain(peer ?? '');
+  return isTrusted(trusted, address) ? forwardedClient(address, forwardedFor, trusted) : address;
+}
+
+/** {@link clientAddress} for a connection from `proxy`, a trusted proxy (a plain address). */
+export function forwardedClient(proxy: string, forwardedFor: string | undefined, trusted: BlockList): string {
   const hops = (forwardedFor ?? '')
     .split(',')
     .map((hop) => plain(hop.trim()))
     .filter((hop) => isIP(hop) !== 0);
+  let address = hops.pop() ?? proxy;
   while (hops.length > 0 && isTrusted(trusted, address)) address = hops.pop() ?? address;
   return address;
 }
@@ -44,7 +49,7 @@ export function isTrusted(trusted: BlockList, address: string): boolean {
 }
 
 /** `::ffff:127.0.0.1` (IPv4 on a dual-stack socket) is `127.0.0.1`. */
-function plain(address: string): string {
+export function plain(address: string): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }
 

@@ -43,9 +43,9 @@ export interface RouteRequest {
   /** The session's pseudonym for the log, once a session is known ({@link sessionPseudonym}). */
   session?: string;
   /**
-   * A proxied request's session fields, asked for while the rate limit is
-   * counted (two commands in flight at once: one round trip's wait, not two).
-   * Only read, nothing decided: the proxy does that.
+   * A proxied GET's session fields, read by the command that counts its rate
+   * limit (one round trip). Only read, nothing decided: the proxy does that.
+   * Not set when the process counts on its own: the proxy then reads them itself.
    */
   sessionFields?: Promise<Record<string, string> | undefined>;
   /** Logs with the request's id, client, session and route. */

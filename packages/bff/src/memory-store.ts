@@ -1,4 +1,12 @@
-import { LEDGER_KEEP_LAPSED_MS, LockTimeoutError, LOCK_WAIT_BEYOND_TTL_MS, type SessionStore } from './store.js';
+import {
+  LEDGER_KEEP_LAPSED_MS,
+  LockTimeoutError,
+  LOCK_WAIT_BEYOND_TTL_MS,
+  type Counted,
+  type FieldsAndCount,
+  type RateCount,
+  type SessionStore,
+} from './store.js';
 
 interface Entry {
   value: Record<string, string> | string | Set<string>;
@@ -35,6 +43,10 @@ export class MemoryStore implements SessionStore {
     const picked: Record<string, string> = {};
     for (const field of fields) if (value[field] !== undefined) picked[field] = value[field];
     return picked;
+  }
+
+  async readFieldsCounting(key: string, fields: readonly string[], count: RateCount): Promise<FieldsAndCount> {
+    return { fields: await this.readFields(key, fields), counted: this.count(count) };
   }
 
   async write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
@@ -154,6 +166,14 @@ export class MemoryStore implements SessionStore {
 
   async close(): Promise<void> {
     this.entries.clear();
+  }
+
+  private count({ key, windowSeconds }: RateCount): Counted {
+    const entry = this.live(key);
+    const consumed = (typeof entry?.value === 'string' ? Number(entry.value) : 0) + 1;
+    const expiresAt = entry?.expiresAt ?? this.expiry(windowSeconds);
+    this.entries.set(key, { value: String(consumed), expiresAt });
+    return { consumed, msLeft: expiresAt - this.now() };
   }
 
   private live(key: string): Entry | undefined {

@@ -2,6 +2,8 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { BffConfig } from './config.js';
 import { storeName } from './digest.js';
 import { rateLimitedClient } from './client-address.js';
+import { BoundedMemo } from './bounded-memo.js';
+import type { Counted, RateCount } from './store.js';
 
 /** Routes that share a budget per client address. */
 export type RateGroup = 'sign-in' | 'back-channel' | 'api';
@@ -11,10 +13,19 @@ export type RateGroup = 'sign-in' | 'back-channel' | 'api';
  */
 type CountedGroup = RateGroup | 'health';
 
+/**
+ * Makes the shared count with a command the request sends anyway (a proxied
+ * GET's session read): one round trip instead of two. Resolves with an Error
+ * when Redis refused the count.
+ */
+export type CountAlong = (count: RateCount) => Promise<Counted | Error>;
+
 /** A balancer checks every few seconds; beyond this many a minute from one client a check is 429. */
 const HEALTH_CHECKS_PER_MINUTE = 600;
 
 const WINDOW_SECONDS = 60;
+/** Client addresses whose hashed names the process remembers (an HMAC per request was a few per cent of its CPU). */
+const NAMED_CLIENTS = 4096;
 const SHARED_COUNT_TIMEOUT_MS = 200;
 /** After the shared count did not answer in time, this long the process counts on its own before it asks Redis again. */
 const LOCAL_AFTER_TIMEOUT_MS = 5000;
@@ -35,14 +46,17 @@ export class RateLimits {
   /** Until then (ms since epoch) the count is the process's own: the shared one has just not answered in time. */
   private localUntil = 0;
   private readonly secret: Buffer | undefined;
+  private readonly budgets: Record<RateGroup, number>;
+  private readonly names = new BoundedMemo<string>(NAMED_CLIENTS);
 
   constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs' | 'storeKey'>>, redisClient?: unknown) {
     // The shared count answers within milliseconds or not at all: it must not take the request's time (the
     // request's own store calls have BFF_STORE_TIMEOUT_MS).
     this.timeoutMs = Math.min(SHARED_COUNT_TIMEOUT_MS, config.storeTimeoutMs ?? SHARED_COUNT_TIMEOUT_MS);
     this.secret = config.storeKey;
+    this.budgets = config.rateLimits;
     const make = (group: RateGroup): RateLimiterAbstract => {
-      const options = { keyPrefix: `bff:rate:${group}`, points: config.rateLimits[group], duration: WINDOW_SECONDS };
+      const options = { keyPrefix: keyPrefix(group), points: config.rateLimits[group], duration: WINDOW_SECONDS };
       const memory = new RateLimiterMemory(options);
       if (!redisClient) return memory;
       this.local[group] = memory;
@@ -62,16 +76,31 @@ export class RateLimits {
     };
   }
 
-  /** Counts one request; the seconds to wait when the client (address or /64) is over its budget, else `undefined`. */
-  async wait(group: CountedGroup, address: string): Promise<number | undefined> {
-    const key = storeName(rateLimitedClient(address), this.secret);
+  /**
+   * Counts one request; the seconds to wait when the client (address or /64)
+   * is over its budget, else `undefined`. With `countAlong` the shared count
+   * rides on the request's own command – unless the process counts alone.
+   */
+  async wait(group: CountedGroup, address: string, countAlong?: CountAlong): Promise<number | undefined> {
+    const key = this.names.get(address, () => storeName(rateLimitedClient(address), this.secret));
     try {
-      await this.withinTime(() => this.limiters[group].consume(key), group, key);
+      await this.withinTime(() => this.countShared(group, key, countAlong), group, key);
       return undefined;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw rejection;
     }
+  }
+
+  /** Resolves within the budget, rejects with a {@link RateLimiterRes} beyond it – as rate-limiter-flexible's `consume`. */
+  private async countShared(group: CountedGroup, key: string, countAlong: CountAlong | undefined): Promise<unknown> {
+    const local = this.local[group];
+    if (!countAlong || !local || group === 'health') return this.limiters[group].consume(key);
+    const counted = await countAlong({ key: `${keyPrefix(group)}:${key}`, windowSeconds: WINDOW_SECONDS }).catch((error: Error) => error);
+    // As the library's insurance limiter: a count Redis did not make is made in the process.
+    if (counted instanceof Error) return local.consume(key);
+    if (counted.consumed > this.budgets[group]) throw new RateLimiterRes(0, counted.msLeft, counted.consumed, false);
+    return counted;
   }
 
   /** A paused Redis holds the shared count: after the store's time limit the process counts on its own. */
@@ -90,6 +119,11 @@ export class RateLimits {
     asked.catch(() => undefined);
     return Promise.race([asked, late]).finally(() => clearTimeout(timer));
   }
+}
+
+/** rate-limiter-flexible's key is `<prefix>:<client>`: counts made along with a session read use the same. */
+function keyPrefix(group: RateGroup): string {
+  return `bff:rate:${group}`;
 }
 
 /** What the widget and the citizen's browser call besides the API: they share its budget (a flood of them wrote the log full). */

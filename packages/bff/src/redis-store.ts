@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ClientClosedError, ClientOfflineError, createClient, ErrorReply, MultiErrorReply, TimeoutError } from '@redis/client';
 import {
   LEDGER_KEEP_LAPSED_MS,
@@ -7,6 +7,9 @@ import {
   LOCK_MAX_PAUSE_MS,
   LOCK_WAIT_BEYOND_TTL_MS,
   StoreUnavailableError,
+  type Counted,
+  type FieldsAndCount,
+  type RateCount,
   type SessionStore,
 } from './store.js';
 
@@ -36,6 +39,32 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then
   redis.call('publish', ARGV[2], KEYS[1])
   return 1
 else return 0 end`;
+
+/**
+ * A proxied request's one command: the rate limit's count as
+ * rate-limiter-flexible makes it (SET NX EX, INCR, PTTL), then the session's
+ * fields. The count by `pcall`: a full Redis refuses it (OOM), yet the
+ * session is still read, and the process counts on its own. KEYS: the
+ * counter, the session; ARGV: the window in seconds, the field names. Returns
+ * the count (-1 when refused), its ms left (or the refusal), the fields.
+ */
+const COUNT_AND_READ = `local function count()
+  local started = redis.pcall('set', KEYS[1], 0, 'EX', ARGV[1], 'NX')
+  if type(started) == 'table' and started.err then return started end
+  local consumed = redis.pcall('incr', KEYS[1])
+  if type(consumed) == 'table' then return consumed end
+  local ms = redis.call('pttl', KEYS[1])
+  if ms == -1 then
+    redis.call('expire', KEYS[1], ARGV[1])
+    ms = 1000 * ARGV[1]
+  end
+  return {consumed, ms}
+end
+local counted = count()
+local fields = redis.call('hmget', KEYS[2], unpack(ARGV, 2))
+if counted.err then return {-1, counted.err, unpack(fields)} end
+return {counted[1], counted[2], unpack(fields)}`;
+const COUNT_AND_READ_SHA1 = createHash('sha1').update(COUNT_AND_READ).digest('hex');
 
 /** Where a released lock's name is published: waiters are woken, not polling. */
 const LOCK_RELEASED_CHANNEL = 'bff:lock-released';
@@ -205,16 +234,31 @@ export class RedisStore implements SessionStore {
   }
 
   async readFields(key: string, fields: readonly string[]): Promise<Record<string, string> | undefined> {
-    const values = (await this.bounded(() => this.client.hmGet(key, [...fields]))) as (string | null)[];
-    const picked: Record<string, string> = {};
-    let found = false;
-    fields.forEach((field, i) => {
-      const value = values[i];
-      if (typeof value !== 'string') return;
-      picked[field] = value;
-      found = true;
-    });
-    return found ? picked : undefined;
+    return picked(fields, (await this.bounded(() => this.client.hmGet(key, [...fields]))) as (string | null)[]);
+  }
+
+  async readFieldsCounting(key: string, fields: readonly string[], count: RateCount): Promise<FieldsAndCount> {
+    const keysAndArgs = ['2', count.key, key, String(count.windowSeconds), ...fields];
+    const [consumed, msLeft, ...values] = (await this.bounded(() => this.script(COUNT_AND_READ_SHA1, COUNT_AND_READ, keysAndArgs))) as [
+      number,
+      number | string,
+      ...(string | null)[],
+    ];
+    return { fields: picked(fields, values), counted: counted(consumed, msLeft) };
+  }
+
+  /**
+   * EVALSHA, and EVAL when Redis does not know the script (yet, or after a
+   * restart). Without node-redis's own command timeout: {@link bounded}
+   * bounds it already, and the library's costs an AbortSignal per command.
+   */
+  private async script(sha1: string, text: string, keysAndArgs: string[]): Promise<unknown> {
+    try {
+      return await this.client.sendCommand(['EVALSHA', sha1, ...keysAndArgs], { timeout: 0 });
+    } catch (error) {
+      if (!(error instanceof ErrorReply && error.message.startsWith('NOSCRIPT'))) throw error;
+      return this.client.sendCommand(['EVAL', text, ...keysAndArgs], { timeout: 0 });
+    }
   }
 
   async write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void> {
@@ -342,6 +386,26 @@ export class RedisStore implements SessionStore {
     else subscriber?.destroy();
     await this.client.close();
   }
+}
+
+/** HMGET's answer as fields; `undefined` when the entry has none of them (it is gone). */
+function picked(fields: readonly string[], values: (string | null | undefined)[]): Record<string, string> | undefined {
+  const found: Record<string, string> = {};
+  let any = false;
+  fields.forEach((field, i) => {
+    const value = values[i];
+    if (typeof value !== 'string') return;
+    found[field] = value;
+    any = true;
+  });
+  return any ? found : undefined;
+}
+
+/** {@link COUNT_AND_READ}'s count, or why Redis refused it. */
+function counted(consumed: number, msLeft: number | string): Counted | StoreUnavailableError {
+  if (consumed >= 0) return { consumed, msLeft: Number(msLeft) };
+  const refusal = new ErrorReply(String(msLeft));
+  return new StoreUnavailableError(failureReason(refusal), replyCode(refusal));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientAddress, isTrusted } from './client-address.js';
+import { forwardedClient, isTrusted, plain } from './client-address.js';
 import type { BffContext, RouteRequest } from './context.js';
 import { withFields } from './log.js';
 
@@ -10,7 +10,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 /** A request as the routes see it, before its target is read: who sent it, its id, its logger. */
 export function routeRequest(context: BffContext, req: IncomingMessage, res: ServerResponse): RouteRequest {
   const { trustedProxies } = context.config;
-  const fromProxy = isTrusted(trustedProxies, req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '');
+  const peer = plain(req.socket.remoteAddress ?? '');
+  const fromProxy = isTrusted(trustedProxies, peer);
   const offered = header(req, 'x-request-id');
   const request: RouteRequest = {
     req,
@@ -18,7 +19,7 @@ export function routeRequest(context: BffContext, req: IncomingMessage, res: Ser
     path: '',
     query: new URLSearchParams(),
     route: '/{unknown}',
-    client: clientAddress(req.socket.remoteAddress, header(req, 'x-forwarded-for'), trustedProxies),
+    client: fromProxy ? forwardedClient(peer, header(req, 'x-forwarded-for'), trustedProxies) : peer,
     id: fromProxy && offered && REQUEST_ID.test(offered) ? offered : randomUUID(),
     log: context.log,
   };

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SessionStore } from './store.js';
+import { BoundedMemo } from './bounded-memo.js';
+import type { FieldsAndCount, RateCount, SessionStore } from './store.js';
 
 /*
  * Encryption at rest for the session store (BFF_STORE_KEY): every value the
@@ -54,7 +55,7 @@ const OPENED_MEMO_ENTRIES = 2048;
  * session has ended, and the citizen signs in again.
  */
 export class SealedStore implements SessionStore {
-  private readonly opened = new Map<string, string>();
+  private readonly opened = new BoundedMemo<string>(OPENED_MEMO_ENTRIES);
 
   constructor(
     private readonly inner: SessionStore,
@@ -63,14 +64,7 @@ export class SealedStore implements SessionStore {
 
   /** {@link unseal}, remembered for {@link OPENED_MEMO_ENTRIES} values. */
   private unsealRemembered(sealed: string, context: string): string | undefined {
-    const memo = `${context}\n${sealed}`;
-    const known = this.opened.get(memo);
-    if (known !== undefined) return known;
-    const opened = unseal(this.key, sealed, context);
-    if (opened === undefined) return undefined;
-    if (this.opened.size >= OPENED_MEMO_ENTRIES) this.opened.delete(this.opened.keys().next().value as string);
-    this.opened.set(memo, opened);
-    return opened;
+    return this.opened.get(`${context}\n${sealed}`, () => unseal(this.key, sealed, context));
   }
 
   async read(key: string): Promise<Record<string, string> | undefined> {
@@ -86,7 +80,16 @@ export class SealedStore implements SessionStore {
   }
 
   async readFields(key: string, names: readonly string[]): Promise<Record<string, string> | undefined> {
-    const sealed = await this.inner.readFields(key, names);
+    return this.openRemembered(key, await this.inner.readFields(key, names));
+  }
+
+  async readFieldsCounting(key: string, names: readonly string[], count: RateCount): Promise<FieldsAndCount> {
+    const { fields, counted } = await this.inner.readFieldsCounting(key, names, count);
+    return { fields: this.openRemembered(key, fields), counted };
+  }
+
+  /** A proxied request's fields, opened (remembered); `undefined` when one does not open. */
+  private openRemembered(key: string, sealed: Record<string, string> | undefined): Record<string, string> | undefined {
     if (!sealed) return undefined;
     const fields: Record<string, string> = {};
     for (const [field, value] of Object.entries(sealed)) {

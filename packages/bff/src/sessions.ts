@@ -9,7 +9,7 @@ import {
   type TokenSet,
 } from './identity-provider.js';
 import { SessionIndex, type ProviderReference } from './session-index.js';
-import { LockTimeoutError, StoreUnavailableError, type SessionStore } from './store.js';
+import { LockTimeoutError, StoreUnavailableError, type FieldsAndCount, type RateCount, type SessionStore } from './store.js';
 
 /** One citizen's server-side session. Tokens never leave it. */
 export interface SessionData extends TokenSet {
@@ -131,6 +131,11 @@ export class Sessions {
   /** The fields {@link loadTokenTimes} needs, as the store has them: read only, nothing decided. */
   readTokenTimes(id: string | undefined): Promise<Record<string, string> | undefined> | undefined {
     return id ? this.store.readFields(storeKey(id), TOKEN_TIMES) : undefined;
+  }
+
+  /** {@link readTokenTimes} with a rate limit's count, in one round trip. */
+  readTokenTimesCounting(id: string, count: RateCount): Promise<FieldsAndCount> {
+    return this.store.readFieldsCounting(storeKey(id), TOKEN_TIMES, count);
   }
 
   /**

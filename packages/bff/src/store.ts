@@ -14,6 +14,12 @@ export interface SessionStore {
    * sealed, one of them does not open).
    */
   readFields(key: string, fields: readonly string[]): Promise<Record<string, string> | undefined>;
+  /**
+   * {@link readFields} and one count of a rate limit in one round trip: a
+   * proxied request's only wait for the store. A count the store refuses (a
+   * full Redis) does not fail the read: `counted` then says why.
+   */
+  readFieldsCounting(key: string, fields: readonly string[], count: RateCount): Promise<FieldsAndCount>;
   /** Sets the given fields (others stay) and the time to live of the whole entry. */
   write(key: string, fields: Record<string, string>, ttlSeconds: number): Promise<void>;
   /**
@@ -64,6 +70,25 @@ export interface SessionStore {
    */
   writeFailure(): Promise<string | undefined>;
   close(): Promise<void>;
+}
+
+/** One count of a rate limit (rate-limiter-flexible's counter: same key, same window). */
+export interface RateCount {
+  /** `bff:rate:<group>:<client>` */
+  key: string;
+  /** A new counter lapses this long after its first count. */
+  windowSeconds: number;
+}
+
+/** A counter after its count: the requests in this window, and the ms until the window ends. */
+export interface Counted {
+  consumed: number;
+  msLeft: number;
+}
+
+export interface FieldsAndCount {
+  fields: Record<string, string> | undefined;
+  counted: Counted | StoreUnavailableError;
 }
 
 /** A lock that could not be had in time: the request fails and may be retried. */

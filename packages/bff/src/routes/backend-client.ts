@@ -70,7 +70,10 @@ export function askBackendOverHttp(url: string, ask: BackendRequest): Promise<Ba
       });
       res.on('end', () => settle({ kind: 'passed', status, body: Buffer.concat(chunks), headers: passedHeaders(res) }));
       res.on('error', (error) => settle(error));
-      res.on('close', () => settle(Object.assign(new Error('backend answer cut off'), { code: 'ECONNRESET' })));
+      res.on('close', () => {
+        // After 'end' every answer closes: no Error made for nothing (its stack trace costs more than the rest of the close).
+        if (!settled) settle(Object.assign(new Error('backend answer cut off'), { code: 'ECONNRESET' }));
+      });
     });
     const timer = setTimeout(() => settle(new BackendTimeoutError()), ask.timeoutMs);
     // As fetch's was: `TypeError` with the cause's code in the log (`TypeError ECONNREFUSED`).
