@@ -238,7 +238,11 @@ test("a provider that cannot be reached: the citizen's sentence and „Erneut ve
   await login.getByText('Die Anmeldung ist gerade nicht erreichbar').waitFor();
   const focus = await describeFocus(page);
   assert.equal(focus.host, 'servicekonto-login', 'focus stays in the element after the failed retry');
-  assert.equal(warnings.filter((w) => w.includes('/.well-known/openid-configuration')).length, 2, 'one line per attempt: ' + warnings.join(' / '));
+  assert.equal(
+    warnings.filter((w) => w.includes('/.well-known/openid-configuration')).length,
+    2,
+    'one line per attempt: ' + warnings.join(' / '),
+  );
   assert.deepEqual(
     problems.filter((p) => !p.includes('Failed to load resource') && !p.includes('ERR_CONNECTION_REFUSED')),
     [],
