@@ -166,3 +166,18 @@ test('on the way back the script sends the code to the token endpoint before the
   await page.getByText('Angemeldet als Erika Mustermann').waitFor();
   await page.close();
 });
+
+test('a reload while signed in shows no sign-in button while the session’s file is on its way: the page alone cannot say who is signed in', async () => {
+  const page = await ctx.browser.newPage();
+  await signInToOverview(page, `${ctx.world.origin}/pages/portal.html`);
+  const held = [];
+  await page.route(/buergerportal-widgets\.session\.js/, (route) => void held.push(route));
+  await page.reload();
+  await page.locator('servicekonto-login').waitFor({ state: 'attached' });
+  while (held.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).count(), 0, 'no button that would be wrong a moment later');
+  await held[0].continue();
+  await page.locator('servicekonto-login').getByText('Angemeldet als Erika Mustermann').waitFor();
+  await page.close();
+});
