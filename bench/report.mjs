@@ -63,6 +63,7 @@ function printClicks(clicks) {
   for (const [label, values] of [
     ['two files, a click (or tap) without hover', clicks.two],
     ['two files, the pointer on the button 300 ms before', clicks.twoHover],
+    ['before the split, a click without hover', clicks.before],
     ['floor (oidc-client-ts, discovery on the click)', clicks.floor],
     ['lazy floor (oidc-client-ts and discovery on the click)', clicks.lazyFloor],
   ]) {
@@ -73,11 +74,11 @@ function printClicks(clicks) {
 
 function printChains(chains) {
   console.log(
-    '\n| requests in sequence to the list | two files, API on the page’s origin | two files, API on another origin | one file, API on the page’s origin | one file, API on another origin |',
+    '\n| requests in sequence to the list | two files, API on the page’s origin | two files, API on another origin | before the split, page’s origin | before the split, other origin | one file, API on the page’s origin | one file, API on another origin |',
   );
-  console.log('|---|---|---|---|---|');
-  const row = (label, key) =>
-    console.log(`| ${label} | ${['two', 'twoApart', 'one', 'oneApart'].map((variant) => chains[variant][key].length).join(' | ')} |`);
+  console.log('|---|---|---|---|---|---|---|');
+  const variants = ['two', 'twoApart', 'before', 'beforeApart', 'one', 'oneApart'];
+  const row = (label, key) => console.log(`| ${label} | ${variants.map((variant) => chains[variant][key].length).join(' | ')} |`);
   row('callback → overview', 'toList');
   row('reload while signed in (preflight cached)', 'reloadToList');
   row('reload after the preflight’s max-age', 'laterToList');
@@ -88,6 +89,7 @@ function printChains(chains) {
     ['two files, other origin, callback', chains.twoApart.toList],
     ['two files, other origin, reload', chains.twoApart.reloadToList],
     ['two files, other origin, max-age over', chains.twoApart.laterToList],
+    ['before the split, same origin, reload', chains.before.reloadToList],
     ['one file, same origin, callback', chains.one.toList],
   ]) {
     console.log(`  ${label.padEnd(38)} ${chain.join(' → ')}`);

@@ -5,7 +5,9 @@
 // sign-in button and its ratio to both floors, layout shift, click → provider,
 // requests in sequence (the API on the page's origin and on another), and the
 // overview with 1, 100 and 1,000 Kassenzeichen. Needs `npm run build` first (npm run bench does it).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { benchPage } from '../bench/pages.mjs';
 import { printTables, stats } from '../bench/report.mjs';
@@ -17,9 +19,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** Lighthouse's and WebPageTest's "Slow 4G": 400 ms round trip, 400 kbit/s each way. */
 const SLOW_4G = { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 };
 /** Which files a variant's page fetches, before the button and after it, is read from the page (see scriptsOf in bench/report.mjs). */
+/** The shipped files as they were before issue 23's split of the first file, built in the same run. */
+const BEFORE = process.env.BENCH_BEFORE ?? 'dae2b51';
 const VARIANTS = [
-  // The button waits for the first file (and what it imports); the manager's file comes beside it.
-  { name: 'two files (buergerportal-widgets.js, .manager.js, …)', page: 'two.html' },
+  // The button waits for the first file (and what it imports); the session's and the manager's files come beside it.
+  { name: 'two files (buergerportal-widgets.js, .session.js, .manager.js, …)', page: 'two.html' },
+  { name: `the same before the split (${BEFORE})`, page: 'before.html' },
   { name: 'one file (….bundle.js)', page: 'one.html' },
   { name: 'floor (Lit + oidc-client-ts)', page: 'floor.html' },
   // The floor built the project's way: oidc-client-ts imported on the click.
@@ -47,11 +52,32 @@ async function buildFloors() {
   }
 }
 
+/**
+ * The script for CMS pages at {@link BEFORE}, built with that commit's own
+ * sources and build settings into .tmp/bench/before/ (its first file with the
+ * sessions inside): „before“ and „now“ from one run.
+ */
+function buildBefore() {
+  const source = resolve('.tmp/bench/before-src');
+  rmSync(source, { recursive: true, force: true });
+  mkdirSync(source, { recursive: true });
+  const parts = 'src scripts mock packages/bff/src packages/bff/package.json vite.config.ts package.json tsconfig.json';
+  execFileSync('sh', ['-c', `git archive ${BEFORE} ${parts} | tar -x -C "${source}"`]);
+  symlinkSync(resolve('node_modules'), join(source, 'node_modules'));
+  if (existsSync('packages/bff/node_modules')) symlinkSync(resolve('packages/bff/node_modules'), join(source, 'packages/bff/node_modules'));
+  for (const mode of ['production', 'manager'])
+    execFileSync('npx', ['vite', 'build', '--mode', mode, '--outDir', resolve('.tmp/bench/before'), '--logLevel', 'error'], {
+      cwd: source,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+}
+
 function writePages() {
   mkdirSync('.tmp/bench', { recursive: true });
   const origin = '{{ORIGIN}}';
   writeFileSync('.tmp/bench/two.html', benchPage({ script: '/dist/buergerportal-widgets.js', origin }));
   writeFileSync('.tmp/bench/one.html', benchPage({ script: '/dist/buergerportal-widgets.bundle.js', origin }));
+  writeFileSync('.tmp/bench/before.html', benchPage({ script: '/bench/before/buergerportal-widgets.js', origin }));
   writeFileSync('.tmp/bench/floor.html', benchPage({ script: '/bench/floor.js', floor: true, origin }));
   writeFileSync('.tmp/bench/floor-lazy.html', benchPage({ script: '/bench/floor-lazy.js', floor: true, origin }));
 }
@@ -129,9 +155,10 @@ async function clickOnce(browser, url, hoverMs) {
 }
 
 async function measureClicks(browser, world) {
-  const clicks = { two: [], twoHover: [], floor: [], lazyFloor: [] };
+  const clicks = { two: [], twoHover: [], before: [], floor: [], lazyFloor: [] };
   for (let run = 0; run < RUNS; run++) {
     clicks.two.push(await clickOnce(browser, `${world.origin}/bench/two.html`, 0));
+    clicks.before.push(await clickOnce(browser, `${world.origin}/bench/before.html`, 0));
     clicks.twoHover.push(await clickOnce(browser, `${world.origin}/bench/two.html`, 300));
     clicks.floor.push(await clickOnce(browser, `${world.origin}/bench/floor.html`, 0));
     clicks.lazyFloor.push(await clickOnce(browser, `${world.origin}/bench/floor-lazy.html`, 0));
@@ -144,6 +171,7 @@ async function measureChains(browser, world, apart) {
   const chains = {};
   for (const [variant, page] of [
     ['two', '/bench/two.html'],
+    ['before', '/bench/before.html'],
     ['one', '/bench/one.html'],
   ]) {
     chains[variant] = await chainsOf(browser, world.pageOrigin, page, signInAtProvider);
@@ -229,6 +257,7 @@ async function measureOverview(browser, world) {
 }
 
 await buildFloors();
+buildBefore();
 writePages();
 const world = await startE2eServer({ scenario: 'returning' });
 // The same pages with the API (and the provider) on another origin than the page, declared in its head.

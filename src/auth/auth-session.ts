@@ -189,12 +189,17 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     this.browserUnsupported = !globalThis.crypto?.subtle;
     this.listenToPage((message) => this.fromOtherTab(message));
     if (this.begun || (this.isOwnPath(url) && isOwnCallback(url, stateStorage))) return this.completeCallback(url, stateStorage!);
-    if (isSigninCallback(url) && usedStates.includes(url.searchParams.get('state')!)) return this.staleCallback(url);
+    if (isSigninCallback(url) && usedStates.includes(this.usedState(url))) return this.staleCallback(url);
     // Back from a sign-out by GET (sign-out-method="get"): the state it sent leaves the address.
     const signedOut = withoutSignOutState(url);
     if (signedOut) history.replaceState(history.state, '', signedOut.href);
     // Anything else – no callback, or another app's parameters – is left as it is.
     return this.restore();
+  }
+
+  /** A finished sign-in's state as this login keeps it: another login on the page does not take it for its own. */
+  private usedState(url: URL): string {
+    return `${this.key} ${url.searchParams.get('state')}`;
   }
 
   /** The callback is for this widget only on its `redirect-uri`'s path. */
@@ -217,7 +222,6 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
    * to another page, which shall know the name.
    */
   private async completeCallback(url: URL, stateStorage: Storage): Promise<void> {
-    usedStates.add(url.searchParams.get('state')!);
     const expected = {
       authority: this.config.authority,
       clientId: this.config.clientId,
@@ -226,6 +230,9 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     };
     const metadata = this.begun ? undefined : await this.runtime.providerMetadata();
     const begun = this.begun ?? (metadata ? beginCodeExchange(url, expected, metadata, stateStorage) : undefined);
+    // Another login's answer: this one starts as if the address were none.
+    if (begun?.kind === 'foreign') return this.restore();
+    usedStates.add(this.usedState(url));
     const result = begun ? await finishCodeExchange(begun, expected) : ({ kind: 'failed', reason: 'error' } as const);
     if (result.kind === 'stale') return this.staleCallback(url);
     if (result.kind !== 'signed-in') {

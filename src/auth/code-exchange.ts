@@ -77,6 +77,8 @@ export type CallbackEnd =
   | { kind: 'cancelled'; returnTo?: string }
   /** Not the widget's (no such state), or used before: a reload or the back button. */
   | { kind: 'stale' }
+  /** Another login's sign-in (a second provider or client on the page): left for that login. */
+  | { kind: 'foreign' }
   | { kind: 'failed'; reason: 'error' | 'issuer' | 'token' | 'id-token'; returnTo?: string };
 
 /** The code is on its way to the token endpoint; the record it was sent with, for the checks of the answer. */
@@ -133,7 +135,7 @@ export function beginCodeExchange(
   const state = readState(raw);
   // Another login's sign-in (a second provider on the page) stays for that login.
   if (state && (state.client_id !== expected.clientId || !state.authority || !issuerMatches(state.authority, expected.authority)))
-    return { kind: 'stale' };
+    return { kind: 'foreign' };
   store.removeItem(key); // one use only
   if (!state) return { kind: 'stale' };
   const returnTo = state.data?.returnTo;

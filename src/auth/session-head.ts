@@ -1,4 +1,5 @@
 import { sendEarly } from '../api/early-gets.js';
+import { declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
 import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE, COOKIE_PREFIX, SIGNED_IN_HINT_COOKIE } from '../shared/bff-protocol.js';
 import type { CallbackEnd, CodeExchange } from './code-exchange.js';
 
@@ -29,6 +30,8 @@ export function askBffEarly(bffUrl: string): Promise<Response> {
  */
 export function askOverviewEarly(bffUrl: string): void {
   if (!signedInHint() || document.getElementsByTagName('kassenzeichen-manager').length === 0) return;
+  // Only where the manager itself may send: the page's own origin or a backend its head declares.
+  if (!isAllowedBackend(new URL(bffUrl, location.href), location.origin, declaredBackends(document))) return;
   const init: RequestInit = { credentials: 'include', headers: { ...ANTI_FORGERY, Accept: 'application/json, application/problem+json' } };
   for (const path of ['/account', '/kassenzeichen']) sendEarly(`${bffUrl}/api${path}`, init);
 }

@@ -53,8 +53,6 @@ export const deLogin: Omit<Messages, 'manager'> = {
     blockedByPolicy: (origin, directive) =>
       `Die Content-Security-Policy der Seite blockiert ${origin}. Bitte ${origin} in der Richtlinie „${directive}“ ergänzen.`,
     moduleMissing: (file) => `Die Datei ${file} konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.`,
-    managerFileMissing:
-      'Die Datei buergerportal-widgets.manager.js konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.',
     discoveryFailed: (authority) =>
       `Das Attribut „authority“ nennt keinen Anmeldedienst: ${authority}/.well-known/openid-configuration liefert keine gültige OpenID-Konfiguration. Bitte die Issuer-Adresse des Anmeldedienstes eintragen (bei Keycloak: https://…/realms/<Realm>).`,
     issuerMismatch: (authority, issuer) =>

@@ -300,7 +300,6 @@ export const deLs: Messages = {
     blockedByPolicy: (origin, directive) =>
       `Die Sicherheits-Regeln der Seite sperren ${origin}. Bitte ${origin} bei „${directive}“ eintragen.`,
     moduleMissing: (file) => `Die Datei ${file} fehlt. Sie gehört in den Ordner von buergerportal-widgets.js.`,
-    managerFileMissing: 'Die Datei buergerportal-widgets.manager.js fehlt. Sie gehört in den Ordner von buergerportal-widgets.js.',
     discoveryFailed: (authority) => `Das Attribut „authority“ nennt keinen Anmelde-Dienst. Geprüft: ${authority}.`,
     issuerMismatch: (authority, issuer) => `Das Attribut „authority“ passt nicht. Es heißt ${authority}. Richtig ist: ${issuer}.`,
     bffRefused: (bffUrl, origin) => `Der BFF unter ${bffUrl} lehnt diese Seite ab. Bitte ${origin} in BFF_ALLOWED_ORIGINS eintragen.`,

@@ -180,8 +180,6 @@ export const en: Messages = {
     blockedByPolicy: (origin, directive) =>
       `The page's Content-Security-Policy blocks ${origin}. Please add ${origin} to its “${directive}” directive.`,
     moduleMissing: (file) => `The file ${file} could not be loaded. It belongs in the same folder as buergerportal-widgets.js.`,
-    managerFileMissing:
-      'The file buergerportal-widgets.manager.js could not be loaded. It belongs in the same folder as buergerportal-widgets.js.',
     discoveryFailed: (authority) =>
       `The attribute "authority" names no sign-in service: ${authority}/.well-known/openid-configuration returns no valid OpenID configuration. Please enter the provider's issuer URL (Keycloak: https://…/realms/<realm>).`,
     issuerMismatch: (authority, issuer) =>

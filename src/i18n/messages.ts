@@ -63,10 +63,8 @@ export interface Messages {
     bffInvalid: (bffUrl: string) => string;
     /** BFF mode: attributes that only browser mode uses (a console hint, not an error box). */
     ignoredInBffMode: (attributes: string) => string;
-    /** `file`: the file beside the script that could not be loaded (the session's or the protocol's). */
+    /** `file`: the file beside the script that could not be loaded (the session's, the manager's or the protocol's). */
     moduleMissing: (file: string) => string;
-    /** The manager's own file (buergerportal-widgets.manager.js) is not beside the script. */
-    managerFileMissing: string;
     blockedByPolicy: (origin: string, directive: string) => string;
     citizenHint: string;
   };

@@ -159,8 +159,9 @@ export class ServicekontoLogin extends LitElement {
     super();
     // Server-rendered React writes `clientId="…"`: taken as `client-id`.
     new PropertyNamedAttributes(this);
-    // Focus that a render removed (the expiry dialog, a finished retry) goes to the element's first button.
-    new FocusKeeper(this, (root) => root.querySelector<HTMLElement>('button'));
+    // Focus that a render removed (the expiry dialog, a finished retry) goes to the element's first button,
+    // or to the editor's box when a set-up problem took the button's place.
+    new FocusKeeper(this, (root) => root.querySelector<HTMLElement>('button') ?? root.querySelector<HTMLElement>('.config-error'));
   }
 
   /** Die Anmeldesitzung dieses Elements (geteilt mit den Kassenzeichen-Elementen der Seite), z. B. `await login.session.getAccessToken()` für eigene Skripte; `undefined`, solange das Element falsch eingerichtet ist. */

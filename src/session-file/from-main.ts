@@ -35,4 +35,5 @@ export {
 } from '../shared/bff-protocol.js';
 export { readChoiceAttribute, readUrlAttribute } from '../shared/config-problem.js';
 export { configReader } from '../shared/config-reader.js';
+export { declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
 export { isLoopback, parseHttpUrl } from '../shared/urls.js';

@@ -8,6 +8,10 @@ export type SessionFile = typeof import('./entry.js');
 
 let loading: Promise<SessionFile> | undefined;
 let attempts = 0;
+let announceLoaded: (file: SessionFile) => void;
+
+/** Resolves when the session's file has come, at whichever attempt (a login's „Erneut versuchen“ asks again). */
+export const sessionFileLoaded = new Promise<SessionFile>((resolve) => (announceLoaded = resolve));
 
 /**
  * The session's file beside this script (buergerportal-widgets.session.js):
@@ -30,7 +34,9 @@ async function load(): Promise<SessionFile> {
   const url = besideScript(SESSION_FILE, attempts);
   offerTo(url, forSessionFile);
   try {
-    return (await import(/* @vite-ignore */ url)) as SessionFile;
+    const file = (await import(/* @vite-ignore */ url)) as SessionFile;
+    announceLoaded(file);
+    return file;
   } catch (error) {
     warnNotLoaded(SESSION_FILE, error);
     throw new SessionFileFailed((await isMissing(url)) ? 'module-missing' : 'provider-unreachable');

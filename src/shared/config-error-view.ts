@@ -5,7 +5,7 @@ import { describeConfigProblem, type ConfigProblem } from './config-problem.js';
 /** The box a web editor sees when an element is set up wrong. */
 export function renderConfigError(tag: string, problems: readonly string[], messages: Messages['config']): TemplateResult {
   return html`
-    <div class="config-error" part="config-error" role="alert">
+    <div class="config-error" part="config-error" role="alert" tabindex="-1">
       <p><strong>${messages.title}</strong> (&lt;${tag}&gt;)</p>
       <p>${messages.intro}</p>
       <ul>

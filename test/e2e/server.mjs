@@ -129,7 +129,7 @@ export async function startE2eServer(options = {}) {
     clientId: 'buergerportal-e2e',
     redirectUris: [
       ...pages.map((name) => `${pageOrigin}/pages/${name}`),
-      ...['two', 'one', 'floor', 'floor-lazy'].map((name) => `${pageOrigin}/bench/${name}.html`),
+      ...['two', 'before', 'one', 'floor', 'floor-lazy'].map((name) => `${pageOrigin}/bench/${name}.html`),
     ],
     accessTokenTtl: options.accessTokenTtl,
     bff: options.bff ? { clientId: BFF_CLIENT.id, clientSecret: BFF_CLIENT.secret, publicUrls: [`${origin}/bff`] } : undefined,

@@ -60,9 +60,9 @@ export function seedSignInState(state: string, nonce = 'nonce-1', ageSeconds = 5
   );
 }
 
-/** A sign-in that finished before (its address reloaded later). */
+/** A sign-in that finished before (its address reloaded later), kept as the login of AUTHORITY and CLIENT_ID keeps it. */
 export function markStateUsed(state: string): void {
-  sessionStorage.setItem('buergerportal-widgets.used-states', JSON.stringify([state]));
+  sessionStorage.setItem('buergerportal-widgets.used-states', JSON.stringify([`${AUTHORITY} ${CLIENT_ID} ${state}`]));
 }
 
 export async function useFakeProvider(

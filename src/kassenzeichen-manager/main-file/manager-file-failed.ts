@@ -15,19 +15,19 @@ export const MANAGER_FILE = 'buergerportal-widgets.manager.js';
  */
 export class ManagerFileFailed extends LitElement {
   static override styles = [baseStyles];
-  /** The file is not on the server (the editor's message), not just unreachable. */
-  missing = false;
+  /** The file beside the script that is not on the server (the editor's message); unset when it was just unreachable. */
+  missingFile?: string;
   private readonly language = new LanguageController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.missing) reportConfigError('kassenzeichen-manager', [this.language.messages.config.managerFileMissing]);
-    this.dispatchEvent(new KassenzeichenErrorEvent(this.missing ? 'module-missing' : 'network'));
+    if (this.missingFile) reportConfigError('kassenzeichen-manager', [this.language.messages.config.moduleMissing(this.missingFile)]);
+    this.dispatchEvent(new KassenzeichenErrorEvent(this.missingFile ? 'module-missing' : 'network'));
   }
 
   protected override render(): TemplateResult {
     const m = this.language.messages;
-    if (this.missing) return renderConfigError('kassenzeichen-manager', [m.config.managerFileMissing], m.config);
+    if (this.missingFile) return renderConfigError('kassenzeichen-manager', [m.config.moduleMissing(this.missingFile)], m.config);
     return html`<div class="problem" part="error" role="alert" lang=${m.language}>
       <p>${m.login.managerUnavailable}</p>
       <div class="actions"><button class="secondary" @click=${() => location.reload()}>${m.login.retry}</button></div>
@@ -36,11 +36,11 @@ export class ManagerFileFailed extends LitElement {
 }
 
 /** Defines `<kassenzeichen-manager>` as the stand-in, unless another copy of the script defined the real one meanwhile. */
-export function defineManagerFileFailed(missing: boolean): void {
+export function defineManagerFileFailed(missingFile?: string): void {
   defineOnce(
     'kassenzeichen-manager',
     class extends ManagerFileFailed {
-      override missing = missing;
+      override missingFile = missingFile;
     },
   );
 }

@@ -1,4 +1,5 @@
-import { loadSessionFile } from '../../session-file/loader.js';
+import { SESSION_FILE, SessionFileFailed } from '../../auth/deferred-session.js';
+import { loadSessionFile, sessionFileLoaded } from '../../session-file/loader.js';
 import { besideScript, isMissing, offerTo, warnNotLoaded } from '../../shared/side-files.js';
 import * as fromFirstFile from '../from-first-file.js';
 import { defineManagerFileFailed, MANAGER_FILE } from './manager-file-failed.js';
@@ -26,8 +27,8 @@ export function loadManagerWhenNeeded(): void {
   observer.observe(document.documentElement, { childList: true, subtree: true });
 }
 
-async function loadManager(): Promise<void> {
-  const url = besideScript(MANAGER_FILE);
+async function loadManager(attempt = 1): Promise<void> {
+  const url = besideScript(MANAGER_FILE, attempt);
   const sessionFile = loadSessionFile();
   // The manager's file waits (top-level await) for both halves of what it takes.
   offerTo(
@@ -47,8 +48,16 @@ async function loadManager(): Promise<void> {
   try {
     await loading;
   } catch (error) {
-    warnNotLoaded(MANAGER_FILE, error);
-    defineManagerFileFailed(await isMissing(url));
+    const sessionFailure = await sessionFile.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    if (!sessionFailure) warnNotLoaded(MANAGER_FILE, error);
+    if (!(sessionFailure instanceof SessionFileFailed)) return defineManagerFileFailed((await isMissing(url)) ? MANAGER_FILE : undefined);
+    if (sessionFailure.failure === 'module-missing') return defineManagerFileFailed(SESSION_FILE);
+    // Lost on the way: a login on the page says so once and offers „Erneut versuchen“; the manager follows when the file comes.
+    if (document.querySelector('servicekonto-login')) return void sessionFileLoaded.then(() => loadManager(attempt + 1));
+    defineManagerFileFailed();
   }
 }
 
