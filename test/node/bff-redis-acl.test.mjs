@@ -87,3 +87,33 @@ test(
     }
   },
 );
+
+test(
+  'a Redis user without +publish: the lock is not released and the log says so (one line per release), the renewal still works',
+  { timeout: 30_000 },
+  async () => {
+    const password = randomBytes(18).toString('hex');
+    const [name, ...rules] = readmeAclUser()
+      .map((word) => (word === PLACEHOLDER ? `>${password}` : word))
+      .filter((word) => word !== '+publish');
+    const redis = await startRedis({ settings: ['--user', name, ...rules] });
+    const url = new URL(redis.url);
+    url.username = name;
+    url.password = password;
+    const world = await startProcessWorld({ BFF_SESSION_STORE: url.href, BFF_STORE_KEY: randomBytes(32).toString('base64') });
+    try {
+      world.provider.expiresIn = 31;
+      const cookies = await world.signIn();
+      world.provider.expiresIn = 300;
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      assert.equal((await world.request('GET', '/api/kassenzeichen', { headers: CALL, cookies })).status, 200);
+      assert.equal(world.provider.refreshed, 1);
+      const errors = world.log().filter(({ level }) => level === 'error');
+      assert.equal(errors.length, 1, JSON.stringify(errors));
+      assert.match(JSON.stringify(errors[0]), /session store/);
+    } finally {
+      await world.stop();
+      await redis.stop();
+    }
+  },
+);

@@ -119,6 +119,8 @@ export class RedisStore implements SessionStore {
   private constructor(
     private readonly client: Client,
     private readonly timeoutMs: number,
+    /** A failure no request hears of (the lock's release): told to the operator's log. */
+    private readonly onError: (error: Error) => void,
   ) {}
 
   /**
@@ -206,7 +208,7 @@ export class RedisStore implements SessionStore {
       clearTimeout(timer);
     }
     started = true;
-    const store = new RedisStore(client, options.commandTimeoutMs);
+    const store = new RedisStore(client, options.commandTimeoutMs, options.onError);
     store.listenForReleases(options.onError);
     return store;
   }
@@ -327,8 +329,9 @@ export class RedisStore implements SessionStore {
     try {
       return await work();
     } finally {
+      // Not released (Redis gone, or a user without +publish): the lock lapses in its own time, and the log says why.
       await this.bounded(() => this.client.eval(RELEASE, { keys: [name], arguments: [token, LOCK_RELEASED_CHANNEL] })).catch(
-        () => undefined,
+        (error: unknown) => this.onError(error as Error),
       );
       // This process's own waiters, whether or not the message comes.
       this.wake(name);
