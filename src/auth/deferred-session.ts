@@ -4,6 +4,7 @@ import { sessionKey, type BrowserLoginConfig, type LoginConfig } from './login-c
 import type { AuthSession, SessionFailure, SessionSnapshot } from './session.js';
 import type { SessionFactory } from './session-factory.js';
 import { askBffEarly, askOverviewEarly, type SessionHead } from './session-head.js';
+import { askOverviewEarlyWithToken } from './overview-head.js';
 import { surelySignedOut } from './signed-out-probe.js';
 
 /** The session's file, beside the script. */
@@ -121,7 +122,10 @@ export class DeferredSession implements AuthSession {
     if (this.config.mode === 'bff') {
       this.head = { sessionAnswer: askBffEarly(this.config.bffUrl) };
       askOverviewEarly(this.config.bffUrl);
-    } else this.lookAtPage(this.config, new URL(location.href));
+    } else {
+      this.lookAtPage(this.config, new URL(location.href));
+      if (!this.head.exchange) askOverviewEarlyWithToken(this.config);
+    }
     await (await this.createReal())?.start();
   }
 

@@ -24,24 +24,24 @@ test('one file: from the callback to the overview in 4 requests in sequence (pag
 });
 
 // The session's file comes after the script, beside the token exchange the script begins itself
-// (session-head.ts): the way back stays at 4. A reload while signed in waits for it before the data:
-// the API client is in it, so that the sign-in button waits for Lit and the login only.
-test('two files: the way back needs no oidc file either (4); a reload while signed in needs neither it nor the provider (4)', async () => {
+// (session-head.ts): the way back stays at 4. On a reload while signed in the script sends the
+// overview's GETs with the stored token itself (overview-head.ts): 3, as before the split.
+test('two files: the way back needs no oidc file either (4); a reload while signed in needs neither it nor the provider (3)', async () => {
   const { chain, reloadChain, preflights } = await overviewAfterCallback('portal.html');
   assert.equal(chain.length, 4, chain.join(' → '));
   assert.ok(!chain.some((label) => label.includes('oidc.js')), `no oidc file after the redirect: ${chain.join(' → ')}`);
   assert.ok(!chain.some((label) => label.includes('openid-configuration')), `no discovery after the redirect: ${chain.join(' → ')}`);
   assert.equal(preflights, 0, 'same origin: no preflight');
-  assert.equal(reloadChain.length, 4, reloadChain.join(' → '));
+  assert.equal(reloadChain.length, 3, reloadChain.join(' → '));
   assert.ok(!reloadChain.some((label) => label.includes('oidc')), reloadChain.join(' → '));
 });
 
-test('the backend on another origin: the list waits for its CORS preflight (5); a reload within its max-age does not (4), one after it does (5)', async () => {
+test('the backend on another origin: the list waits for its CORS preflight (5); a reload within its max-age does not (3), one after it does (4)', async () => {
   const { toList, reloadToList, laterToList } = await overviewAfterCallback('portal.html', apart);
   assert.equal(toList.length, 5, toList.join(' → '));
   assert.equal(toList.at(-2), 'OPTIONS /api/kassenzeichen (preflight)', toList.join(' → '));
-  assert.equal(reloadToList.length, 4, reloadToList.join(' → '));
-  assert.equal(laterToList.length, 5, laterToList.join(' → '));
+  assert.equal(reloadToList.length, 3, reloadToList.join(' → '));
+  assert.equal(laterToList.length, 4, laterToList.join(' → '));
 });
 
 test('the sign-in button appears while the session’s file, the oidc file, the discovery document and the manager’s file are held back', async () => {

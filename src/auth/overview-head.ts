@@ -1,0 +1,66 @@
+import { sendEarly } from '../api/early-gets.js';
+import { readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
+import { declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
+import type { BrowserLoginConfig } from './login-config.js';
+import { usableStorage } from './safe-storage.js';
+import { userKeys } from './signed-out-probe.js';
+
+/*
+ * Browser mode, a reload while signed in: the overview's two GETs go out from
+ * the first file with the stored access token, beside the session's file, so
+ * that the data needs page, script, data as before the split. Only in the
+ * plain case – one login on the page, managers that use it and name their
+ * backend by attribute – and only where the manager itself would send: the
+ * same address checks (https, the page's origin or a backend its head
+ * declares), a token that is valid for another minute, an idle limit not
+ * passed. Anything else waits for the session's file, as it did.
+ */
+
+const RENEW_AHEAD_MS = 60_000;
+const OVERVIEW_PATHS = ['/account', '/kassenzeichen'];
+
+export function askOverviewEarlyWithToken(config: BrowserLoginConfig): void {
+  const logins = document.getElementsByTagName('servicekonto-login');
+  if (logins.length !== 1) return;
+  const token = usableToken(config);
+  if (!token) return;
+  const backends = new Set(managersOf(logins[0]).flatMap((manager) => backendOf(manager) ?? []));
+  const init: RequestInit = { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' } };
+  for (const backend of backends) for (const path of OVERVIEW_PATHS) sendEarly(`${backend}${path}`, init);
+}
+
+/** The stored access token, when the session will use it as it is: valid for another minute, the idle limit not passed. */
+function usableToken(config: BrowserLoginConfig): string | undefined {
+  const storage = config.tokenStorage === 'session' ? usableStorage('session') : undefined;
+  if (!storage) return undefined;
+  const idleEnd = Number(storage.getItem(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`));
+  if (Number.isFinite(idleEnd) && idleEnd > 0 && Date.now() >= idleEnd) return undefined;
+  try {
+    const user = JSON.parse(storage.getItem(userKeys(config).key) ?? 'null') as { access_token?: unknown; expires_at?: unknown } | null;
+    if (typeof user?.access_token !== 'string') return undefined;
+    const left = typeof user.expires_at === 'number' ? user.expires_at * 1000 - Date.now() : Infinity;
+    return left > RENEW_AHEAD_MS ? user.access_token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Managers that take the page's one login: no sign-in settings of their own, and a `login` (if any) that names it. */
+function managersOf(login: Element): Element[] {
+  return [...document.getElementsByTagName('kassenzeichen-manager')].filter(
+    (manager) =>
+      !['authority', 'client-id', 'bff-url'].some((name) => manager.hasAttribute(name)) &&
+      (!manager.hasAttribute('login') || manager.getAttribute('login') === login.id),
+  );
+}
+
+/** The manager's backend as its configuration reads it (manager-config.ts), when it may receive the token. */
+function backendOf(manager: Element): string | undefined {
+  const declared = declaredBackends(document);
+  const own = manager.getAttribute('backend-url')?.trim() || (declared.length === 1 ? declared[0].href : undefined);
+  if (!own) return undefined;
+  const problems: ConfigProblem[] = [];
+  const backend = readUrlAttribute('backend-url', new URL(own, location.href).href, problems, true, location.hostname);
+  if (!backend || problems.length > 0 || !isAllowedBackend(backend, location.origin, declared)) return undefined;
+  return backend.href.replace(/\/+$/, '');
+}

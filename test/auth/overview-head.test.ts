@@ -1,0 +1,89 @@
+import { expect } from '@open-wc/testing';
+import { readLoginConfig, type BrowserLoginConfig } from '../../src/auth/login-config.js';
+import { askOverviewEarlyWithToken } from '../../src/auth/overview-head.js';
+import { userKeys } from '../../src/auth/signed-out-probe.js';
+import { AUTHORITY, CLIENT_ID, resetAuthState } from '../support/fake-provider.js';
+
+/*
+ * The first file sends the overview's GETs with the stored token on a reload
+ * while signed in (overview-head.ts) – only where the manager itself would
+ * send it, and only a token the session would use as it is.
+ */
+
+function config(extra: Record<string, string> = {}): BrowserLoginConfig {
+  const attributes: Record<string, string> = { authority: AUTHORITY, 'client-id': CLIENT_ID, ...extra };
+  const result = readLoginConfig((name) => attributes[name] ?? null, location);
+  if (!result.ok || result.config.mode !== 'browser') throw new Error('config');
+  return result.config;
+}
+
+function storeUser(expiresInSeconds: number, token = 'stored-token'): void {
+  const user = { access_token: token, expires_at: Math.floor(Date.now() / 1000) + expiresInSeconds, profile: { sub: 'erika' } };
+  sessionStorage.setItem(userKeys(config()).key, JSON.stringify(user));
+}
+
+/** The page's markup for this case; the GETs the function sends, as `METHOD url Authorization`. */
+function sentFor(markup: string, login = config()): string[] {
+  const box = document.createElement('div');
+  box.innerHTML = markup;
+  document.body.append(box);
+  const sent: string[] = [];
+  const original = window.fetch;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    sent.push(`${String(input)} ${new Headers(init?.headers).get('Authorization')}`);
+    return new Response('{}');
+  };
+  try {
+    askOverviewEarlyWithToken(login);
+  } finally {
+    window.fetch = original;
+    box.remove();
+  }
+  return sent;
+}
+
+const LOGIN = '<servicekonto-login id="login"></servicekonto-login>';
+
+describe('the overview’s GETs from the first file (browser mode, a reload while signed in)', () => {
+  beforeEach(resetAuthState);
+
+  it('sends both with the stored token to the manager’s own-origin backend', () => {
+    storeUser(300);
+    expect(sentFor(`${LOGIN}<kassenzeichen-manager backend-url="/api"></kassenzeichen-manager>`)).to.deep.equal([
+      `${location.origin}/api/account Bearer stored-token`,
+      `${location.origin}/api/kassenzeichen Bearer stored-token`,
+    ]);
+  });
+
+  it('sends nothing to a backend the page does not declare, nor over http to another host', () => {
+    storeUser(300);
+    expect(sentFor(`${LOGIN}<kassenzeichen-manager backend-url="https://elsewhere.example/api"></kassenzeichen-manager>`)).to.deep.equal(
+      [],
+    );
+    expect(sentFor(`${LOGIN}<kassenzeichen-manager backend-url="http://elsewhere.example/api"></kassenzeichen-manager>`)).to.deep.equal([]);
+  });
+
+  it('sends nothing for a token the session would renew first, an idle limit passed, or memory storage', () => {
+    storeUser(30);
+    expect(sentFor(`${LOGIN}<kassenzeichen-manager backend-url="/api"></kassenzeichen-manager>`)).to.deep.equal([]);
+    storeUser(300);
+    sessionStorage.setItem(`buergerportal-widgets.idle:${AUTHORITY}:${CLIENT_ID}`, String(Date.now() - 1000));
+    expect(sentFor(`${LOGIN}<kassenzeichen-manager backend-url="/api"></kassenzeichen-manager>`)).to.deep.equal([]);
+    sessionStorage.removeItem(`buergerportal-widgets.idle:${AUTHORITY}:${CLIENT_ID}`);
+    const memory = config({ 'token-storage': 'memory' });
+    expect(sentFor(`${LOGIN}<kassenzeichen-manager backend-url="/api"></kassenzeichen-manager>`, memory)).to.deep.equal([]);
+  });
+
+  it('sends nothing when the manager is not this login’s, or the page has two logins', () => {
+    storeUser(300);
+    expect(sentFor(`${LOGIN}<kassenzeichen-manager login="other" backend-url="/api"></kassenzeichen-manager>`)).to.deep.equal([]);
+    expect(
+      sentFor(`${LOGIN}<kassenzeichen-manager authority="https://idp.example" backend-url="/api"></kassenzeichen-manager>`),
+    ).to.deep.equal([]);
+    expect(sentFor(`${LOGIN}${LOGIN}<kassenzeichen-manager backend-url="/api"></kassenzeichen-manager>`)).to.deep.equal([]);
+  });
+
+  it('sends nothing without a stored sign-in', () => {
+    expect(sentFor(`${LOGIN}<kassenzeichen-manager backend-url="/api"></kassenzeichen-manager>`)).to.deep.equal([]);
+  });
+});
