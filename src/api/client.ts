@@ -146,7 +146,7 @@ class ApiClient {
     const signals = call.signal ? [call.signal, timeout.signal] : [timeout.signal];
     try {
       const url = this.baseUrl + call.path;
-      const early = call.method === 'GET' ? takeEarlyAnswer(url) : undefined;
+      const early = call.method === 'GET' ? takeEarlyAnswer(url, auth.Authorization) : undefined;
       if (early) return await untilAborted(early, AbortSignal.any(signals));
       return await this.fetchImpl(url, {
         method: call.method,

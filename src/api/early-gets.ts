@@ -5,21 +5,25 @@
  * answer as the answer to its own first request for the same address – once.
  */
 
-const sent = new Map<string, Promise<Response>>();
+/** An answer not taken by then is not taken at all: the page has moved on. */
+const KEPT_MS = 30_000;
 
-const absolute = (url: string): string => new URL(url, location.href).href;
+const sent = new Map<string, { answer: Promise<Response>; at: number }>();
 
-/** Sends a GET now; its answer waits for {@link takeEarlyAnswer}. */
+/** One request: its address and the credential it carried (a bearer token; none when the cookie goes along). */
+const keyOf = (url: string, authorization: string): string => `${new URL(url, location.href).href} ${authorization}`;
+
+/** Sends a GET now; its answer waits for {@link takeEarlyAnswer} with the same address and `Authorization`. */
 export function sendEarly(url: string, init: RequestInit): void {
   const answer = fetch(url, init);
   answer.catch(() => undefined); // read, and its failure told apart, by the API client
-  sent.set(absolute(url), answer);
+  sent.set(keyOf(url, new Headers(init.headers).get('Authorization') ?? ''), { answer, at: Date.now() });
 }
 
-/** The answer to a GET of `url` sent early, once; `undefined` when none was sent. */
-export function takeEarlyAnswer(url: string): Promise<Response> | undefined {
-  const key = absolute(url);
-  const answer = sent.get(key);
+/** The answer to a GET of `url` with this `Authorization` sent early, once, within {@link KEPT_MS}; else `undefined`. */
+export function takeEarlyAnswer(url: string, authorization = ''): Promise<Response> | undefined {
+  const key = keyOf(url, authorization);
+  const early = sent.get(key);
   sent.delete(key);
-  return answer;
+  return early && Date.now() - early.at <= KEPT_MS ? early.answer : undefined;
 }

@@ -1,6 +1,7 @@
 import { sendEarly } from '../api/early-gets.js';
 import { readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
 import { declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
+import { elementById, elementsByTag } from '../shared/page-dom.js';
 import type { BrowserLoginConfig } from './login-config.js';
 import { usableStorage } from './safe-storage.js';
 import { userKeys } from './signed-out-probe.js';
@@ -9,24 +10,32 @@ import { userKeys } from './signed-out-probe.js';
  * Browser mode, a reload while signed in: the overview's two GETs go out from
  * the first file with the stored access token, beside the session's file, so
  * that the data needs page, script, data as before the split. Only in the
- * plain case – one login on the page, managers that use it and name their
- * backend by attribute – and only where the manager itself would send: the
- * same address checks (https, the page's origin or a backend its head
- * declares), a token that is valid for another minute, an idle limit not
- * passed. Anything else waits for the session's file, as it did.
+ * plain case – one login on the page, managers that use it with nothing but
+ * plain settings – and only where the manager itself would send: the same
+ * address checks (https, the page's origin or a backend its head declares), a
+ * token that is valid for another minute, an idle limit not passed. Anything
+ * else waits for the session's file, as it did. A head start only: it never
+ * throws, whatever the page's markup.
  */
 
 const RENEW_AHEAD_MS = 60_000;
 const OVERVIEW_PATHS = ['/account', '/kassenzeichen'];
+/** The settings a manager may have for the head start: none of them can make its configuration fail or lead it elsewhere. */
+const PLAIN_SETTINGS = ['backend-url', 'login', 'id', 'class', 'lang', 'support-phone', 'heading-level'];
+const HEADING_LEVELS = ['2', '3', '4', '5', '6'];
 
 export function askOverviewEarlyWithToken(config: BrowserLoginConfig): void {
-  const logins = document.getElementsByTagName('servicekonto-login');
-  if (logins.length !== 1) return;
-  const token = usableToken(config);
-  if (!token) return;
-  const backends = new Set(managersOf(logins[0]).flatMap((manager) => backendOf(manager) ?? []));
-  const init: RequestInit = { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' } };
-  for (const backend of backends) for (const path of OVERVIEW_PATHS) sendEarly(`${backend}${path}`, init);
+  try {
+    const logins = elementsByTag(document, 'servicekonto-login');
+    if (logins.length !== 1) return;
+    const token = usableToken(config);
+    if (!token) return;
+    const backends = new Set(managersOf(logins[0]).flatMap((manager) => backendOf(manager) ?? []));
+    const init: RequestInit = { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' } };
+    for (const backend of backends) for (const path of OVERVIEW_PATHS) sendEarly(`${backend}${path}`, init);
+  } catch {
+    // Markup the head start does not understand: the manager asks itself, as it did.
+  }
 }
 
 /** The stored access token, when the session will use it as it is: valid for another minute, the idle limit not passed. */
@@ -35,23 +44,25 @@ function usableToken(config: BrowserLoginConfig): string | undefined {
   if (!storage) return undefined;
   const idleEnd = Number(storage.getItem(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`));
   if (Number.isFinite(idleEnd) && idleEnd > 0 && Date.now() >= idleEnd) return undefined;
-  try {
-    const user = JSON.parse(storage.getItem(userKeys(config).key) ?? 'null') as { access_token?: unknown; expires_at?: unknown } | null;
-    if (typeof user?.access_token !== 'string') return undefined;
-    const left = typeof user.expires_at === 'number' ? user.expires_at * 1000 - Date.now() : Infinity;
-    return left > RENEW_AHEAD_MS ? user.access_token : undefined;
-  } catch {
-    return undefined;
-  }
+  const user = JSON.parse(storage.getItem(userKeys(config).key) ?? 'null') as {
+    access_token?: unknown;
+    expires_at?: unknown;
+    profile?: { sub?: unknown };
+  } | null;
+  if (typeof user?.access_token !== 'string' || typeof user.profile?.sub !== 'string') return undefined;
+  const left = typeof user.expires_at === 'number' ? user.expires_at * 1000 - Date.now() : Infinity;
+  return left > RENEW_AHEAD_MS ? user.access_token : undefined;
 }
 
-/** Managers that take the page's one login: no sign-in settings of their own, and a `login` (if any) that names it. */
+/** Managers that take the page's one login with plain settings; a `login` must find that login as the manager does. */
 function managersOf(login: Element): Element[] {
-  return [...document.getElementsByTagName('kassenzeichen-manager')].filter(
-    (manager) =>
-      !['authority', 'client-id', 'bff-url'].some((name) => manager.hasAttribute(name)) &&
-      (!manager.hasAttribute('login') || manager.getAttribute('login') === login.id),
-  );
+  return [...elementsByTag(document, 'kassenzeichen-manager')].filter((manager) => {
+    const settings = manager.getAttributeNames();
+    if (!settings.every((name) => PLAIN_SETTINGS.includes(name))) return false;
+    if (manager.hasAttribute('heading-level') && !HEADING_LEVELS.includes(manager.getAttribute('heading-level')!.trim())) return false;
+    const loginId = manager.getAttribute('login')?.trim();
+    return !loginId || elementById(document, loginId) === login;
+  });
 }
 
 /** The manager's backend as its configuration reads it (manager-config.ts), when it may receive the token. */

@@ -1,5 +1,6 @@
 import { sendEarly } from '../api/early-gets.js';
 import { declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
+import { elementsByTag } from '../shared/page-dom.js';
 import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE, COOKIE_PREFIX, SIGNED_IN_HINT_COOKIE } from '../shared/bff-protocol.js';
 import type { CallbackEnd, CodeExchange } from './code-exchange.js';
 
@@ -29,11 +30,18 @@ export function askBffEarly(bffUrl: string): Promise<Response> {
  * as it did when the client sent them.
  */
 export function askOverviewEarly(bffUrl: string): void {
-  if (!signedInHint() || document.getElementsByTagName('kassenzeichen-manager').length === 0) return;
-  // Only where the manager itself may send: the page's own origin or a backend its head declares.
-  if (!isAllowedBackend(new URL(bffUrl, location.href), location.origin, declaredBackends(document))) return;
-  const init: RequestInit = { credentials: 'include', headers: { ...ANTI_FORGERY, Accept: 'application/json, application/problem+json' } };
-  for (const path of ['/account', '/kassenzeichen']) sendEarly(`${bffUrl}/api${path}`, init);
+  try {
+    if (!signedInHint() || elementsByTag(document, 'kassenzeichen-manager').length === 0) return;
+    // Only where the manager itself may send: the page's own origin or a backend its head declares.
+    if (!isAllowedBackend(new URL(bffUrl, location.href), location.origin, declaredBackends(document))) return;
+    const init: RequestInit = {
+      credentials: 'include',
+      headers: { ...ANTI_FORGERY, Accept: 'application/json, application/problem+json' },
+    };
+    for (const path of ['/account', '/kassenzeichen']) sendEarly(`${bffUrl}/api${path}`, init);
+  } catch {
+    // A head start only: the manager asks itself, as it did.
+  }
 }
 
 /**

@@ -36,4 +36,5 @@ export {
 export { readChoiceAttribute, readUrlAttribute } from '../shared/config-problem.js';
 export { configReader } from '../shared/config-reader.js';
 export { declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
+export { elementById, elementsByTag } from '../shared/page-dom.js';
 export { isLoopback, parseHttpUrl } from '../shared/urls.js';

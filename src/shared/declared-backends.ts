@@ -1,3 +1,4 @@
+import { realHead } from './page-dom.js';
 import { parseHttpUrl } from './urls.js';
 
 /*
@@ -11,9 +12,10 @@ import { parseHttpUrl } from './urls.js';
 
 export const BACKENDS_META_NAME = 'buergerportal-widgets-backends';
 
-/** The backend addresses the page's head declares (space-separated in one or more such meta elements). */
+/** The backend addresses the page's head declares (space-separated in one or more such meta elements); never a `<form name="head">` of the body. */
 export function declaredBackends(doc: Document): URL[] {
-  const metas = doc.head ? [...doc.head.querySelectorAll(`:scope > meta[name="${BACKENDS_META_NAME}"]`)] : [];
+  const head = realHead(doc);
+  const metas = head ? [...head.querySelectorAll(`:scope > meta[name="${BACKENDS_META_NAME}"]`)] : [];
   return metas
     .flatMap((meta) => (meta.getAttribute('content') ?? '').split(/\s+/))
     .map((entry) => parseHttpUrl(entry))

@@ -19,7 +19,7 @@ const SHIPPED = [FILE, SESSION_FILE, MANAGER_FILE, OIDC_CHUNK, ...LANGUAGE_CHUNK
 // session (deferred-session.ts) with the way back's first step, and the loaders of the other
 // files. The session's file brings both kinds of session and the API client; the manager's
 // file its views, flow and German texts.
-const BUDGET_GZIP_BYTES = 20.5 * 1024;
+const BUDGET_GZIP_BYTES = 21 * 1024;
 const SESSION_BUDGET_GZIP_BYTES = 12 * 1024;
 const MANAGER_BUDGET_GZIP_BYTES = 17 * 1024;
 

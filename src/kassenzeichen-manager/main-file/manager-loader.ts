@@ -1,5 +1,6 @@
 import { SESSION_FILE, SessionFileFailed } from '../../auth/deferred-session.js';
 import { loadSessionFile, sessionFileLoaded } from '../../session-file/loader.js';
+import { elementsByTag } from '../../shared/page-dom.js';
 import { besideScript, isMissing, offerTo, warnNotLoaded } from '../../shared/side-files.js';
 import * as fromFirstFile from '../from-first-file.js';
 import { defineManagerFileFailed, MANAGER_FILE } from './manager-file-failed.js';
@@ -17,7 +18,7 @@ const TAG = 'kassenzeichen-manager';
  */
 export function loadManagerWhenNeeded(): void {
   if (customElements.get(TAG)) return;
-  const managers = document.getElementsByTagName(TAG); // live: kept up to date by the browser
+  const managers = elementsByTag(document, TAG); // live: kept up to date by the browser
   if (managers.length > 0) return void loadManager();
   const observer = new MutationObserver(() => {
     if (managers.length === 0) return;
@@ -40,7 +41,7 @@ async function loadManager(attempt = 1): Promise<void> {
   afterNextFrame(() => {
     void sessionFile.then(
       ({ startEarly }) => {
-        for (const manager of document.getElementsByTagName(TAG)) startEarly(manager as HTMLElement);
+        for (const manager of elementsByTag(document, TAG)) startEarly(manager as HTMLElement);
       },
       () => undefined,
     );
@@ -56,7 +57,7 @@ async function loadManager(attempt = 1): Promise<void> {
     if (!(sessionFailure instanceof SessionFileFailed)) return defineManagerFileFailed((await isMissing(url)) ? MANAGER_FILE : undefined);
     if (sessionFailure.failure === 'module-missing') return defineManagerFileFailed(SESSION_FILE);
     // Lost on the way: a login on the page says so once and offers „Erneut versuchen“; the manager follows when the file comes.
-    if (document.querySelector('servicekonto-login')) return void sessionFileLoaded.then(() => loadManager(attempt + 1));
+    if (elementsByTag(document, 'servicekonto-login').length > 0) return void sessionFileLoaded.then(() => loadManager(attempt + 1));
     defineManagerFileFailed();
   }
 }

@@ -3,6 +3,7 @@ import { readLoginConfig, type LoginConfig } from '../../auth/login-config.js';
 import { sessionFor } from '../../auth/session-registry.js';
 import type { ConfigProblem } from '../../shared/config-problem.js';
 import { configReader } from '../../shared/config-reader.js';
+import { elementById, elementsByTag } from '../../shared/page-dom.js';
 
 export interface SessionSource {
   session?: AuthSession;
@@ -19,12 +20,12 @@ export function findSession(manager: Element): SessionSource {
   const own = configReader(manager);
   const loginId = own('login')?.trim();
   const root = manager.getRootNode() as Document | ShadowRoot;
-  const byId = loginId ? (root.getElementById?.(loginId) ?? document.getElementById(loginId)) : null;
+  const byId = loginId ? (root.getElementById?.(loginId) ?? elementById(document, loginId)) : null;
   if (loginId && byId?.localName !== 'servicekonto-login') {
     return { problems: [{ kind: 'login-not-found', id: loginId }] };
   }
   const ownAuthority = !!own('authority') || !!own('client-id') || !!own('bff-url');
-  const source = byId ?? (ownAuthority ? manager : (document.querySelector('servicekonto-login') ?? manager));
+  const source = byId ?? (ownAuthority ? manager : (elementsByTag(document, 'servicekonto-login')[0] ?? manager));
   const result = readLoginConfig(configReader(source), location);
   if (!result.ok) return { problems: result.problems };
   return { session: sessionFor(result.config), config: result.config, problems: [] };
