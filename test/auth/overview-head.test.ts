@@ -3,6 +3,7 @@ import { readLoginConfig, type BrowserLoginConfig } from '../../src/auth/login-c
 import { askOverviewEarlyWithToken } from '../../src/auth/overview-head.js';
 import { userKeys } from '../../src/auth/signed-out-probe.js';
 import { AUTHORITY, CLIENT_ID, resetAuthState } from '../support/fake-provider.js';
+import { fetchesDuring } from '../support/record-fetch.js';
 
 /*
  * The first file sends the overview's GETs with the stored token on a reload
@@ -27,19 +28,11 @@ function sentFor(markup: string, login = config()): string[] {
   const box = document.createElement('div');
   box.innerHTML = markup;
   document.body.append(box);
-  const sent: string[] = [];
-  const original = window.fetch;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    sent.push(`${String(input)} ${new Headers(init?.headers).get('Authorization')}`);
-    return new Response('{}');
-  };
   try {
-    askOverviewEarlyWithToken(login);
+    return fetchesDuring(() => askOverviewEarlyWithToken(login));
   } finally {
-    window.fetch = original;
     box.remove();
   }
-  return sent;
 }
 
 const LOGIN = '<servicekonto-login id="login"></servicekonto-login>';

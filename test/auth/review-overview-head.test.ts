@@ -7,6 +7,7 @@ import { findSession } from '../../src/kassenzeichen-manager/set-up/session-sour
 import { configReader } from '../../src/shared/config-reader.js';
 import { declaredBackends } from '../../src/shared/declared-backends.js';
 import { AUTHORITY, CLIENT_ID, resetAuthState } from '../support/fake-provider.js';
+import { fetchesDuring } from '../support/record-fetch.js';
 
 /*
  * Review (attacker: a contributor writing markup into the page body). The
@@ -44,20 +45,14 @@ function run(markup: string, headMeta?: string): Outcome {
   const box = document.createElement('div');
   box.innerHTML = markup;
   document.body.append(box);
-  const sent: string[] = [];
-  const original = window.fetch;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    sent.push(`${String(input)} ${new Headers(init?.headers).get('Authorization')}`);
-    return new Response('{}');
-  };
   let thrown: unknown;
-  try {
-    askOverviewEarlyWithToken(config());
-  } catch (error) {
-    thrown = error;
-  } finally {
-    window.fetch = original;
-  }
+  const sent = fetchesDuring(() => {
+    try {
+      askOverviewEarlyWithToken(config());
+    } catch (error) {
+      thrown = error;
+    }
+  });
   const managers = [...box.querySelectorAll('kassenzeichen-manager')].map((manager) => {
     try {
       const source = findSession(manager);
