@@ -6,11 +6,9 @@
  * prototypes' own getters and methods, which markup cannot reach.
  */
 
-const headGetter = Object.getOwnPropertyDescriptor(Document.prototype, 'head')!.get!;
-
-/** The document's real `<head>`. */
+/** The document's real `<head>`. (Looked up on each call: the module is also imported on a server, which has no `Document`.) */
 export function realHead(doc: Document): HTMLHeadElement | null {
-  return headGetter.call(doc) as HTMLHeadElement | null;
+  return Object.getOwnPropertyDescriptor(Document.prototype, 'head')!.get!.call(doc) as HTMLHeadElement | null;
 }
 
 /** `doc.getElementsByTagName(tag)`, whatever the page's markup names its elements. */
