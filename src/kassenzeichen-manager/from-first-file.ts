@@ -21,6 +21,7 @@ export { defineOnce } from '../shared/define.js';
 export { FocusKeeper } from '../shared/focus-keeper.js';
 export { focusInView } from '../shared/focus.js';
 export { LanguageController } from '../shared/language-controller.js';
+export { elementsByTag } from '../shared/page-dom.js';
 export { PropertyNamedAttributes } from '../shared/property-named-attributes.js';
 export { sessionEvents } from '../shared/session-events.js';
 export { signInNote } from '../shared/session-status-text.js';

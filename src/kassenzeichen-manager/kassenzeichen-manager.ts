@@ -1,6 +1,7 @@
 import {
   addGermanManagerTexts,
   CspWatchController,
+  elementsByTag,
   FocusKeeper,
   KassenzeichenErrorEvent,
   LanguageController,
@@ -119,7 +120,7 @@ export class KassenzeichenManager extends LitElement {
   private readonly flow = new ManagerController(this, {
     api: () => this.setup.api,
     emit: (event) => this.emit(event),
-    speaksForSession: () => (document.querySelector('servicekonto-login') ? undefined : this.setup.provider),
+    speaksForSession: () => (loginOnPage() ? undefined : this.setup.provider),
   });
   private readonly network = new OnlineController(this, (online) => this.flow.dispatch({ type: 'connectivity', online }));
   private readonly policy = new CspWatchController(
@@ -222,7 +223,7 @@ export class KassenzeichenManager extends LitElement {
       messages: m,
       lang: this.language.lang,
       provider: this.setup.provider,
-      signInNote: document.querySelector('servicekonto-login') ? undefined : signInNote(m.login, session),
+      signInNote: loginOnPage() ? undefined : signInNote(m.login, session),
       entriesNotKept: !this.flow.draftsKept,
       services: this.services.links,
       actions: this.actions,
@@ -233,7 +234,7 @@ export class KassenzeichenManager extends LitElement {
         ${statusText(props, {
           online: this.network.online,
           focusInside: !!this.shadowRoot?.activeElement,
-          loginOnPage: !!document.querySelector('servicekonto-login'),
+          loginOnPage: loginOnPage(),
         })}
       </p>
     </div>`;
@@ -249,6 +250,11 @@ export class KassenzeichenManager extends LitElement {
   private emit(event: Event): void {
     this.dispatchEvent(event);
   }
+}
+
+/** Whether a `<servicekonto-login>` is on the page, whatever the page's markup names its elements (shared/page-dom.ts). */
+function loginOnPage(): boolean {
+  return elementsByTag(document, 'servicekonto-login').length > 0;
 }
 
 declare global {

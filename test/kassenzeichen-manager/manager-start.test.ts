@@ -17,6 +17,17 @@ import { buttonNamed, textOf } from '../support/queries.js';
 describe('<kassenzeichen-manager> before the overview', () => {
   afterEach(() => resetAuthState());
 
+  it('a contributor’s <form name="querySelector"> (DOM clobbering) does not stop the manager from drawing', async () => {
+    const clobber = Object.assign(document.createElement('form'), { name: 'querySelector' });
+    document.body.append(clobber);
+    try {
+      const { element } = await signedInManager('first-visit', { signedIn: false });
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+    } finally {
+      clobber.remove();
+    }
+  });
+
   it('explains why sign-in is needed and offers „Zum Servicekonto.NRW“', async () => {
     const { element, backend } = await signedInManager('first-visit', { signedIn: false });
     expect(textOf(element)).to.contain('melden Sie sich bitte an');
