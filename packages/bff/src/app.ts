@@ -255,11 +255,18 @@ function preflight(request: RouteRequest): void {
  * A proxied GET's session read, sent with the rate limit's count as one
  * command; the fields wait in `request.sessionFields` for the proxy, which
  * decides (a failure is the proxy's to answer: here only marked as handled).
- * Only a GET: it has no body to wait for, behind which the read could grow stale.
+ * Only a GET without a body: behind a body that trickles in, the read could
+ * grow stale (a session ended meanwhile must not lend its token).
  */
+/** Whether the request says a body follows (any `Transfer-Encoding`, or a `Content-Length` other than 0). */
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length.trim() !== '0');
+}
+
 function sessionReadAlong(context: BffContext, request: RouteRequest): CountAlong | undefined {
   const id = cookieValue(request.req, SESSION_COOKIE);
-  if (request.req.method !== 'GET' || !request.path.startsWith('/api/') || !id) return undefined;
+  if (request.req.method !== 'GET' || !request.path.startsWith('/api/') || !id || hasBody(request.req)) return undefined;
   return (count) => {
     const read = context.sessions.readTokenTimesCounting(id, count);
     request.sessionFields = read.then(({ fields }) => fields);

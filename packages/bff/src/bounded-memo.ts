@@ -11,9 +11,19 @@ export class BoundedMemo<V> {
     const known = this.values.get(key);
     if (known !== undefined) return known;
     const value = compute();
-    if (value === undefined) return undefined;
+    if (value !== undefined) this.set(key, value);
+    return value;
+  }
+
+  /** Remembers `value` for `key`, in place of what was there. */
+  set(key: string, value: V): void {
+    this.values.delete(key);
     if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as string);
     this.values.set(key, value);
-    return value;
+  }
+
+  /** The value remembered for `key`, if any. */
+  peek(key: string): V | undefined {
+    return this.values.get(key);
   }
 }

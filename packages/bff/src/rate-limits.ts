@@ -48,6 +48,8 @@ export class RateLimits {
   private readonly secret: Buffer | undefined;
   private readonly budgets: Record<RateGroup, number>;
   private readonly names = new BoundedMemo<string>(NAMED_CLIENTS);
+  /** The shared count's last word per group and client: while the process counts alone, a client over its budget stays over it. */
+  private readonly lastShared = new BoundedMemo<{ consumed: number; until: number }>(NAMED_CLIENTS);
 
   constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs' | 'storeKey'>>, redisClient?: unknown) {
     // The shared count answers within milliseconds or not at all: it must not take the request's time (the
@@ -84,7 +86,8 @@ export class RateLimits {
   async wait(group: CountedGroup, address: string, countAlong?: CountAlong): Promise<number | undefined> {
     const key = this.names.get(address, () => storeName(rateLimitedClient(address), this.secret));
     try {
-      await this.withinTime(() => this.countShared(group, key, countAlong), group, key);
+      // Counted along with the session read, the request waits for that command anyway (bounded by the store's time limit).
+      await this.withinTime(() => this.countShared(group, key, countAlong), group, key, !!countAlong);
       return undefined;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -103,21 +106,72 @@ export class RateLimits {
     return counted;
   }
 
-  /** A paused Redis holds the shared count: after the store's time limit the process counts on its own. */
-  private withinTime<T>(shared: () => Promise<T>, group: CountedGroup, key: string): Promise<unknown> {
+  /**
+   * A paused Redis holds the shared count: after the store's time limit the
+   * process counts on its own. The limit is judged after the event loop has
+   * read what arrived meanwhile (`setImmediate`): a process that was busy
+   * itself for longer – a long task, a flood – finds Redis's answer waiting and
+   * takes it, instead of starting every client's budget anew.
+   */
+  private withinTime<T>(shared: () => Promise<T>, group: CountedGroup, key: string, waitForShared = false): Promise<unknown> {
     const local = this.local[group];
     if (!local) return shared();
-    if (Date.now() < this.localUntil) return local.consume(key);
-    const asked = shared();
+    if (Date.now() < this.localUntil) return this.countAlone(local, group, key);
+    let answered = false;
+    const asked = shared().then(
+      (value) => {
+        answered = true;
+        return this.remember(group, key, value);
+      },
+      (error: unknown) => {
+        answered = true;
+        if (error instanceof RateLimiterRes) this.remember(group, key, error);
+        throw error;
+      },
+    );
+    asked.catch(() => undefined);
+    if (waitForShared) return asked;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<unknown>((resolve, reject) => {
-      timer = setTimeout(() => {
-        this.localUntil = Date.now() + LOCAL_AFTER_TIMEOUT_MS;
-        local.consume(key).then(resolve, reject);
-      }, this.timeoutMs);
+      timer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (answered) return;
+            this.localUntil = Date.now() + LOCAL_AFTER_TIMEOUT_MS;
+            this.countAlone(local, group, key).then(resolve, reject);
+          }),
+        this.timeoutMs,
+      );
     });
-    asked.catch(() => undefined);
     return Promise.race([asked, late]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * The process's own count, on top of what the shared count last said of the
+   * client in its window: counting alone never starts a client's budget anew.
+   */
+  private async countAlone(local: RateLimiterAbstract, group: CountedGroup, key: string): Promise<unknown> {
+    const known = this.lastShared.peek(`${group} ${key}`);
+    const left = known ? known.until - Date.now() : 0;
+    const before = known && left > 0 ? known.consumed : 0;
+    const counted = await local.consume(key);
+    const consumed = before + counted.consumedPoints;
+    if (consumed > this.budgetOf(group)) throw new RateLimiterRes(0, Math.max(left, counted.msBeforeNext), consumed, false);
+    return counted;
+  }
+
+  /** Keeps the shared count's word on `key` (a count or a refusal); returns `value`. */
+  private remember<T>(group: CountedGroup, key: string, value: T): T {
+    const count = value as Partial<Counted> & Partial<RateLimiterRes>;
+    const consumed = count.consumed ?? count.consumedPoints;
+    const msLeft = count.msLeft ?? count.msBeforeNext;
+    if (typeof consumed === 'number' && typeof msLeft === 'number')
+      this.lastShared.set(`${group} ${key}`, { consumed, until: Date.now() + msLeft });
+    return value;
+  }
+
+  private budgetOf(group: CountedGroup): number {
+    return group === 'health' ? HEALTH_CHECKS_PER_MINUTE : this.budgets[group];
   }
 }
 
