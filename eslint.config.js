@@ -141,6 +141,12 @@ export default tseslint.config(
     },
   },
   {
+    // A preload a test gives a child process with NODE_OPTIONS=--require: CommonJS in Node.
+    files: ['test/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', setImmediate: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Chai's property assertions (`expect(x).to.exist`) are expressions.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

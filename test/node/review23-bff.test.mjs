@@ -146,13 +146,16 @@ test('a session copied to another entry in Redis does not open from the memo (va
   }));
 
 test('a 300 ms stall of the BFF process itself (Redis answering at once) does not give a client over its shared budget a fresh one', () =>
-  onOwnRedis({ BFF_RATE_LIMIT_API: '3', NODE_OPTIONS: `--require ${new URL('./review23-stall.cjs', import.meta.url).pathname}` }, async (world) => {
-    const cookies = await world.signIn();
-    const get = (headers = {}) => world.request('GET', '/api/kassenzeichen', { headers: { ...CALL, ...headers }, cookies });
-    const statuses = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await get()).status);
-    assert.deepEqual(statuses, [200, 200, 200, 429], 'the shared budget of 3 is used up');
-    const after = [(await get({ 'X-Review-Stall': '1' })).status];
-    for (let i = 0; i < 3; i += 1) after.push((await get()).status);
-    assert.deepEqual(after, [429, 429, 429, 429], 'over budget stays over budget: the process was slow, not Redis');
-  }));
+  onOwnRedis(
+    { BFF_RATE_LIMIT_API: '3', NODE_OPTIONS: `--require ${new URL('./review23-stall.cjs', import.meta.url).pathname}` },
+    async (world) => {
+      const cookies = await world.signIn();
+      const get = (headers = {}) => world.request('GET', '/api/kassenzeichen', { headers: { ...CALL, ...headers }, cookies });
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await get()).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429], 'the shared budget of 3 is used up');
+      const after = [(await get({ 'X-Review-Stall': '1' })).status];
+      for (let i = 0; i < 3; i += 1) after.push((await get()).status);
+      assert.deepEqual(after, [429, 429, 429, 429], 'over budget stays over budget: the process was slow, not Redis');
+    },
+  ));
