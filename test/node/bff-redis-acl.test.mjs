@@ -117,3 +117,31 @@ test(
     }
   },
 );
+
+test(
+  'a Redis user that may not count (no +incr): the API goes on, counted in the process, and the log says so once',
+  { timeout: 30_000 },
+  async () => {
+    const password = randomBytes(18).toString('hex');
+    const [name, ...rules] = readmeAclUser()
+      .map((word) => (word === PLACEHOLDER ? `>${password}` : word))
+      .filter((word) => word !== '+incr' && word !== '+incrby');
+    const redis = await startRedis({ settings: ['--user', name, ...rules] });
+    const url = new URL(redis.url);
+    url.username = name;
+    url.password = password;
+    const world = await startProcessWorld({ BFF_SESSION_STORE: url.href, BFF_STORE_KEY: randomBytes(32).toString('base64') });
+    try {
+      const cookies = await world.signIn();
+      const api = async () => (await world.request('GET', '/api/kassenzeichen', { headers: CALL, cookies })).status;
+      assert.deepEqual([await api(), await api(), await api()], [200, 200, 200]);
+      const told = world.log().filter(({ message }) => message?.startsWith('shared rate count refused'));
+      assert.equal(told.length, 1, JSON.stringify(world.log().slice(-5)));
+      assert.equal(told[0].level, 'warn');
+      assert.equal(told[0].reason, 'refused');
+    } finally {
+      await world.stop();
+      await redis.stop();
+    }
+  },
+);

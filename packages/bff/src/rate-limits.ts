@@ -51,7 +51,12 @@ export class RateLimits {
   /** The shared count's last word per group and client: while the process counts alone, a client over its budget stays over it. */
   private readonly lastShared = new BoundedMemo<{ consumed: number; until: number }>(NAMED_CLIENTS);
 
-  constructor(config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs' | 'storeKey'>>, redisClient?: unknown) {
+  constructor(
+    config: Pick<BffConfig, 'rateLimits'> & Partial<Pick<BffConfig, 'storeTimeoutMs' | 'storeKey'>>,
+    redisClient?: unknown,
+    /** Redis refused a shared count (full, no permission, read-only): the process counted it alone. For the operator. */
+    private readonly onCountRefused: (refusal: Error) => void = () => undefined,
+  ) {
     // The shared count answers within milliseconds or not at all: it must not take the request's time (the
     // request's own store calls have BFF_STORE_TIMEOUT_MS).
     this.timeoutMs = Math.min(SHARED_COUNT_TIMEOUT_MS, config.storeTimeoutMs ?? SHARED_COUNT_TIMEOUT_MS);
@@ -100,8 +105,11 @@ export class RateLimits {
     const local = this.local[group];
     if (!countAlong || !local || group === 'health') return this.limiters[group].consume(key);
     const counted = await countAlong({ key: `${keyPrefix(group)}:${key}`, windowSeconds: WINDOW_SECONDS }).catch((error: Error) => error);
-    // As the library's insurance limiter: a count Redis did not make is made in the process.
-    if (counted instanceof Error) return local.consume(key);
+    // As the library's insurance limiter: a count Redis did not make is made in the process – and the operator hears of it.
+    if (counted instanceof Error) {
+      this.onCountRefused(counted);
+      return local.consume(key);
+    }
     if (counted.consumed > this.budgets[group]) throw new RateLimiterRes(0, counted.msLeft, counted.consumed, false);
     return counted;
   }

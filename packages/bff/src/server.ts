@@ -69,7 +69,8 @@ try {
 if (redis) await warnAboutRedisSettings(redis, log).catch((error: unknown) => log.error('redis settings check failed', error));
 
 const metrics = config.metrics ? prometheusMetrics() : NO_METRICS;
-const app = createBffApp({ config, store, log, rateLimits: new RateLimits(config, redis?.connection), metrics });
+const rateLimits = new RateLimits(config, redis?.connection, tellRefusedCounts(log, metrics));
+const app = createBffApp({ config, store, log, rateLimits, metrics });
 const server = createBffServer(app);
 /** Sessions live five minutes past their end in the store: a sweep every minute finds each one to revoke its grant. */
 let sweeping = false;
@@ -160,4 +161,20 @@ async function closeStore(): Promise<void> {
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
   await Promise.race([store.close().catch((error: unknown) => log.error('closing the session store failed', error)), late]);
   clearTimeout(timer);
+}
+
+/**
+ * Redis refused a shared rate count (full, no permission, read-only after a
+ * failover) and the process counted alone: every refusal in the metrics, a log
+ * line at most once a minute – a refusing Redis would otherwise write one per request.
+ */
+function tellRefusedCounts(logTo: typeof log, metricsTo: typeof metrics): (refusal: Error) => void {
+  let toldAt = 0;
+  return (refusal) => {
+    const reason = (refusal as { reason?: string }).reason ?? 'unknown';
+    metricsTo.storeError('rate-count', reason);
+    if (Date.now() - toldAt < 60_000) return;
+    toldAt = Date.now();
+    logTo.warn('shared rate count refused: this process counts alone', { reason, reply: (refusal as { reply?: string }).reply });
+  };
 }
