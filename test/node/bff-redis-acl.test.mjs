@@ -88,20 +88,33 @@ test(
   },
 );
 
+/**
+ * A BFF process whose Redis user is the README's without the commands in
+ * `without`; `run(world)` then stops the process and Redis.
+ */
+async function withReadmeUserLacking(without, run) {
+  const password = randomBytes(18).toString('hex');
+  const [name, ...rules] = readmeAclUser()
+    .map((word) => (word === PLACEHOLDER ? `>${password}` : word))
+    .filter((word) => !without.includes(word));
+  const redis = await startRedis({ settings: ['--user', name, ...rules] });
+  const url = new URL(redis.url);
+  url.username = name;
+  url.password = password;
+  const world = await startProcessWorld({ BFF_SESSION_STORE: url.href, BFF_STORE_KEY: randomBytes(32).toString('base64') });
+  try {
+    await run(world);
+  } finally {
+    await world.stop();
+    await redis.stop();
+  }
+}
+
 test(
   'a Redis user without +publish: the lock is not released and the log says so (one line per release), the renewal still works',
   { timeout: 30_000 },
-  async () => {
-    const password = randomBytes(18).toString('hex');
-    const [name, ...rules] = readmeAclUser()
-      .map((word) => (word === PLACEHOLDER ? `>${password}` : word))
-      .filter((word) => word !== '+publish');
-    const redis = await startRedis({ settings: ['--user', name, ...rules] });
-    const url = new URL(redis.url);
-    url.username = name;
-    url.password = password;
-    const world = await startProcessWorld({ BFF_SESSION_STORE: url.href, BFF_STORE_KEY: randomBytes(32).toString('base64') });
-    try {
+  () =>
+    withReadmeUserLacking(['+publish'], async (world) => {
       world.provider.expiresIn = 31;
       const cookies = await world.signIn();
       world.provider.expiresIn = 300;
@@ -111,27 +124,14 @@ test(
       const errors = world.log().filter(({ level }) => level === 'error');
       assert.equal(errors.length, 1, JSON.stringify(errors));
       assert.match(JSON.stringify(errors[0]), /session store/);
-    } finally {
-      await world.stop();
-      await redis.stop();
-    }
-  },
+    }),
 );
 
 test(
   'a Redis user that may not count (no +incr): the API goes on, counted in the process, and the log says so once',
   { timeout: 30_000 },
-  async () => {
-    const password = randomBytes(18).toString('hex');
-    const [name, ...rules] = readmeAclUser()
-      .map((word) => (word === PLACEHOLDER ? `>${password}` : word))
-      .filter((word) => word !== '+incr' && word !== '+incrby');
-    const redis = await startRedis({ settings: ['--user', name, ...rules] });
-    const url = new URL(redis.url);
-    url.username = name;
-    url.password = password;
-    const world = await startProcessWorld({ BFF_SESSION_STORE: url.href, BFF_STORE_KEY: randomBytes(32).toString('base64') });
-    try {
+  () =>
+    withReadmeUserLacking(['+incr', '+incrby'], async (world) => {
       const cookies = await world.signIn();
       const api = async () => (await world.request('GET', '/api/kassenzeichen', { headers: CALL, cookies })).status;
       assert.deepEqual([await api(), await api(), await api()], [200, 200, 200]);
@@ -139,9 +139,5 @@ test(
       assert.equal(told.length, 1, JSON.stringify(world.log().slice(-5)));
       assert.equal(told[0].level, 'warn');
       assert.equal(told[0].reason, 'refused');
-    } finally {
-      await world.stop();
-      await redis.stop();
-    }
-  },
+    }),
 );
