@@ -1,4 +1,4 @@
-import { takeEarlyAnswer } from './early-gets.js';
+import { API_ACCEPT, takeEarlyAnswer } from './early-gets.js';
 import { ApiError, kindForStatus } from './errors.js';
 import { isAccount, isConfirmationResult, isItem, isItemList, readProblem } from './guards.js';
 import { DEFAULT_RETRY_AFTER_SECONDS, parseRetryAfter } from './retry-after.js';
@@ -176,7 +176,7 @@ function untilAborted(answer: Promise<Response>, signal: AbortSignal): Promise<R
 }
 
 function buildHeaders(call: Call<unknown>, auth: Record<string, string>): Headers {
-  const headers = new Headers({ ...auth, Accept: 'application/json, application/problem+json' });
+  const headers = new Headers({ ...auth, Accept: API_ACCEPT });
   if (call.body !== undefined) headers.set('Content-Type', 'application/json');
   if (call.idempotencyKey) headers.set('Idempotency-Key', call.idempotencyKey);
   return headers;

@@ -5,6 +5,11 @@
  * answer as the answer to its own first request for the same address – once.
  */
 
+/** What the API client accepts (api/client.ts): an early GET asks as the client would. */
+export const API_ACCEPT = 'application/json, application/problem+json';
+/** The overview's two GETs, asked for together (the client's `loadOverview`). */
+const OVERVIEW_PATHS = ['/account', '/kassenzeichen'];
+
 /** An answer not taken by then is not taken at all: the page has moved on. */
 const KEPT_MS = 30_000;
 
@@ -26,4 +31,10 @@ export function takeEarlyAnswer(url: string, authorization = ''): Promise<Respon
   const early = sent.get(key);
   sent.delete(key);
   return early && Date.now() - early.at <= KEPT_MS ? early.answer : undefined;
+}
+
+/** Sends the overview's two GETs to the API at `base` now, with `headers` (the credential) and `credentials`, as the client would. */
+export function sendOverviewEarly(base: string, headers: Record<string, string>, credentials?: RequestCredentials): void {
+  const init: RequestInit = { headers: { ...headers, Accept: API_ACCEPT }, ...(credentials && { credentials }) };
+  for (const path of OVERVIEW_PATHS) sendEarly(`${base}${path}`, init);
 }

@@ -1,6 +1,14 @@
 import { bearer, type RequestAuthorization } from '../api/client.js';
 import { finishCodeExchange, sweepAbandonedSignIns, usedStates } from './callback.js';
-import { beginCodeExchange, isOwnCallback, STATE_PREFIX, type CallbackEnd, type CodeExchange, type SignInData } from './code-exchange.js';
+import {
+  beginCodeExchange,
+  isOwnCallback,
+  onRedirectPath,
+  STATE_PREFIX,
+  type CallbackEnd,
+  type CodeExchange,
+  type SignInData,
+} from './code-exchange.js';
 import { IdleLimit, passwordNext, revocationRefused, sessionEnd } from './idle-limit.js';
 import { isSigninCallback, safeReturnUrl, withoutCallbackParams } from './callback-url.js';
 import type { BrowserLoginConfig } from './login-config.js';
@@ -16,11 +24,9 @@ import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './store
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
 import { storageIsFull, usableStorage } from './safe-storage.js';
 import { UserStore } from './user-store.js';
-import { userKeys } from './signed-out-probe.js';
+import { RENEW_AHEAD_MS, userKeys } from './signed-out-probe.js';
 
 export type { AuthSession, SessionFailure, SessionSnapshot, SessionStatus, SignedOutReason } from './session.js';
-
-const RENEW_AHEAD_MS = 60_000;
 
 /**
  * The session behind one authority and client on a page. The first view comes
@@ -49,10 +55,10 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     super();
     this.key = sessionKey(config);
     // Under the widgets' own prefix; sign-ins kept by versions on oidc-client-ts (`oidc.`) are taken over.
-    const { key, legacyKey } = userKeys(config);
+    const { key, legacyKey, idleKey } = userKeys(config);
     this.users = new UserStore(key, config.tokenStorage === 'session', legacyKey);
     this.runtime = new OidcRuntime(config);
-    const deadlines = new UserStore(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`, config.tokenStorage === 'session');
+    const deadlines = new UserStore(idleKey, config.tokenStorage === 'session');
     this.idle = new IdleLimit(deadlines, config.idleTimeout * 1000);
     this.holder = new SignInHolder(this.key);
   }
@@ -188,7 +194,8 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     this.storageFull = this.storageBlocked && storageIsFull();
     this.browserUnsupported = !globalThis.crypto?.subtle;
     this.listenToPage((message) => this.fromOtherTab(message));
-    if (this.begun || (this.isOwnPath(url) && isOwnCallback(url, stateStorage))) return this.completeCallback(url, stateStorage!);
+    if (this.begun || (onRedirectPath(this.config.redirectUri, url) && isOwnCallback(url, stateStorage)))
+      return this.completeCallback(url, stateStorage!);
     if (isSigninCallback(url) && usedStates.includes(this.usedState(url))) return this.staleCallback(url);
     // Back from a sign-out by GET (sign-out-method="get"): the state it sent leaves the address.
     const signedOut = withoutSignOutState(url);
@@ -200,11 +207,6 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   /** A finished sign-in's state as this login keeps it: another login on the page does not take it for its own. */
   private usedState(url: URL): string {
     return `${this.key} ${url.searchParams.get('state')}`;
-  }
-
-  /** The callback is for this widget only on its `redirect-uri`'s path. */
-  private isOwnPath(url: URL): boolean {
-    return new URL(this.config.redirectUri, url).pathname === url.pathname;
   }
 
   /** The protocol module with the provider's configuration; a failure becomes the session's state. */

@@ -4,18 +4,11 @@
  * answer ever holds a token.
  */
 
-import {
-  ANTI_FORGERY_HEADER,
-  ANTI_FORGERY_VALUE,
-  OUTCOME_PARAMETER,
-  SIGN_IN_OUTCOMES,
-  type SessionInfo,
-  type SignInOutcome,
-} from '../shared/bff-protocol.js';
+import { OUTCOME_PARAMETER, SIGN_IN_OUTCOMES, type SessionInfo, type SignInOutcome } from '../shared/bff-protocol.js';
+import { ANTI_FORGERY } from './session-head.js';
 
 export type { SessionInfo, SignInOutcome };
-export { signedInHint } from './session-head.js';
-export const ANTI_FORGERY = { [ANTI_FORGERY_HEADER]: ANTI_FORGERY_VALUE };
+export { ANTI_FORGERY, signedInHint } from './session-head.js';
 
 /** Why the BFF gave no usable answer: down (passing), refusing this page's origin, or not a BFF at all (both the editor's). */
 export type BffProblem = 'bff-unreachable' | 'bff-refused' | 'bff-invalid';

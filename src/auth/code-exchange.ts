@@ -112,6 +112,11 @@ export function signInStateStorage(): Storage | undefined {
   return usableStorage('session') ?? usableStorage('local');
 }
 
+/** Whether `url` is on the path of this login's `redirect-uri`: only there is a callback this login's to take. */
+export function onRedirectPath(redirectUri: string, url: URL): boolean {
+  return new URL(redirectUri, url).pathname === url.pathname;
+}
+
 /** Whether the page's address is an answer to a sign-in this widget started (its own stored state). */
 export function isOwnCallback(url: URL, store: Storage | undefined): boolean {
   return isSigninCallback(url) && !!store?.getItem(STATE_PREFIX + url.searchParams.get('state'));

@@ -1,5 +1,5 @@
 import type { RequestAuthorization } from '../api/client.js';
-import { beginCodeExchange, isOwnCallback, keptMetadata, signInStateStorage } from './code-exchange.js';
+import { beginCodeExchange, isOwnCallback, keptMetadata, onRedirectPath, signInStateStorage } from './code-exchange.js';
 import { sessionKey, type BrowserLoginConfig, type LoginConfig } from './login-config.js';
 import type { AuthSession, SessionFailure, SessionSnapshot } from './session.js';
 import type { SessionFactory } from './session-factory.js';
@@ -132,8 +132,7 @@ export class DeferredSession implements AuthSession {
   /** The way back from the provider starts its code exchange now; a page that surely shows the button shows it now. */
   private lookAtPage(config: BrowserLoginConfig, url: URL): void {
     const storage = signInStateStorage();
-    const ownPath = new URL(config.redirectUri, url).pathname === url.pathname;
-    const metadata = ownPath && isOwnCallback(url, storage) ? keptMetadata(config.authority) : undefined;
+    const metadata = onRedirectPath(config.redirectUri, url) && isOwnCallback(url, storage) ? keptMetadata(config.authority) : undefined;
     if (metadata) {
       const { authority, clientId, maxAge, resource } = config;
       this.head = { exchange: beginCodeExchange(url, { authority, clientId, maxAge, resource }, metadata, storage!) };

@@ -1,10 +1,10 @@
-import { sendEarly } from '../api/early-gets.js';
+import { sendOverviewEarly } from '../api/early-gets.js';
 import { readUrlAttribute, type ConfigProblem } from '../shared/config-problem.js';
 import { declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
 import { elementById, elementsByTag } from '../shared/page-dom.js';
 import type { BrowserLoginConfig } from './login-config.js';
 import { usableStorage } from './safe-storage.js';
-import { userKeys } from './signed-out-probe.js';
+import { RENEW_AHEAD_MS, userKeys } from './signed-out-probe.js';
 
 /*
  * Browser mode, a reload while signed in: the overview's two GETs go out from
@@ -18,8 +18,6 @@ import { userKeys } from './signed-out-probe.js';
  * throws, whatever the page's markup.
  */
 
-const RENEW_AHEAD_MS = 60_000;
-const OVERVIEW_PATHS = ['/account', '/kassenzeichen'];
 /** The settings a manager may have for the head start: none of them can make its configuration fail or lead it elsewhere. */
 const PLAIN_SETTINGS = ['backend-url', 'login', 'id', 'class', 'lang', 'support-phone', 'heading-level'];
 const HEADING_LEVELS = ['2', '3', '4', '5', '6'];
@@ -31,8 +29,7 @@ export function askOverviewEarlyWithToken(config: BrowserLoginConfig): void {
     const token = usableToken(config);
     if (!token) return;
     const backends = new Set(managersOf(logins[0]).flatMap((manager) => backendOf(manager) ?? []));
-    const init: RequestInit = { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' } };
-    for (const backend of backends) for (const path of OVERVIEW_PATHS) sendEarly(`${backend}${path}`, init);
+    for (const backend of backends) sendOverviewEarly(backend, { Authorization: `Bearer ${token}` });
   } catch {
     // Markup the head start does not understand: the manager asks itself, as it did.
   }
@@ -42,9 +39,10 @@ export function askOverviewEarlyWithToken(config: BrowserLoginConfig): void {
 function usableToken(config: BrowserLoginConfig): string | undefined {
   const storage = config.tokenStorage === 'session' ? usableStorage('session') : undefined;
   if (!storage) return undefined;
-  const idleEnd = Number(storage.getItem(`buergerportal-widgets.idle:${config.authority}:${config.clientId}`));
+  const { key, idleKey } = userKeys(config);
+  const idleEnd = Number(storage.getItem(idleKey));
   if (Number.isFinite(idleEnd) && idleEnd > 0 && Date.now() >= idleEnd) return undefined;
-  const user = JSON.parse(storage.getItem(userKeys(config).key) ?? 'null') as {
+  const user = JSON.parse(storage.getItem(key) ?? 'null') as {
     access_token?: unknown;
     expires_at?: unknown;
     profile?: { sub?: unknown };

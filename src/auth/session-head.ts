@@ -1,4 +1,4 @@
-import { sendEarly } from '../api/early-gets.js';
+import { sendOverviewEarly } from '../api/early-gets.js';
 import { declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
 import { elementsByTag } from '../shared/page-dom.js';
 import { ANTI_FORGERY_HEADER, ANTI_FORGERY_VALUE, COOKIE_PREFIX, SIGNED_IN_HINT_COOKIE } from '../shared/bff-protocol.js';
@@ -14,7 +14,8 @@ export interface SessionHead {
   sessionAnswer?: Promise<Response>;
 }
 
-const ANTI_FORGERY = { [ANTI_FORGERY_HEADER]: ANTI_FORGERY_VALUE };
+/** Every fetch to the BFF carries it (bff-client.ts takes it from here). */
+export const ANTI_FORGERY = { [ANTI_FORGERY_HEADER]: ANTI_FORGERY_VALUE };
 
 /** `GET /session` at the BFF, sent now; its answer is read by the session (bff-client.ts). */
 export function askBffEarly(bffUrl: string): Promise<Response> {
@@ -34,11 +35,7 @@ export function askOverviewEarly(bffUrl: string): void {
     if (!signedInHint() || elementsByTag(document, 'kassenzeichen-manager').length === 0) return;
     // Only where the manager itself may send: the page's own origin or a backend its head declares.
     if (!isAllowedBackend(new URL(bffUrl, location.href), location.origin, declaredBackends(document))) return;
-    const init: RequestInit = {
-      credentials: 'include',
-      headers: { ...ANTI_FORGERY, Accept: 'application/json, application/problem+json' },
-    };
-    for (const path of ['/account', '/kassenzeichen']) sendEarly(`${bffUrl}/api${path}`, init);
+    sendOverviewEarly(`${bffUrl}/api`, ANTI_FORGERY, 'include');
   } catch {
     // A head start only: the manager asks itself, as it did.
   }

@@ -2,10 +2,16 @@ import { isSigninCallback } from './callback-url.js';
 import type { BrowserLoginConfig } from './login-config.js';
 import { usableStorage } from './safe-storage.js';
 
-/** Where browser mode keeps the signed-in user: under the widgets' own prefix, and where versions on oidc-client-ts kept it. */
-export function userKeys(config: BrowserLoginConfig): { key: string; legacyKey: string } {
+/** A token with less than this left is renewed before it is used. */
+export const RENEW_AHEAD_MS = 60_000;
+
+/**
+ * Where browser mode keeps the signed-in user: under the widgets' own prefix,
+ * where versions on oidc-client-ts kept it, and the idle limit's deadline.
+ */
+export function userKeys(config: BrowserLoginConfig): { key: string; legacyKey: string; idleKey: string } {
   const where = `${config.authority}:${config.clientId}`;
-  return { key: `buergerportal-widgets.user:${where}`, legacyKey: `oidc.user:${where}` };
+  return { key: `buergerportal-widgets.user:${where}`, legacyKey: `oidc.user:${where}`, idleKey: `buergerportal-widgets.idle:${where}` };
 }
 
 /**

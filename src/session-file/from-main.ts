@@ -6,14 +6,15 @@
  * replaced by the values the first file offers under the file's address
  * (scripts/manager-file.mjs); a name missing here fails that build.
  */
-export { takeEarlyAnswer } from '../api/early-gets.js';
-export { signedInHint } from '../auth/session-head.js';
+export { API_ACCEPT, takeEarlyAnswer } from '../api/early-gets.js';
+export { ANTI_FORGERY, signedInHint } from '../auth/session-head.js';
 export { DEFAULT_IDLE_TIMEOUT_SECONDS, readLoginConfig, sessionKey } from '../auth/login-config.js';
 export { isSigninCallback, safeReturnUrl, withoutCallbackParams } from '../auth/callback-url.js';
 export {
   beginCodeExchange,
   isFresh,
   isOwnCallback,
+  onRedirectPath,
   keepMetadata,
   keptMetadata,
   readState,
@@ -24,7 +25,7 @@ export { issuerMatches } from '../auth/issuer.js';
 export { MemoryStorage, RecentList, storageIsFull, usableStorage } from '../auth/safe-storage.js';
 export { sessionFor } from '../auth/session-registry.js';
 export { isPassingFailure, WARNING_BEFORE_END_MS } from '../session-types.js';
-export { userKeys } from '../auth/signed-out-probe.js';
+export { RENEW_AHEAD_MS, userKeys } from '../auth/signed-out-probe.js';
 export {
   ANTI_FORGERY_HEADER,
   ANTI_FORGERY_VALUE,
