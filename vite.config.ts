@@ -3,7 +3,7 @@ import MagicString from 'magic-string';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { banner } from './scripts/third-party-notices.mjs';
 import { createDemoBff, DEMO_BFF_CLIENT } from './scripts/demo-bff.js';
-import { takeFromFirstFile, takeFromMain } from './scripts/manager-file.mjs';
+import { inPlaceOf, takeFromFirstFile, takeFromMain } from './scripts/manager-file.mjs';
 import packageJson from './package.json' with { type: 'json' };
 
 const DEMO_PORT = 5173;
@@ -98,15 +98,7 @@ function minifyCss(body: string): string {
  */
 function deferSessions(): Plugin {
   const real = resolvePath('src/auth/session-factory.ts');
-  return {
-    name: 'buergerportal-defer-sessions',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || !source.includes('session-factory')) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === real ? resolvePath('src/session-file/deferred-factory.ts') : null;
-    },
-  };
+  return inPlaceOf('buergerportal-defer-sessions', real, 'session-factory', resolvePath('src/session-file/deferred-factory.ts'));
 }
 
 /**

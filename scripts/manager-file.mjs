@@ -52,16 +52,27 @@ export function fromMainModule(names, fileName) {
   ].join('\n');
 }
 
+/**
+ * A Vite plugin that builds `replacement` wherever the module at `real` is
+ * imported (`hint`: a part of the import's name, so that other imports are
+ * not resolved twice).
+ */
+export function inPlaceOf(name, real, hint, replacement) {
+  return {
+    name,
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.includes(hint)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === real ? replacement : null;
+    },
+  };
+}
+
 /** A Vite plugin for the manager's file: from-main.ts becomes the module above. */
 export function takeFromMain() {
   return {
-    name: 'buergerportal-manager-takes-from-main',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || !source.includes('from-main')) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === FROM_MAIN ? VIRTUAL : null;
-    },
+    ...inPlaceOf('buergerportal-manager-takes-from-main', FROM_MAIN, 'from-main', VIRTUAL),
     load(id) {
       return id === VIRTUAL ? fromMainModule(fromMainExports(), 'buergerportal-widgets.manager.js') : null;
     },
