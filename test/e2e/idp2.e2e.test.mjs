@@ -210,12 +210,7 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     await second.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
     assert.ok(authorize.length > 0 && authorize.every((fields) => !fields.has('prompt')), 'no prompt: the provider’s session is welcome');
 
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await second.getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor();
-    await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
-    await page.getByRole('button', { name: 'Logout' }).click();
-    await page.waitForURL((url) => url.origin === pageOrigin && url.pathname === '/browser.html');
-    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    await signOutInBothTabs(page, second, pageOrigin, '/browser.html');
     await context.close();
   });
 
@@ -356,12 +351,7 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     const second = await context.newPage();
     await second.goto(`${pageOrigin}/bff.html`);
     await second.getByText(`Angemeldet als ${GLEWLWYD_USER.name}`).waitFor();
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await second.getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor();
-    await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
-    await page.getByRole('button', { name: 'Logout' }).click();
-    await page.waitForURL((url) => url.origin === pageOrigin && url.pathname === '/bff.html');
-    await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+    await signOutInBothTabs(page, second, pageOrigin, '/bff.html');
     const session = await page.evaluate(() => fetch('/bff/session', { headers: { 'X-CSRF': '1' } }).then((r) => r.json()));
     assert.deepEqual(session, { signedIn: false });
     await context.close();
@@ -414,3 +404,16 @@ describe('browser mode and BFF mode against glewlwyd (second provider)', { skip 
     await context.close();
   });
 });
+
+/**
+ * „Abmelden“ in `page`: the other tab says so and offers the sign-in; glewlwyd's
+ * logout page (sign-out by GET) leads back to `path` on `origin`, signed out.
+ */
+async function signOutInBothTabs(page, second, origin, path) {
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await second.getByText('Sie wurden in einem anderen Fenster abgemeldet.').waitFor();
+  await second.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await page.getByRole('button', { name: 'Logout' }).click();
+  await page.waitForURL((url) => url.origin === origin && url.pathname === path);
+  await page.getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+}
