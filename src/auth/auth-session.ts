@@ -24,7 +24,7 @@ import { msLeft, parseStoredUser, serialiseUser, type StoredUser } from './store
 import { nameClaimsFromUserInfo, nameOf } from './user-name.js';
 import { storageIsFull, usableStorage } from './safe-storage.js';
 import { UserStore } from './user-store.js';
-import { RENEW_AHEAD_MS, userKeys } from './signed-out-probe.js';
+import { markSignedOut, RENEW_AHEAD_MS, signedOutSince, userKeys } from './signed-out-probe.js';
 
 export type { AuthSession, SessionFailure, SessionSnapshot, SessionStatus, SignedOutReason } from './session.js';
 
@@ -126,6 +126,8 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
 
   async signOut(): Promise<void> {
     const user = this.storedUser();
+    // Before anything else: a tab that is loading now, or a copy of this tab, must find it when it looks.
+    markSignedOut(this.config, Date.now());
     await this.endLocally('user');
     // A shared computer: the provider's own session may outlive this one, so the next sign-in asks for the password.
     passwordNext.require(this.key);
@@ -249,6 +251,7 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     this.idle.restart(Date.now());
     passwordNext.done(this.key);
     user.holder = newHolderId();
+    user.signed_in_at = Date.now();
     const naming = this.addNameFromUserInfo(user);
     if (!staying) await naming;
     this.users.write(serialiseUser(user));
@@ -260,9 +263,15 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   /** A reloaded address of a finished sign-in: the sentence for it, or the session that followed. */
   private staleCallback(url: URL): void {
     const stored = this.storedUser();
+    history.replaceState(history.state, '', withoutCallbackParams(url).href);
+    if (stored && this.endedElsewhere(stored)) return void this.track(this.endLocally('other-tab'));
     if (stored && msLeft(stored, Date.now()) > 0) this.applyUser(stored);
     else this.update({ status: 'signed-out', reason: 'stale-callback' });
-    history.replaceState(history.state, '', withoutCallbackParams(url).href);
+  }
+
+  /** A stored sign-in that a sign-out in another tab has ended since – one this tab did not hear of (signed-out-probe.ts). */
+  private endedElsewhere(user: StoredUser): boolean {
+    return this.config.tokenStorage === 'session' && signedOutSince(this.config, user.signed_in_at);
   }
 
   private leaveCallbackUrl(current: URL, returnTo: URL): void {
@@ -277,6 +286,8 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
   /** The first view from what the page has: no network unless a stored sign-in needs renewing. */
   private async restore(): Promise<void> {
     const user = this.storedUser();
+    // Nothing of it is used, not even to revoke: the tab that signed out did.
+    if (user && this.endedElsewhere(user)) return this.endLocally('other-tab');
     // Past the idle limit nothing is renewed, however recent the token.
     if (user && this.idle.passed(Date.now())) return this.expire();
     if (user && msLeft(user, Date.now()) > 0) return this.applyUser(user);

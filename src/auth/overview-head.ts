@@ -4,7 +4,7 @@ import { declaredBackends, isAllowedBackend } from '../shared/declared-backends.
 import { elementById, elementsByTag } from '../shared/page-dom.js';
 import type { BrowserLoginConfig } from './login-config.js';
 import { usableStorage } from './safe-storage.js';
-import { RENEW_AHEAD_MS, userKeys } from './signed-out-probe.js';
+import { RENEW_AHEAD_MS, signedOutSince, userKeys } from './signed-out-probe.js';
 
 /*
  * Browser mode, a reload while signed in: the overview's two GETs go out from
@@ -46,8 +46,10 @@ function usableToken(config: BrowserLoginConfig): string | undefined {
     access_token?: unknown;
     expires_at?: unknown;
     profile?: { sub?: unknown };
+    signed_in_at?: unknown;
   } | null;
   if (typeof user?.access_token !== 'string' || typeof user.profile?.sub !== 'string') return undefined;
+  if (signedOutSince(config, user.signed_in_at)) return undefined;
   const left = typeof user.expires_at === 'number' ? user.expires_at * 1000 - Date.now() : Infinity;
   return left > RENEW_AHEAD_MS ? user.access_token : undefined;
 }

@@ -15,7 +15,7 @@ export async function renewWithRefreshToken(
   stored: StoredUser,
   expectations: () => Promise<IdTokenExpectations | undefined>,
 ): Promise<StoredUser> {
-  const { refresh_token, id_token, session_state, scope, profile, holder, clock_offset } = stored;
+  const { refresh_token, id_token, session_state, scope, profile, holder, clock_offset, signed_in_at } = stored;
   const answer = await refresh(refresh_token!).catch((error: unknown) => {
     if (error && typeof (error as Partial<IdTokenRefusal>).idTokenRefused === 'string') refused((error as IdTokenRefusal).idTokenRefused);
     throw error;
@@ -34,6 +34,7 @@ export async function renewWithRefreshToken(
     profile: { ...profile, ...renewedProfile, sub: profile.sub },
     holder,
     clock_offset,
+    signed_in_at,
   };
 }
 

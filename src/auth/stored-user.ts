@@ -31,6 +31,8 @@ export interface StoredUser {
   clock_offset?: number;
   /** A copy taken over from another tab (duplicated tab): it never renews, and ends when its access token does. */
   copy?: boolean;
+  /** When the citizen signed in (milliseconds since the epoch): a sign-out noted later ends this sign-in in every tab (signed-out-probe.ts). */
+  signed_in_at?: number;
 }
 
 export function parseStoredUser(raw: string | null): StoredUser | null {
@@ -44,21 +46,25 @@ export function parseStoredUser(raw: string | null): StoredUser | null {
   }
 }
 
+/** What is kept of a user, in this order: nothing else a caller's object carries is written. */
+const KEPT_FIELDS = [
+  'id_token',
+  'session_state',
+  'access_token',
+  'refresh_token',
+  'token_type',
+  'scope',
+  'profile',
+  'expires_at',
+  'holder',
+  'copy',
+  'clock_offset',
+  'signed_in_at',
+] as const satisfies readonly (keyof StoredUser)[];
+
 export function serialiseUser(user: StoredUser): string {
-  const { id_token, session_state, access_token, refresh_token, token_type, scope, profile, expires_at, holder, copy, clock_offset } = user;
-  return JSON.stringify({
-    id_token,
-    session_state: session_state ?? null,
-    access_token,
-    refresh_token,
-    token_type,
-    scope,
-    profile,
-    expires_at,
-    holder,
-    copy,
-    clock_offset,
-  });
+  const kept = Object.fromEntries(KEPT_FIELDS.map((field) => [field, user[field]]));
+  return JSON.stringify({ ...kept, session_state: user.session_state ?? null });
 }
 
 /** Milliseconds until the access token expires (negative when it has); `Infinity` without an expiry. */

@@ -25,7 +25,7 @@ export { issuerMatches } from '../auth/issuer.js';
 export { MemoryStorage, RecentList, storageIsFull, usableStorage } from '../auth/safe-storage.js';
 export { sessionFor } from '../auth/session-registry.js';
 export { isPassingFailure, WARNING_BEFORE_END_MS } from '../session-types.js';
-export { RENEW_AHEAD_MS, userKeys } from '../auth/signed-out-probe.js';
+export { markSignedOut, RENEW_AHEAD_MS, signedOutSince, userKeys } from '../auth/signed-out-probe.js';
 export {
   ANTI_FORGERY_HEADER,
   ANTI_FORGERY_VALUE,

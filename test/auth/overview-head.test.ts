@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readLoginConfig, type BrowserLoginConfig } from '../../src/auth/login-config.js';
 import { askOverviewEarlyWithToken } from '../../src/auth/overview-head.js';
-import { userKeys } from '../../src/auth/signed-out-probe.js';
+import { markSignedOut, userKeys } from '../../src/auth/signed-out-probe.js';
 import { AUTHORITY, CLIENT_ID, resetAuthState } from '../support/fake-provider.js';
 import { fetchesDuring } from '../support/record-fetch.js';
 
@@ -18,8 +18,9 @@ function config(extra: Record<string, string> = {}): BrowserLoginConfig {
   return result.config;
 }
 
-function storeUser(expiresInSeconds: number, token = 'stored-token'): void {
-  const user = { access_token: token, expires_at: Math.floor(Date.now() / 1000) + expiresInSeconds, profile: { sub: 'erika' } };
+function storeUser(expiresInSeconds: number, token = 'stored-token', signedInAt?: number): void {
+  const expiresAt = Math.floor(Date.now() / 1000) + expiresInSeconds;
+  const user = { access_token: token, expires_at: expiresAt, profile: { sub: 'erika' }, signed_in_at: signedInAt };
   sessionStorage.setItem(userKeys(config()).key, JSON.stringify(user));
 }
 
@@ -74,6 +75,22 @@ describe('the overview’s GETs from the first file (browser mode, a reload whil
       sentFor(`${LOGIN}<kassenzeichen-manager authority="https://idp.example" backend-url="/api"></kassenzeichen-manager>`),
     ).to.deep.equal([]);
     expect(sentFor(`${LOGIN}${LOGIN}<kassenzeichen-manager backend-url="/api"></kassenzeichen-manager>`)).to.deep.equal([]);
+  });
+
+  it('sends nothing for a sign-in that a sign-out in another tab has ended since; a later sign-in, or a marker not of the past, sends', () => {
+    const manager = `${LOGIN}<kassenzeichen-manager backend-url="/api"></kassenzeichen-manager>`;
+    markSignedOut(config(), Date.now() - 1000);
+    storeUser(300, 'stored-token', Date.now() - 5000);
+    expect(sentFor(manager)).to.deep.equal([]);
+    storeUser(300, 'earlier-version');
+    expect(sentFor(manager), 'a sign-in stored without its time').to.deep.equal([]);
+    storeUser(300, 'later', Date.now() - 500);
+    expect(sentFor(manager)).to.have.length(2);
+    for (const junk of ['in the future', String(Date.now() + 60_000), 'Infinity']) {
+      localStorage.setItem(userKeys(config()).signedOutKey, junk);
+      storeUser(300, 'stored-token', Date.now() - 5000);
+      expect(sentFor(manager), junk).to.have.length(2);
+    }
   });
 
   it('sends nothing without a stored sign-in', () => {

@@ -10,6 +10,7 @@ import {
   markStateUsed,
   returnFromProvider,
   seedSignedInUser,
+  seedSignOutElsewhere,
   seedIdleDeadline,
   passwordRequiredNext,
   seedSignInState,
@@ -128,6 +129,35 @@ describe('<servicekonto-login>', () => {
       expect(element.shadowRoot!.querySelector('[role="status"]')).to.equal(statusLine);
       expect(statusLine!.textContent).to.contain('in einem anderen Fenster abgemeldet');
       expect(storedUser()).to.equal(null);
+    });
+
+    it('starts signed out when a sign-out in another tab came after this sign-in (a tab that was not listening): nothing sent, nothing kept', async () => {
+      const provider = await useFakeProvider();
+      seedSignOutElsewhere(Date.now() - 1000);
+      seedSignedInUser({ signedInAt: Date.now() - 60_000, refreshToken: 'refresh-1' });
+      const element = await login();
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+      expect(textOf(element)).to.contain('in einem anderen Fenster abgemeldet');
+      expect(storedUser()).to.equal(null);
+      expect(provider.revocations, 'the tab that signed out revoked').to.have.length(0);
+    });
+
+    it('keeps a sign-in that came after the last sign-out elsewhere, and notes each sign-out for the tabs that are not listening', async () => {
+      await useFakeProvider();
+      seedSignOutElsewhere(Date.now() - 60_000);
+      seedSignedInUser({ signedInAt: Date.now() - 1000 });
+      const element = await login();
+      expect(textOf(element)).to.contain('Angemeldet als Erika Mustermann');
+      const before = Date.now();
+      const signedOut = oneEvent(element, 'servicekonto-signed-out');
+      buttonNamed(element, 'Abmelden')!.click();
+      await signedOut;
+      const noted = Number(localStorage.getItem(`buergerportal-widgets.signed-out:${AUTHORITY}:${CLIENT_ID}`));
+      expect(noted).to.be.within(before, Date.now());
+      expect(
+        Object.keys(localStorage).filter((key) => key.includes('signed-out')),
+        'nothing but the time',
+      ).to.have.length(1);
     });
 
     it('ends an expired session that cannot be renewed with a plain sentence', async () => {
@@ -369,6 +399,17 @@ describe('<servicekonto-login>', () => {
       expect(provider.tokenRequests[0].get('code_verifier')).to.equal('verifier');
       expect(ownSearch()).to.equal('');
       expect(sessionStorage.getItem('buergerportal-widgets.state.s1'), 'a state is used once').to.equal(null);
+    });
+
+    it('a sign-in after a sign-out elsewhere is kept with its time, so that the earlier sign-out does not end it', async () => {
+      await useFakeProvider({ idTokenClaims: validClaims('nonce-1') });
+      seedSignOutElsewhere(Date.now() - 1);
+      seedSignInState('s1', 'nonce-1');
+      returnFromProvider(`code=c1&state=s1&iss=${encodeURIComponent(AUTHORITY)}`);
+      const before = Date.now();
+      const element = await login();
+      expect(textOf(element)).to.contain('Angemeldet als Erika Mustermann');
+      expect((JSON.parse(storedUser()!) as { signed_in_at: number }).signed_in_at).to.be.within(before, Date.now());
     });
 
     it("leaves another app's callback parameters alone", async () => {

@@ -130,6 +130,8 @@ export function seedSignedInUser(
     subject?: string;
     legacyKey?: boolean;
     idToken?: string;
+    /** When the sign-in happened (ms); left out, as an earlier version stored it. */
+    signedInAt?: number;
   } = {},
 ): void {
   const user = {
@@ -147,6 +149,7 @@ export function seedSignedInUser(
       name: options.name ?? 'Erika Mustermann',
     },
     expires_at: Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600),
+    signed_in_at: options.signedInAt,
   };
   sessionStorage.setItem(options.legacyKey ? LEGACY_USER_KEY : USER_KEY, JSON.stringify(user));
 }
@@ -154,6 +157,11 @@ export function seedSignedInUser(
 /** Where the session keeps the user; before, under oidc-client-ts's shared `oidc.` prefix. */
 export const USER_KEY = `buergerportal-widgets.user:${AUTHORITY}:${CLIENT_ID}`;
 export const LEGACY_USER_KEY = `oidc.user:${AUTHORITY}:${CLIENT_ID}`;
+
+/** A sign-out in another tab at `at` (ms), as that tab notes it in localStorage. */
+export function seedSignOutElsewhere(at: number): void {
+  localStorage.setItem(`buergerportal-widgets.signed-out:${AUTHORITY}:${CLIENT_ID}`, String(at));
+}
 
 /** The idle deadline the session keeps beside the user (ms since epoch). */
 export function seedIdleDeadline(at: number): void {
