@@ -3,7 +3,7 @@ import MagicString from 'magic-string';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { banner } from './scripts/third-party-notices.mjs';
 import { createDemoBff, DEMO_BFF_CLIENT } from './scripts/demo-bff.js';
-import { inPlaceOf, takeFromFirstFile, takeFromMain } from './scripts/manager-file.mjs';
+import { inPlaceOf, takeFromFirstFile, takeFromFirstView, takeFromMain } from './scripts/manager-file.mjs';
 import packageJson from './package.json' with { type: 'json' };
 
 const DEMO_PORT = 5173;
@@ -58,7 +58,8 @@ function devIdentityProvider(): Plugin {
 }
 
 /**
- * Strips comments and runs of whitespace from Lit's css`…` templates, which
+ * Strips comments and runs of whitespace from Lit's css`…` templates and from
+ * the plain CSS strings (marked with a css comment) the first view shares, which
  * the JS minifier leaves alone (they are strings to it). The style files hold
  * no `${…}` interpolations, so the whole literal is plain CSS. It returns a
  * source map of its change: without one, rolldown warns SOURCEMAP_BROKEN for
@@ -69,12 +70,12 @@ function minifyCssTemplates(): Plugin {
     name: 'buergerportal-minify-css-templates',
     apply: 'build',
     transform(code, id) {
-      if (!/\/src\/.*styles\.ts$/.test(id)) return null;
+      if (!/\/src\/.*(styles|-css)\.ts$/.test(id)) return null;
       const edited = new MagicString(code);
-      for (const match of code.matchAll(/css`([^`]*)`/g)) {
-        if (!match[1]) continue;
-        const start = match.index + 'css`'.length;
-        edited.overwrite(start, start + match[1].length, minifyCss(match[1]));
+      for (const match of code.matchAll(/(css|\/\* css \*\/ )`([^`]*)`/g)) {
+        if (!match[2]) continue;
+        const start = match.index + match[1].length + 1;
+        edited.overwrite(start, start + match[2].length, minifyCss(match[2]));
       }
       return edited.hasChanged() ? { code: edited.toString(), map: edited.generateMap({ hires: true, source: id }) } : null;
     },
@@ -102,9 +103,10 @@ function deferSessions(): Plugin {
 }
 
 /**
- * The script for CMS pages: lit and the sign-in button inlined, one <script type="module">;
- * beside it the session's file (loaded at once), the manager's file (loaded when a
- * manager is on the page) and the languages.
+ * The script for CMS pages, the one file a page includes: without Lit, it
+ * paints the signed-out view and begins what must not wait (src/first-view/);
+ * beside it come the login's file (Lit and the element), the session's file
+ * and the manager's file (when a manager is on the page), all asked for at once.
  */
 const bundle: UserConfig['build'] = {
   outDir: 'dist',
@@ -114,7 +116,19 @@ const bundle: UserConfig['build'] = {
   // Library mode keeps whitespace when Vite minifies; rolldown's own minifier removes it.
   minify: true,
   sourcemap: true,
-  lib: { entry: 'src/script.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
+  lib: { entry: 'src/first-view/entry.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.js' },
+  // No third-party code in it (the test of the bundle checks).
+  rolldownOptions: { output: { minify: true, postBanner: banner({ thirdParty: false }), codeSplitting: false } },
+};
+
+/**
+ * The login's file, loaded by the first file: Lit, `<servicekonto-login>` with a
+ * stand-in for the session, the loaders of the session's and the manager's
+ * files, and the languages beside it. It takes from the first file what that holds.
+ */
+const loginFile: UserConfig['build'] = {
+  ...bundle,
+  lib: { entry: 'src/script.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.login.js' },
   rolldownOptions: { output: { minify: true, postBanner: banner(), chunkFileNames: 'buergerportal-widgets.[name].js' } },
 };
 
@@ -125,7 +139,7 @@ const bundle: UserConfig['build'] = {
  * a renewal or sign-out). It takes Lit, the login's configuration and the rest from the main file.
  */
 const sessionFile: UserConfig['build'] = {
-  ...bundle,
+  ...loginFile,
   lib: { entry: 'src/session-file/entry.ts', formats: ['es'], fileName: () => 'buergerportal-widgets.session.js' },
 };
 
@@ -168,7 +182,7 @@ const modules: UserConfig['build'] = {
 };
 
 const modePlugins: Record<string, Plugin[]> = {
-  production: [deferSessions()],
+  login: [deferSessions(), takeFromFirstView()],
   manager: [takeFromMain()],
   session: [takeFromFirstFile()],
 };
@@ -177,5 +191,5 @@ export default defineConfig(({ mode }) => ({
   server: { port: DEMO_PORT, host: 'localhost', open: false },
   plugins: [devIdentityProvider(), minifyCssTemplates(), ...(modePlugins[mode] ?? [])],
   define: { __BUERGERPORTAL_VERSION__: JSON.stringify(packageJson.version) },
-  build: { modules, single, manager: managerFile, session: sessionFile }[mode] ?? bundle,
+  build: { modules, single, login: loginFile, manager: managerFile, session: sessionFile }[mode] ?? bundle,
 }));

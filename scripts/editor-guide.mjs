@@ -110,13 +110,14 @@ const CKEDITOR_VERSIONS = testedCkeditors()
 /** The files of dist/ that belong side by side on the city's server: the script and the files it loads itself. */
 export const SCRIPT_FILES = [
   'buergerportal-widgets.js',
+  'buergerportal-widgets.login.js',
   'buergerportal-widgets.session.js',
   'buergerportal-widgets.manager.js',
   'buergerportal-widgets.oidc.js',
   'buergerportal-widgets.en.js',
   'buergerportal-widgets.de-x-ls.js',
 ];
-const NUMBER_WORDS = { 2: 'beiden', 3: 'drei', 4: 'vier', 5: 'fünf', 6: 'sechs' };
+const NUMBER_WORDS = { 2: 'beiden', 3: 'drei', 4: 'vier', 5: 'fünf', 6: 'sechs', 7: 'sieben' };
 /** „die fünf Dateien“ */
 const theScriptFiles = `die ${NUMBER_WORDS[SCRIPT_FILES.length] ?? SCRIPT_FILES.length} Dateien`;
 const scriptFileList = (last = 'und') =>

@@ -6,3 +6,4 @@ export function fromMainModule(names: string[], fileName: string): string;
 export function inPlaceOf(name: string, real: string, hint: string, replacement: string): Plugin;
 export function takeFromMain(): Plugin;
 export function takeFromFirstFile(): Plugin;
+export function takeFromFirstView(): Plugin;

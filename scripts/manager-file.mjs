@@ -12,6 +12,8 @@ const FROM_MAIN = resolve('src/kassenzeichen-manager/from-main.ts');
 const MANAGER_BARRELS = ['src/kassenzeichen-manager/from-first-file.ts', 'src/kassenzeichen-manager/from-session-file.ts'];
 /** The session's file takes these from the first file. */
 const SESSION_BARREL = resolve('src/session-file/from-main.ts');
+/** The login's file takes these from the first file. */
+const FIRST_VIEW_BARREL = resolve('src/first-view/from-first-view.ts');
 const VIRTUAL = '\0buergerportal-from-main';
 
 /** A barrel's value re-exports: `{ from, names }` per `export { … } from '…'`. */
@@ -80,28 +82,38 @@ export function takeFromMain() {
 }
 
 /**
- * A Vite plugin for the session's file: every module that src/session-file/from-main.ts
- * re-exports is the first file's, and an import of it becomes the module above.
- * A name the barrel does not list fails the build.
+ * A Vite plugin for a file that takes modules from the file that loads it:
+ * every module that `barrel` re-exports is that file's, and an import of it
+ * becomes the module above. A name the barrel does not list fails the build.
  */
-export function takeFromFirstFile() {
-  const entries = barrelExports(SESSION_BARREL);
+function takeFromLoader(name, barrel, fileName) {
+  const entries = barrelExports(barrel);
   const names = entries.flatMap((entry) => entry.names);
-  let firstFileModules;
+  let loaderModules;
   return {
-    name: 'buergerportal-session-takes-from-first-file',
+    name,
     enforce: 'pre',
     async buildStart() {
-      const resolved = await Promise.all(entries.map((entry) => this.resolve(entry.from, SESSION_BARREL)));
-      firstFileModules = new Set(resolved.map((module) => module.id));
+      const resolved = await Promise.all(entries.map((entry) => this.resolve(entry.from, barrel)));
+      loaderModules = new Set(resolved.map((module) => module.id));
     },
     async resolveId(source, importer, options) {
       if (!importer || importer === VIRTUAL) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && firstFileModules.has(resolved.id) ? VIRTUAL : null;
+      return resolved && loaderModules.has(resolved.id) ? VIRTUAL : null;
     },
     load(id) {
-      return id === VIRTUAL ? fromMainModule(names, 'buergerportal-widgets.session.js') : null;
+      return id === VIRTUAL ? fromMainModule(names, fileName) : null;
     },
   };
+}
+
+/** The session's file takes from the login's file what src/session-file/from-main.ts lists. */
+export function takeFromFirstFile() {
+  return takeFromLoader('buergerportal-session-takes-from-first-file', SESSION_BARREL, 'buergerportal-widgets.session.js');
+}
+
+/** The login's file takes from the first file (the first view) what src/first-view/from-first-view.ts lists. */
+export function takeFromFirstView() {
+  return takeFromLoader('buergerportal-login-takes-from-first-view', FIRST_VIEW_BARREL, 'buergerportal-widgets.login.js');
 }

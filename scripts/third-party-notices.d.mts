@@ -1,4 +1,4 @@
 /** The comment at the top of every shipped file. */
-export function banner(): string;
+export function banner(options?: { thirdParty?: boolean }): string;
 export function notices(): string;
 export const BUNDLED: readonly string[];

@@ -35,8 +35,10 @@ export function bundledPackages() {
 }
 
 /** The comment at the top of every shipped file. */
-export function banner() {
+/** The licence comment atop a shipped file; `thirdParty: false` for a file with the project's own code only. */
+export function banner({ thirdParty = true } = {}) {
   const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  if (!thirdParty) return `/*! buergerportal-widgets ${version} | EUPL-1.2 */`;
   const licences = [...new Set(bundledPackages().map((p) => `${p.name} (${p.license})`))].join(', ');
   return `/*! buergerportal-widgets ${version} | EUPL-1.2 | includes ${licences}; licence texts in THIRD-PARTY-NOTICES.txt */`;
 }

@@ -9,7 +9,8 @@ import {
   type ProviderMetadata,
 } from './code-exchange.js';
 import { checkIdToken, clockOffset } from './id-token.js';
-import { RecentList, usableStorage } from './safe-storage.js';
+import { RecentList } from './page-storage.js';
+import { usableStorage } from './safe-storage.js';
 import type { StoredUser } from './stored-user.js';
 
 /*

@@ -1,14 +1,10 @@
 import type { RequestAuthorization } from '../api/client.js';
-import { beginCodeExchange, isOwnCallback, keptMetadata, onRedirectPath, signInStateStorage } from './code-exchange.js';
-import { sessionKey, type BrowserLoginConfig, type LoginConfig } from './login-config.js';
+import { takeHeadStart } from '../first-view/head-start.js';
+import { SESSION_FILE } from '../shared/side-files.js';
+import { sessionKey, type LoginConfig } from './login-config.js';
 import type { AuthSession, SessionFailure, SessionSnapshot } from './session.js';
 import type { SessionFactory } from './session-factory.js';
-import { askBffEarly, askOverviewEarly, type SessionHead } from './session-head.js';
-import { askOverviewEarlyWithToken } from './overview-head.js';
-import { surelySignedOut } from './signed-out-probe.js';
-
-/** The session's file, beside the script. */
-export const SESSION_FILE = 'buergerportal-widgets.session.js';
+import type { SessionHead } from './session-head.js';
 
 /** Why the session's file did not come: missing beside the script (the editor's to fix), or not reachable just now. */
 export class SessionFileFailed extends Error {
@@ -21,10 +17,11 @@ export class SessionFileFailed extends Error {
  * The session as the first file (buergerportal-widgets.js) has it: the
  * session's code comes in a file of its own, so that the sign-in button waits
  * for Lit and the login only. Meanwhile this stands in for it: it shows the
- * button at once when the page alone says nobody is signed in, begins what
- * must not wait for that file (the code exchange on the way back, the BFF's
- * session check), and then hands every call to the real session and tells
- * its listeners everything the real session says.
+ * button at once when the page alone says nobody is signed in, takes what the
+ * first file began that must not wait for that file (the code exchange on the
+ * way back, the BFF's session check; first-view/head-start.ts), and then hands
+ * every call to the real session and tells its listeners everything the real
+ * session says.
  */
 export class DeferredSession implements AuthSession {
   readonly key: string;
@@ -32,7 +29,8 @@ export class DeferredSession implements AuthSession {
   private real?: AuthSession;
   private loading?: Promise<AuthSession | undefined>;
   private started?: Promise<void>;
-  private head: SessionHead = {};
+  /** What the first file began for this session, taken once (a retry after a lost file keeps it) and given to the real session. */
+  private head?: SessionHead;
   /** The citizen clicked before the real session was there: the button stays busy until the redirect. */
   private signInWaiting = false;
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
@@ -118,27 +116,14 @@ export class DeferredSession implements AuthSession {
     this.listeners.clear();
   }
 
+  /** Takes what the first file began for this session (first-view/head-start.ts); the button comes now if the page says so. */
   private async begin(): Promise<void> {
-    if (this.config.mode === 'bff') {
-      this.head = { sessionAnswer: askBffEarly(this.config.bffUrl) };
-      askOverviewEarly(this.config.bffUrl);
-    } else {
-      this.lookAtPage(this.config, new URL(location.href));
-      if (!this.head.exchange) askOverviewEarlyWithToken(this.config);
+    if (!this.head) {
+      const { head, signedOut } = takeHeadStart(this.config);
+      this.head = head;
+      if (signedOut && this.snapshot.status === 'starting') this.publish({ status: 'signed-out' });
     }
     await (await this.createReal())?.start();
-  }
-
-  /** The way back from the provider starts its code exchange now; a page that surely shows the button shows it now. */
-  private lookAtPage(config: BrowserLoginConfig, url: URL): void {
-    const storage = signInStateStorage();
-    const metadata = onRedirectPath(config.redirectUri, url) && isOwnCallback(url, storage) ? keptMetadata(config.authority) : undefined;
-    if (metadata) {
-      const { authority, clientId, maxAge, resource } = config;
-      this.head = { exchange: beginCodeExchange(url, { authority, clientId, maxAge, resource }, metadata, storage!) };
-    } else if (this.snapshot.status === 'starting' && surelySignedOut(config, url)) {
-      this.publish({ status: 'signed-out' });
-    }
   }
 
   /** The real session, once; `undefined` (and the state `failed`) when its file cannot be loaded. */

@@ -1,4 +1,5 @@
-import { MemoryStorage, usableStorage } from './safe-storage.js';
+import { MemoryStorage } from './page-storage.js';
+import { usableStorage } from './safe-storage.js';
 
 /**
  * Where the signed-in user is kept: sessionStorage (`token-storage="session"`)

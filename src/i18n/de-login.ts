@@ -1,18 +1,11 @@
+import { deFileMissing, deSignIn } from './de-first-view.js';
 import type { Messages } from './messages.js';
 
 /** German for the sign-in, the editor's messages and what the script says before the manager's file is there. */
 export const deLogin: Omit<Messages, 'manager'> = {
   language: 'de',
   login: {
-    signInButton: { 'servicekonto-nrw': 'Zum Servicekonto.NRW', bundid: 'Mit BundID anmelden' },
-    signedOutIntro: {
-      'servicekonto-nrw':
-        'Für einige Online-Dienste melden Sie sich mit Ihrem Servicekonto.NRW an. Sie werden dazu zum Servicekonto.NRW weitergeleitet und danach hierher zurückgebracht.',
-      bundid:
-        'Für einige Online-Dienste melden Sie sich mit Ihrer BundID an. Sie werden dazu zur BundID weitergeleitet und danach hierher zurückgebracht.',
-    },
-    registrationHint: 'Noch kein Konto?',
-    registrationLink: 'Jetzt registrieren',
+    ...deSignIn,
     signOutButton: 'Abmelden',
     signOutHint: 'Wenn Sie fertig sind, melden Sie sich bitte ab. Das Fenster zu schließen meldet Sie nicht ab.',
     signedInAs: (name) => `Angemeldet als ${name}`,
@@ -40,8 +33,7 @@ export const deLogin: Omit<Messages, 'manager'> = {
       'Ihre Kassenzeichen können gerade nicht angezeigt werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   },
   config: {
-    title: 'Dieses Element ist nicht richtig eingerichtet',
-    intro: 'Hinweis für die Redaktion der Website:',
+    ...deFileMissing,
     missing: (attribute) => `Das Attribut „${attribute}“ fehlt oder ist leer.`,
     invalidUrl: (attribute) => `Das Attribut „${attribute}“ ist keine gültige Adresse (URL).`,
     needsHttps: (attribute) => `Das Attribut „${attribute}“ muss mit https:// beginnen.`,
@@ -52,7 +44,6 @@ export const deLogin: Omit<Messages, 'manager'> = {
     insecurePage: 'Die Anmeldung benötigt HTTPS. Diese Seite wird ohne HTTPS ausgeliefert.',
     blockedByPolicy: (origin, directive) =>
       `Die Content-Security-Policy der Seite blockiert ${origin}. Bitte ${origin} in der Richtlinie „${directive}“ ergänzen.`,
-    moduleMissing: (file) => `Die Datei ${file} konnte nicht geladen werden. Sie gehört in denselben Ordner wie buergerportal-widgets.js.`,
     discoveryFailed: (authority) =>
       `Das Attribut „authority“ nennt keinen Anmeldedienst: ${authority}/.well-known/openid-configuration liefert keine gültige OpenID-Konfiguration. Bitte die Issuer-Adresse des Anmeldedienstes eintragen (bei Keycloak: https://…/realms/<Realm>).`,
     issuerMismatch: (authority, issuer) =>
@@ -63,6 +54,5 @@ export const deLogin: Omit<Messages, 'manager'> = {
       `Das Attribut „bff-url“ führt nicht zum Bürgerportal-BFF: ${bffUrl}/session liefert keine Sitzungsauskunft. Bitte die Adresse eintragen, unter der der BFF läuft (BFF_PUBLIC_URL).`,
     ignoredInBffMode: (attributes) =>
       `Mit „bff-url“ meldet der BFF an und spricht mit dem Backend; diese Attribute werden nicht verwendet: ${attributes}.`,
-    citizenHint: 'Die Anmeldung ist gerade nicht möglich. Bitte versuchen Sie es später erneut.',
   },
 };

@@ -1,5 +1,8 @@
 import { deLogin } from './de-login.js';
 import type { ManagerMessages, Messages } from './messages.js';
+import { fallbackChain, LOADABLE_LANGUAGES } from './language-of.js';
+
+export { fallbackChain, languageOf } from './language-of.js';
 
 /*
  * The catalogs of texts. German ships in every build (the manager's part with
@@ -16,7 +19,7 @@ type Loader = () => Promise<Messages>;
 const LOADERS: Record<string, Loader> = {
   en: () => import('./en.js').then((module) => module.en),
   'de-x-ls': () => import('./de-x-ls.js').then((module) => module.deLs),
-};
+} satisfies Record<(typeof LOADABLE_LANGUAGES)[number], Loader>;
 
 /** A part of a catalog: any text, at any depth. */
 export type TextOverrides = { [K in keyof Messages]?: Messages[K] extends object ? DeepPartial<Messages[K]> : Messages[K] };
@@ -78,17 +81,6 @@ export function setTexts(language: string, overrides: TextOverrides): void {
   changed();
 }
 
-/** `de-x-ls` → `de-x-ls`, `de`: the tag, then ever shorter prefixes (RFC 4647 lookup; a singleton such as `x` is dropped with what follows it). */
-export function fallbackChain(tag: string): string[] {
-  const parts = tag.toLowerCase().split('-').filter(Boolean);
-  const chain: string[] = [];
-  for (let length = parts.length; length > 0; length--) {
-    if (parts[length - 1].length === 1) continue;
-    chain.push(parts.slice(0, length).join('-'));
-  }
-  return chain.length > 0 ? chain : ['de'];
-}
-
 /** The catalog for a BCP 47 tag; a language the script can load is loaded, and German (or the nearest) serves meanwhile. */
 export function messagesFor(lang: string | null | undefined): Messages {
   const { catalogs } = registry();
@@ -142,14 +134,6 @@ function deepMerge(base: unknown, part: unknown): unknown {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The language that applies to an element: its own `lang` (property or attribute), the closest ancestor's, the document's, then German. */
-export function languageOf(element: Element): string {
-  const own = (element as HTMLElement).lang;
-  if (own) return own;
-  const host = element.closest('[lang]')?.getAttribute('lang');
-  return host || element.ownerDocument.documentElement.lang || 'de';
 }
 
 export type { Messages };

@@ -15,7 +15,7 @@ export { addGermanManagerTexts, setTexts, textsLoaded } from '../i18n/localize.j
 export { busyAwareButton } from '../shared/busy-aware-button.js';
 export { formatClock, formatDay } from '../shared/clock.js';
 export { describeConfigProblems, renderConfigError, reportConfigError, reportIgnored } from '../shared/config-error-view.js';
-export { describeSessionFailure } from '../shared/config-problem.js';
+export { describeSessionFailure } from '../shared/config-problem-text.js';
 export { CspWatchController } from '../shared/csp-watch-controller.js';
 export { defineOnce } from '../shared/define.js';
 export { FocusKeeper } from '../shared/focus-keeper.js';

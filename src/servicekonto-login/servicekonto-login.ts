@@ -11,6 +11,7 @@ import {
   type TokenStorage,
 } from '../auth/login-config.js';
 import { isPassingFailure, WARNING_BEFORE_END_MS } from '../auth/session.js';
+import { takeFirstView, type FirstView } from '../first-view/handover.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
 import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent, type LoginState } from '../events.js';
@@ -19,7 +20,7 @@ import { LanguageController } from '../shared/language-controller.js';
 import type { ConfigProblem } from '../shared/config-problem.js';
 import { formatClock } from '../shared/clock.js';
 import { describeConfigProblems, renderConfigError, reportConfigError, reportIgnored } from '../shared/config-error-view.js';
-import { describeSessionFailure } from '../shared/config-problem.js';
+import { describeSessionFailure } from '../shared/config-problem-text.js';
 import { configReader } from '../shared/config-reader.js';
 import { CspWatchController } from '../shared/csp-watch-controller.js';
 import { deepActiveElement, focusInView } from '../shared/focus.js';
@@ -143,6 +144,8 @@ export class ServicekontoLogin extends LitElement {
     return this.language.messages;
   }
   private focusBeforeDialog?: HTMLElement;
+  /** What the citizen did with the first file's painted view, until the first render has taken its place. */
+  private firstView?: FirstView;
   /** The citizen answered this warning (a button or Escape): it does not open again until the session ends or goes on. */
   private warningAnswered = false;
 
@@ -184,6 +187,26 @@ export class ServicekontoLogin extends LitElement {
     await textsLoaded();
     await this.auth.session?.settled();
     await this.updateComplete;
+  }
+
+  /** The first file may have painted the signed-out view into the shadow root already (first-view/): it makes way. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // Before Lit's own: it renders before the root's first child, which must not be the painted view's.
+    if (this.shadowRoot) this.firstView = takeFirstView(this.shadowRoot);
+    return super.createRenderRoot();
+  }
+
+  protected override firstUpdated(): void {
+    const firstView = this.firstView;
+    this.firstView = undefined;
+    if (!firstView) return;
+    const button = this.renderRoot.querySelector<HTMLElement>('button');
+    // The citizen was on the painted button: now on the element's, so that focus never drops to <body>.
+    if (firstView.focused) button?.focus({ preventScroll: true });
+    if (this.auth.snapshot.status !== 'signed-out') return;
+    // A press before the element was there: the sign-in it asked for; a pointer or focus on it: the preparation.
+    if (firstView.clicked) this.handlers.signIn();
+    else if (firstView.intended) this.handlers.prepareSignIn();
   }
 
   protected override willUpdate(changed: PropertyValues<ServicekontoLogin>): void {

@@ -22,7 +22,7 @@ export {
   STATE_PREFIX,
 } from '../auth/code-exchange.js';
 export { issuerMatches } from '../auth/issuer.js';
-export { MemoryStorage, RecentList, storageIsFull, usableStorage } from '../auth/safe-storage.js';
+export { storageIsFull, usableStorage } from '../auth/safe-storage.js';
 export { sessionFor } from '../auth/session-registry.js';
 export { isPassingFailure, WARNING_BEFORE_END_MS } from '../session-types.js';
 export { markSignedOut, RENEW_AHEAD_MS, signedOutSince, userKeys } from '../auth/signed-out-probe.js';

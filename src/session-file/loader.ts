@@ -1,6 +1,6 @@
-import { SESSION_FILE, SessionFileFailed } from '../auth/deferred-session.js';
+import { SessionFileFailed } from '../auth/deferred-session.js';
 import type { SessionFactory } from '../auth/session-factory.js';
-import { besideScript, isMissing, offerTo, warnNotLoaded } from '../shared/side-files.js';
+import { besideScript, isMissing, offerTo, SESSION_FILE, warnNotLoaded } from '../shared/side-files.js';
 import * as forSessionFile from './from-main.js';
 
 /** What the session's file exports (entry.ts). */

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { partsBreakingAfterDots } from './label-parts.js';
 
 /**
  * A button that talks to the backend or must wait for it. While it cannot act
@@ -33,11 +34,7 @@ export function busyAwareButton(
   </button>`;
 }
 
-/**
- * A name such as „Servicekonto.NRW“ may wrap after its dot, so that the
- * button fits a narrow header at 320 px (WCAG 1.4.10) without breaking
- * inside a word. `<wbr>` changes neither the text nor the accessible name.
- */
+/** The label with a `<wbr>` after each dot inside a name (label-parts.ts). */
 export function breakAfterDots(label: string): unknown[] {
-  return label.split(/(?<=\p{L}\.)(?=\p{L})/u).flatMap((part, i) => (i === 0 ? [part] : [html`<wbr />`, part]));
+  return partsBreakingAfterDots(label).flatMap((part, i) => (i === 0 ? [part] : [html`<wbr />`, part]));
 }

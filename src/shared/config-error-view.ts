@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Messages } from '../i18n/messages.js';
-import { describeConfigProblem, type ConfigProblem } from './config-problem.js';
+import type { ConfigProblem } from './config-problem.js';
+import { describeConfigProblem } from './config-problem-text.js';
 
 /** The box a web editor sees when an element is set up wrong. */
 export function renderConfigError(tag: string, problems: readonly string[], messages: Messages['config']): TemplateResult {

@@ -1,5 +1,3 @@
-import type { SessionSnapshot } from '../session-types.js';
-import type { Messages } from '../i18n/messages.js';
 import { isSecureUrl, parseHttpUrl } from './urls.js';
 
 /** Something a web editor set wrong on an element; shown inside it, not to the console only. */
@@ -12,25 +10,6 @@ export type ConfigProblem =
   /** The citizen's token and entries would go to an origin the page's head does not declare. */
   | { kind: 'undeclared-backend'; attribute: string; origin: string }
   | { kind: 'insecure-page' };
-
-export function describeConfigProblem(problem: ConfigProblem, messages: Messages['config']): string {
-  switch (problem.kind) {
-    case 'missing':
-      return messages.missing(problem.attribute);
-    case 'invalid-url':
-      return messages.invalidUrl(problem.attribute);
-    case 'needs-https':
-      return messages.needsHttps(problem.attribute);
-    case 'invalid-value':
-      return messages.invalidValue(problem.attribute, problem.allowed.join(', '));
-    case 'login-not-found':
-      return messages.loginNotFound(problem.id);
-    case 'undeclared-backend':
-      return messages.undeclaredBackend(problem.attribute, problem.origin);
-    case 'insecure-page':
-      return messages.insecurePage;
-  }
-}
 
 /** Reads a URL attribute: required or optional, https outside loopback. */
 export function readUrlAttribute(
@@ -65,17 +44,4 @@ export function readChoiceAttribute<T extends string>(
   if ((allowed as readonly string[]).includes(trimmed)) return trimmed as T;
   problems.push({ kind: 'invalid-value', attribute, allowed });
   return allowed[0];
-}
-
-/** The editor's sentence for a session that cannot work because of its configuration. */
-export function describeSessionFailure(
-  snapshot: Pick<SessionSnapshot, 'failure' | 'reportedIssuer' | 'missingFile'>,
-  authority: string,
-  messages: Messages['config'],
-): string {
-  if (snapshot.failure === 'module-missing') return messages.moduleMissing(snapshot.missingFile ?? 'buergerportal-widgets.oidc.js');
-  if (snapshot.failure === 'issuer-mismatch') return messages.issuerMismatch(authority, snapshot.reportedIssuer ?? '');
-  if (snapshot.failure === 'bff-refused') return messages.bffRefused(authority, location.origin);
-  if (snapshot.failure === 'bff-invalid') return messages.bffInvalid(authority);
-  return messages.discoveryFailed(authority);
 }

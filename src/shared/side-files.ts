@@ -8,6 +8,13 @@ declare const __BUERGERPORTAL_VERSION__: string;
  * copy of the script never loads code twice.
  */
 
+/** The login's element with Lit, loaded by the first file (first-view/entry.ts). */
+export const LOGIN_FILE = 'buergerportal-widgets.login.js';
+/** Both kinds of session, the API client and the manager's set-up. */
+export const SESSION_FILE = 'buergerportal-widgets.session.js';
+/** The manager's element. */
+export const MANAGER_FILE = 'buergerportal-widgets.manager.js';
+
 /** A file beside this script, for this version; `attempt` > 1 asks again after a failed load (a failed import is kept by the browser). */
 export function besideScript(name: string, attempt = 1, scriptUrl: string = import.meta.url): string {
   const again = attempt > 1 ? `&attempt=${attempt}` : '';
@@ -19,9 +26,36 @@ export function fromMainKey(fileUrl: string): symbol {
   return Symbol.for(`buergerportal-widgets.from-main ${fileUrl}`);
 }
 
-/** Puts `values` where the file at `fileUrl` looks for them. */
+const PROMISED = Symbol.for('buergerportal-widgets.promised-offers');
+
+/** Offers promised by {@link offerLater}, each with what fulfils it. */
+function promised(): Map<symbol, (values: unknown) => void> {
+  const holder = globalThis as unknown as Record<symbol, Map<symbol, (values: unknown) => void> | undefined>;
+  return (holder[PROMISED] ??= new Map());
+}
+
+/** Puts `values` where the file at `fileUrl` looks for them (fulfilling an offer promised before). */
 export function offerTo(fileUrl: string, values: unknown): void {
-  (globalThis as Record<symbol, unknown>)[fromMainKey(fileUrl)] = values;
+  const key = fromMainKey(fileUrl);
+  const fulfil = promised().get(key);
+  promised().delete(key);
+  if (fulfil) fulfil(values);
+  else (globalThis as Record<symbol, unknown>)[key] = values;
+}
+
+/** Whether something is offered (or promised) to the file at `fileUrl`. */
+export function isOffered(fileUrl: string): boolean {
+  return fromMainKey(fileUrl) in globalThis;
+}
+
+/**
+ * Promises the file at `fileUrl` what a later {@link offerTo} gives it: the
+ * file may come (and wait for it) before the file that offers is there.
+ */
+export function offerLater(fileUrl: string): void {
+  if (isOffered(fileUrl)) return;
+  const key = fromMainKey(fileUrl);
+  (globalThis as Record<symbol, unknown>)[key] = new Promise((resolve) => promised().set(key, resolve));
 }
 
 /** The server answers, but not with the file: it is missing (the editor's to fix), not just unreachable. */

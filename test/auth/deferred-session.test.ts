@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DeferredSession, SESSION_FILE, SessionFileFailed } from '../../src/auth/deferred-session.js';
+import { DeferredSession, SessionFileFailed } from '../../src/auth/deferred-session.js';
+import { SESSION_FILE } from '../../src/shared/side-files.js';
 import { readLoginConfig, type LoginConfig } from '../../src/auth/login-config.js';
 import type { AuthSession, SessionSnapshot } from '../../src/auth/session.js';
 import type { SessionFactory } from '../../src/auth/session-factory.js';

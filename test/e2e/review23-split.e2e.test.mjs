@@ -99,8 +99,10 @@ test('the session’s file missing on a page with the manager alone: the editor 
 
 test('the session’s file lost once on a page with login and manager: one alert, and „Erneut versuchen“ in the login brings the manager too', async () => {
   const page = await ctx.browser.newPage();
-  let failures = 1;
-  await page.route(SESSION_FILE, (route) => (failures-- > 0 ? route.abort('internetdisconnected') : route.continue()));
+  // Lost on the way each time its first address is asked for (by the first file and the login's); the retry's fresh address comes.
+  await page.route(SESSION_FILE, (route) =>
+    route.request().url().includes('attempt=') ? route.continue() : route.abort('internetdisconnected'),
+  );
   await page.goto(`${ctx.world.origin}/pages/portal.html`);
   const login = page.locator('servicekonto-login');
   await login.getByText('Die Anmeldung ist gerade nicht erreichbar.', { exact: false }).waitFor();
@@ -126,8 +128,10 @@ test('the way back from the provider with the session’s file lost once: „Ern
   await page.goto(`${ctx.world.origin}/pages/login.html`);
   const login = page.locator('servicekonto-login');
   await login.getByRole('button', { name: 'Zum Servicekonto.NRW' }).click();
-  let failures = 1;
-  await page.route(SESSION_FILE, (route) => (failures-- > 0 ? route.abort('internetdisconnected') : route.continue()));
+  // Lost on the way each time its first address is asked for (by the first file and the login's); the retry's fresh address comes.
+  await page.route(SESSION_FILE, (route) =>
+    route.request().url().includes('attempt=') ? route.continue() : route.abort('internetdisconnected'),
+  );
   const tokenRequests = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/oidc/token') tokenRequests.push(request.url());

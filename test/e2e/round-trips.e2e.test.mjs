@@ -119,10 +119,15 @@ test('a reload while signed in asks for the overview while the manager’s file 
     if (pathname.startsWith('/api/') && request.method() === 'GET') api.push(pathname);
   });
   const held = [];
-  await page.route(/buergerportal-widgets\.manager\.js/, (route) => void held.push(route));
+  let asked;
+  const managerAsked = new Promise((resolve) => (asked = resolve));
+  await page.route(/buergerportal-widgets\.manager\.js/, (route) => {
+    held.push(route);
+    asked();
+  });
   const listed = page.waitForRequest((request) => request.url().endsWith('/api/kassenzeichen'));
   await page.reload();
-  await listed;
+  await Promise.all([listed, managerAsked]);
   assert.equal(held.length, 1, 'the manager’s file is still held back');
   await held[0].continue();
   await manager.getByRole('button', { name: 'Entfernen' }).first().waitFor();

@@ -24,6 +24,15 @@ const PAGE_VARIANTS = {
     base: 'portal.html',
     head: '<script type="module" src="/dist/buergerportal-widgets.manager.js"></script>',
   },
+  // The first file copied alone, with a manager on the page: the login's file (and every other) is missing.
+  'first-file-only.html': {
+    base: 'alone.html',
+    head: '',
+    replace: [
+      ['/alone/', '/first-only/'],
+      ['</body>', '<kassenzeichen-manager backend-url="{{ORIGIN}}/api"></kassenzeichen-manager></body>'],
+    ],
+  },
   // The script copied with its session's file but without the protocol file.
   'without-oidc.html': { base: 'alone.html', head: '', replace: [['/alone/', '/without-oidc/']] },
   // The script with a version in its address, as TYPO3 and WordPress add it.
@@ -177,9 +186,10 @@ export async function startE2eServer(options = {}) {
     if (url.pathname.startsWith('/bench/'))
       return void file(res, `.tmp/bench/${url.pathname.slice('/bench/'.length)}`, (text) => text.replaceAll('{{ORIGIN}}', origin));
     // The script copied alone, without the chunk that belongs beside it.
-    if (/^\/alone\/buergerportal-widgets(\.bundle)?\.js$/.test(url.pathname))
+    if (/^\/alone\/buergerportal-widgets(\.bundle|\.login)?\.js$/.test(url.pathname))
       return void file(res, `dist${url.pathname.slice('/alone'.length)}`);
-    if (/^\/without-oidc\/buergerportal-widgets(\.session)?\.js$/.test(url.pathname))
+    if (url.pathname === '/first-only/buergerportal-widgets.js') return void file(res, 'dist/buergerportal-widgets.js');
+    if (/^\/without-oidc\/buergerportal-widgets(\.session|\.login)?\.js$/.test(url.pathname))
       return void file(res, `dist${url.pathname.slice('/without-oidc'.length)}`);
     // The guide's stylesheet that keeps the elements' space (cms/keep-space.css), as a city adds it.
     if (url.pathname === '/pages/keep-space.css') return void file(res, 'cms/keep-space.css');

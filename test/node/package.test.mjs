@@ -45,6 +45,7 @@ const files = packed.files.map((file) => file.path);
 test('the tarball holds the built files, types, licences, changelog, guide and plugin – and no tests, mocks or demo', () => {
   for (const file of [
     'dist/buergerportal-widgets.js',
+    'dist/buergerportal-widgets.login.js',
     'dist/buergerportal-widgets.session.js',
     'dist/buergerportal-widgets.oidc.js',
     'dist/buergerportal-widgets.manager.js',

@@ -9,7 +9,7 @@
  *
  * Erzeugt aus custom-elements.json (npm run manifest); bitte nicht von Hand ändern.
  * Die Dateien dist/buergerportal-widgets*.js (die Skriptdatei und die Dateien, die sie
- * nachlädt: …session.js, …manager.js, …oidc.js, …en.js, …de-x-ls.js) gehören in den Unterordner dist/
+ * nachlädt: …login.js, …session.js, …manager.js, …oidc.js, …en.js, …de-x-ls.js) gehören in den Unterordner dist/
  * dieses Plugins (die Mediathek nimmt keine .js-Dateien an).
  */
 
@@ -56,7 +56,7 @@ add_action('admin_init', function () {
     }, 'general', 'default', array('label_for' => BUERGERPORTAL_WIDGETS_BACKENDS_OPTION));
 });
 
-/** Die Skriptdatei lädt ihre weiteren Dateien (…session.js, …manager.js, …oidc.js) selbst aus demselben Ordner. */
+/** Die Skriptdatei lädt ihre weiteren Dateien (…login.js, …session.js, …manager.js, …oidc.js) selbst aus demselben Ordner. */
 function buergerportal_widgets_script_url() {
     return plugins_url('dist/buergerportal-widgets.js', __FILE__);
 }

@@ -5,8 +5,6 @@ import { defineOnce } from '../../shared/define.js';
 import { LanguageController } from '../../shared/language-controller.js';
 import { baseStyles } from '../../shared/styles.js';
 
-export const MANAGER_FILE = 'buergerportal-widgets.manager.js';
-
 /**
  * What stands in a `<kassenzeichen-manager>` whose own file could not be
  * loaded: for the editor, the file is missing beside the script; for the

@@ -1,9 +1,9 @@
-import { SESSION_FILE, SessionFileFailed } from '../../auth/deferred-session.js';
+import { SessionFileFailed } from '../../auth/deferred-session.js';
 import { loadSessionFile, sessionFileLoaded } from '../../session-file/loader.js';
 import { elementsByTag } from '../../shared/page-dom.js';
-import { besideScript, isMissing, offerTo, warnNotLoaded } from '../../shared/side-files.js';
+import { besideScript, isMissing, MANAGER_FILE, offerTo, SESSION_FILE, warnNotLoaded } from '../../shared/side-files.js';
 import * as fromFirstFile from '../from-first-file.js';
-import { defineManagerFileFailed, MANAGER_FILE } from './manager-file-failed.js';
+import { defineManagerFileFailed } from './manager-file-failed.js';
 
 const TAG = 'kassenzeichen-manager';
 
