@@ -61,8 +61,8 @@ function printClicks(clicks) {
   console.log('\n| click → provider (Slow 4G, CPU 4×) | median (min–max) | ratio to the floor |');
   console.log('|---|---|---|');
   for (const [label, values] of [
-    ['two files, a click (or tap) without hover', clicks.two],
-    ['two files, the pointer on the button 300 ms before', clicks.twoHover],
+    ['now, a click (or tap) without hover', clicks.two],
+    ['now, the pointer on the button 300 ms before', clicks.twoHover],
     ['before the split, a click without hover', clicks.before],
     ['floor (oidc-client-ts, discovery on the click)', clicks.floor],
     ['lazy floor (oidc-client-ts and discovery on the click)', clicks.lazyFloor],
@@ -74,7 +74,7 @@ function printClicks(clicks) {
 
 function printChains(chains) {
   console.log(
-    '\n| requests in sequence to the list | two files, API on the page’s origin | two files, API on another origin | before the split, page’s origin | before the split, other origin | one file, API on the page’s origin | one file, API on another origin |',
+    '\n| requests in sequence to the list | now, API on the page’s origin | now, API on another origin | before the split, page’s origin | before the split, other origin | one file, API on the page’s origin | one file, API on another origin |',
   );
   console.log('|---|---|---|---|---|---|---|');
   const variants = ['two', 'twoApart', 'before', 'beforeApart', 'one', 'oneApart'];
@@ -84,11 +84,11 @@ function printChains(chains) {
   row('reload after the preflight’s max-age', 'laterToList');
   console.log();
   for (const [label, chain] of [
-    ['two files, same origin, callback', chains.two.toList],
-    ['two files, same origin, reload', chains.two.reloadToList],
-    ['two files, other origin, callback', chains.twoApart.toList],
-    ['two files, other origin, reload', chains.twoApart.reloadToList],
-    ['two files, other origin, max-age over', chains.twoApart.laterToList],
+    ['now, same origin, callback', chains.two.toList],
+    ['now, same origin, reload', chains.two.reloadToList],
+    ['now, other origin, callback', chains.twoApart.toList],
+    ['now, other origin, reload', chains.twoApart.reloadToList],
+    ['now, other origin, max-age over', chains.twoApart.laterToList],
     ['before the split, same origin, reload', chains.before.reloadToList],
     ['one file, same origin, callback', chains.one.toList],
   ]) {

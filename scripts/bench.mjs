@@ -23,7 +23,7 @@ const SLOW_4G = { offline: false, latency: 400, downloadThroughput: (400 * 1024)
 const BEFORE = process.env.BENCH_BEFORE ?? 'dae2b51';
 const VARIANTS = [
   // The button waits for the first file (and what it imports); the session's and the manager's files come beside it.
-  { name: 'two files (buergerportal-widgets.js, .session.js, .manager.js, …)', page: 'two.html' },
+  { name: 'first file without Lit (buergerportal-widgets.js, .login.js, .session.js, …)', page: 'two.html' },
   { name: `the same before the split (${BEFORE})`, page: 'before.html' },
   { name: 'one file (….bundle.js)', page: 'one.html' },
   { name: 'floor (Lit + oidc-client-ts)', page: 'floor.html' },

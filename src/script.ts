@@ -1,7 +1,8 @@
 /**
- * The script for CMS pages (dist/buergerportal-widgets.js): `<servicekonto-login>`
- * at once; `<kassenzeichen-manager>` from its own file beside this one, loaded
- * as soon as one is on the page (see kassenzeichen-manager/manager-loader.ts).
+ * The login's file of the script for CMS pages (dist/buergerportal-widgets.login.js),
+ * loaded by the first file (first-view/entry.ts): `<servicekonto-login>` with Lit;
+ * `<kassenzeichen-manager>` from its own file beside this one, as soon as one
+ * is on the page (see kassenzeichen-manager/main-file/manager-loader.ts).
  * Bundlers import the package instead (index.ts), which has both at once.
  */
 import { loadManagerWhenNeeded } from './kassenzeichen-manager/main-file/manager-loader.js';

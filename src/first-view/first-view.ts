@@ -20,14 +20,16 @@ export function startFirstView(): void {
     for (const host of [...elementsByTag(document, LOGIN), ...elementsByTag(document, 'kassenzeichen-manager')])
       if (canPaint()) paintFileMissing(host as HTMLElement, LOGIN_FILE);
   };
+  let signInShown = false;
   for (const host of elementsByTag(document, LOGIN)) {
     const config = readLoginConfig(configReader(host), location);
     if (!config.ok) continue;
     const { signedOut } = headStartFor(config.config);
     if (!signedOut || config.config.mode !== 'browser' || !mayPaint(host as HTMLElement)) continue;
     paintSignedOut(host as HTMLElement, config.config, () => retryLoginFileIfLost(missing));
+    signInShown = true;
   }
-  loadLoginFile(missing);
+  loadLoginFile(missing, signInShown);
 }
 
 function mayPaint(host: HTMLElement): boolean {

@@ -61,9 +61,11 @@ export {
   isOffered,
   LOGIN_FILE,
   MANAGER_FILE,
+  OIDC_FILE,
   offerLater,
   offerTo,
   SESSION_FILE,
+  unversionedBesideScript,
   warnNotLoaded,
 } from '../shared/side-files.js';
 export { isLoopback, isSecureUrl, parseHttpUrl } from '../shared/urls.js';

@@ -5,9 +5,11 @@ import {
   isOffered,
   LOGIN_FILE,
   MANAGER_FILE,
+  OIDC_FILE,
   offerLater,
   offerTo,
   SESSION_FILE,
+  unversionedBesideScript,
   warnNotLoaded,
 } from '../shared/side-files.js';
 import * as forLoginFile from './from-first-view.js';
@@ -23,8 +25,13 @@ import * as forLoginFile from './from-first-view.js';
 let attempts = 0;
 let failed = false;
 
-/** Asks for the login's file (and beside it the session's and the manager's); `onMissing` when the server does not have it. */
-export function loadLoginFile(onMissing: () => void): void {
+/**
+ * Asks for the login's file (and beside it the session's and the manager's);
+ * `onMissing` when the server does not have it. `signInShown`: a sign-in button
+ * is painted, so the protocol file comes at once too – a click moments later
+ * then waits only for the provider's discovery, as with the floor.
+ */
+export function loadLoginFile(onMissing: () => void, signInShown = false): void {
   attempts += 1;
   failed = false;
   const url = besideScript(LOGIN_FILE, attempts);
@@ -35,7 +42,7 @@ export function loadLoginFile(onMissing: () => void): void {
     if (await isMissing(url)) return onMissing();
     failed = true;
   });
-  if (attempts === 1) loadBeside();
+  if (attempts === 1) loadBeside(signInShown);
 }
 
 /** After a lost login file: the citizen's press on the painted button asks for it again. */
@@ -44,7 +51,9 @@ export function retryLoginFileIfLost(onMissing: () => void): void {
 }
 
 /** The session's and the manager's files, asked for now; the login's file offers them their part when it runs. */
-function loadBeside(): void {
+function loadBeside(signInShown: boolean): void {
+  // The chunk imports nothing; its address is the one the session's file imports (no version in it).
+  if (signInShown) import(/* @vite-ignore */ unversionedBesideScript(OIDC_FILE)).catch(() => undefined);
   const files = [];
   if (elementsByTag(document, 'servicekonto-login').length > 0 || elementsByTag(document, 'kassenzeichen-manager').length > 0)
     files.push(SESSION_FILE);

@@ -14,11 +14,18 @@ export const LOGIN_FILE = 'buergerportal-widgets.login.js';
 export const SESSION_FILE = 'buergerportal-widgets.session.js';
 /** The manager's element. */
 export const MANAGER_FILE = 'buergerportal-widgets.manager.js';
+/** The protocol module, a chunk the session's file imports by this name without a version (vite.config.ts names chunks). */
+export const OIDC_FILE = 'buergerportal-widgets.oidc.js';
 
 /** A file beside this script, for this version; `attempt` > 1 asks again after a failed load (a failed import is kept by the browser). */
 export function besideScript(name: string, attempt = 1, scriptUrl: string = import.meta.url): string {
   const again = attempt > 1 ? `&attempt=${attempt}` : '';
   return new URL(`./${name}?v=${__BUERGERPORTAL_VERSION__}${again}`, scriptUrl).href;
+}
+
+/** A file beside this script under its bare name, as a chunk imports it (no version). */
+export function unversionedBesideScript(name: string, scriptUrl: string = import.meta.url): string {
+  return new URL(name, scriptUrl).href;
 }
 
 /** Where a file beside this script finds what it takes from this one: a key made of its own address. */

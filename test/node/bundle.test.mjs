@@ -49,6 +49,12 @@ test('the script needs nothing but its own files beside it (login, session, mana
   assert.doesNotMatch(session, /^import[\s{*]|;import[\s{*]/m, 'no static import in the session file');
   const sessionImports = [...session.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]/g)].map((match) => match[1]);
   assert.deepEqual(sessionImports, ['./buergerportal-widgets.oidc.js'], 'the session file loads the protocol file only');
+  assert.ok(
+    first.includes('`buergerportal-widgets.oidc.js`') ||
+      first.includes("'buergerportal-widgets.oidc.js'") ||
+      first.includes('"buergerportal-widgets.oidc.js"'),
+    'the first file asks for the protocol file under the name the session file imports',
+  );
   assert.ok(session.includes('buergerportal-widgets.from-main'), 'it takes what it shares with the script from there');
   for (const chunk of LANGUAGE_CHUNKS)
     assert.doesNotMatch(readFileSync(chunk, 'utf8'), /\bimport\s*\(|^import[\s{*]/m, `${chunk} imports nothing`);
