@@ -129,10 +129,11 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     // Before anything else: a tab that is loading now, or a copy of this tab, must find it when it looks.
     markSignedOut(this.config, Date.now());
     await this.endLocally('user');
+    // The other tabs end now, not when the provider has answered the revocation.
+    this.channel?.postMessage({ type: 'signed-out', key: this.key });
     // A shared computer: the provider's own session may outlive this one, so the next sign-in asks for the password.
     passwordNext.require(this.key);
     await this.revoke(user);
-    this.channel?.postMessage({ type: 'signed-out', key: this.key });
     const endpoint = (await this.runtime.providerMetadata())?.end_session_endpoint;
     // Unreachable provider or none to tell: signed out here all the same.
     if (!endpoint) return;
@@ -338,6 +339,11 @@ export class OidcAuthSession extends SessionBase implements AuthSession {
     const user = navigator.locks ? await navigator.locks.request(`buergerportal-renew ${this.key}`, attempt) : await attempt();
     if (!user) {
       if (this.snapshot.status !== 'failed') await this.expire();
+      return null;
+    }
+    // Ended while the provider answered (a sign-out in this or another tab): nothing of the renewal is kept, its token is revoked.
+    if (!this.storedUser() || this.endedElsewhere(user)) {
+      await this.revoke(user);
       return null;
     }
     this.users.write(serialiseUser(user));

@@ -22,32 +22,32 @@ import * as forLoginFile from './from-first-view.js';
  * given when the file that gives it has run (side-files.ts).
  */
 
+/** What the first file does when the login's file does not come: missing beside it (the editor's), or lost on the way. */
+export interface LoginFileFailure {
+  missing(): void;
+  lost(): void;
+}
+
 let attempts = 0;
-let failed = false;
 
 /**
- * Asks for the login's file (and beside it the session's and the manager's);
- * `onMissing` when the server does not have it. `signInShown`: a sign-in button
- * is painted, so the protocol file comes at once too – a click moments later
- * then waits only for the provider's discovery, as with the floor.
+ * Asks for the login's file (and, the first time, the session's and the
+ * manager's beside it). `signInShown`: a sign-in button is painted, so the
+ * protocol file comes at once too – a click moments later then waits only for
+ * the provider's discovery, as with the floor. Each call after a loss is a new
+ * attempt at a fresh address (the browser keeps a failed import).
  */
-export function loadLoginFile(onMissing: () => void, signInShown = false): void {
+export function loadLoginFile(failure: LoginFileFailure, signInShown = false): void {
   attempts += 1;
-  failed = false;
   const url = besideScript(LOGIN_FILE, attempts);
   // The first copy of this file offers; a second one (another `?ver=`) finds the login's file served.
   if (!isOffered(url)) offerTo(url, forLoginFile);
   import(/* @vite-ignore */ url).catch(async (error: unknown) => {
     warnNotLoaded(LOGIN_FILE, error);
-    if (await isMissing(url)) return onMissing();
-    failed = true;
+    if (await isMissing(url)) failure.missing();
+    else failure.lost();
   });
   if (attempts === 1) loadBeside(signInShown);
-}
-
-/** After a lost login file: the citizen's press on the painted button asks for it again. */
-export function retryLoginFileIfLost(onMissing: () => void): void {
-  if (failed) loadLoginFile(onMissing);
 }
 
 /** The session's and the manager's files, asked for now; the login's file offers them their part when it runs. */

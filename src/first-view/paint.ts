@@ -1,9 +1,9 @@
 import type { BrowserLoginConfig } from '../auth/login-config.js';
-import { deFileMissing, deSignIn } from '../i18n/de-first-view.js';
+import { deFileLost, deFileMissing, deSignIn } from '../i18n/de-first-view.js';
 import { loginCss } from '../servicekonto-login/login-css.js';
 import { baseCss } from '../shared/base-css.js';
 import { partsBreakingAfterDots } from '../shared/label-parts.js';
-import { isPainted, notePainted, takeFirstView, type PaintedState } from './handover.js';
+import { isPainted, notePainted, type PaintedState } from './handover.js';
 
 /*
  * The signed-out view of <servicekonto-login>, painted by the first file with
@@ -18,7 +18,8 @@ let sheet: CSSStyleSheet | undefined;
 function styles(): CSSStyleSheet {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(baseCss + loginCss);
+    // What it painted has its own size: the space cms/keep-space.css keeps for the element steps back.
+    sheet.replaceSync(`${baseCss}${loginCss}:host{--_bp-kept-height:auto;--_bp-kept-width:auto}`);
   }
   return sheet;
 }
@@ -28,19 +29,23 @@ export function canPaint(): boolean {
   return typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in Document.prototype;
 }
 
-/** Paints the signed-out view into `host`'s new shadow root (the element's: open, as Lit attaches it). */
-export function paintSignedOut(host: HTMLElement, config: BrowserLoginConfig, onPress: () => void): void {
+/**
+ * Paints the signed-out view into `host`'s new shadow root (the element's:
+ * open, as Lit attaches it). A press marks the button busy and waits for the
+ * element; should its file be lost, the first file puts the sentence and
+ * „Erneut versuchen“ in its place.
+ */
+export function paintSignedOut(host: HTMLElement, config: BrowserLoginConfig): void {
   const root = host.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = [styles()];
-  const state: PaintedState = { clicked: false, intended: false };
+  const state: PaintedState = { clicked: false, pressing: false, intended: false };
   const button = element('button', { type: 'button', part: 'sign-in-button' }, breakAfterDots(deSignIn.signInButton[config.provider]));
   button.addEventListener('click', () => {
     if (state.clicked) return;
     state.clicked = true;
     button.setAttribute('aria-disabled', 'true');
-    onPress();
   });
-  for (const intent of ['pointerenter', 'pointerdown', 'focus']) button.addEventListener(intent, () => (state.intended = true));
+  notePresses(button, state);
   const register = element('a', { part: 'registration-link', href: config.registrationUrl }, [deSignIn.registrationLink]);
   const body = host.hasAttribute('compact')
     ? [element('div', { class: 'compact' }, [button, ' ', register])]
@@ -51,21 +56,47 @@ export function paintSignedOut(host: HTMLElement, config: BrowserLoginConfig, on
         element('p', {}, [deSignIn.registrationHint, ' ', register]),
       ];
   const status = element('p', { class: 'notice', part: 'notice', role: 'status' }, []);
-  root.append(element('div', { lang: 'de' }, [status, ...body]));
-  notePainted(root, state);
+  notePainted(root, element('div', { lang: 'de' }, [status, ...body]), state);
+}
+
+/** A press that spans the takeover (pointer or Space down on this button, up on the element's) counts; so do pointer and focus as intent. */
+function notePresses(button: HTMLElement, state: PaintedState): void {
+  const on = (types: string[], change: (event: Event) => void) => {
+    for (const type of types) button.addEventListener(type, change);
+  };
+  on(['pointerenter', 'focus'], () => (state.intended = true));
+  on(['pointerdown'], () => (state.intended = state.pressing = true));
+  on(['pointerup', 'pointercancel', 'pointerleave', 'blur'], () => (state.pressing = false));
+  on(['keydown'], (event) => (state.pressing ||= (event as KeyboardEvent).key === ' '));
+  on(['keyup'], () => (state.pressing = false));
+}
+
+/**
+ * The citizen's sentence and „Erneut versuchen“, as the elements draw it
+ * (unavailable-view.ts), in place of anything painted: the login's file was
+ * lost on the way. The retry is busy while it runs; `onRetry` asks again.
+ * Focus inside the element goes to the retry.
+ */
+export function paintUnavailable(host: HTMLElement, sentence: string, onRetry: () => void): void {
+  const retry = element('button', { type: 'button', class: 'secondary' }, [deFileLost.retry]);
+  retry.addEventListener('click', () => {
+    if (retry.getAttribute('aria-disabled') === 'true') return;
+    retry.setAttribute('aria-disabled', 'true');
+    onRetry();
+  });
+  const box = element('div', { class: 'problem', part: 'error', role: 'alert', tabindex: '-1', lang: 'de' }, [
+    element('p', {}, [sentence]),
+    element('div', { class: 'actions' }, [retry]),
+  ]);
+  paintInPlace(host, box, retry);
 }
 
 /**
  * The editor's box, as the elements draw it (config-error-view.ts), in place
  * of anything painted: the login's file is missing beside the script, so
- * neither element can come. Focus on a painted button goes to the box.
+ * neither element can come. Focus inside the element goes to the box.
  */
 export function paintFileMissing(host: HTMLElement, file: string): void {
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  if (!isPainted(root) && root.childNodes.length > 0) return;
-  const hadFocus = root.activeElement !== null;
-  takeFirstView(root);
-  root.adoptedStyleSheets = [styles()];
   const t = deFileMissing;
   const box = element('div', { class: 'config-error', part: 'config-error', role: 'alert', tabindex: '-1', lang: 'de' }, [
     element('p', {}, [element('strong', {}, [t.title]), ` (<${host.localName}>)`]),
@@ -73,9 +104,17 @@ export function paintFileMissing(host: HTMLElement, file: string): void {
     element('ul', {}, [element('li', {}, [t.moduleMissing(file)])]),
     element('p', {}, [t.citizenHint]),
   ]);
-  root.append(box);
-  notePainted(root, { clicked: false, intended: false });
-  if (hadFocus) box.focus();
+  paintInPlace(host, box, box);
+}
+
+/** `content` in place of anything painted in `host` – never of what the element drew itself; focus inside goes to `focusTarget`. */
+function paintInPlace(host: HTMLElement, content: HTMLElement, focusTarget: HTMLElement): void {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  if (!isPainted(root) && root.childNodes.length > 0) return;
+  const hadFocus = root.activeElement !== null;
+  root.adoptedStyleSheets = [styles()];
+  notePainted(root, content);
+  if (hadFocus) focusTarget.focus();
 }
 
 function element(tag: string, attributes: Record<string, string>, children: (Node | string)[]): HTMLElement {

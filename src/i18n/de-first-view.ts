@@ -19,6 +19,14 @@ export const deSignIn = {
   registrationLink: 'Jetzt registrieren',
 } satisfies Partial<Messages['login']>;
 
+/** When the login's file is lost on the way: the citizen's sentence and the retry. */
+export const deFileLost = {
+  unavailable: 'Die Anmeldung ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
+  managerUnavailable:
+    'Ihre Kassenzeichen können gerade nicht angezeigt werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  retry: 'Erneut versuchen',
+} satisfies Partial<Messages['login']>;
+
 /** The editor's box for a file missing beside the script. */
 export const deFileMissing = {
   title: 'Dieses Element ist nicht richtig eingerichtet',

@@ -1,4 +1,4 @@
-import { deFileMissing, deSignIn } from './de-first-view.js';
+import { deFileLost, deFileMissing, deSignIn } from './de-first-view.js';
 import type { Messages } from './messages.js';
 
 /** German for the sign-in, the editor's messages and what the script says before the manager's file is there. */
@@ -6,6 +6,7 @@ export const deLogin: Omit<Messages, 'manager'> = {
   language: 'de',
   login: {
     ...deSignIn,
+    ...deFileLost,
     signOutButton: 'Abmelden',
     signOutHint: 'Wenn Sie fertig sind, melden Sie sich bitte ab. Das Fenster zu schließen meldet Sie nicht ab.',
     signedInAs: (name) => `Angemeldet als ${name}`,
@@ -18,7 +19,6 @@ export const deLogin: Omit<Messages, 'manager'> = {
     endedElsewhere: 'Sie wurden abgemeldet: Ihre Anmeldung wurde an anderer Stelle beendet, zum Beispiel in einem anderen Online-Dienst.',
     copiedSessionEnded: 'Ihre Anmeldung läuft im anderen Fenster weiter. Bitte melden Sie sich hier erneut an.',
     signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
-    retry: 'Erneut versuchen',
     storageBlocked:
       'Ihr Browser blockiert das Speichern von Websitedaten. Bitte erlauben Sie Websitedaten für diese Seite, damit die Anmeldung funktioniert.',
     storageFull:
@@ -28,9 +28,6 @@ export const deLogin: Omit<Messages, 'manager'> = {
     expiringTitle: 'Ihre Sitzung läuft bald ab',
     expiringText: (time) => `Aus Sicherheitsgründen endet Ihre Anmeldung um ${time} Uhr. Möchten Sie angemeldet bleiben?`,
     extendButton: 'Sitzung verlängern',
-    unavailable: 'Die Anmeldung ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
-    managerUnavailable:
-      'Ihre Kassenzeichen können gerade nicht angezeigt werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   },
   config: {
     ...deFileMissing,

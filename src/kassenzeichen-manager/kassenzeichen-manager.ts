@@ -3,6 +3,7 @@ import {
   CspWatchController,
   elementsByTag,
   FocusKeeper,
+  focusedAgain,
   KassenzeichenErrorEvent,
   LanguageController,
   LitElement,
@@ -20,6 +21,7 @@ import {
   setTexts,
   setUpManager,
   signInNote,
+  takeFirstView,
   textsLoaded,
 } from './from-main.js';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -182,6 +184,17 @@ export class KassenzeichenManager extends LitElement {
 
   private get messages(): Messages {
     return this.language.messages;
+  }
+
+  /** The first file may have painted „Erneut versuchen“ into the shadow root (its login file was lost): it makes way after the first render. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const firstView = this.shadowRoot ? takeFirstView(this.shadowRoot) : undefined;
+    const root = super.createRenderRoot();
+    void this.updateComplete.then(() => {
+      if (firstView?.focusedPart !== undefined) focusedAgain(this.renderRoot, '');
+      firstView?.finish();
+    });
+    return root;
   }
 
   protected override willUpdate(changed: PropertyValues<KassenzeichenManager>): void {

@@ -11,7 +11,7 @@ import {
   type TokenStorage,
 } from '../auth/login-config.js';
 import { isPassingFailure, WARNING_BEFORE_END_MS } from '../auth/session.js';
-import { takeFirstView, type FirstView } from '../first-view/handover.js';
+import { focusedAgain, takeFirstView, type FirstView } from '../first-view/handover.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
 import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent, type LoginState } from '../events.js';
@@ -189,9 +189,8 @@ export class ServicekontoLogin extends LitElement {
     await this.updateComplete;
   }
 
-  /** The first file may have painted the signed-out view into the shadow root already (first-view/): it makes way. */
+  /** The first file may have painted the signed-out view into the shadow root already (first-view/): it makes way after the first render. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    // Before Lit's own: it renders before the root's first child, which must not be the painted view's.
     if (this.shadowRoot) this.firstView = takeFirstView(this.shadowRoot);
     return super.createRenderRoot();
   }
@@ -200,9 +199,9 @@ export class ServicekontoLogin extends LitElement {
     const firstView = this.firstView;
     this.firstView = undefined;
     if (!firstView) return;
-    const button = this.renderRoot.querySelector<HTMLElement>('button');
-    // The citizen was on the painted button: now on the element's, so that focus never drops to <body>.
-    if (firstView.focused) button?.focus({ preventScroll: true });
+    // Where the citizen was in the painted view, now in the element's – straight from one to the other, never via <body>.
+    if (firstView.focusedPart !== undefined) focusedAgain(this.renderRoot, firstView.focusedPart);
+    firstView.finish();
     if (this.auth.snapshot.status !== 'signed-out') return;
     // A press before the element was there: the sign-in it asked for; a pointer or focus on it: the preparation.
     if (firstView.clicked) this.handlers.signIn();

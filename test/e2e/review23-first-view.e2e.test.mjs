@@ -8,8 +8,8 @@ import { signInToOverview, STRICT_CSP, useWorld, watchPage } from './browser.mjs
  * view without Lit; buergerportal-widgets.login.js takes it over) and of the
  * sign-out's time marker in localStorage. Each test asserts what should hold:
  * it passes where the code is right and fails where the review found a defect.
- * Tests named „DEFECT (…)“ fail on the reviewed build (first-view, d78b56e);
- * the others held. The bundid/1280 variant of the keep-space loop holds.
+ * The findings (severity in the name) failed on the reviewed build
+ * (first-view, d78b56e) and hold since the fixes that followed; the others held.
  */
 
 const ctx = useWorld({ scenario: 'returning' });
@@ -76,59 +76,58 @@ function countAuthorizations(page) {
 
 // ---------------------------------------------------------------- a press on the painted button and a lost login file
 
-test('DEFECT (high): a press on the painted button while the login’s file is on its way, then the file is lost: the press is not swallowed (busy for ever, later presses do nothing)', async () => {
-  const { context, page, release } = await openWithLoginFile(`${ctx.world.origin}/pages/login.html`);
+test('(high) a press on the painted button while the login’s file is on its way, then the file is lost: the sentence and „Erneut versuchen“, which brings the element; then the sign-in', async () => {
+  const { context, page, release, setMode } = await openWithLoginFile(`${ctx.world.origin}/pages/login.html`);
   await signInButton(page).waitFor();
   assert.equal(await defined(page), false);
   await signInButton(page).click();
   assert.equal(await signInButton(page).getAttribute('aria-disabled'), 'true', 'busy at once');
-  // The connection drops; the retry's fresh address would come through.
   await release({ settle: false, as: 'lose' });
-  await page.waitForTimeout(800);
-  const stuck = (await page.url()).includes('/pages/login.html') && (await signInButton(page).getAttribute('aria-disabled')) === 'true';
-  const status = await login(page).locator('[role="status"], [role="alert"]').allTextContents();
-  if (!page.url().includes('/oidc/')) {
-    // The citizen saw nothing happen and presses again.
-    await signInButton(page)
-      .click({ force: true, timeout: 2000 })
-      .catch(() => undefined);
-    await page.waitForURL(/\/oidc\//, { timeout: 5000 }).catch(() => undefined);
-  }
-  assert.match(
-    page.url(),
-    /\/oidc\//,
-    `the sign-in never came: busy and stuck=${stuck}, told: ${JSON.stringify(status)}; every further press is ignored`,
-  );
-  await context.close();
-});
-
-test('DEFECT (high): the login’s file lost, a press retries it, the retry is lost too: the next press retries again (not busy for ever)', async () => {
-  const { context, page, asked, setMode } = await openWithLoginFile(`${ctx.world.origin}/pages/login.html`, { mode: 'lose' });
-  await signInButton(page).waitFor();
-  await page.waitForTimeout(500); // the loss is known
-  await signInButton(page).click(); // retry 2 – lost as well
-  await page.waitForTimeout(800);
+  const alert = login(page).getByRole('alert');
+  await alert.getByText('Die Anmeldung ist gerade nicht erreichbar.', { exact: false }).waitFor();
+  const focus = await describeFocus(page);
+  assert.deepEqual([focus.host, focus.name], ['servicekonto-login', 'Erneut versuchen'], 'focus went on to the retry');
   setMode('pass');
-  await signInButton(page)
-    .click({ force: true, timeout: 2000 })
-    .catch(() => undefined);
-  await page.waitForURL(/\/oidc\//, { timeout: 5000 }).catch(() => undefined);
-  assert.match(page.url(), /\/oidc\//, `no sign-in after the connection came back; login file asked ${asked.length} times`);
+  await page.keyboard.press('Enter');
+  await signInButton(page).waitFor();
+  assert.equal(await defined(page), true, 'the element came with the retry');
+  await signInButton(page).click();
+  await page.waitForURL(/\/oidc\//);
   await context.close();
 });
 
-test('DEFECT (medium): the login’s file lost on a page with a manager: the manager tells the citizen and offers „Erneut versuchen“ (not blank for ever)', async () => {
-  const { context, page } = await openWithLoginFile(`${ctx.world.origin}/pages/portal.html`, { mode: 'lose' });
-  await signInButton(page).waitFor();
-  const manager = page.locator('kassenzeichen-manager');
-  const shown = await manager
-    .getByRole('button', { name: 'Erneut versuchen' })
-    .waitFor({ timeout: 5000 })
-    .then(() => true)
-    .catch(() => false);
-  const text = await manager.evaluate((element) => element.shadowRoot?.textContent ?? '(no shadow root)');
-  assert.ok(shown, `the manager after the login’s file was lost: ${JSON.stringify(text.trim())}`);
+test('(high) the login’s file lost, the retry lost too: „Erneut versuchen“ can be pressed again, and brings the element when the line is back', async () => {
+  const { context, page, asked, setMode } = await openWithLoginFile(`${ctx.world.origin}/pages/login.html`, { mode: 'lose' });
+  const retry = login(page).getByRole('button', { name: 'Erneut versuchen' });
+  await retry.click(); // retry 2 – lost as well
+  await page.waitForFunction(
+    () => document.querySelector('servicekonto-login').shadowRoot.querySelector('button')?.getAttribute('aria-disabled') !== 'true',
+  );
+  setMode('pass');
+  await retry.click();
+  await signInButton(page).click();
+  await page.waitForURL(/\/oidc\//);
+  assert.equal(asked.length, 3, 'the first ask and two retries');
   await context.close();
+});
+
+test('(medium) the login’s file lost: one sentence on a page with a login (its retry brings the manager too); a page with a manager alone tells it there', async () => {
+  const withLogin = await openWithLoginFile(`${ctx.world.origin}/pages/portal.html`, { mode: 'lose' });
+  await login(withLogin.page).getByRole('button', { name: 'Erneut versuchen' }).waitFor();
+  assert.equal(await withLogin.page.getByRole('alert').count(), 1, 'one alert on the page');
+  withLogin.setMode('pass');
+  await login(withLogin.page).getByRole('button', { name: 'Erneut versuchen' }).click();
+  await withLogin.page.locator('kassenzeichen-manager').getByRole('button', { name: 'Zum Servicekonto.NRW' }).waitFor();
+  await withLogin.context.close();
+
+  const alone = await openWithLoginFile(`${ctx.world.origin}/pages/manager-alone.html`, { mode: 'lose' });
+  const manager = alone.page.locator('kassenzeichen-manager');
+  await manager.getByText('Ihre Kassenzeichen können gerade nicht angezeigt werden.', { exact: false }).waitFor();
+  alone.setMode('pass');
+  await manager.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await manager.getByRole('heading').first().waitFor();
+  assert.equal(await manager.getByRole('button', { name: 'Erneut versuchen' }).count(), 0, 'the manager took the place over');
+  await alone.context.close();
 });
 
 test('the login’s file missing (404) after a press on the painted button: the editor’s box in both elements, focus on the login’s box', async () => {
@@ -145,7 +144,7 @@ test('the login’s file missing (404) after a press on the painted button: the 
   await context.close();
 });
 
-test('DEFECT (low): the login’s file missing, a login added later by the CMS: it shows the editor’s box too (not an empty element)', async () => {
+test('(low) the login’s file missing, a login added later by the CMS: it shows the editor’s box too (not an empty element)', async () => {
   const { context, page } = await openWithLoginFile(`${ctx.world.origin}/pages/login.html`, { mode: '404' });
   await login(page).getByText('buergerportal-widgets.login.js konnte nicht geladen werden').waitFor();
   await page.evaluate((origin) => {
@@ -167,7 +166,7 @@ test('DEFECT (low): the login’s file missing, a login added later by the CMS: 
 
 // ---------------------------------------------------------------- focus and presses across the takeover
 
-test('DEFECT (medium): focus on the painted „Jetzt registrieren“ link at the takeover stays on that link (not moved to the sign-in button)', async () => {
+test('(medium) focus on the painted „Jetzt registrieren“ link at the takeover stays on that link (not moved to the sign-in button)', async () => {
   const { context, page, release } = await openWithLoginFile(`${ctx.world.origin}/pages/login.html`);
   await signInButton(page).waitFor();
   await page.keyboard.press('Tab');
@@ -183,7 +182,7 @@ test('DEFECT (medium): focus on the painted „Jetzt registrieren“ link at the
   await context.close();
 });
 
-test('DEFECT (low): the takeover does not move focus through <body> (a screen reader reads the button a second time)', async () => {
+test('(low) the takeover moves focus straight from the painted button to the element’s: never through <body>', async () => {
   const { context, page, release } = await openWithLoginFile(`${ctx.world.origin}/pages/login.html`);
   await signInButton(page).waitFor();
   await signInButton(page).focus();
@@ -199,12 +198,13 @@ test('DEFECT (low): the takeover does not move focus through <body> (a screen re
   await release();
   const moves = await page.evaluate(() => window.focusMoves);
   assert.equal((await describeFocus(page)).name, 'Zum Servicekonto.NRW');
-  assert.deepEqual(moves, [], 'focus left the login and came back: the button is announced anew');
+  // From button to button inside the login's shadow root: the page sees no focus move at all (before the fix: out to nothing, back in).
+  assert.deepEqual(moves, [], 'focus left the login and came back');
   await context.close();
 });
 
 for (const way of ['pointer', 'Space']) {
-  test(`DEFECT (low): a ${way} press that begins on the painted button and ends on the element’s: one sign-in, not lost`, async () => {
+  test(`(low) a ${way} press that begins on the painted button and ends on the element’s: one sign-in, not lost`, async () => {
     const { context, page, release } = await openWithLoginFile(`${ctx.world.origin}/pages/login.html`);
     const authorizations = countAuthorizations(page);
     await signInButton(page).waitFor();
@@ -216,9 +216,10 @@ for (const way of ['pointer', 'Space']) {
       await signInButton(page).focus();
       await page.keyboard.down(' ');
     }
-    await release();
-    if (way === 'pointer') await page.mouse.up();
-    else await page.keyboard.up(' ');
+    await release({ settle: false });
+    await page.waitForFunction(() => customElements.get('servicekonto-login') !== undefined).catch(() => undefined);
+    // The page may be on its way to the provider already.
+    await (way === 'pointer' ? page.mouse.up() : page.keyboard.up(' ')).catch(() => undefined);
     await page.waitForURL(/\/oidc\//, { timeout: 4000 }).catch(() => undefined);
     assert.equal(authorizations.length, 1, `the press went nowhere: still on ${new URL(page.url()).pathname}`);
     await context.close();
@@ -242,7 +243,7 @@ for (const [variant, rewrite] of [
   ['provider="bundid"', (html) => html.replace('<servicekonto-login id="login"', '<servicekonto-login id="login" provider="bundid"')],
 ]) {
   for (const width of [320, 1280]) {
-    test(`DEFECT (medium: CLS): city page (keep-space.css) with ${variant} at ${width} px: nothing moves at the takeover, the same tree`, async () => {
+    test(`(medium: CLS) city page (keep-space.css) with ${variant} at ${width} px: nothing moves at the takeover, the same tree`, async () => {
       const { context, page, release, problems } = await openWithLoginFile(`${ctx.world.origin}/pages/city.html`, { width, rewrite });
       await login(page).getByRole('button').waitFor();
       const before = await layout(page);
@@ -407,7 +408,7 @@ test('a future value planted in the marker does not keep a copied tab signed in 
   await context.close();
 });
 
-test('DEFECT (medium, not new): a sign-out while the provider’s revocation answers slowly: the other open tab ends within ~1 s (faults row 4), not when the revocation is done', async () => {
+test('(medium, not new) a sign-out while the provider’s revocation answers slowly: the other open tab ends within ~1 s (faults row 4), not when the revocation is done', async () => {
   const { context, first, copy } = await signedInWithCopy();
   const heldRevocations = [];
   await first.route(/\/oidc\/token\/revocation/, (route) => void heldRevocations.push(route));

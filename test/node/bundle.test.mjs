@@ -23,7 +23,7 @@ const SHIPPED = [FILE, LOGIN_FILE, SESSION_FILE, MANAGER_FILE, OIDC_CHUNK, ...LA
 // The login's file brings Lit, the element and the stand-in for the session (deferred-session.ts);
 // the session's file both kinds of session and the API client; the manager's file its views,
 // flow and German texts.
-const BUDGET_GZIP_BYTES = 9 * 1024;
+const BUDGET_GZIP_BYTES = 10 * 1024;
 const LOGIN_BUDGET_GZIP_BYTES = 17 * 1024;
 const SESSION_BUDGET_GZIP_BYTES = 12 * 1024;
 const MANAGER_BUDGET_GZIP_BYTES = 17 * 1024;

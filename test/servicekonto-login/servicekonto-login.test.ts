@@ -160,6 +160,25 @@ describe('<servicekonto-login>', () => {
       ).to.have.length(1);
     });
 
+    it('a renewal in flight when another tab signs out is not kept: still signed out, its new refresh token revoked', async () => {
+      let answer!: () => void;
+      const provider = await useFakeProvider({ refresh: true, refreshAnswered: new Promise((resolve) => (answer = resolve)) });
+      seedSignedInUser({ expiresInSeconds: 30, refreshToken: 'refresh-1', signedInAt: Date.now() - 1000 });
+      const element = await login();
+      const renewal = element.session!.renew();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const otherTab = new BroadcastChannel('buergerportal-widgets-auth');
+      otherTab.postMessage({ type: 'signed-out', key: `${AUTHORITY} ${CLIENT_ID}` });
+      otherTab.close();
+      await oneEvent(element, 'servicekonto-signed-out');
+      answer();
+      expect(await renewal).to.equal(null);
+      await settled(element);
+      expect(storedUser()).to.equal(null);
+      expect(buttonNamed(element, 'Zum Servicekonto.NRW')).to.exist;
+      expect(provider.revocations.map((body) => body.get('token'))).to.include('refresh-2');
+    });
+
     it('ends an expired session that cannot be renewed with a plain sentence', async () => {
       await useFakeProvider({ refresh: false });
       seedSignedInUser({ expiresInSeconds: -10, refreshToken: 'refresh-1' });

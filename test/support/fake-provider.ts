@@ -28,6 +28,8 @@ export interface FakeProviderOptions {
   refreshIdTokenClaims?: Record<string, unknown>;
   /** The revocation endpoint wants client authentication (as glewlwyd's): 401 for a public client. */
   revocationRefused?: boolean;
+  /** A renewal's answer comes only when this resolves (a slow token endpoint). */
+  refreshAnswered?: Promise<void>;
 }
 
 /** A JWT with `claims` and a fake signature, as the provider would put them in an ID token. */
@@ -108,6 +110,7 @@ export async function useFakeProvider(
         });
       }
       if (!options.refresh) return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
+      await options.refreshAnswered;
       const idToken = options.refreshIdTokenClaims && { id_token: fakeJwt(options.refreshIdTokenClaims) };
       return HttpResponse.json({
         access_token: 'renewed-token',
