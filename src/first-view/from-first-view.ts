@@ -34,7 +34,7 @@ export { askOverviewEarlyWithToken } from '../auth/overview-head.js';
 export { storageIsFull, usableStorage } from '../auth/safe-storage.js';
 export { ANTI_FORGERY, askBffEarly, askOverviewEarly, signedInHint } from '../auth/session-head.js';
 export { markSignedOut, RENEW_AHEAD_MS, signedOutSince, surelySignedOut, userKeys } from '../auth/signed-out-probe.js';
-export { clearPainted, focusedAgain, isPainted, notePainted, takeFirstView } from './handover.js';
+export { FirstViewTakeover, isPainted, notePainted, takeFirstView } from './handover.js';
 export { headStartFor, takeHeadStart } from './head-start.js';
 export { deFileLost, deFileMissing, deSignIn } from '../i18n/de-first-view.js';
 export { fallbackChain, germanServes, languageOf, LOADABLE_LANGUAGES } from '../i18n/language-of.js';

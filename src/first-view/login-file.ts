@@ -29,6 +29,8 @@ export interface LoginFileFailure {
 }
 
 let attempts = 0;
+/** The attempt on its way (it stays once the file has come: it is not asked for again). */
+let loading: Promise<unknown> | undefined;
 
 /**
  * Asks for the login's file (and, the first time, the session's and the
@@ -38,13 +40,17 @@ let attempts = 0;
  * attempt at a fresh address (the browser keeps a failed import).
  */
 export function loadLoginFile(failure: LoginFileFailure, signInShown = false): void {
+  // Two retries pressed at once (two logins) share one attempt: the file runs once.
+  if (loading) return;
   attempts += 1;
   const url = besideScript(LOGIN_FILE, attempts);
   // The first copy of this file offers; a second one (another `?ver=`) finds the login's file served.
   if (!isOffered(url)) offerTo(url, forLoginFile);
-  import(/* @vite-ignore */ url).catch(async (error: unknown) => {
+  loading = import(/* @vite-ignore */ url).catch(async (error: unknown) => {
     warnNotLoaded(LOGIN_FILE, error);
-    if (await isMissing(url)) failure.missing();
+    const missing = await isMissing(url);
+    loading = undefined;
+    if (missing) failure.missing();
     else failure.lost();
   });
   if (attempts === 1) loadBeside(signInShown);

@@ -111,10 +111,8 @@ export function paintFileMissing(host: HTMLElement, file: string): void {
 function paintInPlace(host: HTMLElement, content: HTMLElement, focusTarget: HTMLElement): void {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   if (!isPainted(root) && root.childNodes.length > 0) return;
-  const hadFocus = root.activeElement !== null;
   root.adoptedStyleSheets = [styles()];
-  notePainted(root, content);
-  if (hadFocus) focusTarget.focus();
+  notePainted(root, content, undefined, focusTarget);
 }
 
 function element(tag: string, attributes: Record<string, string>, children: (Node | string)[]): HTMLElement {

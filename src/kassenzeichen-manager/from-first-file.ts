@@ -7,7 +7,7 @@ export { LitElement, css, html, nothing } from 'lit';
 export { property } from 'lit/decorators.js';
 export { ifDefined } from 'lit/directives/if-defined.js';
 export { usableStorage } from '../auth/safe-storage.js';
-export { focusedAgain, takeFirstView } from '../first-view/handover.js';
+export { FirstViewTakeover } from '../first-view/handover.js';
 export { SessionController } from '../auth/session-controller.js';
 export { onSessionCreated } from '../auth/session-registry.js';
 export { isPassingFailure } from '../auth/session.js';

@@ -3,7 +3,6 @@ import {
   CspWatchController,
   elementsByTag,
   FocusKeeper,
-  focusedAgain,
   KassenzeichenErrorEvent,
   LanguageController,
   LitElement,
@@ -21,7 +20,7 @@ import {
   setTexts,
   setUpManager,
   signInNote,
-  takeFirstView,
+  FirstViewTakeover,
   textsLoaded,
 } from './from-main.js';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -143,6 +142,8 @@ export class KassenzeichenManager extends LitElement {
   private readonly language = new LanguageController(this);
   private readonly services = new SlotLinksController(this, 'services');
   private stopWaiting?: () => void;
+  /** What the first file painted in its place (a lost login file), until the element's rendering takes it. */
+  private readonly firstView = new FirstViewTakeover();
 
   private readonly internals = this.attachInternals();
 
@@ -186,15 +187,10 @@ export class KassenzeichenManager extends LitElement {
     return this.language.messages;
   }
 
-  /** The first file may have painted „Erneut versuchen“ into the shadow root (its login file was lost): it makes way after the first render. */
+  /** The first file may have painted „Erneut versuchen“ into the shadow root (its login file was lost): it makes way once the element has drawn. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const firstView = this.shadowRoot ? takeFirstView(this.shadowRoot) : undefined;
-    const root = super.createRenderRoot();
-    void this.updateComplete.then(() => {
-      if (firstView?.focusedPart !== undefined) focusedAgain(this.renderRoot, '');
-      firstView?.finish();
-    });
-    return root;
+    this.firstView.take(this.shadowRoot);
+    return super.createRenderRoot();
   }
 
   protected override willUpdate(changed: PropertyValues<KassenzeichenManager>): void {
@@ -254,6 +250,7 @@ export class KassenzeichenManager extends LitElement {
   }
 
   protected override updated(): void {
+    this.firstView.afterRender();
     // The host page can style or script on it: kassenzeichen-manager:state(confirmed).
     if (hasConfirmed(this.flow.state)) this.internals.states?.add('confirmed');
     else this.internals.states?.delete('confirmed');

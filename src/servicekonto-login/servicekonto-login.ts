@@ -11,7 +11,7 @@ import {
   type TokenStorage,
 } from '../auth/login-config.js';
 import { isPassingFailure, WARNING_BEFORE_END_MS } from '../auth/session.js';
-import { focusedAgain, takeFirstView, type FirstView } from '../first-view/handover.js';
+import { FirstViewTakeover } from '../first-view/handover.js';
 import { SessionController } from '../auth/session-controller.js';
 import { sessionFor } from '../auth/session-registry.js';
 import { ServicekontoErrorEvent, ServicekontoSessionExpiringEvent, type LoginState } from '../events.js';
@@ -144,8 +144,8 @@ export class ServicekontoLogin extends LitElement {
     return this.language.messages;
   }
   private focusBeforeDialog?: HTMLElement;
-  /** What the citizen did with the first file's painted view, until the first render has taken its place. */
-  private firstView?: FirstView;
+  /** What the first file painted, until the element's rendering has taken its place. */
+  private readonly firstView = new FirstViewTakeover();
   /** The citizen answered this warning (a button or Escape): it does not open again until the session ends or goes on. */
   private warningAnswered = false;
 
@@ -189,23 +189,18 @@ export class ServicekontoLogin extends LitElement {
     await this.updateComplete;
   }
 
-  /** The first file may have painted the signed-out view into the shadow root already (first-view/): it makes way after the first render. */
+  /** The first file may have painted into the shadow root already (first-view/): it makes way once the element has drawn. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (this.shadowRoot) this.firstView = takeFirstView(this.shadowRoot);
+    this.firstView.take(this.shadowRoot);
     return super.createRenderRoot();
   }
 
-  protected override firstUpdated(): void {
-    const firstView = this.firstView;
-    this.firstView = undefined;
-    if (!firstView) return;
-    // Where the citizen was in the painted view, now in the element's – straight from one to the other, never via <body>.
-    if (firstView.focusedPart !== undefined) focusedAgain(this.renderRoot, firstView.focusedPart);
-    firstView.finish();
-    if (this.auth.snapshot.status !== 'signed-out') return;
-    // A press before the element was there: the sign-in it asked for; a pointer or focus on it: the preparation.
-    if (firstView.clicked) this.handlers.signIn();
-    else if (firstView.intended) this.handlers.prepareSignIn();
+  /** A press on the painted sign-in button becomes the sign-in, a pointer or focus on it the preparation. */
+  private handOverFirstView(): void {
+    const view = this.firstView.afterRender();
+    if (!view || this.auth.snapshot.status !== 'signed-out') return;
+    if (view.clicked) this.handlers.signIn();
+    else if (view.intended) this.handlers.prepareSignIn();
   }
 
   protected override willUpdate(changed: PropertyValues<ServicekontoLogin>): void {
@@ -230,6 +225,7 @@ export class ServicekontoLogin extends LitElement {
   }
 
   protected override updated(): void {
+    this.handOverFirstView();
     const expiring = this.auth.snapshot.status === 'signed-in' && !!this.auth.snapshot.expiring;
     if (!expiring) this.warningAnswered = false;
     if (expiring && !this.warningAnswered && this.dialog && !this.dialog.open) this.openDialog(this.dialog);
