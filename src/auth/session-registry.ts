@@ -1,24 +1,12 @@
 import type { AuthSession } from './auth-session.js';
 import { createSession, type SessionFactory } from './session-factory.js';
 import { sessionKey, type LoginConfig } from './login-config.js';
+import { onWindow } from '../shared/on-window.js';
 
 // Kept on the window, not in this module: a page that loads the script twice
 // (two copies, two versions) still has one session per authority and client.
-const REGISTRY = Symbol.for('buergerportal-widgets.sessions');
-const WATCHERS = Symbol.for('buergerportal-widgets.session-watchers');
-
-type Registry = Map<string, AuthSession>;
-type Holder = Record<symbol, Registry | Set<() => void> | undefined>;
-
-function registry(): Registry {
-  const holder = globalThis as unknown as Holder;
-  return ((holder[REGISTRY] as Registry | undefined) ??= new Map());
-}
-
-function watchers(): Set<() => void> {
-  const holder = globalThis as unknown as Holder;
-  return ((holder[WATCHERS] as Set<() => void> | undefined) ??= new Set());
-}
+const registry = () => onWindow('sessions', () => new Map<string, AuthSession>());
+const watchers = () => onWindow('session-watchers', () => new Set<() => void>());
 
 /**
  * Calls `listener` whenever a session is created, e.g. by a `<servicekonto-login>`

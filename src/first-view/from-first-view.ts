@@ -53,6 +53,7 @@ export { readChoiceAttribute, readUrlAttribute } from '../shared/config-problem.
 export { configReader, propertyName } from '../shared/config-reader.js';
 export { BACKENDS_META_NAME, declaredBackends, isAllowedBackend } from '../shared/declared-backends.js';
 export { partsBreakingAfterDots } from '../shared/label-parts.js';
+export { onWindow } from '../shared/on-window.js';
 export { elementById, elementsByTag, realHead } from '../shared/page-dom.js';
 export {
   besideScript,

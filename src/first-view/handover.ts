@@ -5,6 +5,7 @@
  * Space held down), a pointer's or focus's intent. Kept on the window: a
  * second copy of the first file hands over what the first copy painted.
  */
+import { onWindow } from '../shared/on-window.js';
 
 /** What the citizen did with a painted view before the element took over. */
 export interface FirstView {
@@ -30,12 +31,7 @@ export interface PaintedState {
   intended: boolean;
 }
 
-const PAINTED = Symbol.for('buergerportal-widgets.first-views');
-
-function painted(): WeakMap<ShadowRoot, PaintedState> {
-  const holder = globalThis as unknown as Record<symbol, WeakMap<ShadowRoot, PaintedState> | undefined>;
-  return (holder[PAINTED] ??= new WeakMap());
-}
+const painted = () => onWindow('first-views', () => new WeakMap<ShadowRoot, PaintedState>());
 
 /**
  * Notes a shadow root the first view painted, with the state its controls keep

@@ -3,6 +3,7 @@ import { sessionKey, type BrowserLoginConfig, type LoginConfig } from '../auth/l
 import { askOverviewEarlyWithToken } from '../auth/overview-head.js';
 import { askBffEarly, askOverviewEarly, type SessionHead } from '../auth/session-head.js';
 import { surelySignedOut } from '../auth/signed-out-probe.js';
+import { onWindow } from '../shared/on-window.js';
 
 /*
  * What must not wait for the session's file, begun once per session as soon as
@@ -19,12 +20,7 @@ export interface HeadStart {
 }
 
 // On the window: a second copy of the script (another `?ver=`) begins nothing twice – a code is exchanged once.
-const BEGUN = Symbol.for('buergerportal-widgets.head-starts');
-
-function begun(): Map<string, HeadStart> {
-  const holder = globalThis as unknown as Record<symbol, Map<string, HeadStart> | undefined>;
-  return (holder[BEGUN] ??= new Map());
-}
+const begun = () => onWindow('head-starts', () => new Map<string, HeadStart>());
 
 /** The head start of `config`'s session, begun now unless it was. */
 export function headStartFor(config: LoginConfig): HeadStart {

@@ -1,6 +1,7 @@
 import { deLogin } from './de-login.js';
 import type { ManagerMessages, Messages } from './messages.js';
 import { fallbackChain, LOADABLE_LANGUAGES } from './language-of.js';
+import { onWindow } from '../shared/on-window.js';
 
 export { fallbackChain, languageOf } from './language-of.js';
 
@@ -34,17 +35,14 @@ interface Registry {
   listeners: Set<() => void>;
 }
 
-const REGISTRY = Symbol.for('buergerportal-widgets.i18n');
-
 function registry(): Registry {
-  const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (holder[REGISTRY] ??= {
+  return onWindow<Registry>('i18n', () => ({
     // The manager's German texts come with the manager (addGermanManagerTexts): no manager draws before they are in.
     catalogs: new Map([['de', deLogin as Messages]]),
     overrides: new Map(),
     loading: new Map(),
     listeners: new Set(),
-  });
+  }));
 }
 
 /** Completes the German catalog with the manager's texts; the manager's module calls it before its element is defined. */

@@ -1,3 +1,5 @@
+import { onWindow } from './on-window.js';
+
 declare const __BUERGERPORTAL_VERSION__: string;
 
 /*
@@ -33,13 +35,8 @@ export function fromMainKey(fileUrl: string): symbol {
   return Symbol.for(`buergerportal-widgets.from-main ${fileUrl}`);
 }
 
-const PROMISED = Symbol.for('buergerportal-widgets.promised-offers');
-
 /** Offers promised by {@link offerLater}, each with what fulfils it. */
-function promised(): Map<symbol, (values: unknown) => void> {
-  const holder = globalThis as unknown as Record<symbol, Map<symbol, (values: unknown) => void> | undefined>;
-  return (holder[PROMISED] ??= new Map());
-}
+const promised = () => onWindow('promised-offers', () => new Map<symbol, (values: unknown) => void>());
 
 /** Puts `values` where the file at `fileUrl` looks for them (fulfilling an offer promised before). */
 export function offerTo(fileUrl: string, values: unknown): void {
