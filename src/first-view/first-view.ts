@@ -19,11 +19,12 @@ const MANAGER = 'kassenzeichen-manager';
 export function startFirstView(): void {
   let signInShown = false;
   for (const host of elementsByTag(document, LOGIN)) {
-    const config = readLoginConfig(configReader(host), location);
-    if (!config.ok) continue;
-    const { signedOut } = headStartFor(config.config);
-    if (!signedOut || config.config.mode !== 'browser' || !mayPaint(host as HTMLElement)) continue;
-    paintSignedOut(host as HTMLElement, config.config);
+    const read = readLoginConfig(configReader(host), location);
+    if (!read.ok) continue;
+    const { config } = read;
+    const { signedOut } = headStartFor(config);
+    if (!signedOut || config.mode !== 'browser' || !mayPaint(host as HTMLElement)) continue;
+    paintSignedOut(host as HTMLElement, config);
     signInShown = true;
   }
   loadLoginFile(failure, signInShown);

@@ -60,10 +60,9 @@ export function loadLoginFile(failure: LoginFileFailure, signInShown = false): v
 function loadBeside(signInShown: boolean): void {
   // The chunk imports nothing; its address is the one the session's file imports (no version in it).
   if (signInShown) import(/* @vite-ignore */ unversionedBesideScript(OIDC_FILE)).catch(() => undefined);
-  const files = [];
-  if (elementsByTag(document, 'servicekonto-login').length > 0 || elementsByTag(document, 'kassenzeichen-manager').length > 0)
-    files.push(SESSION_FILE);
-  if (elementsByTag(document, 'kassenzeichen-manager').length > 0) files.push(MANAGER_FILE);
+  const withManager = elementsByTag(document, 'kassenzeichen-manager').length > 0;
+  const withLogin = elementsByTag(document, 'servicekonto-login').length > 0;
+  const files = [...(withLogin || withManager ? [SESSION_FILE] : []), ...(withManager ? [MANAGER_FILE] : [])];
   for (const file of files) {
     const url = besideScript(file);
     offerLater(url);

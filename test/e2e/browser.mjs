@@ -101,6 +101,16 @@ export async function signInToOverview(page, url) {
   await page.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
 }
 
+/** A tab of a fresh context signed in to the overview on portal.html, and its copy made with window.open showing the overview. */
+export async function signedInWithCopy({ browser, world }) {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signInToOverview(first, `${world.origin}/pages/portal.html`);
+  const [copy] = await Promise.all([context.waitForEvent('page'), first.evaluate(() => void window.open(location.href))]);
+  await copy.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
+  return { context, first, copy };
+}
+
 /** Signs in on the demo identity provider's login page. */
 export async function signInAtProvider(page, name = 'Erika Mustermann') {
   await page.getByLabel('Benutzername').fill(name);

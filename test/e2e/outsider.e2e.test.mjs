@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeFocus } from './audit.mjs';
-import { signInAtProvider, signInToOverview, useWorld, watchPage } from './browser.mjs';
+import { signInAtProvider, signInToOverview, signedInWithCopy, useWorld, watchPage } from './browser.mjs';
 
 /*
  * An outsider's probes, by accessible names only: the sign-in button pressed
@@ -505,18 +505,8 @@ test('a sign-out signal posted while the way back waits for the session’s file
   await context.close();
 });
 
-/** A signed-in tab, and its copy made with window.open showing the overview. */
-async function signedInWithCopy() {
-  const context = await ctx.browser.newContext();
-  const first = await context.newPage();
-  await signInToOverview(first, `${ctx.world.origin}/pages/portal.html`);
-  const [copy] = await Promise.all([context.waitForEvent('page'), first.evaluate(() => void window.open(location.href))]);
-  await copy.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
-  return { context, first, copy };
-}
-
 test('a copied tab that reloads while the other signs out (its session’s file held back meanwhile): it ends signed out, no data of an ended session on screen', async () => {
-  const { context, first, copy } = await signedInWithCopy();
+  const { context, first, copy } = await signedInWithCopy(ctx);
   const held = [];
   let holding = true;
   await copy.route(SESSION_FILE, (route) => (holding ? void held.push(route) : route.continue()));
@@ -545,7 +535,7 @@ test('a copied tab that reloads while the other signs out (its session’s file 
 });
 
 test('control: a copied tab that is open and idle when the other signs out ends signed out', async () => {
-  const { context, first, copy } = await signedInWithCopy();
+  const { context, first, copy } = await signedInWithCopy(ctx);
   await first.bringToFront();
   await first.locator('servicekonto-login').getByRole('button', { name: 'Abmelden' }).click();
   await signInButton(first).waitFor();
@@ -559,7 +549,7 @@ test('control: a copied tab that is open and idle when the other signs out ends 
 });
 
 test('a copied tab that was on another page of the site during the sign-out elsewhere comes back signed out: no request carries the ended token, the sentence says why', async () => {
-  const { context, first, copy } = await signedInWithCopy();
+  const { context, first, copy } = await signedInWithCopy(ctx);
   // Away from the widgets (its sessionStorage goes along), so nothing in it hears the channel.
   await copy.goto(`${ctx.world.origin}/pages/banner.css`);
   await first.bringToFront();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeFocus } from './audit.mjs';
-import { signInToOverview, STRICT_CSP, useWorld, watchPage } from './browser.mjs';
+import { STRICT_CSP, signInToOverview, signedInWithCopy, useWorld, watchPage } from './browser.mjs';
 
 /*
  * Review of issue 23, item 1, second part (the first file paints the signed-out
@@ -368,15 +368,6 @@ for (const [where, rewrite, paints] of [
 
 // ---------------------------------------------------------------- the sign-out's marker
 
-async function signedInWithCopy() {
-  const context = await ctx.browser.newContext();
-  const first = await context.newPage();
-  await signInToOverview(first, `${ctx.world.origin}/pages/portal.html`);
-  const [copy] = await Promise.all([context.waitForEvent('page'), first.evaluate(() => void window.open(location.href))]);
-  await copy.locator('kassenzeichen-manager').getByRole('heading', { name: 'Ihre Kassenzeichen' }).waitFor();
-  return { context, first, copy };
-}
-
 const MARKER = () => `buergerportal-widgets.signed-out:${ctx.world.origin}/oidc:buergerportal-e2e`;
 
 test('junk, huge, negative-looking and future values in the marker do not end a sign-in on reload', async () => {
@@ -392,7 +383,7 @@ test('junk, huge, negative-looking and future values in the marker do not end a 
 });
 
 test('a future value planted in the marker does not keep a copied tab signed in after a real sign-out elsewhere', async () => {
-  const { context, first, copy } = await signedInWithCopy();
+  const { context, first, copy } = await signedInWithCopy(ctx);
   await first.evaluate((key) => localStorage.setItem(key, String(Date.now() + 10 * 365 * 86_400_000)), MARKER());
   await copy.goto(`${ctx.world.origin}/pages/banner.css`);
   await first.bringToFront();
@@ -409,7 +400,7 @@ test('a future value planted in the marker does not keep a copied tab signed in 
 });
 
 test('(medium, not new) a sign-out while the provider’s revocation answers slowly: the other open tab ends within ~1 s (faults row 4), not when the revocation is done', async () => {
-  const { context, first, copy } = await signedInWithCopy();
+  const { context, first, copy } = await signedInWithCopy(ctx);
   const heldRevocations = [];
   await first.route(/\/oidc\/token\/revocation/, (route) => void heldRevocations.push(route));
   await first.bringToFront();
