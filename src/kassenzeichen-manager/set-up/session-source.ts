@@ -20,7 +20,8 @@ export function findSession(manager: Element): SessionSource {
   const own = configReader(manager);
   const loginId = own('login')?.trim();
   const root = manager.getRootNode() as Document | ShadowRoot;
-  const byId = loginId ? (root.getElementById?.(loginId) ?? elementById(document, loginId)) : null;
+  // A document's own getElementById can be shadowed by a contributor's <form name="getElementById">; a shadow root's cannot.
+  const byId = loginId ? ((root instanceof ShadowRoot ? root.getElementById(loginId) : null) ?? elementById(document, loginId)) : null;
   if (loginId && byId?.localName !== 'servicekonto-login') {
     return { problems: [{ kind: 'login-not-found', id: loginId }] };
   }
